@@ -1,0 +1,287 @@
+"""The plan and everything it records, as validated value objects (plan format v1)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+)
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _iso_date_only(value: Any) -> Any:
+    # pydantic also takes timestamps and date-times for a date; the format allows YYYY-MM-DD only.
+    if not isinstance(value, str):
+        return value
+    if not _ISO_DATE.fullmatch(value):
+        raise ValueError(f"Expected a date as YYYY-MM-DD, found {value!r}")
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{value!r} is not a real date") from None
+
+
+def _null_text_is_empty(value: Any) -> Any:
+    return "" if value is None else value
+
+
+def compact_number(value: float) -> int | float:
+    """A whole number without its ``.0``, so a baseline typed as 55 is written back as 55."""
+    if value.is_integer() and abs(value) < 2**63:
+        return int(value)
+    return value
+
+
+Date = Annotated[dt.date, BeforeValidator(_iso_date_only)]
+#: Free text: any Unicode, any length, line breaks kept. A JSON null reads as empty text.
+Text = Annotated[str, BeforeValidator(_null_text_is_empty)]
+Number = Annotated[float, PlainSerializer(compact_number, when_used="json")]
+
+
+class Status(StrEnum):
+    DRAFT = "draft"
+    ACTIVE = "active"
+    EXTENDED = "extended"
+    CLOSED = "closed"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+
+class ConcernCategory(StrEnum):
+    DELIVERY = "delivery"
+    QUALITY = "quality"
+    SKILLS = "skills"
+    COLLABORATION = "collaboration"
+    CONDUCT = "conduct"
+    ATTENDANCE = "attendance"
+    POLICY = "policy"
+    OTHER = "other"
+
+
+class ObjectiveCategory(StrEnum):
+    TECHNICAL = "technical"
+    BEHAVIORAL = "behavioral"
+
+
+class SupportKind(StrEnum):
+    TRAINING = "training"
+    COACHING = "coaching"
+    MENTORING = "mentoring"
+    RESOURCE = "resource"
+    WORKLOAD = "workload"
+    OTHER = "other"
+
+
+class MilestoneKind(StrEnum):
+    KICKOFF = "kickoff"
+    CHECKIN = "checkin"
+    MIDPOINT = "midpoint"
+    FINAL = "final"
+    CUSTOM = "custom"
+
+
+class CheckinKind(StrEnum):
+    CHECKIN = "checkin"
+    FORMAL_REVIEW = "formal_review"
+    MIDPOINT = "midpoint"
+    FINAL = "final"
+
+
+class Rating(StrEnum):
+    ON_TRACK = "on_track"
+    AT_RISK = "at_risk"
+    OFF_TRACK = "off_track"
+    MET = "met"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ").capitalize()
+
+
+class Decision(StrEnum):
+    SUCCESSFUL = "successful"
+    PARTIAL = "partial"
+    INSUFFICIENT = "insufficient"
+
+
+class FollowUp(StrEnum):
+    RETURN_TO_NORMAL = "return_to_normal"
+    EXTEND = "extend"
+    REASSIGN = "reassign"
+    FURTHER_ACTION = "further_action"
+
+
+class Result(StrEnum):
+    MET = "met"
+    PARTIALLY_MET = "partially_met"
+    NOT_MET = "not_met"
+
+
+class Direction(StrEnum):
+    """Whether more or less of an objective's metric is better."""
+
+    HIGHER_IS_BETTER = "higher"
+    LOWER_IS_BETTER = "lower"
+
+
+class Record(BaseModel):
+    """Base of every part of a plan: unknown keys are refused, values are checked on assignment."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, frozen=False)
+
+
+class Person(Record):
+    name: str
+    job_title: Text = ""
+    department: Text = ""
+    email: Text = ""
+
+
+class DatedNote(Record):
+    date: Date
+    note: Text = ""
+
+
+class Concern(Record):
+    key: str
+    area: str
+    category: ConcernCategory | None = None
+    description: Text = ""
+    evidence: list[DatedNote] = Field(default_factory=list)
+
+
+class Objective(Record):
+    key: str
+    title: str
+    category: ObjectiveCategory | None = None
+    concern: str | None = None
+    description: Text = ""
+    metric: Text = ""
+    unit: Text = ""
+    baseline: Number | None = None
+    target: Number | None = None
+    due_date: Date | None = None
+
+    @property
+    def direction(self) -> Direction | None:
+        """Higher is better when the target is above the baseline; unknown until both are set."""
+        if self.baseline is None or self.target is None or self.baseline == self.target:
+            return None
+        if self.target > self.baseline:
+            return Direction.HIGHER_IS_BETTER
+        return Direction.LOWER_IS_BETTER
+
+
+class SupportAction(Record):
+    kind: SupportKind | None = None
+    description: str
+    owner: Text = ""
+    due_date: Date | None = None
+    done: bool = False
+
+
+class Milestone(Record):
+    title: str
+    kind: MilestoneKind = MilestoneKind.CUSTOM
+    date: Date
+    done: bool = False
+
+
+class Progress(Record):
+    objective: str
+    value: Number | None = None
+    rating: Rating | None = None
+    comment: Text = ""
+
+
+class Checkin(Record):
+    date: Date
+    kind: CheckinKind = CheckinKind.CHECKIN
+    attendees: Text = ""
+    notes: Text = ""
+    employee_comments: Text = ""
+    wins: Text = ""
+    concerns: Text = ""
+    next_steps: Text = ""
+    private_notes: Text = ""
+    progress: list[Progress] = Field(default_factory=list)
+
+
+class Acknowledgement(Record):
+    on: Date
+    refused: bool = False
+    witness: str | None = None
+    employee_comment: Text = ""
+
+
+class Revision(Record):
+    at: AwareDatetime
+    field: Text = ""
+    old: str | None = None
+    new: str | None = None
+    reason: str
+
+
+class ObjectiveResult(Record):
+    objective: str
+    result: Result | None = None
+    comment: Text = ""
+
+
+class Outcome(Record):
+    decision: Decision | None = None
+    decided_on: Date | None = None
+    follow_up: FollowUp | None = None
+    summary: Text = ""
+    monitoring: Text = ""
+    results: list[ObjectiveResult] = Field(default_factory=list)
+
+
+class Plan(Record):
+    """One Performance Improvement Plan with everything it records."""
+
+    title: str
+    status: Status = Status.DRAFT
+    employee: Person
+    manager: Person
+    hr_partner: Person | None = None
+    start_date: Date
+    end_date: Date
+    checkin_every_days: Annotated[int, Field(ge=1, le=90)] | None = None
+    issued_on: Date | None = None
+    acknowledgement: Acknowledgement | None = None
+    summary: Text = ""
+    context: Text = ""
+    manager_commitments: Text = ""
+    employee_commitments: Text = ""
+    consequences: Text = ""
+    prior_discussions: list[DatedNote] = Field(default_factory=list)
+    concerns: list[Concern] = Field(default_factory=list)
+    objectives: list[Objective] = Field(default_factory=list)
+    support: list[SupportAction] = Field(default_factory=list)
+    milestones: list[Milestone] = Field(default_factory=list)
+    checkins: list[Checkin] = Field(default_factory=list)
+    revisions: list[Revision] = Field(default_factory=list)
+    outcome: Outcome | None = None
+
+    @property
+    def length_days(self) -> int:
+        return (self.end_date - self.start_date).days
+
+    def objective(self, key: str) -> Objective | None:
+        return next((o for o in self.objectives if o.key == key), None)
+
+    def concern(self, key: str) -> Concern | None:
+        return next((c for c in self.concerns if c.key == key), None)

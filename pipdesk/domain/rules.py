@@ -1,0 +1,156 @@
+"""The rules every plan keeps (plan format v1), checked all at once and reported with paths."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from pipdesk.domain.model import Plan, Status
+from pipdesk.domain.problems import PathPart, Problem
+
+Path = tuple[PathPart, ...]
+
+
+def plan_problems(plan: Plan) -> list[Problem]:
+    """Every rule the plan breaks, in document order; an empty list means the plan is sound."""
+    return list(_problems(plan, ("plan",)))
+
+
+def _blank(text: str | None) -> bool:
+    return text is None or not text.strip()
+
+
+def _inside(day: dt.date, plan: Plan) -> bool:
+    return plan.start_date <= day <= plan.end_date
+
+
+def _period(plan: Plan) -> str:
+    return f"{plan.start_date.isoformat()} to {plan.end_date.isoformat()}"
+
+
+def _problems(plan: Plan, at: Path) -> Iterator[Problem]:
+    if _blank(plan.title):
+        yield Problem((*at, "title"), "The plan needs a title")
+    for role, label in (("employee", "Employee"), ("manager", "Manager"), ("hr_partner", "HR partner")):
+        person = getattr(plan, role)
+        if person is not None and _blank(person.name):
+            yield Problem((*at, role, "name"), f"{label} name is required")
+
+    period_ok = plan.end_date > plan.start_date
+    if plan.end_date < plan.start_date:
+        yield Problem(
+            (*at, "end_date"),
+            f"End date {plan.end_date.isoformat()} is before start date {plan.start_date.isoformat()}",
+        )
+    elif plan.end_date == plan.start_date:
+        yield Problem(
+            (*at, "end_date"),
+            f"End date {plan.end_date.isoformat()} is the same as the start date; a plan needs a period",
+        )
+
+    yield from _key_problems(plan, at)
+    yield from _objective_problems(plan, at, period_ok)
+
+    for i, action in enumerate(plan.support):
+        if _blank(action.description):
+            yield Problem((*at, "support", i, "description"), "Each support action needs a description")
+
+    for i, milestone in enumerate(plan.milestones):
+        if _blank(milestone.title):
+            yield Problem((*at, "milestones", i, "title"), "Each milestone needs a title")
+        if period_ok and not _inside(milestone.date, plan):
+            yield Problem(
+                (*at, "milestones", i, "date"),
+                f"Milestone date {milestone.date.isoformat()} is outside the plan period {_period(plan)}",
+            )
+
+    objective_keys = {o.key for o in plan.objectives}
+    for i, checkin in enumerate(plan.checkins):
+        if period_ok and not _inside(checkin.date, plan):
+            yield Problem(
+                (*at, "checkins", i, "date"),
+                f"Check-in date {checkin.date.isoformat()} is outside the plan period {_period(plan)}",
+            )
+        seen: set[str] = set()
+        for j, progress in enumerate(checkin.progress):
+            where = (*at, "checkins", i, "progress", j, "objective")
+            if progress.objective not in objective_keys:
+                yield Problem(where, f"Progress names objective {progress.objective!r}, which the plan does not have")
+            elif progress.objective in seen:
+                yield Problem(where, f"Objective {progress.objective!r} has progress recorded twice in this check-in")
+            seen.add(progress.objective)
+
+    for i, revision in enumerate(plan.revisions):
+        if _blank(revision.reason):
+            yield Problem((*at, "revisions", i, "reason"), "Each revision needs a reason")
+
+    if plan.status is Status.CLOSED and plan.outcome is None:
+        yield Problem((*at, "outcome"), "A closed plan needs an outcome")
+    elif plan.status is not Status.CLOSED and plan.outcome is not None:
+        yield Problem((*at, "outcome"), f"Only a closed plan may have an outcome; this plan is {plan.status.value}")
+    if plan.outcome is not None:
+        seen = set()
+        for i, result in enumerate(plan.outcome.results):
+            where = (*at, "outcome", "results", i, "objective")
+            if result.objective not in objective_keys:
+                yield Problem(where, f"The outcome names objective {result.objective!r}, which the plan does not have")
+            elif result.objective in seen:
+                yield Problem(where, f"Objective {result.objective!r} has two results in the outcome")
+            seen.add(result.objective)
+
+
+def _key_problems(plan: Plan, at: Path) -> Iterator[Problem]:
+    # Keys are unique among the concerns and among the objectives; a concern and the objective
+    # answering it may share one (the sample plan "beth-communication-closed" does).
+    lists = (("concerns", plan.concerns, "concern"), ("objectives", plan.objectives, "objective"))
+    for list_name, items, noun in lists:
+        first_use: dict[str, int] = {}
+        for i, item in enumerate(items):
+            where = (*at, list_name, i, "key")
+            if _blank(item.key):
+                yield Problem(where, f"Each {noun} needs a key")
+            elif item.key in first_use:
+                yield Problem(where, f"Key {item.key!r} is already used by {noun} {first_use[item.key] + 1}")
+            else:
+                first_use[item.key] = i
+    for i, concern in enumerate(plan.concerns):
+        if _blank(concern.area):
+            yield Problem((*at, "concerns", i, "area"), "Each concern needs an area")
+
+
+def _objective_problems(plan: Plan, at: Path, period_ok: bool) -> Iterator[Problem]:
+    concern_keys = {c.key for c in plan.concerns}
+    must_be_complete = plan.status is not Status.DRAFT
+    for i, objective in enumerate(plan.objectives):
+        here = (*at, "objectives", i)
+        if _blank(objective.title):
+            yield Problem((*here, "title"), "Each objective needs a title")
+        if objective.concern is not None and objective.concern not in concern_keys:
+            yield Problem(
+                (*here, "concern"), f"The objective answers concern {objective.concern!r}, which the plan does not have"
+            )
+        if objective.baseline is not None and objective.target is not None and objective.baseline == objective.target:
+            yield Problem(
+                (*here, "target"),
+                f"Target equals baseline ({objective.baseline:g}); an objective must aim to change its measure",
+            )
+        if must_be_complete:
+            missing = [
+                name
+                for name, absent in (
+                    ("metric", _blank(objective.metric)),
+                    ("baseline", objective.baseline is None),
+                    ("target", objective.target is None),
+                    ("due_date", objective.due_date is None),
+                )
+                if absent
+            ]
+            for name in missing:
+                label = name.replace("_", " ").capitalize()
+                yield Problem((*here, name), f"{label} is required once a plan is {plan.status.value}")
+        if must_be_complete and period_ok and objective.due_date is not None:
+            if not _inside(objective.due_date, plan):
+                yield Problem(
+                    (*here, "due_date"),
+                    f"Due date {objective.due_date.isoformat()} is outside the plan period {_period(plan)}",
+                )

@@ -1,0 +1,11 @@
+"""The plan file (format version 1): the JSON interchange contract for import and export."""
+
+from pipdesk.planfile.format import (
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    dump_plan_file,
+    json_schema,
+    parse_plan_file,
+)
+
+__all__ = ["FORMAT_NAME", "FORMAT_VERSION", "dump_plan_file", "json_schema", "parse_plan_file"]

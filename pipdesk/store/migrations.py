@@ -1,0 +1,194 @@
+"""Forward migrations of the plan book schema (sqlite-utils ``Migrations``), oldest first.
+
+A released step is never edited: a schema change is a new step, and a fixture plan book of the
+previous schema under ``tests/data/planbooks/`` proves the step keeps every plan.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+MIGRATION_SET = "pipdesk"
+
+_PERSON = ("name", "job_title", "department", "email")
+
+
+def _person_columns(prefix: str) -> str:
+    return ", ".join(f"{prefix}_{field} TEXT" for field in _PERSON)
+
+
+def _run_each(db: Database, script: str) -> None:
+    # executescript() would commit the migration's transaction; run statement by statement instead.
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+def _initial_schema(db: Database) -> None:
+    _run_each(
+        db,
+        f"""
+        CREATE TABLE plans (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL,
+            status TEXT NOT NULL,
+            {_person_columns("employee")},
+            {_person_columns("manager")},
+            {_person_columns("hr_partner")},
+            start_date TEXT NOT NULL,
+            end_date TEXT NOT NULL,
+            checkin_every_days INTEGER,
+            issued_on TEXT,
+            ack_on TEXT,
+            ack_refused INTEGER,
+            ack_witness TEXT,
+            ack_employee_comment TEXT,
+            summary TEXT NOT NULL DEFAULT '',
+            context TEXT NOT NULL DEFAULT '',
+            manager_commitments TEXT NOT NULL DEFAULT '',
+            employee_commitments TEXT NOT NULL DEFAULT '',
+            consequences TEXT NOT NULL DEFAULT '',
+            has_outcome INTEGER NOT NULL DEFAULT 0,
+            outcome_decision TEXT,
+            outcome_decided_on TEXT,
+            outcome_follow_up TEXT,
+            outcome_summary TEXT,
+            outcome_monitoring TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX plans_status ON plans(status);
+        CREATE INDEX plans_employee ON plans(employee_name COLLATE NOCASE);
+
+        CREATE TABLE prior_discussions (
+            id INTEGER PRIMARY KEY,
+            plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            date TEXT NOT NULL,
+            note TEXT NOT NULL
+        );
+        CREATE INDEX prior_discussions_plan ON prior_discussions(plan_id, position);
+
+        CREATE TABLE concerns (
+            id INTEGER PRIMARY KEY,
+            plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            key TEXT NOT NULL,
+            area TEXT NOT NULL,
+            category TEXT,
+            description TEXT NOT NULL
+        );
+        CREATE INDEX concerns_plan ON concerns(plan_id, position);
+
+        CREATE TABLE evidence (
+            id INTEGER PRIMARY KEY,
+            concern_id INTEGER NOT NULL REFERENCES concerns(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            date TEXT NOT NULL,
+            note TEXT NOT NULL
+        );
+        CREATE INDEX evidence_concern ON evidence(concern_id, position);
+
+        CREATE TABLE objectives (
+            id INTEGER PRIMARY KEY,
+            plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            key TEXT NOT NULL,
+            title TEXT NOT NULL,
+            category TEXT,
+            concern TEXT,
+            description TEXT NOT NULL,
+            metric TEXT NOT NULL,
+            unit TEXT NOT NULL,
+            baseline REAL,
+            target REAL,
+            due_date TEXT
+        );
+        CREATE INDEX objectives_plan ON objectives(plan_id, position);
+
+        CREATE TABLE support_actions (
+            id INTEGER PRIMARY KEY,
+            plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            kind TEXT,
+            description TEXT NOT NULL,
+            owner TEXT NOT NULL,
+            due_date TEXT,
+            done INTEGER NOT NULL
+        );
+        CREATE INDEX support_actions_plan ON support_actions(plan_id, position);
+
+        CREATE TABLE milestones (
+            id INTEGER PRIMARY KEY,
+            plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            title TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            date TEXT NOT NULL,
+            done INTEGER NOT NULL
+        );
+        CREATE INDEX milestones_plan ON milestones(plan_id, position);
+        CREATE INDEX milestones_due ON milestones(plan_id, done, date);
+
+        CREATE TABLE checkins (
+            id INTEGER PRIMARY KEY,
+            plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            date TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            attendees TEXT NOT NULL,
+            notes TEXT NOT NULL,
+            employee_comments TEXT NOT NULL,
+            wins TEXT NOT NULL,
+            concerns TEXT NOT NULL,
+            next_steps TEXT NOT NULL,
+            private_notes TEXT NOT NULL
+        );
+        CREATE INDEX checkins_plan ON checkins(plan_id, position);
+
+        CREATE TABLE progress (
+            id INTEGER PRIMARY KEY,
+            checkin_id INTEGER NOT NULL REFERENCES checkins(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            objective TEXT NOT NULL,
+            value REAL,
+            rating TEXT,
+            comment TEXT NOT NULL
+        );
+        CREATE INDEX progress_checkin ON progress(checkin_id, position);
+
+        CREATE TABLE revisions (
+            id INTEGER PRIMARY KEY,
+            plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            at TEXT NOT NULL,
+            field TEXT NOT NULL,
+            old TEXT,
+            new TEXT,
+            reason TEXT NOT NULL
+        );
+        CREATE INDEX revisions_plan ON revisions(plan_id, position);
+
+        CREATE TABLE outcome_results (
+            id INTEGER PRIMARY KEY,
+            plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            objective TEXT NOT NULL,
+            result TEXT,
+            comment TEXT NOT NULL
+        );
+        CREATE INDEX outcome_results_plan ON outcome_results(plan_id, position);
+        """
+    )
+
+
+#: Every released step, in order: (name, function). Names are stored in each plan book.
+STEPS = [("0001_initial", _initial_schema)]
+
+
+def plan_book_migrations() -> Migrations:
+    """The migration set that brings any older plan book to the current schema."""
+    migrations = Migrations(MIGRATION_SET)
+    for name, step in STEPS:
+        migrations(name=name)(step)
+    return migrations

@@ -1,0 +1,311 @@
+"""The plan book: typed reads and writes of whole plans; every write is one transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+from sqlite_utils import Database, Migrations
+
+from pipdesk.domain import (
+    Acknowledgement,
+    Checkin,
+    Concern,
+    DatedNote,
+    Milestone,
+    Objective,
+    ObjectiveResult,
+    Outcome,
+    Person,
+    PipdeskError,
+    Plan,
+    PlanInvalid,
+    Progress,
+    Revision,
+    Status,
+    SupportAction,
+    plan_problems,
+)
+from pipdesk.store.connection import open_database
+
+_PERSON_FIELDS = ("name", "job_title", "department", "email")
+_ACK_FIELDS = ("on", "refused", "witness", "employee_comment")
+_OUTCOME_FIELDS = ("decision", "decided_on", "follow_up", "summary", "monitoring")
+_PLAN_TEXT_FIELDS = ("summary", "context", "manager_commitments", "employee_commitments", "consequences")
+_PLAN_SCALARS = ("title", "status", "start_date", "end_date", "checkin_every_days", "issued_on", *_PLAN_TEXT_FIELDS)
+
+# (table, model, plan attribute): the lists of a plan kept one row an item, in order.
+_PLAN_LISTS: tuple[tuple[str, type[BaseModel], str], ...] = (
+    ("prior_discussions", DatedNote, "prior_discussions"),
+    ("objectives", Objective, "objectives"),
+    ("support_actions", SupportAction, "support"),
+    ("milestones", Milestone, "milestones"),
+    ("revisions", Revision, "revisions"),
+)
+
+
+class PlanNotFound(PipdeskError):
+    """No plan with that number in this plan book."""
+
+
+@dataclass(frozen=True)
+class PlanSummary:
+    """What the plan list shows of a plan, read without loading the whole plan."""
+
+    id: int
+    title: str
+    status: Status
+    employee: str
+    start_date: dt.date
+    end_date: dt.date
+    next_checkin: dt.date | None
+    updated_at: str
+
+    def days_left(self, today: dt.date) -> int:
+        return (self.end_date - today).days
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "employee": self.employee,
+            "title": self.title,
+            "status": self.status.value,
+            "start_date": self.start_date.isoformat(),
+            "end_date": self.end_date.isoformat(),
+            "next_checkin": self.next_checkin.isoformat() if self.next_checkin else None,
+        }
+
+
+def _column_value(value: Any) -> Any:
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, dt.datetime):
+        return value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+def _row_of(item: BaseModel) -> dict[str, Any]:
+    """The scalar fields of a model as column values (lists are rows of their own)."""
+    return {
+        name: _column_value(getattr(item, name))
+        for name, field in type(item).model_fields.items()
+        if not _is_list(field.annotation)
+    }
+
+
+def _is_list(annotation: Any) -> bool:
+    return getattr(annotation, "__origin__", None) is list
+
+
+def _model_of(model: type[BaseModel], row: dict[str, Any], **lists: Any) -> Any:
+    values = {name: row[name] for name in model.model_fields if name in row}
+    values.update(lists)
+    return model.model_validate(values)
+
+
+class PlanBook:
+    """One manager's plans in one SQLite file."""
+
+    def __init__(self, db: Database, path: Path | None = None) -> None:
+        self.db = db
+        self.path = path
+
+    @classmethod
+    def open(cls, path: Path | str, *, create: bool = True, migrations: Migrations | None = None) -> PlanBook:
+        path = Path(path)
+        return cls(open_database(path, create=create, migrations=migrations), path)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> PlanBook:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # Reads
+
+    def count(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM plans").fetchone()[0])
+
+    def summaries(self) -> list[PlanSummary]:
+        """Every plan, as the plan list shows it, in one query."""
+        rows = self.db.execute(
+            """
+            SELECT p.id, p.title, p.status, p.employee_name, p.start_date, p.end_date, p.updated_at,
+                   (SELECT min(m.date) FROM milestones m
+                     WHERE m.plan_id = p.id AND m.done = 0 AND m.kind != 'custom') AS next_checkin
+              FROM plans p
+             ORDER BY p.employee_name COLLATE NOCASE, p.start_date, p.id
+            """
+        ).fetchall()
+        return [
+            PlanSummary(
+                id=row[0],
+                title=row[1],
+                status=Status(row[2]),
+                employee=row[3],
+                start_date=dt.date.fromisoformat(row[4]),
+                end_date=dt.date.fromisoformat(row[5]),
+                updated_at=row[6],
+                next_checkin=(
+                    dt.date.fromisoformat(row[7]) if row[7] and Status(row[2]) is not Status.CLOSED else None
+                ),
+            )
+            for row in rows
+        ]
+
+    def plan_ids(self) -> list[int]:
+        return [row[0] for row in self.db.execute("SELECT id FROM plans ORDER BY id")]
+
+    def get(self, plan_id: int) -> Plan:
+        """The whole plan, read with one query a table."""
+        rows = list(self.db.query("SELECT * FROM plans WHERE id = ?", [plan_id]))
+        if not rows:
+            raise PlanNotFound(f"There is no plan {plan_id} in this plan book")
+        row = rows[0]
+        values: dict[str, Any] = {name: row[name] for name in _PLAN_SCALARS}
+        for role in ("employee", "manager", "hr_partner"):
+            person = {field: row[f"{role}_{field}"] for field in _PERSON_FIELDS}
+            values[role] = Person.model_validate(person) if person["name"] is not None else None
+        if row["ack_on"] is not None:
+            values["acknowledgement"] = Acknowledgement.model_validate(
+                {field: row[f"ack_{field}"] for field in _ACK_FIELDS}
+            )
+        for table, model, attribute in _PLAN_LISTS:
+            values[attribute] = [_model_of(model, r) for r in self._children(table, plan_id)]
+        values["concerns"] = self._concerns(plan_id)
+        values["checkins"] = self._checkins(plan_id)
+        if row["has_outcome"]:
+            results = [_model_of(ObjectiveResult, r) for r in self._children("outcome_results", plan_id)]
+            outcome = {field: row[f"outcome_{field}"] for field in _OUTCOME_FIELDS}
+            values["outcome"] = _model_of(Outcome, outcome, results=results)
+        return Plan.model_validate(values)
+
+    def _children(self, table: str, plan_id: int) -> Iterator[dict[str, Any]]:
+        return self.db.query(f"SELECT * FROM {table} WHERE plan_id = ? ORDER BY position", [plan_id])
+
+    def _concerns(self, plan_id: int) -> list[Concern]:
+        evidence: dict[int, list[DatedNote]] = {}
+        for r in self.db.query(
+            """SELECT e.* FROM evidence e JOIN concerns c ON c.id = e.concern_id
+                WHERE c.plan_id = ? ORDER BY e.concern_id, e.position""",
+            [plan_id],
+        ):
+            evidence.setdefault(r["concern_id"], []).append(_model_of(DatedNote, r))
+        return [
+            _model_of(Concern, r, evidence=evidence.get(r["id"], [])) for r in self._children("concerns", plan_id)
+        ]
+
+    def _checkins(self, plan_id: int) -> list[Checkin]:
+        progress: dict[int, list[Progress]] = {}
+        for r in self.db.query(
+            """SELECT g.* FROM progress g JOIN checkins c ON c.id = g.checkin_id
+                WHERE c.plan_id = ? ORDER BY g.checkin_id, g.position""",
+            [plan_id],
+        ):
+            progress.setdefault(r["checkin_id"], []).append(_model_of(Progress, r))
+        return [
+            _model_of(Checkin, r, progress=progress.get(r["id"], [])) for r in self._children("checkins", plan_id)
+        ]
+
+    # Writes
+
+    def add(self, plan: Plan) -> int:
+        """Store a new plan and return its number; a plan that breaks a rule is refused whole."""
+        _require_sound(plan)
+        now = _now()
+        with self.db.atomic():
+            cursor = self.db.execute(
+                "INSERT INTO plans (title, status, start_date, end_date, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+                [plan.title, plan.status.value, plan.start_date.isoformat(), plan.end_date.isoformat(), now, now],
+            )
+            plan_id = int(cursor.lastrowid or 0)
+            self._write(plan_id, plan, now)
+        return plan_id
+
+    def add_many(self, plans: Iterable[Plan]) -> list[int]:
+        """Store several plans in one transaction: all of them or none."""
+        with self.db.atomic():
+            return [self.add(plan) for plan in plans]
+
+    def save(self, plan_id: int, plan: Plan) -> None:
+        """Replace a stored plan with ``plan``; a plan that breaks a rule is refused whole."""
+        _require_sound(plan)
+        with self.db.atomic():
+            if self.db.execute("SELECT 1 FROM plans WHERE id = ?", [plan_id]).fetchone() is None:
+                raise PlanNotFound(f"There is no plan {plan_id} in this plan book")
+            for table in ("prior_discussions", "concerns", "objectives", "support_actions", "milestones"):
+                self.db.execute(f"DELETE FROM {table} WHERE plan_id = ?", [plan_id])
+            for table in ("checkins", "revisions", "outcome_results"):
+                self.db.execute(f"DELETE FROM {table} WHERE plan_id = ?", [plan_id])
+            self._write(plan_id, plan, _now())
+
+    def delete(self, plan_id: int) -> None:
+        with self.db.atomic():
+            cursor = self.db.execute("DELETE FROM plans WHERE id = ?", [plan_id])
+            if cursor.rowcount == 0:
+                raise PlanNotFound(f"There is no plan {plan_id} in this plan book")
+
+    def _write(self, plan_id: int, plan: Plan, now: str) -> None:
+        columns: dict[str, Any] = {name: _column_value(getattr(plan, name)) for name in _PLAN_SCALARS}
+        for role in ("employee", "manager", "hr_partner"):
+            person = getattr(plan, role)
+            for field in _PERSON_FIELDS:
+                columns[f"{role}_{field}"] = getattr(person, field) if person is not None else None
+        ack = plan.acknowledgement
+        for field in _ACK_FIELDS:
+            columns[f"ack_{field}"] = _column_value(getattr(ack, field)) if ack is not None else None
+        outcome = plan.outcome
+        columns["has_outcome"] = int(outcome is not None)
+        for field in _OUTCOME_FIELDS:
+            columns[f"outcome_{field}"] = _column_value(getattr(outcome, field)) if outcome is not None else None
+        columns["updated_at"] = now
+        assignments = ", ".join(f"{name} = ?" for name in columns)
+        self.db.execute(f"UPDATE plans SET {assignments} WHERE id = ?", [*columns.values(), plan_id])
+
+        for table, _model, attribute in _PLAN_LISTS:
+            self._insert_rows(table, plan_id, getattr(plan, attribute))
+        for position, concern in enumerate(plan.concerns):
+            concern_id = self._insert_row("concerns", plan_id, position, concern)
+            self._insert_children("evidence", "concern_id", concern_id, concern.evidence)
+        for position, checkin in enumerate(plan.checkins):
+            checkin_id = self._insert_row("checkins", plan_id, position, checkin)
+            self._insert_children("progress", "checkin_id", checkin_id, checkin.progress)
+        if outcome is not None:
+            self._insert_rows("outcome_results", plan_id, outcome.results)
+
+    def _insert_rows(self, table: str, plan_id: int, items: Sequence[BaseModel]) -> None:
+        self._insert_children(table, "plan_id", plan_id, items)
+
+    def _insert_children(self, table: str, parent: str, parent_id: int, items: Sequence[BaseModel]) -> None:
+        if items:
+            rows = [{parent: parent_id, "position": position, **_row_of(item)} for position, item in enumerate(items)]
+            self.db[table].insert_all(rows)  # type: ignore[union-attr]
+
+    def _insert_row(self, table: str, plan_id: int, position: int, item: BaseModel) -> int:
+        row = {"plan_id": plan_id, "position": position, **_row_of(item)}
+        columns = ", ".join(row)
+        marks = ", ".join("?" for _ in row)
+        cursor = self.db.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(row.values()))
+        return int(cursor.lastrowid or 0)
+
+
+def _require_sound(plan: Plan) -> None:
+    problems = plan_problems(plan)
+    if problems:
+        raise PlanInvalid(problems, intro="The plan was not saved")
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")

@@ -1,0 +1,46 @@
+"""Shared fixtures: offscreen Qt, the sample plans, and a fresh plan book per test."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from pipdesk.domain import Plan  # noqa: E402
+from pipdesk.planfile import parse_plan_file  # noqa: E402
+from pipdesk.store import PlanBook  # noqa: E402
+
+DATA = Path(__file__).parent / "data"
+SAMPLES = DATA / "samples"
+SAMPLE_NAMES = sorted(p.stem for p in SAMPLES.glob("*.json"))
+
+
+def sample_path(name: str) -> Path:
+    return SAMPLES / f"{name}.json"
+
+
+def load_sample(name: str) -> Plan:
+    return parse_plan_file(sample_path(name).read_bytes())
+
+
+@pytest.fixture
+def samples() -> dict[str, Plan]:
+    return {name: load_sample(name) for name in SAMPLE_NAMES}
+
+
+@pytest.fixture
+def book_path(tmp_path: Path) -> Path:
+    return tmp_path / "plans.pipdesk"
+
+
+@pytest.fixture
+def book(book_path: Path) -> Iterator[PlanBook]:
+    """A fresh plan book holding the four sample plans, in sample-name order (ids 1–4)."""
+    plan_book = PlanBook.open(book_path)
+    plan_book.add_many(load_sample(name) for name in SAMPLE_NAMES)
+    yield plan_book
+    plan_book.close()
