@@ -10,9 +10,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from pipdesk.domain import Plan  # noqa: E402
-from pipdesk.planfile import parse_plan_file  # noqa: E402
-from pipdesk.store import PlanBook  # noqa: E402
+from pipdesk.domain import Plan
+from pipdesk.planfile import parse_plan_file
+from pipdesk.store import PlanBook
 
 DATA = Path(__file__).parent / "data"
 SAMPLES = DATA / "samples"

@@ -102,17 +102,20 @@ def _problems(plan: Plan, at: Path) -> Iterator[Problem]:
 def _key_problems(plan: Plan, at: Path) -> Iterator[Problem]:
     # Keys are unique among the concerns and among the objectives; a concern and the objective
     # answering it may share one (the sample plan "beth-communication-closed" does).
-    lists = (("concerns", plan.concerns, "concern"), ("objectives", plan.objectives, "objective"))
-    for list_name, items, noun in lists:
+    lists = (
+        ("concerns", [c.key for c in plan.concerns], "concern"),
+        ("objectives", [o.key for o in plan.objectives], "objective"),
+    )
+    for list_name, keys, noun in lists:
         first_use: dict[str, int] = {}
-        for i, item in enumerate(items):
+        for i, key in enumerate(keys):
             where = (*at, list_name, i, "key")
-            if _blank(item.key):
+            if _blank(key):
                 yield Problem(where, f"Each {noun} needs a key")
-            elif item.key in first_use:
-                yield Problem(where, f"Key {item.key!r} is already used by {noun} {first_use[item.key] + 1}")
+            elif key in first_use:
+                yield Problem(where, f"Key {key!r} is already used by {noun} {first_use[key] + 1}")
             else:
-                first_use[item.key] = i
+                first_use[key] = i
     for i, concern in enumerate(plan.concerns):
         if _blank(concern.area):
             yield Problem((*at, "concerns", i, "area"), "Each concern needs an area")
@@ -148,9 +151,6 @@ def _objective_problems(plan: Plan, at: Path, period_ok: bool) -> Iterator[Probl
             for name in missing:
                 label = name.replace("_", " ").capitalize()
                 yield Problem((*here, name), f"{label} is required once a plan is {plan.status.value}")
-        if must_be_complete and period_ok and objective.due_date is not None:
-            if not _inside(objective.due_date, plan):
-                yield Problem(
-                    (*here, "due_date"),
-                    f"Due date {objective.due_date.isoformat()} is outside the plan period {_period(plan)}",
-                )
+        due = objective.due_date
+        if must_be_complete and period_ok and due is not None and not _inside(due, plan):
+            yield Problem((*here, "due_date"), f"Due date {due.isoformat()} is outside the plan period {_period(plan)}")

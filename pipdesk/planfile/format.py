@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Sequence
+import math
+import typing
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from pydantic import AwareDatetime, TypeAdapter, ValidationError
+from pydantic import AwareDatetime, BaseModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
 from pipdesk.domain import Plan, PlanInvalid, Problem, plan_problems
@@ -17,6 +20,9 @@ FORMAT_NAME = "pipdesk-plan"
 FORMAT_VERSION = 1
 _TOP_LEVEL_KEYS = ("format", "version", "exported_at", "plan")
 _EXPORTED_AT = TypeAdapter(AwareDatetime)
+# A plan nests six levels deep; anything far deeper is not a plan, and would overflow the parser.
+_MAX_DEPTH = 16
+_NOT_A_PLAN_FILE = "This is not a plan file pipdesk can import"
 
 
 def parse_plan_file(data: bytes | str) -> Plan:
@@ -26,14 +32,16 @@ def parse_plan_file(data: bytes | str) -> Plan:
     plan_data = document.get("plan") if isinstance(document, dict) else None
     plan: Plan | None = None
     if isinstance(plan_data, dict):
+        if plan_data.get("status") is None:  # the model defaults to draft; the format wants it said
+            problems.append(Problem(("plan", "status"), "Status is required: draft, active, extended or closed"))
         try:
-            plan = Plan.model_validate_json(json.dumps(plan_data), strict=True)
+            plan = Plan.model_validate_json(json.dumps(_without_nulls(plan_data, Plan)), strict=True)
         except ValidationError as error:
             problems.extend(_translate(error.errors(), prefix=("plan",)))
     if plan is not None:
         problems.extend(plan_problems(plan))
     if problems or plan is None:
-        raise PlanInvalid(problems, intro="This is not a plan file pipdesk can import")
+        raise PlanInvalid(problems, intro=_NOT_A_PLAN_FILE)
     return plan
 
 
@@ -55,6 +63,9 @@ def json_schema() -> dict[str, Any]:
     plan_schema = Plan.model_json_schema(mode="validation")
     definitions = plan_schema.pop("$defs", {})
     definitions["Plan"] = plan_schema
+    plan_schema["required"] = [key for key in plan_schema["properties"] if key in {*plan_schema["required"], "status"}]
+    for definition in definitions.values():
+        _allow_null_for_optional_keys(definition)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://pipdesk.invalid/schema/plan-format-v1.json",
@@ -65,24 +76,126 @@ def json_schema() -> dict[str, Any]:
         "properties": {
             "format": {"const": FORMAT_NAME},
             "version": {"const": FORMAT_VERSION},
-            "exported_at": {"type": "string", "format": "date-time"},
+            "exported_at": {"anyOf": [{"type": "string", "format": "date-time"}, {"type": "null"}]},
             "plan": {"$ref": "#/$defs/Plan"},
         },
         "$defs": definitions,
     }
 
 
-def _reject_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
+def _allow_null_for_optional_keys(definition: dict[str, Any]) -> None:
+    # The format reads null as absent for every optional key; pydantic's schema says so only where
+    # the model's own type is nullable.
+    required = set(definition.get("required", ()))
+    properties: dict[str, dict[str, Any]] = definition.get("properties", {})
+    for key, prop in properties.items():
+        if key in required or any(choice.get("type") == "null" for choice in prop.get("anyOf", ())):
+            continue
+        notes: dict[str, Any] = {name: prop[name] for name in ("default", "title", "description") if name in prop}
+        value = {name: item for name, item in prop.items() if name not in notes}
+        properties[key] = {"anyOf": [value, {"type": "null"}], **notes}
+
+
+def _without_nulls(data: dict[str, Any], model: type[BaseModel]) -> dict[str, Any]:
+    """``data`` less its optional keys given as null: the format reads null as absent."""
+    kept: dict[str, Any] = {}
+    for key, value in data.items():
+        field = model.model_fields.get(key)
+        if field is None:  # unknown: kept for validation to name
+            kept[key] = value
+            continue
+        if value is None and not field.is_required():
+            continue
+        inner = _model_in(field.annotation)
+        if inner is not None and isinstance(value, dict):
+            value = _without_nulls(value, inner)
+        elif inner is not None and isinstance(value, list):
+            value = [_without_nulls(item, inner) if isinstance(item, dict) else item for item in value]
+        kept[key] = value
+    return kept
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    """The model a field holds, directly, in a list or as an option: ``list[Concern]`` → ``Concern``."""
+    arguments = typing.get_args(annotation)
+    if not arguments:
+        is_model = isinstance(annotation, type) and issubclass(annotation, BaseModel)
+        return annotation if is_model else None
+    for argument in arguments:
+        found = _model_in(argument)
+        if found is not None:
+            return found
+    return None
+
+
+class _JsonObject(dict[str, Any]):
+    """A JSON object as read, remembering the keys it was given more than once."""
+
+    duplicates: list[str]
+
+
+def _object_from_pairs(pairs: list[tuple[str, Any]]) -> _JsonObject:
+    result = _JsonObject()
+    result.duplicates = []
     for key, value in pairs:
-        if key in result:
-            raise _DuplicateKey(key)
+        if key in result and key not in result.duplicates:
+            result.duplicates.append(key)
         result[key] = value
     return result
 
 
-class _DuplicateKey(ValueError):
-    pass
+@dataclass(frozen=True)
+class _NotANumber:
+    """NaN or Infinity (Python reads them; JSON has no such numbers), or a number too large to hold."""
+
+    text: str
+    too_large: bool = False
+
+
+def _finite_number(text: str) -> float | _NotANumber:
+    value = float(text)
+    return value if math.isfinite(value) else _NotANumber(text, too_large=True)
+
+
+def _whole_number(text: str) -> int | _NotANumber:
+    try:
+        return int(text)
+    except ValueError:  # more digits than Python converts (4300)
+        return _NotANumber(text, too_large=True)
+
+
+def _reading_problems(document: Any) -> Iterator[Problem]:
+    """What makes the JSON unfit to read as a plan before its keys are looked at, in document order."""
+    pending: list[tuple[tuple[PathPart, ...], Any]] = [((), document)]
+    while pending:
+        path, value = pending.pop()
+        if isinstance(value, _NotANumber) and value.too_large:
+            yield Problem(path, f"The number {_shorten(value.text)} is too large")
+        elif isinstance(value, _NotANumber):
+            yield Problem(path, f"{value.text} is not a number a JSON file may hold")
+        elif isinstance(value, str) and not _encodable(value):
+            yield Problem(path, "The text holds a broken character (an unpaired UTF-16 surrogate escape)")
+        elif isinstance(value, (dict, list)) and len(path) > _MAX_DEPTH:
+            yield Problem(path, "Lists and objects are nested here far deeper than any plan")
+        elif isinstance(value, dict):
+            for key in getattr(value, "duplicates", ()):
+                yield Problem(
+                    (*path, key), f"The key {key!r} appears twice in one object; which one is meant cannot be told"
+                )
+            for key in value:
+                if not _encodable(key):
+                    yield Problem(path, "A key holds a broken character (an unpaired UTF-16 surrogate escape)")
+            pending.extend(((*path, key), item) for key, item in reversed(value.items()))
+        elif isinstance(value, list):
+            pending.extend(((*path, index), item) for index, item in reversed(list(enumerate(value))))
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _load_json(data: bytes | str) -> Any:
@@ -94,19 +207,28 @@ def _load_json(data: bytes | str) -> Any:
         except UnicodeDecodeError as error:
             raise PlanInvalid(
                 [Problem((), f"The file is not UTF-8 text (byte {error.start} cannot be read)")],
-                intro="This is not a plan file pipdesk can import",
+                intro=_NOT_A_PLAN_FILE,
             ) from None
     else:
         text = data
     try:
-        return json.loads(text, object_pairs_hook=_reject_duplicate_keys)
-    except _DuplicateKey as error:
-        message = f"The key {error.args[0]!r} appears twice in one object; which one is meant cannot be told"
+        document = json.loads(
+            text,
+            object_pairs_hook=_object_from_pairs,
+            parse_constant=_NotANumber,
+            parse_float=_finite_number,
+            parse_int=_whole_number,
+        )
     except json.JSONDecodeError as error:
         message = f"The file is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}"
     except RecursionError:
         message = "The file is not valid JSON: it is nested too deeply"
-    raise PlanInvalid([Problem((), message)], intro="This is not a plan file pipdesk can import")
+    else:
+        problems = list(_reading_problems(document))
+        if problems:
+            raise PlanInvalid(problems, intro=_NOT_A_PLAN_FILE)
+        return document
+    raise PlanInvalid([Problem((), message)], intro=_NOT_A_PLAN_FILE)
 
 
 def _envelope_problems(document: Any) -> list[Problem]:
@@ -120,9 +242,11 @@ def _envelope_problems(document: Any) -> list[Problem]:
         problems.append(Problem(("format",), f'Expected "{FORMAT_NAME}", found {_describe(fmt)}'))
     version = document.get("version")
     if "version" not in document:
-        problems.append(Problem(("version",), "The key \"version\" is missing; pipdesk reads version 1"))
+        problems.append(Problem(("version",), 'The key "version" is missing; pipdesk reads version 1'))
     elif type(version) is not int or version != FORMAT_VERSION:
-        problems.append(Problem(("version",), f"pipdesk reads plan files of version 1; this one is {_describe(version)}"))
+        problems.append(
+            Problem(("version",), f"pipdesk reads plan files of version 1; this one is {_describe(version)}")
+        )
     if document.get("exported_at") is not None:
         try:
             _EXPORTED_AT.validate_json(json.dumps(document["exported_at"]), strict=True)
@@ -153,13 +277,16 @@ def _describe(value: Any) -> str:
     if isinstance(value, (int, float)):
         return f"the number {value}"
     if isinstance(value, str):
-        shown = value if len(value) <= 60 else value[:57] + "…"
-        return f"the text {json.dumps(shown, ensure_ascii=False)}"
+        return f"the text {json.dumps(_shorten(value), ensure_ascii=False)}"
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):
         return "an object"
     return type(value).__name__
+
+
+def _shorten(text: str) -> str:
+    return text if len(text) <= 60 else text[:57] + "…"
 
 
 def _clean_path(loc: Sequence[int | str]) -> tuple[PathPart, ...]:
@@ -184,12 +311,16 @@ def _translate(errors: Sequence[ErrorDetails], prefix: tuple[PathPart, ...]) -> 
     return problems
 
 
+# Keys whose name alone does not tell a person what is missing.
+_LABELS = {"on": "The date of the acknowledgement", "at": "The date and time of the revision"}
+
+
 def _message(error: ErrorDetails, path: tuple[PathPart, ...]) -> str:
     kind = error["type"]
     found = _describe(error.get("input"))
     ctx = error.get("ctx") or {}
     last = path[-1] if path else ""
-    label = str(last).replace("_", " ").capitalize() if isinstance(last, str) else "This item"
+    label = (_LABELS.get(last) or last.replace("_", " ").capitalize()) if isinstance(last, str) else "This item"
     if kind == "missing":
         return f"{label} is required"
     if kind == "extra_forbidden":

@@ -178,7 +178,7 @@ def _initial_schema(db: Database) -> None:
             comment TEXT NOT NULL
         );
         CREATE INDEX outcome_results_plan ON outcome_results(plan_id, position);
-        """
+        """,
     )
 
 

@@ -203,9 +203,7 @@ class PlanBook:
             [plan_id],
         ):
             evidence.setdefault(r["concern_id"], []).append(_model_of(DatedNote, r))
-        return [
-            _model_of(Concern, r, evidence=evidence.get(r["id"], [])) for r in self._children("concerns", plan_id)
-        ]
+        return [_model_of(Concern, r, evidence=evidence.get(r["id"], [])) for r in self._children("concerns", plan_id)]
 
     def _checkins(self, plan_id: int) -> list[Checkin]:
         progress: dict[int, list[Progress]] = {}
@@ -215,9 +213,7 @@ class PlanBook:
             [plan_id],
         ):
             progress.setdefault(r["checkin_id"], []).append(_model_of(Progress, r))
-        return [
-            _model_of(Checkin, r, progress=progress.get(r["id"], [])) for r in self._children("checkins", plan_id)
-        ]
+        return [_model_of(Checkin, r, progress=progress.get(r["id"], [])) for r in self._children("checkins", plan_id)]
 
     # Writes
 
@@ -227,7 +223,8 @@ class PlanBook:
         now = _now()
         with self.db.atomic():
             cursor = self.db.execute(
-                "INSERT INTO plans (title, status, start_date, end_date, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO plans (title, status, start_date, end_date, created_at, updated_at)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
                 [plan.title, plan.status.value, plan.start_date.isoformat(), plan.end_date.isoformat(), now, now],
             )
             plan_id = int(cursor.lastrowid or 0)

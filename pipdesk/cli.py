@@ -1,0 +1,228 @@
+"""The ``pipdesk`` command: the main window, and headless commands for plan books and plan files.
+
+Public interface: scripts call these commands as documented in docs/cli.md. Success exits 0;
+bad input or a bad file prints a short message on stderr and exits 2, having written nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import sqlite3
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from pipdesk import __version__
+from pipdesk.diagnostics import log_unexpected_error
+from pipdesk.domain import PipdeskError, PlanInvalid
+from pipdesk.planfile import dump_plan_file, parse_plan_file
+from pipdesk.store import PlanBook, PlanNotFound, PlanSummary, default_plan_book_path
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_BAD_INPUT = 2
+
+#: A plan file larger than this is refused unread: a real plan is well under a megabyte.
+MAX_PLAN_FILE_BYTES = 64 * 1024 * 1024
+
+
+class UsageError(PipdeskError):
+    """Bad input on the command line."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_BAD_INPUT, f"pipdesk: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="pipdesk",
+        description="Draft, run and close Performance Improvement Plans. Without a command, opens the main window.",
+    )
+    parser.add_argument("--version", action="version", version=f"pipdesk {__version__}")
+    parser.add_argument("--db", type=Path, help="the plan book to open (default: plans.pipdesk in your data folder)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    def command(name: str, help_text: str, run: Callable[[argparse.Namespace], int]) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.set_defaults(run=run)
+        return sub
+
+    demo = command("demo", "Write a plan book holding the sample plans.", _demo)
+    demo.add_argument("--db", type=Path, required=True, default=argparse.SUPPRESS, help="the plan book to write")
+    demo.add_argument("--open", action="store_true", help="open the main window on it afterwards")
+
+    imp = command("import", "Import a plan file (format version 1) and print the new plan's number.", _import)
+    imp.add_argument("file", type=Path, metavar="FILE.json")
+    imp.add_argument("--db", type=Path, default=argparse.SUPPRESS, help="the plan book (default: your plan book)")
+
+    exp = command("export-json", "Export one plan as a plan file (format version 1).", _export_json)
+    exp.add_argument("id", type=int, metavar="ID", help="the plan's number, as `pipdesk list` shows it")
+    exp.add_argument("--db", type=Path, default=argparse.SUPPRESS, help="the plan book (default: your plan book)")
+    exp.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="OUT.json", help="where to write; - for stdout"
+    )
+    exp.add_argument("--stamp", action="store_true", help="record the export time in the file (exported_at)")
+
+    lst = command("list", "List the plans of a plan book.", _list)
+    lst.add_argument("--db", type=Path, default=argparse.SUPPRESS, help="the plan book (default: your plan book)")
+    lst.add_argument("--json", action="store_true", help="print a JSON array instead of a table")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    run: Callable[[argparse.Namespace], int] | None = getattr(args, "run", None)
+    try:
+        if run is None:
+            return _open_window(args.db)
+        return run(args)
+    except PlanInvalid as error:
+        _say(str(error))
+        return EXIT_BAD_INPUT
+    except PipdeskError as error:
+        _say(f"pipdesk: {error}")
+        return EXIT_BAD_INPUT
+    except sqlite3.Error as error:
+        _say(f"pipdesk: the plan book could not be read or written ({error})")
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # a fault in pipdesk: a short line here, the traceback in the log
+        log_path = log_unexpected_error(error)
+        _say(f"pipdesk: unexpected error ({type(error).__name__}: {error}); details in {log_path}")
+        return EXIT_FAILED
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def _book_path(args: argparse.Namespace) -> Path:
+    return Path(args.db) if args.db is not None else default_plan_book_path()
+
+
+def _open_window(db: Path | None) -> int:
+    from pipdesk.gui.app import run_app  # Qt is loaded only when a window is wanted
+
+    return run_app(db if db is not None else default_plan_book_path())
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from pipdesk.demo import add_demo_plans
+
+    path = Path(args.db)
+    with PlanBook.open(path) as book:
+        added = add_demo_plans(book)
+    if added:
+        print(f"Wrote {len(added)} sample plans to {path}")
+    else:
+        print(f"{path} already holds the sample plans")
+    if args.open:
+        return _open_window(path)
+    return EXIT_OK
+
+
+def _read_plan_file(path: Path) -> bytes:
+    try:
+        if path.is_dir():
+            raise UsageError(f"{path}: is a folder, not a plan file")
+        if path.stat().st_size > MAX_PLAN_FILE_BYTES:
+            raise UsageError(f"{path}: is larger than {MAX_PLAN_FILE_BYTES // 1024 // 1024} MB; not a plan file")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise UsageError(f"{path}: no such file") from None
+    except OSError as error:
+        raise UsageError(f"{path}: cannot be read ({error.strerror})") from None
+
+
+def _import(args: argparse.Namespace) -> int:
+    data = _read_plan_file(Path(args.file))
+    try:
+        plan = parse_plan_file(data)
+    except PlanInvalid as error:
+        raise PlanInvalid(error.problems, intro=f"{args.file}: not imported") from None
+    with PlanBook.open(_book_path(args)) as book:
+        plan_id = book.add(plan)
+    print(plan_id)
+    return EXIT_OK
+
+
+def _export_json(args: argparse.Namespace) -> int:
+    with PlanBook.open(_book_path(args), create=False) as book:
+        try:
+            plan = book.get(args.id)
+        except PlanNotFound as error:
+            raise UsageError(str(error)) from None
+    stamp = dt.datetime.now(dt.UTC).replace(microsecond=0) if args.stamp else None
+    text = dump_plan_file(plan, exported_at=stamp)
+    if str(args.output) == "-":
+        sys.stdout.write(text)
+    else:
+        write_private_file(Path(args.output), text.encode("utf-8"))
+    return EXIT_OK
+
+
+def write_private_file(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` whole or not at all, readable by the user only."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise UsageError(f"{path}: is a folder")
+    try:
+        fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
+    except OSError as error:
+        raise UsageError(f"{path}: cannot write here ({error.strerror})") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temporary, 0o600)
+        os.replace(temporary, path)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise UsageError(f"{path}: cannot be written ({error.strerror})") from None
+
+
+def _list(args: argparse.Namespace) -> int:
+    with PlanBook.open(_book_path(args), create=False) as book:
+        summaries = book.summaries()
+    if args.json:
+        print(json.dumps([s.to_json() for s in summaries], indent=2, ensure_ascii=False))
+    else:
+        print(format_table(summaries))
+    return EXIT_OK
+
+
+def format_table(summaries: Sequence[PlanSummary]) -> str:
+    if not summaries:
+        return "No plans in this plan book."
+    header = ("ID", "EMPLOYEE", "TITLE", "STATUS", "PERIOD", "NEXT CHECK-IN")
+    rows = [
+        (
+            str(s.id),
+            s.employee,
+            s.title,
+            s.status.value,
+            f"{s.start_date.isoformat()} – {s.end_date.isoformat()}",
+            s.next_checkin.isoformat() if s.next_checkin else "—",
+        )
+        for s in summaries
+    ]
+    widths = [max(len(row[i]) for row in (header, *rows)) for i in range(len(header))]
+    lines = [
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        for row in (header, *rows)
+    ]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The four sample plans (plan format v1), shipped as package data."""

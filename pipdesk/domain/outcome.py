@@ -1,0 +1,147 @@
+"""Closing a plan: suggested results and decision, and a check that the plan was run fairly.
+
+Suggestions only; the manager decides. The rules:
+
+- An objective is **met** when its last measured value reached the target (values past it count),
+  **partially met** when it moved at least half of the way from the baseline toward the target
+  (``PARTIAL_SHARE``; a small move is within ordinary week-to-week noise and is not an achievement),
+  and **not met** otherwise. No measurement, no suggestion.
+- The decision is judged per dimension (technical, behavioral; objectives without a category form
+  their own group): a dimension is successful when all its objectives are met, insufficient when
+  none is met or partially met, partial otherwise. The plan is **successful** only when every
+  dimension is, **insufficient** when every dimension is, and **partial** otherwise. No suggestion
+  until every objective has a result.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from pipdesk.domain.model import Decision, Objective, ObjectiveCategory, Plan, Result
+from pipdesk.domain.progress import Point, held_meeting_days, reaches_target, scheduled_meeting_days, share_of_the_way
+
+#: Share of the way from baseline to target that makes an objective "partially met".
+PARTIAL_SHARE = 0.5
+
+_TOLERANCE = 1e-9
+
+
+@dataclass(frozen=True)
+class FairnessCheck:
+    """Did the plan give the employee what it promised? Gaps are reported, they do not block closing."""
+
+    support_promised: int
+    support_delivered: int
+    undelivered_support: list[str]
+    checkins_scheduled: int
+    checkins_held: int
+    acknowledgement_recorded: bool
+    acknowledgement_refused: bool
+    refusal_witnessed: bool
+    gaps: list[str]
+
+    @property
+    def has_gaps(self) -> bool:
+        return bool(self.gaps)
+
+
+def suggest_result(objective: Objective, points: Sequence[Point]) -> Result | None:
+    """The result the last measured value suggests; ``None`` with no measurement or no target."""
+    if not points or objective.direction is None:
+        return None
+    last = points[-1][1]
+    if reaches_target(objective, last):
+        return Result.MET
+    share = share_of_the_way(objective, last)
+    if share is not None and share >= PARTIAL_SHARE - _TOLERANCE:
+        return Result.PARTIALLY_MET
+    return Result.NOT_MET
+
+
+def dimension_decisions(
+    results: Mapping[str, Result | None], objectives: Sequence[Objective]
+) -> dict[ObjectiveCategory | None, Decision] | None:
+    """The decision each dimension (technical, behavioral, uncategorised) suggests on its own.
+
+    ``None`` when there is no objective or any objective has no result yet.
+    """
+    groups: dict[ObjectiveCategory | None, list[Result]] = {}
+    for objective in objectives:
+        result = results.get(objective.key)
+        if result is None:
+            return None
+        groups.setdefault(objective.category, []).append(result)
+    if not groups:
+        return None
+    return {category: _decision(group) for category, group in groups.items()}
+
+
+def suggest_decision(results: Mapping[str, Result | None], objectives: Sequence[Objective]) -> Decision | None:
+    """Successful when every dimension holds, insufficient when none moved, partial otherwise."""
+    by_dimension = dimension_decisions(results, objectives)
+    if by_dimension is None:
+        return None
+    decisions = set(by_dimension.values())
+    if decisions == {Decision.SUCCESSFUL}:
+        return Decision.SUCCESSFUL
+    if decisions == {Decision.INSUFFICIENT}:
+        return Decision.INSUFFICIENT
+    return Decision.PARTIAL
+
+
+def _decision(results: Sequence[Result]) -> Decision:
+    if all(r is Result.MET for r in results):
+        return Decision.SUCCESSFUL
+    if all(r is Result.NOT_MET for r in results):
+        return Decision.INSUFFICIENT
+    return Decision.PARTIAL
+
+
+def fairness_check(plan: Plan, today: dt.date) -> FairnessCheck:
+    """Support promised against delivered, check-ins scheduled against held, the acknowledgement."""
+    until = min(today, plan.end_date)
+    undelivered = [action.description for action in plan.support if not action.done]
+    scheduled = len(scheduled_meeting_days(plan, until))
+    held = len(held_meeting_days(plan, until))
+    ack = plan.acknowledgement
+    refused = ack is not None and ack.refused
+    witnessed = refused and ack is not None and bool((ack.witness or "").strip())
+
+    gaps: list[str] = []
+    if undelivered:
+        gaps.append(
+            f"{_count(len(undelivered), len(plan.support), 'support action')} "
+            f"{_was(len(undelivered))} not delivered: {'; '.join(undelivered)}."
+        )
+    if held < scheduled:
+        missed = scheduled - held
+        gaps.append(
+            f"{_count(missed, scheduled, 'check-in')} scheduled up to {until.isoformat()} {_was(missed)} not held."
+        )
+    if ack is None:
+        gaps.append("The employee's acknowledgement of the plan is not recorded.")
+    elif refused and not witnessed:
+        gaps.append("The employee refused to sign the plan, and no witness to the refusal is recorded.")
+
+    return FairnessCheck(
+        support_promised=len(plan.support),
+        support_delivered=len(plan.support) - len(undelivered),
+        undelivered_support=undelivered,
+        checkins_scheduled=scheduled,
+        checkins_held=held,
+        acknowledgement_recorded=ack is not None,
+        acknowledgement_refused=refused,
+        refusal_witnessed=witnessed,
+        gaps=gaps,
+    )
+
+
+def _count(part: int, whole: int, noun: str) -> str:
+    """``2 of 4 support actions``, ``1 of 1 support action``."""
+    return f"{part} of {whole} {noun}{'' if whole == 1 else 's'}"
+
+
+def _was(count: int) -> str:
+    return "was" if count == 1 else "were"

@@ -1,0 +1,197 @@
+"""How far each objective has come: its measured series, a straight-line projection and a status.
+
+The status of an objective, judged from the values logged at check-ins:
+
+- ``no_data``: nothing measured yet, or the objective has no baseline and target to judge against.
+- ``met``: the last value reached the target (``>=`` when higher is better, ``<=`` when lower is
+  better); a value past the target counts as met.
+- ``on_track``: a least-squares line through the last few values reaches the target by the due date.
+- ``at_risk``: that line gets at least halfway from the baseline to the target by the due date, or
+  there is only one value and it improves on the baseline.
+- ``off_track``: anything else.
+
+Once the due date has passed there is nothing left to project: the last value alone is judged, so
+the objective is met, at risk (at least halfway there) or off track.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from pipdesk.domain.model import Direction, MilestoneKind, Objective, Plan, Rating
+
+#: One measured value of an objective and the day of the check-in that recorded it.
+Point = tuple[dt.date, float]
+
+#: Share of the way from baseline to target a projection must reach for "at risk" rather than "off track".
+AT_RISK_SHARE = 0.5
+
+# Float noise from the least-squares fit must not turn 90.0 into 89.99999999 and "not reached".
+_TOLERANCE = 1e-9
+
+_MEETING_KINDS = frozenset({MilestoneKind.CHECKIN, MilestoneKind.MIDPOINT, MilestoneKind.FINAL})
+
+
+class ObjectiveStatus(StrEnum):
+    MET = "met"
+    ON_TRACK = "on_track"
+    AT_RISK = "at_risk"
+    OFF_TRACK = "off_track"
+    NO_DATA = "no_data"
+
+    @property
+    def label(self) -> str:
+        return "No data yet" if self is ObjectiveStatus.NO_DATA else self.value.replace("_", " ").capitalize()
+
+    @property
+    def rating(self) -> Rating | None:
+        """The check-in rating this status suggests; none without data."""
+        return None if self is ObjectiveStatus.NO_DATA else Rating(self.value)
+
+
+@dataclass(frozen=True)
+class Projection:
+    """Where a straight line through the recent values lands on the objective's due date."""
+
+    due_date: dt.date
+    value_at_due: float
+    slope_per_day: float
+    reaches_target: bool
+
+
+@dataclass(frozen=True)
+class PlanProgress:
+    """A plan at a glance: objectives by status, check-ins held against scheduled, support delivered."""
+
+    met: int
+    on_track: int
+    at_risk: int
+    off_track: int
+    no_data: int
+    checkins_held: int
+    checkins_scheduled: int
+    support_done: int
+    support_promised: int
+
+    @property
+    def objectives(self) -> int:
+        return self.met + self.on_track + self.at_risk + self.off_track + self.no_data
+
+
+def series(plan: Plan, objective_key: str) -> list[Point]:
+    """The objective's measured values in check-in date order; progress without a value is skipped."""
+    return [
+        (checkin.date, progress.value)
+        for checkin in sorted(plan.checkins, key=lambda c: c.date)
+        for progress in checkin.progress
+        if progress.objective == objective_key and progress.value is not None
+    ]
+
+
+def reaches_target(objective: Objective, value: float) -> bool:
+    """Whether ``value`` is at or past the target in the objective's direction."""
+    if objective.target is None:
+        return False
+    if objective.direction is Direction.HIGHER_IS_BETTER:
+        return value >= objective.target - _TOLERANCE
+    if objective.direction is Direction.LOWER_IS_BETTER:
+        return value <= objective.target + _TOLERANCE
+    return False
+
+
+def share_of_the_way(objective: Objective, value: float) -> float | None:
+    """How far ``value`` is from the baseline toward the target: 0 at the baseline, 1 at the target.
+
+    Negative when the value moved away from the target; above 1 past it. ``None`` when the objective
+    has no baseline and target to measure against.
+    """
+    if objective.baseline is None or objective.target is None or objective.direction is None:
+        return None
+    return (value - objective.baseline) / (objective.target - objective.baseline)
+
+
+def projection(objective: Objective, points: Sequence[Point], recent: int = 4) -> Projection | None:
+    """A least-squares line through the last ``recent`` values, carried to the objective's due date.
+
+    ``None`` with fewer than two values, values all on one day, or no due date or target.
+    """
+    if objective.due_date is None or objective.direction is None or recent < 2:
+        return None
+    window = list(points)[-recent:]
+    if len(window) < 2:
+        return None
+    origin = window[0][0]
+    xs = [float((day - origin).days) for day, _ in window]
+    ys = [value for _, value in window]
+    mean_x = sum(xs) / len(xs)
+    mean_y = sum(ys) / len(ys)
+    spread = sum((x - mean_x) ** 2 for x in xs)
+    if spread == 0:
+        return None
+    slope = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / spread
+    at_due = mean_y + slope * ((objective.due_date - origin).days - mean_x)
+    return Projection(
+        due_date=objective.due_date,
+        value_at_due=at_due,
+        slope_per_day=slope,
+        reaches_target=reaches_target(objective, at_due),
+    )
+
+
+def objective_status(objective: Objective, points: Sequence[Point], today: dt.date) -> ObjectiveStatus:
+    """The objective's status by the rule in this module's docstring."""
+    if not points or objective.direction is None:
+        return ObjectiveStatus.NO_DATA
+    last = points[-1][1]
+    if reaches_target(objective, last):
+        return ObjectiveStatus.MET
+    if objective.due_date is not None and today > objective.due_date:
+        return _at_risk_if(_at_least_halfway(objective, last))
+    line = projection(objective, points)
+    if line is None:
+        share = share_of_the_way(objective, last)
+        return _at_risk_if(share is not None and share > 0)
+    if line.reaches_target:
+        return ObjectiveStatus.ON_TRACK
+    return _at_risk_if(_at_least_halfway(objective, line.value_at_due))
+
+
+def _at_least_halfway(objective: Objective, value: float) -> bool:
+    share = share_of_the_way(objective, value)
+    return share is not None and share >= AT_RISK_SHARE - _TOLERANCE
+
+
+def _at_risk_if(condition: bool) -> ObjectiveStatus:
+    return ObjectiveStatus.AT_RISK if condition else ObjectiveStatus.OFF_TRACK
+
+
+def scheduled_meeting_days(plan: Plan, until: dt.date) -> set[dt.date]:
+    """Days up to ``until`` with a check-in, mid-plan or final review milestone.
+
+    Counted by day: a mid-plan evaluation held on a check-in day is one meeting.
+    """
+    return {m.date for m in plan.milestones if m.kind in _MEETING_KINDS and m.date <= until}
+
+
+def held_meeting_days(plan: Plan, until: dt.date) -> set[dt.date]:
+    """Days up to ``until`` with a logged check-in (two logged on one day are one meeting)."""
+    return {c.date for c in plan.checkins if c.date <= until}
+
+
+def plan_summary(plan: Plan, today: dt.date) -> PlanProgress:
+    """Objectives counted by status, check-ins held against scheduled up to today, support done."""
+    statuses = [objective_status(o, series(plan, o.key), today) for o in plan.objectives]
+    return PlanProgress(
+        met=statuses.count(ObjectiveStatus.MET),
+        on_track=statuses.count(ObjectiveStatus.ON_TRACK),
+        at_risk=statuses.count(ObjectiveStatus.AT_RISK),
+        off_track=statuses.count(ObjectiveStatus.OFF_TRACK),
+        no_data=statuses.count(ObjectiveStatus.NO_DATA),
+        checkins_held=len(held_meeting_days(plan, today)),
+        checkins_scheduled=len(scheduled_meeting_days(plan, today)),
+        support_done=sum(1 for action in plan.support if action.done),
+        support_promised=len(plan.support),
+    )

@@ -1,0 +1,297 @@
+"""The plan's calendar: generating, extending and moving milestones, and what is due or overdue.
+
+Weekend rule: a generated check-in or mid-plan evaluation that falls on a Saturday moves to the
+Friday before, one on a Sunday to the Monday after. If that day is outside the plan period, is the
+kick-off or final day, or already holds another check-in, the other direction is tried; if both
+fail the check-in is dropped (with a daily cadence, Saturday's and Sunday's merge into Friday's
+and Monday's). No check-in is generated on the kick-off, mid-plan or final review day: the mid-plan
+evaluation is that week's meeting.
+
+Only running plans (active or extended) have anything due or overdue; a draft has not started and
+a closed plan is done.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from pipdesk.domain.model import CheckinKind, Milestone, MilestoneKind, Plan, Status
+from pipdesk.domain.problems import PipdeskError
+
+KICKOFF_TITLE = "Plan issued and discussed"
+MIDPOINT_TITLE = "Mid-plan evaluation"
+FINAL_TITLE = "Final review"
+EXTENDED_FINAL_TITLE = "Final review (extended)"
+
+#: How soon an ending plan shows in the "this week" view.
+ENDING_SOON_DAYS = 14
+
+_DAY = dt.timedelta(days=1)
+_SATURDAY, _SUNDAY = 5, 6
+_MEETING_KINDS = frozenset({MilestoneKind.CHECKIN, MilestoneKind.MIDPOINT, MilestoneKind.FINAL})
+_RUNNING = frozenset({Status.ACTIVE, Status.EXTENDED})
+
+# The milestone kinds a logged check-in of each kind can fulfil.
+_FULFILS: dict[CheckinKind, frozenset[MilestoneKind]] = {
+    CheckinKind.CHECKIN: frozenset({MilestoneKind.CHECKIN}),
+    CheckinKind.FORMAL_REVIEW: frozenset({MilestoneKind.CHECKIN}),
+    CheckinKind.MIDPOINT: frozenset({MilestoneKind.MIDPOINT}),
+    CheckinKind.FINAL: frozenset({MilestoneKind.FINAL}),
+}
+
+
+class DueKind(StrEnum):
+    """Why something shows in the "this week" view."""
+
+    DUE_TODAY = "due_today"
+    DUE_THIS_WEEK = "due_this_week"
+    OVERDUE = "overdue"
+    ENDING_SOON = "ending_soon"
+    OUTCOME_MISSING = "outcome_missing"
+    SUPPORT_OVERDUE = "support_overdue"
+
+    @property
+    def label(self) -> str:
+        return _DUE_LABELS[self]
+
+
+_DUE_LABELS = {
+    DueKind.DUE_TODAY: "Due today",
+    DueKind.DUE_THIS_WEEK: "Due this week",
+    DueKind.OVERDUE: "Overdue",
+    DueKind.ENDING_SOON: "Plan ends soon",
+    DueKind.OUTCOME_MISSING: "Final review passed, no outcome recorded",
+    DueKind.SUPPORT_OVERDUE: "Support action overdue",
+}
+
+
+@dataclass(frozen=True)
+class DueItem:
+    """One thing a manager has to act on, in one plan of the plan book.
+
+    ``what`` is the milestone's title, the support action's description, or the plan's title for an
+    item about the whole plan (``ENDING_SOON``, ``OUTCOME_MISSING``). ``index`` is the position of
+    the milestone (or, for ``SUPPORT_OVERDUE``, the support action) in the plan; ``None`` for items
+    about the whole plan.
+    """
+
+    plan_id: int
+    kind: DueKind
+    date: dt.date
+    employee: str
+    what: str
+    index: int | None = None
+
+
+# Generating and editing the schedule
+
+
+def checkin_title(number: int, every_days: int) -> str:
+    """``Weekly check-in 3`` for a weekly cadence, ``Check-in 3`` for any other."""
+    return f"Weekly check-in {number}" if every_days == 7 else f"Check-in {number}"
+
+
+def generate_schedule(start: dt.date, end: dt.date, every_days: int) -> list[Milestone]:
+    """Kick-off, check-ins every ``every_days``, mid-plan evaluation and final review, by date."""
+    _check_period(start, end)
+    _check_cadence(every_days)
+    milestones = [
+        Milestone(title=KICKOFF_TITLE, kind=MilestoneKind.KICKOFF, date=start),
+        Milestone(title=FINAL_TITLE, kind=MilestoneKind.FINAL, date=end),
+    ]
+    taken = {start, end}
+    midpoint = _weekday_inside(start + (end - start) // 2, start, end, taken)
+    if midpoint is not None:
+        milestones.append(Milestone(title=MIDPOINT_TITLE, kind=MilestoneKind.MIDPOINT, date=midpoint))
+        taken.add(midpoint)
+    for number, day in enumerate(_checkin_days(start, start, end, every_days, taken), start=1):
+        milestones.append(Milestone(title=checkin_title(number, every_days), kind=MilestoneKind.CHECKIN, date=day))
+    return _by_date(milestones)
+
+
+def extend_schedule(
+    milestones: Sequence[Milestone], old_end: dt.date, new_end: dt.date, every_days: int
+) -> list[Milestone]:
+    """The schedule of a plan extended from ``old_end`` to ``new_end``, by date.
+
+    Every milestone is kept; done ones are untouched. The undone final review moves to the new end
+    date (if the final review was held, a new one is added). Check-ins continue the cadence from the
+    last scheduled check-in (or the old end date) into the new period, numbering on.
+    """
+    if new_end <= old_end:
+        raise PipdeskError(
+            f"The new end date {new_end.isoformat()} must be after the current end date {old_end.isoformat()}"
+        )
+    _check_cadence(every_days)
+    kept = [m.model_copy() for m in milestones]
+    finals = [m for m in kept if m.kind is MilestoneKind.FINAL and not m.done]
+    for final in finals:
+        final.date = new_end
+    if not finals:
+        kept.append(Milestone(title=EXTENDED_FINAL_TITLE, kind=MilestoneKind.FINAL, date=new_end))
+
+    checkins = [m for m in kept if m.kind is MilestoneKind.CHECKIN]
+    anchor = max((m.date for m in checkins), default=old_end)
+    taken = {m.date for m in kept if m.kind in _MEETING_KINDS or m.kind is MilestoneKind.KICKOFF}
+    new_days = _checkin_days(anchor, old_end - _DAY, new_end, every_days, taken)
+    for number, day in enumerate(new_days, start=len(checkins) + 1):
+        kept.append(Milestone(title=checkin_title(number, every_days), kind=MilestoneKind.CHECKIN, date=day))
+    return _by_date(kept)
+
+
+def move_milestone(
+    milestones: Sequence[Milestone], index: int, new_date: dt.date, start: dt.date, end: dt.date
+) -> list[Milestone]:
+    """The milestones with the one at ``index`` moved to ``new_date``; order and the rest unchanged."""
+    if not 0 <= index < len(milestones):
+        raise PipdeskError(f"There is no milestone number {index + 1}; the plan has {len(milestones)}")
+    if not start <= new_date <= end:
+        raise PipdeskError(
+            f"{milestones[index].title!r} cannot move to {new_date.isoformat()}: milestones must fall "
+            f"inside the plan period {start.isoformat()} to {end.isoformat()}"
+        )
+    moved = [m.model_copy() for m in milestones]
+    moved[index].date = new_date
+    return moved
+
+
+def milestone_fulfilled_by(
+    milestones: Sequence[Milestone], checkin_date: dt.date, kind: CheckinKind, every_days: int | None
+) -> int | None:
+    """The index of the scheduled milestone a check-in logged on ``checkin_date`` fulfils, if any.
+
+    The earliest undone milestone of a matching kind on that day; else the nearest undone one at
+    most half a cadence (``every_days``, a week when unknown) before or after, the earlier on a tie.
+    """
+    reach = (every_days or 7) // 2
+    candidates = [
+        (abs((m.date - checkin_date).days), m.date, i)
+        for i, m in enumerate(milestones)
+        if not m.done and m.kind in _FULFILS[kind] and abs((m.date - checkin_date).days) <= reach
+    ]
+    return min(candidates)[2] if candidates else None
+
+
+def mark_done_for_checkin(
+    milestones: Sequence[Milestone], checkin_date: dt.date, kind: CheckinKind, every_days: int | None
+) -> list[Milestone]:
+    """The milestones with the one a new check-in fulfils (see ``milestone_fulfilled_by``) marked done."""
+    marked = [m.model_copy() for m in milestones]
+    index = milestone_fulfilled_by(marked, checkin_date, kind, every_days)
+    if index is not None:
+        marked[index].done = True
+    return marked
+
+
+# What is due
+
+
+def is_running(plan: Plan) -> bool:
+    return plan.status in _RUNNING
+
+
+def overdue_milestones(plan: Plan, today: dt.date) -> list[Milestone]:
+    """Undone milestones dated before today, by date; none for a plan that is not running."""
+    if not is_running(plan):
+        return []
+    return _by_date(m for m in plan.milestones if not m.done and m.date < today)
+
+
+def next_due(plan: Plan, today: dt.date) -> Milestone | None:
+    """The earliest undone milestone dated today or later; none for a plan that is not running."""
+    if not is_running(plan):
+        return None
+    upcoming = _by_date(m for m in plan.milestones if not m.done and m.date >= today)
+    return upcoming[0] if upcoming else None
+
+
+def due_items(plans: Iterable[tuple[int, Plan]], today: dt.date) -> list[DueItem]:
+    """Everything due or overdue across the plan book, by date, then plan, then kind."""
+    order = list(DueKind)
+    items = [item for plan_id, plan in plans for item in _plan_due_items(plan_id, plan, today)]
+    return sorted(items, key=lambda item: (item.date, item.plan_id, order.index(item.kind)))
+
+
+def _plan_due_items(plan_id: int, plan: Plan, today: dt.date) -> Iterator[DueItem]:
+    if not is_running(plan):
+        return
+    employee = plan.employee.name
+    week_end = today + dt.timedelta(days=6 - today.weekday())
+    for i, milestone in enumerate(plan.milestones):
+        if milestone.done:
+            continue
+        if milestone.date < today:
+            kind = DueKind.OVERDUE
+        elif milestone.date == today:
+            kind = DueKind.DUE_TODAY
+        elif milestone.date <= week_end:
+            kind = DueKind.DUE_THIS_WEEK
+        else:
+            continue
+        yield DueItem(plan_id, kind, milestone.date, employee, milestone.title, i)
+
+    if today <= plan.end_date <= today + dt.timedelta(days=ENDING_SOON_DAYS):
+        yield DueItem(plan_id, DueKind.ENDING_SOON, plan.end_date, employee, plan.title)
+
+    final_day = max((m.date for m in plan.milestones if m.kind is MilestoneKind.FINAL), default=plan.end_date)
+    if plan.outcome is None and final_day < today:
+        yield DueItem(plan_id, DueKind.OUTCOME_MISSING, final_day, employee, plan.title)
+
+    for i, action in enumerate(plan.support):
+        if not action.done and action.due_date is not None and action.due_date < today:
+            yield DueItem(plan_id, DueKind.SUPPORT_OVERDUE, action.due_date, employee, action.description, i)
+
+
+# Helpers
+
+
+def _check_period(start: dt.date, end: dt.date) -> None:
+    if end <= start:
+        raise PipdeskError(f"The end date {end.isoformat()} must be after the start date {start.isoformat()}")
+
+
+def _check_cadence(every_days: int) -> None:
+    if every_days < 1:
+        raise PipdeskError(f"Check-ins need a cadence of at least one day, not {every_days}")
+
+
+def _checkin_days(anchor: dt.date, after: dt.date, end: dt.date, every_days: int, taken: set[dt.date]) -> list[dt.date]:
+    """Check-in days every ``every_days`` from ``anchor``, strictly between ``after`` and ``end``.
+
+    Weekend days move by the module's rule; a day already ``taken`` is skipped.
+    """
+    step = dt.timedelta(days=every_days)
+    natural = []
+    day = anchor + step
+    while day < end:
+        natural.append(day)
+        day += step
+    # A weekday on the cadence keeps its day, so a weekend check-in may not move onto it.
+    reserved = {d for d in natural if d.weekday() < _SATURDAY and after < d and d not in taken}
+    days: list[dt.date] = []
+    for day in natural:
+        if day in reserved:
+            placed: dt.date | None = day
+        else:
+            placed = _weekday_inside(day, after, end, taken | reserved | set(days))
+        if placed is not None and after < placed and placed not in days:
+            days.append(placed)
+    return sorted(days)
+
+
+def _weekday_inside(day: dt.date, after: dt.date, before: dt.date, taken: set[dt.date]) -> dt.date | None:
+    """``day``, or if it is a weekend day the Friday before or Monday after, strictly inside the period."""
+    if day.weekday() == _SATURDAY:
+        options = [day - _DAY, day + 2 * _DAY]
+    elif day.weekday() == _SUNDAY:
+        options = [day + _DAY, day - 2 * _DAY]
+    else:
+        options = [day]
+    return next((o for o in options if after < o < before and o not in taken), None)
+
+
+def _by_date(milestones: Iterable[Milestone]) -> list[Milestone]:
+    return sorted(milestones, key=lambda m: m.date)

@@ -1,0 +1,1 @@
+"""The app's dialogs, one module per ``ui/*_dialog.ui`` form."""

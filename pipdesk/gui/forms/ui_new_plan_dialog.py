@@ -1,0 +1,168 @@
+# Generated from ui/ by pyside6-uic (python -m pipdesk.gui.forms.compile). Do not edit.
+
+from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
+    QMetaObject, QObject, QPoint, QRect,
+    QSize, QTime, QUrl, Qt)
+from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
+    QFont, QFontDatabase, QGradient, QIcon,
+    QImage, QKeySequence, QLinearGradient, QPainter,
+    QPalette, QPixmap, QRadialGradient, QTransform)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QDateEdit, QDialog,
+    QDialogButtonBox, QFormLayout, QGroupBox, QLabel,
+    QLineEdit, QListWidget, QListWidgetItem, QSizePolicy,
+    QSpinBox, QVBoxLayout, QWidget)
+
+class Ui_NewPlanDialog(object):
+    def setupUi(self, NewPlanDialog):
+        if not NewPlanDialog.objectName():
+            NewPlanDialog.setObjectName(u"NewPlanDialog")
+        NewPlanDialog.setMinimumSize(QSize(520, 0))
+        self.layout = QVBoxLayout(NewPlanDialog)
+        self.layout.setObjectName(u"layout")
+        self.templateGroup = QGroupBox(NewPlanDialog)
+        self.templateGroup.setObjectName(u"templateGroup")
+        self.templateLayout = QVBoxLayout(self.templateGroup)
+        self.templateLayout.setObjectName(u"templateLayout")
+        self.templateList = QListWidget(self.templateGroup)
+        self.templateList.setObjectName(u"templateList")
+
+        self.templateLayout.addWidget(self.templateList)
+
+        self.templateDescription = QLabel(self.templateGroup)
+        self.templateDescription.setObjectName(u"templateDescription")
+        self.templateDescription.setWordWrap(True)
+        self.templateDescription.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.templateLayout.addWidget(self.templateDescription)
+
+
+        self.layout.addWidget(self.templateGroup)
+
+        self.form = QFormLayout()
+        self.form.setObjectName(u"form")
+        self.employeeLabel = QLabel(NewPlanDialog)
+        self.employeeLabel.setObjectName(u"employeeLabel")
+
+        self.form.setWidget(0, QFormLayout.ItemRole.LabelRole, self.employeeLabel)
+
+        self.employeeEdit = QLineEdit(NewPlanDialog)
+        self.employeeEdit.setObjectName(u"employeeEdit")
+
+        self.form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.employeeEdit)
+
+        self.jobTitleLabel = QLabel(NewPlanDialog)
+        self.jobTitleLabel.setObjectName(u"jobTitleLabel")
+
+        self.form.setWidget(1, QFormLayout.ItemRole.LabelRole, self.jobTitleLabel)
+
+        self.jobTitleEdit = QLineEdit(NewPlanDialog)
+        self.jobTitleEdit.setObjectName(u"jobTitleEdit")
+
+        self.form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.jobTitleEdit)
+
+        self.managerLabel = QLabel(NewPlanDialog)
+        self.managerLabel.setObjectName(u"managerLabel")
+
+        self.form.setWidget(2, QFormLayout.ItemRole.LabelRole, self.managerLabel)
+
+        self.managerEdit = QLineEdit(NewPlanDialog)
+        self.managerEdit.setObjectName(u"managerEdit")
+
+        self.form.setWidget(2, QFormLayout.ItemRole.FieldRole, self.managerEdit)
+
+        self.titleLabel = QLabel(NewPlanDialog)
+        self.titleLabel.setObjectName(u"titleLabel")
+
+        self.form.setWidget(3, QFormLayout.ItemRole.LabelRole, self.titleLabel)
+
+        self.titleEdit = QLineEdit(NewPlanDialog)
+        self.titleEdit.setObjectName(u"titleEdit")
+
+        self.form.setWidget(3, QFormLayout.ItemRole.FieldRole, self.titleEdit)
+
+        self.startLabel = QLabel(NewPlanDialog)
+        self.startLabel.setObjectName(u"startLabel")
+
+        self.form.setWidget(4, QFormLayout.ItemRole.LabelRole, self.startLabel)
+
+        self.startDateEdit = QDateEdit(NewPlanDialog)
+        self.startDateEdit.setObjectName(u"startDateEdit")
+        self.startDateEdit.setCalendarPopup(True)
+
+        self.form.setWidget(4, QFormLayout.ItemRole.FieldRole, self.startDateEdit)
+
+        self.lengthLabel = QLabel(NewPlanDialog)
+        self.lengthLabel.setObjectName(u"lengthLabel")
+
+        self.form.setWidget(5, QFormLayout.ItemRole.LabelRole, self.lengthLabel)
+
+        self.lengthSpin = QSpinBox(NewPlanDialog)
+        self.lengthSpin.setObjectName(u"lengthSpin")
+        self.lengthSpin.setMinimum(7)
+        self.lengthSpin.setMaximum(365)
+        self.lengthSpin.setValue(60)
+
+        self.form.setWidget(5, QFormLayout.ItemRole.FieldRole, self.lengthSpin)
+
+        self.cadenceLabel = QLabel(NewPlanDialog)
+        self.cadenceLabel.setObjectName(u"cadenceLabel")
+
+        self.form.setWidget(6, QFormLayout.ItemRole.LabelRole, self.cadenceLabel)
+
+        self.cadenceSpin = QSpinBox(NewPlanDialog)
+        self.cadenceSpin.setObjectName(u"cadenceSpin")
+        self.cadenceSpin.setMinimum(1)
+        self.cadenceSpin.setMaximum(90)
+        self.cadenceSpin.setValue(7)
+
+        self.form.setWidget(6, QFormLayout.ItemRole.FieldRole, self.cadenceSpin)
+
+
+        self.layout.addLayout(self.form)
+
+        self.errorLabel = QLabel(NewPlanDialog)
+        self.errorLabel.setObjectName(u"errorLabel")
+        self.errorLabel.setTextFormat(Qt.TextFormat.PlainText)
+        self.errorLabel.setWordWrap(True)
+
+        self.layout.addWidget(self.errorLabel)
+
+        self.buttonBox = QDialogButtonBox(NewPlanDialog)
+        self.buttonBox.setObjectName(u"buttonBox")
+        self.buttonBox.setStandardButtons(QDialogButtonBox.StandardButton.Cancel|QDialogButtonBox.StandardButton.Ok)
+
+        self.layout.addWidget(self.buttonBox)
+
+#if QT_CONFIG(shortcut)
+        self.employeeLabel.setBuddy(self.employeeEdit)
+        self.jobTitleLabel.setBuddy(self.jobTitleEdit)
+        self.managerLabel.setBuddy(self.managerEdit)
+        self.titleLabel.setBuddy(self.titleEdit)
+        self.startLabel.setBuddy(self.startDateEdit)
+        self.lengthLabel.setBuddy(self.lengthSpin)
+        self.cadenceLabel.setBuddy(self.cadenceSpin)
+#endif // QT_CONFIG(shortcut)
+
+        self.retranslateUi(NewPlanDialog)
+
+        QMetaObject.connectSlotsByName(NewPlanDialog)
+    # setupUi
+
+    def retranslateUi(self, NewPlanDialog):
+        NewPlanDialog.setWindowTitle(QCoreApplication.translate("NewPlanDialog", u"New plan", None))
+        self.templateGroup.setTitle(QCoreApplication.translate("NewPlanDialog", u"Template", None))
+        self.employeeLabel.setText(QCoreApplication.translate("NewPlanDialog", u"&Employee", None))
+        self.employeeEdit.setPlaceholderText(QCoreApplication.translate("NewPlanDialog", u"Full name", None))
+        self.jobTitleLabel.setText(QCoreApplication.translate("NewPlanDialog", u"&Job title", None))
+        self.managerLabel.setText(QCoreApplication.translate("NewPlanDialog", u"&Manager", None))
+        self.managerEdit.setPlaceholderText(QCoreApplication.translate("NewPlanDialog", u"Your name", None))
+        self.titleLabel.setText(QCoreApplication.translate("NewPlanDialog", u"&Title", None))
+        self.titleEdit.setPlaceholderText(QCoreApplication.translate("NewPlanDialog", u"e.g. Delivery predictability", None))
+        self.startLabel.setText(QCoreApplication.translate("NewPlanDialog", u"&Start date", None))
+        self.startDateEdit.setDisplayFormat(QCoreApplication.translate("NewPlanDialog", u"yyyy-MM-dd", None))
+        self.lengthLabel.setText(QCoreApplication.translate("NewPlanDialog", u"&Length", None))
+        self.lengthSpin.setSuffix(QCoreApplication.translate("NewPlanDialog", u" days", None))
+        self.cadenceLabel.setText(QCoreApplication.translate("NewPlanDialog", u"&Check-in every", None))
+        self.cadenceSpin.setSuffix(QCoreApplication.translate("NewPlanDialog", u" days", None))
+    # retranslateUi
+

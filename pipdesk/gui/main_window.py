@@ -1,0 +1,565 @@
+"""The main window: the plan list on the left, the selected plan's views on the right, the menus."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import platformdirs
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
+
+from pipdesk import __version__
+from pipdesk.demo import add_demo_plans
+from pipdesk.domain import PipdeskError, Plan, Person, PlanInvalid, Status
+from pipdesk.domain.schedule import generate_schedule
+from pipdesk.domain.smart import issue_blockers
+from pipdesk.gui.dialogs.acknowledgement import AcknowledgementDialog
+from pipdesk.gui.dialogs.new_plan import NewPlanAnswers, NewPlanDialog
+from pipdesk.gui.forms.ui_main_window import Ui_MainWindow
+from pipdesk.gui.forms.ui_welcome import Ui_WelcomeView
+from pipdesk.gui.models.plan_list import PLAN_ID_ROLE, PlanFilterProxy, PlanListModel
+from pipdesk.gui.plan_editor import PlanEditor
+from pipdesk.gui.prompts import Prompter
+from pipdesk.gui.session import PlanSession
+from pipdesk.gui.settings import last_plan_book, recent_plan_books, remember_plan_book, settings
+from pipdesk.planfile import dump_plan_file, parse_plan_file
+from pipdesk.resources import resource_path
+from pipdesk.store import PlanBook, PlanBookError
+from pipdesk.templates import list_templates, plan_from_template, save_as_template
+
+PLAN_BOOK_FILTER = "Plan books (*.pipdesk);;All files (*)"
+PLAN_FILE_FILTER = "Plan files (*.json);;All files (*)"
+
+
+def own_templates_folder() -> Path:
+    return Path(platformdirs.user_data_dir("pipdesk", appauthor=False)) / "templates"
+
+
+class WelcomeView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_WelcomeView()
+        self.ui.setupUi(self)
+        font = self.ui.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.ui.heading.setFont(font)
+
+
+class MainWindow(QMainWindow):
+    """The app's one window, on one plan book at a time."""
+
+    def __init__(
+        self,
+        book: PlanBook | None = None,
+        prompter: Prompter | None = None,
+        today: Callable[[], dt.date] = dt.date.today,
+        templates_folder: Path | None = None,
+        samples_path: Path | None = None,
+    ) -> None:
+        super().__init__()
+        self.ui = Ui_MainWindow()
+        self.ui.setupUi(self)
+        self.prompter = prompter or Prompter(self)
+        self.today = today
+        self.templates_folder = templates_folder or own_templates_folder()
+        self.samples_path = samples_path or own_templates_folder().parent / "samples.pipdesk"
+        self.book: PlanBook | None = None
+        self.session: PlanSession | None = None
+        self.sessions: dict[int, PlanSession] = {}
+        self.setWindowIcon(QIcon(str(resource_path("icons", "pipdesk.svg"))))
+
+        self.plans = PlanListModel(today=today, parent=self)
+        self.proxy = PlanFilterProxy(self)
+        self.proxy.setSourceModel(self.plans)
+        table = self.ui.planTable
+        table.setModel(self.proxy)
+        table.verticalHeader().setVisible(False)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.sortByColumn(PlanListModel.EMPLOYEE, Qt.SortOrder.AscendingOrder)
+        for column, width in ((0, 150), (1, 170), (2, 70), (3, 70)):
+            table.horizontalHeader().resizeSection(column, width)
+        table.selectionModel().currentRowChanged.connect(self._plan_selected)
+        self.ui.searchEdit.textChanged.connect(self.proxy.set_search)
+        self.ui.statusFilter.addItem("All statuses", None)
+        for status in Status:
+            self.ui.statusFilter.addItem(status.label, status)
+        self.ui.statusFilter.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_status(self.ui.statusFilter.currentData())
+        )
+        heading_font = self.ui.plansHeading.font()
+        heading_font.setBold(True)
+        self.ui.plansHeading.setFont(heading_font)
+        self.ui.planHeading.setFont(heading_font)
+
+        self.welcome = WelcomeView(self)
+        self.ui.welcomeLayout.addWidget(self.welcome)
+        self.editor = PlanEditor(self.prompter, self)
+        self.ui.planTabLayout.addWidget(self.editor)
+        for layout, text in (
+            (self.ui.timelineTabLayout, "The plan's milestones on a timeline."),
+            (self.ui.checkinsTabLayout, "The plan's check-ins."),
+            (self.ui.outcomeTabLayout, "The final review and outcome."),
+        ):
+            label = QLabel(text)
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            layout.addWidget(label)
+
+        self.undo_group = QUndoGroup(self)
+        self._setup_actions()
+        self._restore_layout()
+        if book is not None:
+            self.set_book(book)
+        else:
+            self._update_actions()
+
+    # Actions
+
+    def _setup_actions(self) -> None:
+        ui = self.ui
+        undo = self.undo_group.createUndoAction(self, "&Undo")
+        redo = self.undo_group.createRedoAction(self, "&Redo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        ui.menuEdit.addAction(undo)
+        ui.menuEdit.addAction(redo)
+        self.undo_action, self.redo_action = undo, redo
+        shortcuts: list[tuple[QAction, QKeySequence.StandardKey | str]] = [
+            (ui.actionNewPlanBook, "Ctrl+Shift+N"),
+            (ui.actionOpen, QKeySequence.StandardKey.Open),
+            (ui.actionSaveCopy, QKeySequence.StandardKey.SaveAs),
+            (ui.actionImportPlan, "Ctrl+I"),
+            (ui.actionExportPlan, "Ctrl+E"),
+            (ui.actionExportPdf, "Ctrl+Shift+E"),
+            (ui.actionPrint, QKeySequence.StandardKey.Print),
+            (ui.actionQuit, QKeySequence.StandardKey.Quit),
+            (ui.actionNewPlan, QKeySequence.StandardKey.New),
+            (ui.actionKeyboardShortcuts, QKeySequence.StandardKey.HelpContents),
+        ]
+        for action, key in shortcuts:
+            action.setShortcut(QKeySequence(key))
+        ui.actionDeletePlan.setShortcut(QKeySequence("Ctrl+Shift+Del"))
+        connections: list[tuple[QAction, Callable[[], object]]] = [
+            (ui.actionNewPlanBook, self.new_plan_book),
+            (ui.actionOpen, self.open_plan_book_dialog),
+            (ui.actionSaveCopy, self.save_copy),
+            (ui.actionImportPlan, self.import_plan_file),
+            (ui.actionExportPlan, self.export_plan_file),
+            (ui.actionQuit, self.close),
+            (ui.actionNewPlan, self.new_plan),
+            (ui.actionNewFromTemplate, self.new_plan_from_template),
+            (ui.actionSaveAsTemplate, self.save_plan_as_template),
+            (ui.actionIssuePlan, self.issue_plan),
+            (ui.actionRecordAcknowledgement, self.record_acknowledgement),
+            (ui.actionDeletePlan, self.delete_plan),
+            (ui.actionAbout, self.about),
+            (ui.actionKeyboardShortcuts, self.keyboard_shortcuts),
+        ]
+        for action, slot in connections:
+            action.triggered.connect(lambda _checked=False, s=slot: self._guarded(s))
+        for action, issue in (
+            (ui.actionExportPdf, "PDF export"),
+            (ui.actionPrint, "Printing"),
+            (ui.actionExtend, "Extending a plan"),
+            (ui.actionCloseWithOutcome, "Closing with an outcome"),
+        ):
+            action.setEnabled(False)
+            action.setStatusTip(f"{issue} is not available in this version of pipdesk")
+        self.welcome.ui.newPlanButton.clicked.connect(lambda: self._guarded(self.new_plan))
+        self.welcome.ui.newFromTemplateButton.clicked.connect(lambda: self._guarded(self.new_plan_from_template))
+        self.welcome.ui.openSamplesButton.clicked.connect(lambda: self._guarded(self.open_sample_plans))
+        ui.menuOpenRecent.aboutToShow.connect(self._fill_recent_menu)
+
+    def _guarded(self, slot: Callable[[], object]) -> None:
+        """Run a menu command; a problem the person can act on is shown, never a traceback."""
+        try:
+            slot()
+        except PlanInvalid as error:
+            self.prompter.warning("pipdesk", error.args[0] if error.args else str(error))
+        except PipdeskError as error:
+            self.prompter.warning("pipdesk", str(error))
+        except sqlite3.Error as error:
+            self.prompter.warning("pipdesk", f"The plan book could not be written: {error}")
+
+    def _update_actions(self) -> None:
+        has_book = self.book is not None
+        plan = self.session.plan if self.session else None
+        ui = self.ui
+        for action in (ui.actionSaveCopy, ui.actionImportPlan, ui.actionNewPlan, ui.actionNewFromTemplate):
+            action.setEnabled(has_book)
+        for action in (ui.actionExportPlan, ui.actionSaveAsTemplate, ui.actionDeletePlan):
+            action.setEnabled(plan is not None)
+        ui.actionIssuePlan.setEnabled(plan is not None and plan.status is Status.DRAFT)
+        ui.actionRecordAcknowledgement.setEnabled(plan is not None and plan.status in (Status.ACTIVE, Status.EXTENDED))
+
+    # The plan book
+
+    def set_book(self, book: PlanBook) -> None:
+        self._close_book()
+        self.book = book
+        if book.path is not None:
+            remember_plan_book(book.path)
+            self.setWindowTitle(f"{book.path.name} — pipdesk")
+        self.refresh_plans()
+        last = settings().value(f"last_plan/{book.path}", None) if book.path else None
+        if last is not None and self.select_plan(int(str(last))):
+            return
+        if self.proxy.rowCount() > 0:
+            self.ui.planTable.selectRow(0)
+
+    def _close_book(self) -> None:
+        self._show_session(None)
+        for session in self.sessions.values():
+            self.undo_group.removeStack(session.undo_stack)
+        self.sessions.clear()
+        if self.book is not None:
+            self.book.close()
+            self.book = None
+
+    def open_plan_book(self, path: Path, create: bool = False) -> bool:
+        try:
+            book = PlanBook.open(path, create=create)
+        except PipdeskError as error:
+            self.prompter.warning("The plan book cannot be opened", str(error))
+            return False
+        self.set_book(book)
+        return True
+
+    def new_plan_book(self) -> None:
+        path = self.prompter.save_file("New plan book", "plans.pipdesk", PLAN_BOOK_FILTER)
+        if path is None:
+            return
+        if path.suffix == "":
+            path = path.with_suffix(".pipdesk")
+        if path.exists():
+            self.prompter.warning("New plan book", f"{path} already exists; open it with File › Open, or choose a new name.")
+            return
+        self.open_plan_book(path, create=True)
+
+    def open_plan_book_dialog(self) -> None:
+        path = self.prompter.open_file("Open plan book", PLAN_BOOK_FILTER)
+        if path is not None:
+            self.open_plan_book(path)
+
+    def _fill_recent_menu(self) -> None:
+        menu = self.ui.menuOpenRecent
+        menu.clear()
+        for path in recent_plan_books():
+            action = menu.addAction(str(path))
+            action.triggered.connect(lambda _checked=False, p=path: self.open_plan_book(p))
+        if menu.isEmpty():
+            menu.addAction("No plan books yet").setEnabled(False)
+
+    def save_copy(self) -> None:
+        assert self.book is not None
+        path = self.prompter.save_file("Save a copy of the plan book", "plans-copy.pipdesk", PLAN_BOOK_FILTER)
+        if path is None:
+            return
+        if self.book.path is not None and path.resolve() == self.book.path.resolve():
+            raise PipdeskError("A copy cannot replace the plan book itself; choose another name")
+        path.unlink(missing_ok=True)
+        PlanBook.open(path).close()  # the file, with mode 0600, before SQLite fills it
+        target = sqlite3.connect(path)
+        try:
+            self.book.db.conn.backup(target)
+        finally:
+            target.close()
+        self.statusBar().showMessage(f"Saved a copy to {path}", 5000)
+
+    def refresh_plans(self) -> None:
+        current = self.session.plan_id if self.session else None
+        self.plans.set_rows(self.book.summaries() if self.book else [])
+        overdue = self.plans.overdue_count()
+        self.ui.overdueBadge.setText(f"{overdue} overdue" if overdue else "")
+        self.ui.overdueBadge.setVisible(bool(overdue))
+        if current is not None:
+            self.select_plan(current)
+        if self.plans.rowCount() == 0:
+            self._show_session(None)
+
+    def select_plan(self, plan_id: int) -> bool:
+        row = self.plans.row_of(plan_id)
+        if row < 0:
+            return False
+        index = self.proxy.mapFromSource(self.plans.index(row, 0))
+        if not index.isValid():
+            self.ui.searchEdit.clear()
+            self.ui.statusFilter.setCurrentIndex(0)
+            index = self.proxy.mapFromSource(self.plans.index(row, 0))
+        self.ui.planTable.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
+        return True
+
+    def _plan_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid() or self.book is None:
+            return
+        plan_id = int(current.data(PLAN_ID_ROLE))
+        if self.session is not None and self.session.plan_id == plan_id:
+            return
+        session = self.sessions.get(plan_id)
+        if session is None:
+            session = PlanSession(self.book, plan_id, self)
+            session.changed.connect(self._plan_changed)
+            self.sessions[plan_id] = session
+            self.undo_group.addStack(session.undo_stack)
+        self._show_session(session)
+
+    def _show_session(self, session: PlanSession | None) -> None:
+        self.session = session
+        self.editor.set_session(session)
+        if session is None:
+            self.undo_group.setActiveStack(None)
+            self.ui.stack.setCurrentWidget(self.ui.welcomePage)
+        else:
+            self.undo_group.setActiveStack(session.undo_stack)
+            self.ui.stack.setCurrentWidget(self.ui.planPage)
+            if self.book is not None and self.book.path is not None:
+                settings().setValue(f"last_plan/{self.book.path}", session.plan_id)
+        self._update_heading()
+        self._update_actions()
+
+    def _plan_changed(self) -> None:
+        self._update_heading()
+        self._update_actions()
+        QTimer.singleShot(0, self.refresh_plans)  # after the edit that caused it has returned
+
+    def _update_heading(self) -> None:
+        plan = self.session.plan if self.session else None
+        if plan is None:
+            self.ui.planHeading.setText("")
+            return
+        days = f"{plan.start_date.isoformat()} – {plan.end_date.isoformat()} ({plan.length_days} days)"
+        self.ui.planHeading.setText(f"{plan.employee.name} · {plan.title} · {plan.status.label} · {days}")
+
+    # Plans
+
+    def _add_plan(self, plan: Plan) -> int:
+        assert self.book is not None
+        plan_id = self.book.add(plan)
+        self.refresh_plans()
+        self.select_plan(plan_id)
+        return plan_id
+
+    def _ask_new_plan(self, templates: list | None) -> NewPlanAnswers | None:  # type: ignore[type-arg]
+        manager = str(settings().value("manager_name", ""))
+        dialog = NewPlanDialog(self.today(), manager=manager, templates=templates, parent=self)
+        if not self.prompter.run_dialog(dialog):
+            return None
+        answers = dialog.answers()
+        settings().setValue("manager_name", answers.manager)
+        return answers
+
+    def new_plan(self) -> int | None:
+        if self.book is None:
+            return None
+        answers = self._ask_new_plan(None)
+        if answers is None:
+            return None
+        plan = Plan(
+            title=answers.title,
+            employee=Person(name=answers.employee, job_title=answers.job_title),
+            manager=Person(name=answers.manager),
+            start_date=answers.start,
+            end_date=answers.end,
+            checkin_every_days=answers.every_days,
+        )
+        return self._add_plan(plan)
+
+    def new_plan_from_template(self) -> int | None:
+        if self.book is None:
+            return None
+        listing = list_templates(self.templates_folder)
+        if listing.problems:
+            self.prompter.warning(
+                "Some templates cannot be read", "\n".join(str(problem) for problem in listing.problems)
+            )
+        answers = self._ask_new_plan(list(listing.templates))
+        if answers is None or answers.template is None:
+            return None
+        plan = plan_from_template(
+            answers.template,
+            Person(name=answers.employee, job_title=answers.job_title),
+            Person(name=answers.manager),
+            answers.start,
+            answers.end,
+            answers.every_days,
+        )
+        plan.title = answers.title
+        return self._add_plan(plan)
+
+    def save_plan_as_template(self) -> None:
+        assert self.session is not None
+        from PySide6.QtWidgets import QInputDialog
+
+        name, ok = QInputDialog.getText(self, "Save as template", "Template name:", text=self.session.plan.title)
+        if ok and name.strip():
+            path = save_as_template(self.session.plan, name.strip(), self.session.plan.summary[:120], self.templates_folder)
+            self.statusBar().showMessage(f"Saved the template “{name.strip()}” ({path.name})", 5000)
+
+    def open_sample_plans(self) -> None:
+        """Open the sample plans in a plan book of their own, so they never mix with real plans."""
+        with PlanBook.open(self.samples_path) as samples:
+            add_demo_plans(samples)
+        self.open_plan_book(self.samples_path)
+
+    def issue_plan(self) -> None:
+        assert self.session is not None
+        plan = self.session.plan
+        blockers = issue_blockers(plan)
+        if blockers:
+            lines = "\n".join(f"• {_field_name(p.path)}: {p.message}" for p in blockers)
+            self.prompter.warning(
+                "The plan cannot be issued yet", f"Fix these first; each is marked in the plan:\n\n{lines}"
+            )
+            return
+        today = self.today()
+        if not self.prompter.confirm(
+            "Issue plan",
+            f"Issue “{plan.title}” to {plan.employee.name} today ({today.isoformat()})?\n\n"
+            "The check-in schedule is set from the cadence. After issue, every change to dates, objectives, "
+            "support or commitments asks for a reason and is kept in the plan's history.",
+            "Issue plan",
+        ):
+            return
+        every_days = plan.checkin_every_days or 7
+
+        def issue(draft: Plan) -> None:
+            draft.status = Status.ACTIVE
+            draft.issued_on = today
+            if not draft.milestones:
+                draft.milestones = generate_schedule(draft.start_date, draft.end_date, every_days)
+
+        problems = self.session.change("Issue plan", issue)
+        if problems:
+            raise PlanInvalid(problems, intro="The plan could not be issued")
+        self.statusBar().showMessage(f"Issued “{plan.title}” on {today.isoformat()}", 5000)
+
+    def record_acknowledgement(self) -> None:
+        assert self.session is not None
+        dialog = AcknowledgementDialog(self.session.plan, self.today(), self)
+        if not self.prompter.run_dialog(dialog):
+            return
+        acknowledgement = dialog.acknowledgement()
+        problems = self.session.change(
+            "Record acknowledgement", lambda plan: setattr(plan, "acknowledgement", acknowledgement)
+        )
+        if problems:
+            raise PlanInvalid(problems, intro="The acknowledgement was not recorded")
+
+    def delete_plan(self) -> None:
+        assert self.session is not None and self.book is not None
+        plan = self.session.plan
+        lost = [
+            f"{len(plan.objectives)} objectives",
+            f"{len(plan.checkins)} check-ins",
+            f"{len(plan.concerns)} concerns with their evidence",
+            f"{len(plan.revisions)} revisions of its history",
+        ]
+        if not self.prompter.confirm(
+            "Delete plan",
+            f"Delete “{plan.title}” for {plan.employee.name} ({plan.status.label.lower()})?\n\n"
+            f"This removes the plan with its {', '.join(lost)}. It cannot be undone; export the plan file "
+            "first if HR may need it.",
+            "Delete plan",
+        ):
+            return
+        plan_id = self.session.plan_id
+        session = self.sessions.pop(plan_id)
+        self._show_session(None)
+        self.undo_group.removeStack(session.undo_stack)
+        self.book.delete(plan_id)
+        self.refresh_plans()
+        if self.proxy.rowCount():
+            self.ui.planTable.selectRow(0)
+
+    def import_plan_file(self) -> int | None:
+        path = self.prompter.open_file("Import plan file", PLAN_FILE_FILTER)
+        if path is None:
+            return None
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            raise PipdeskError(f"{path} cannot be read ({error.strerror})") from None
+        try:
+            plan = parse_plan_file(data)
+        except PlanInvalid as error:
+            self.prompter.warning(
+                "The plan file cannot be imported",
+                f"{path.name} has {len(error.problems)} problem(s); nothing was imported.",
+                details="\n".join(str(p) for p in error.problems),
+            )
+            return None
+        return self._add_plan(plan)
+
+    def export_plan_file(self) -> None:
+        assert self.session is not None
+        plan = self.session.plan
+        suggested = f"{plan.employee.name} - {plan.title}.json".replace("/", "-")
+        path = self.prompter.save_file("Export plan file", suggested, PLAN_FILE_FILTER)
+        if path is None:
+            return
+        from pipdesk.cli import write_private_file
+
+        write_private_file(path, dump_plan_file(plan).encode("utf-8"))
+        self.statusBar().showMessage(f"Exported to {path}", 5000)
+
+    # Help
+
+    def about(self) -> None:
+        self.prompter.info(
+            "About pipdesk",
+            f"pipdesk {__version__}\n\nDraft, run and close Performance Improvement Plans, offline. "
+            "Your plans stay in your plan book on this computer; pipdesk makes no network connection.",
+        )
+
+    def keyboard_shortcuts(self) -> None:
+        actions = [a for a in self.findChildren(QAction) if not a.shortcut().isEmpty() and a.text()]
+        lines = sorted(
+            f"{a.shortcut().toString(QKeySequence.SequenceFormat.NativeText)}\t{a.text().replace('&', '')}"
+            for a in actions
+        )
+        self.prompter.info("Keyboard shortcuts", "\n".join(lines))
+
+    # Window state
+
+    def _restore_layout(self) -> None:
+        store = settings()
+        geometry = store.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        splitter = store.value("window/splitter")
+        if isinstance(splitter, QByteArray):
+            self.ui.splitter.restoreState(splitter)
+        else:
+            self.ui.splitter.setSizes([440, 840])
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        store = settings()
+        store.setValue("window/geometry", self.saveGeometry())
+        store.setValue("window/splitter", self.ui.splitter.saveState())
+        self.editor.setFocus()  # a field being edited commits on leaving it
+        QApplication.processEvents()
+        self._close_book()
+        super().closeEvent(event)
+
+
+def _field_name(path: tuple[str | int, ...]) -> str:
+    parts = [p for p in path if p != "plan"]
+    words = []
+    for part in parts:
+        words.append(f"#{part + 1}" if isinstance(part, int) else str(part).replace("_", " "))
+    return " ".join(words).capitalize() or "Plan"
+
+
+def start_window(path: Path | None) -> MainWindow:
+    """The main window on ``path`` (or the last plan book used); a plan book that cannot be opened is said so."""
+    window = MainWindow()
+    target = path or last_plan_book()
+    if target is not None:
+        window.open_plan_book(target, create=True)
+    return window

@@ -1,0 +1,82 @@
+"""PDF documents of a plan: the plan itself, a check-in record and the outcome report. No Qt, no SQL.
+
+Domain objects in, PDF bytes out::
+
+    pdf = render_plan(plan, ReportOptions(employee_copy=True, password="s3cret"))
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+
+from pipdesk.domain import Plan
+from pipdesk.reports import checkin_record, outcome_report, plan_document
+from pipdesk.reports.common import Settings
+from pipdesk.reports.errors import ReportError
+
+__all__ = [
+    "DocumentKind",
+    "ReportError",
+    "ReportOptions",
+    "render",
+    "render_checkin",
+    "render_outcome",
+    "render_plan",
+]
+
+
+class DocumentKind(StrEnum):
+    PLAN = "plan"
+    OUTCOME = "outcome"
+    CHECKIN = "checkin"
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    """How to print: whose copy, a password to open it, the print date, and byte-for-byte repeatability."""
+
+    #: Leave out the manager's private notes (check-in record and outcome report).
+    employee_copy: bool = False
+    #: Encrypt the PDF (RC4 128-bit, or AES-256 when pyaes is installed); empty or ``None``: no password.
+    password: str | None = None
+    #: The date printed in the footer; ``None``: today.
+    printed_on: dt.date | None = None
+    #: Same input, same bytes (fixed creation date and document id): for tests and archives.
+    reproducible: bool = False
+
+
+def _settings(options: ReportOptions) -> Settings:
+    return Settings(
+        employee_copy=options.employee_copy,
+        printed_on=options.printed_on or dt.date.today(),
+        password=options.password,
+        reproducible=options.reproducible,
+    )
+
+
+def render_plan(plan: Plan, options: ReportOptions = ReportOptions()) -> bytes:
+    """The plan as issued to the employee, with the acknowledgement of receipt to sign."""
+    return plan_document.render(plan, _settings(options))
+
+
+def render_outcome(plan: Plan, options: ReportOptions = ReportOptions()) -> bytes:
+    """How the plan ended: results, check-in history, fairness check, decision; marked when not decided yet."""
+    return outcome_report.render(plan, _settings(options))
+
+
+def render_checkin(plan: Plan, checkin_index: int, options: ReportOptions = ReportOptions()) -> bytes:
+    """The minutes of ``plan.checkins[checkin_index]`` for both to sign."""
+    return checkin_record.render(plan, checkin_index, _settings(options))
+
+
+def render(kind: DocumentKind, plan: Plan, options: ReportOptions, checkin_index: int | None = None) -> bytes:
+    """Any of the three documents; a check-in record needs ``checkin_index``."""
+    if kind is DocumentKind.PLAN:
+        return render_plan(plan, options)
+    if kind is DocumentKind.OUTCOME:
+        return render_outcome(plan, options)
+    if checkin_index is None:
+        raise ReportError("Choose which check-in to print")
+    return render_checkin(plan, checkin_index, options)

@@ -1,0 +1,99 @@
+"""A small trend chart of one objective: its measured values against the baseline and the target."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Sequence
+
+from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, Rect, String
+from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from pipdesk.domain import Objective
+from pipdesk.domain.progress import Point
+from pipdesk.reports import fonts, labels, text
+from pipdesk.reports.layout import ACCENT, MUTED, PANEL, RULE
+
+TARGET = colors.HexColor("#2f855a")
+BASELINE = colors.HexColor("#8a96a3")
+LABEL_SIZE = 6.5
+
+
+def trend(
+    objective: Objective,
+    points: Sequence[Point],
+    start: dt.date,
+    end: dt.date,
+    width: float,
+    height: float,
+) -> Drawing:
+    """The values over the plan period, with dashed baseline and target lines; says so when there is no value."""
+    drawing = Drawing(width, height)
+    left, right, bottom, top = 4.0, width - 4.0, 12.0, height - 4.0
+    drawing.add(Rect(0, 0, width, height, fillColor=PANEL, strokeColor=None))
+    drawing.add(Line(left, bottom, right, bottom, strokeColor=RULE, strokeWidth=0.6))
+    values = [(day, value) for day, value in points if math.isfinite(value)]
+    first = min([start, *(day for day, _ in values)])
+    last = max([end, *(day for day, _ in values)])
+    _label(drawing, left, 3, labels.short_date(first), MUTED, anchor="start")
+    _label(drawing, right, 3, labels.short_date(last), MUTED, anchor="end")
+    references = [
+        (value, colour, name)
+        for value, colour, name in ((objective.baseline, BASELINE, "Baseline"), (objective.target, TARGET, "Target"))
+        if value is not None and math.isfinite(value)
+    ]
+    numbers = [value for _, value in values] + [value for value, _, _ in references]
+    if not numbers:
+        _label(drawing, width / 2, height / 2, "No measurements yet", MUTED, anchor="middle")
+        return drawing
+    low, high = min(numbers), max(numbers)
+    spread = high - low if high > low else max(abs(high), 1.0)
+    low, high = low - spread * 0.15, high + spread * 0.25
+    days = max((last - first).days, 1)
+
+    def x(day: dt.date) -> float:
+        return left + (right - left) * (day - first).days / days
+
+    def y(value: float) -> float:
+        return bottom + 3 + (top - bottom - 3) * (value - low) / (high - low)
+
+    for value, colour, name in references:
+        drawing.add(Line(left, y(value), right, y(value), strokeColor=colour, strokeWidth=0.7, strokeDashArray=[3, 2]))
+        _label(drawing, left + 2, y(value) + 2, f"{name} {labels.quantity(value, objective.unit)}", colour, width / 2)
+    if not values:
+        _label(drawing, width / 2, (bottom + top) / 2, "No measurements yet", MUTED, anchor="middle")
+        return drawing
+    coordinates = [coordinate for day, value in values for coordinate in (x(day), y(value))]
+    if len(values) > 1:
+        drawing.add(PolyLine(coordinates, strokeColor=ACCENT, strokeWidth=1.4))
+    for day, value in values:
+        drawing.add(Circle(x(day), y(value), 1.8, fillColor=ACCENT, strokeColor=None))
+    last_day, last_value = values[-1]
+    _label(drawing, x(last_day) - 3, y(last_value) + 4, labels.quantity(last_value, objective.unit), ACCENT, width / 2, "end")
+    return drawing
+
+
+def _label(
+    drawing: Drawing,
+    x: float,
+    y: float,
+    value: str,
+    colour: colors.Color,
+    max_width: float = 200,
+    anchor: str = "start",
+) -> None:
+    """A short label in whichever fonts its characters need, cut to ``max_width``."""
+    value = text.fit(value, LABEL_SIZE, max_width)
+    runs = text.segments(value)
+    total = sum(stringWidth(run, font, LABEL_SIZE) for font, run in runs)
+    if anchor == "end":
+        x -= total
+    elif anchor == "middle":
+        x -= total / 2
+    x = max(x, 1.0)
+    for font, run in runs:
+        drawing.add(String(x, y, run, fontName=font, fontSize=LABEL_SIZE, fillColor=colour))
+        x += stringWidth(run, font, LABEL_SIZE)
+
+

@@ -1,0 +1,121 @@
+"""The check-in record: one meeting's minutes, progress and next steps, for employee and manager to sign."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, Table
+
+from pipdesk.domain import Checkin, Plan
+from pipdesk.reports import labels, layout, text
+from pipdesk.reports.common import Settings, furniture, metadata, name, people
+from pipdesk.reports.errors import ReportError
+from pipdesk.reports.layout import BODY, CELL_MUTED, Cell, Signatory, cell_text, details, field, heading, para, rich
+from pipdesk.reports.plan_document import objective_cell
+
+DOCUMENT = "Check-in record"
+
+SIGNING = (
+    "Signing confirms that this meeting took place and that these notes were shared. The employee's "
+    "signature does not mean agreement; their view is recorded under the employee's comments."
+)
+
+
+def render(plan: Plan, index: int, settings: Settings) -> bytes:
+    if not 0 <= index < len(plan.checkins):
+        held = len(plan.checkins)
+        raise ReportError(
+            f"This plan has no check-in number {index + 1}; it has {held} check-in{'' if held == 1 else 's'}."
+        )
+    return layout.build(
+        story(plan, index, employee_copy=settings.employee_copy),
+        furniture(plan, DOCUMENT, settings, may_hold_private_notes=True),
+        metadata(plan, DOCUMENT),
+        password=settings.password,
+        reproducible=settings.reproducible,
+    )
+
+
+def position(plan: Plan, index: int) -> int:
+    """Which check-in this is, counted in date order from 1."""
+    order = sorted(range(len(plan.checkins)), key=lambda i: (plan.checkins[i].date, i))
+    return order.index(index) + 1
+
+
+def story(plan: Plan, index: int, *, employee_copy: bool) -> list[Flowable]:
+    checkin = plan.checkins[index]
+    pairs = [
+        *people(plan)[:2],
+        ("Date", labels.long_date(checkin.date)),
+        ("Type", labels.checkin_kind(checkin.kind)),
+        ("Meeting", f"{position(plan, index)} of {len(plan.checkins)} held"),
+        ("Plan period", labels.period(plan.start_date, plan.end_date)),
+        ("Attendees", checkin.attendees or labels.DASH),
+    ]
+    flowables: list[Flowable] = [
+        para(DOCUMENT, layout.TITLE),
+        para(f"{plan.title} — {labels.checkin_kind(checkin.kind).lower()} of {labels.long_date(checkin.date)}", layout.SUBTITLE),
+        details(pairs),
+        heading(1, "Discussion"),
+        *field("Notes", checkin.notes),
+        *field("Wins", checkin.wins),
+        *field("Concerns raised", checkin.concerns),
+        heading(2, "Progress against the objectives"),
+        *progress_table(plan, checkin),
+        heading(3, "Employee's comments"),
+        *layout.body(checkin.employee_comments),
+        heading(4, "Next steps"),
+        *layout.body(checkin.next_steps),
+    ]
+    if not employee_copy:
+        flowables += [heading(5, "Manager's private notes"), private_notes(checkin.private_notes)]
+    flowables.append(
+        layout.keep(
+            heading(None, "Signatures"),
+            para(SIGNING, BODY),
+            layout.signatures([Signatory("Employee", name(plan.employee)), Signatory("Manager", name(plan.manager))]),
+        )
+    )
+    return flowables
+
+
+def progress_table(plan: Plan, checkin: Checkin) -> list[Flowable]:
+    if not checkin.progress:
+        return layout.body("", empty="No progress recorded at this check-in.")
+    numbers = {objective.key: i for i, objective in enumerate(plan.objectives, start=1)}
+    rows: list[list[Cell]] = []
+    for progress in checkin.progress:
+        objective = plan.objective(progress.objective)
+        if objective is None:
+            described: Cell = cell_text(progress.objective)
+            measured = labels.number(progress.value) if progress.value is not None else "Not measured"
+            target: Cell = labels.DASH
+        else:
+            described = objective_cell(objective, numbers[objective.key])[:1]
+            measured = labels.quantity(progress.value, objective.unit) if progress.value is not None else "Not measured"
+            target = [para(labels.quantity(objective.target, objective.unit), layout.CELL)]
+            if objective.due_date is not None:
+                target.append(para(f"by {labels.short_date(objective.due_date)}", CELL_MUTED))
+        rows.append([described, cell_text(measured), target, labels.rating(progress.rating), cell_text(progress.comment)])
+    return [layout.table(["Objective", "Measured", "Target", "Rating", "Comment"], rows, [31, 15, 17, 12, 25])]
+
+
+def private_notes(notes: str) -> Table:
+    """The manager's own notes, shaded and labelled so nobody hands them over by mistake."""
+    content: list[Flowable] = [
+        rich("<b>Private to the manager.</b> Left out of the employee's copy.", layout.NOTE),
+        *layout.body(notes, BODY),
+    ]
+    box = Table([[content]], colWidths=[layout.WIDTH], splitByRow=1, splitInRow=24, hAlign="LEFT")
+    box.setStyle(
+        layout.table_style(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), layout.PRIVATE_FILL),
+                ("LINEBEFORE", (0, 0), (0, -1), 2, layout.WARNING),
+                ("LEFTPADDING", (0, 0), (-1, -1), 10),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+                ("TOPPADDING", (0, 0), (-1, -1), 6),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            ]
+        )
+    )
+    return box
+

@@ -1,0 +1,84 @@
+"""Parts every document shares: who and when, the page furniture, the metadata, the signature people."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from pipdesk.domain import Person, Plan, Status
+from pipdesk.reports import labels
+from pipdesk.reports.layout import Furniture, Metadata
+
+FULL_COPY = "Full copy — contains the manager's private notes"
+EMPLOYEE_COPY = "Employee copy"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The options as one document needs them: the print date decided, the copy known."""
+
+    employee_copy: bool
+    printed_on: dt.date
+    password: str | None
+    reproducible: bool
+
+
+def name(person: Person | None, missing: str = "None named") -> str:
+    if person is None or not person.name.strip():
+        return missing
+    return person.name
+
+
+def people(plan: Plan) -> list[tuple[str, str]]:
+    """Employee, manager and HR partner, as label/value pairs read left to right, two to a row."""
+    hr = plan.hr_partner
+    return [
+        ("Employee", name(plan.employee)),
+        ("Manager", name(plan.manager)),
+        ("Job title", plan.employee.job_title or labels.DASH),
+        ("Manager's role", plan.manager.job_title or labels.DASH),
+        ("Department", plan.employee.department or labels.DASH),
+        ("HR partner", name(hr) + (f", {hr.job_title}" if hr is not None and hr.job_title.strip() else "")),
+    ]
+
+
+def when(plan: Plan) -> list[tuple[str, str]]:
+    """Issue date, period and length, check-in cadence and status."""
+    pairs = [
+        ("Issued on", labels.long_date(plan.issued_on) if plan.issued_on else "Not issued yet"),
+        ("Period", labels.period(plan.start_date, plan.end_date)),
+        ("Length", labels.length(plan.length_days)),
+        ("Check-ins", f"Every {plan.checkin_every_days} days" if plan.checkin_every_days else "As scheduled below"),
+        ("Status", labels.status(plan.status)),
+    ]
+    if plan.revisions:
+        pairs.append(("Revision", f"{len(plan.revisions)} (last changed {labels.long_date(plan.revisions[-1].at.date())})"))
+    return pairs
+
+
+def furniture(plan: Plan, document: str, settings: Settings, *, may_hold_private_notes: bool) -> Furniture:
+    """The header and footer. Only documents that can hold private notes carry the full-copy mark."""
+    if settings.employee_copy:
+        mark, warning = EMPLOYEE_COPY, False
+    elif may_hold_private_notes:
+        mark, warning = FULL_COPY, True
+    else:
+        mark, warning = "", False
+    if plan.status is Status.DRAFT:
+        mark = "Draft" + (f"  ·  {mark}" if mark else "")
+    return Furniture(
+        document=document,
+        plan_title=plan.title,
+        printed_on=settings.printed_on,
+        revision=len(plan.revisions),
+        copy_mark=mark,
+        copy_mark_is_warning=warning,
+    )
+
+
+def metadata(plan: Plan, document: str) -> Metadata:
+    return Metadata(
+        title=f"{document}: {plan.title}",
+        author=plan.manager.name,
+        subject=f"{document} for {plan.employee.name}, {labels.period(plan.start_date, plan.end_date)}",
+    )

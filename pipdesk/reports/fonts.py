@@ -1,0 +1,177 @@
+"""The fonts the documents embed: DejaVu Sans (shipped), and a system font for scripts it lacks.
+
+DejaVu Sans covers Latin with every accent, Greek, Cyrillic and Vietnamese. Text in other scripts
+(CJK, Devanagari, ...) is set in the first installed font that has the glyphs and that ReportLab can
+embed (TrueType outlines; a ``.ttc`` collection through its first face). With no such font the
+character prints as DejaVu's empty box; the rest of the text is never lost.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import threading
+import unicodedata
+from pathlib import Path
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from pipdesk.reports.errors import ReportError
+
+REGULAR = "PipdeskSans"
+BOLD = "PipdeskSans-Bold"
+_FILES = {REGULAR: "DejaVuSans.ttf", BOLD: "DejaVuSans-Bold.ttf"}
+
+#: Fonts tried for other scripts when ``fc-list`` is not there to ask (Windows, macOS, bare Linux).
+_KNOWN_SYSTEM_FONTS = (
+    "C:/Windows/Fonts/msyh.ttc",
+    "C:/Windows/Fonts/msgothic.ttc",
+    "C:/Windows/Fonts/malgun.ttf",
+    "C:/Windows/Fonts/Nirmala.ttf",
+    "C:/Windows/Fonts/arial.ttf",
+    "C:/Windows/Fonts/seguisym.ttf",
+    "/System/Library/Fonts/Supplemental/Arial Unicode.ttf",
+    "/Library/Fonts/Arial Unicode.ttf",
+    "/System/Library/Fonts/Supplemental/Devanagari Sangam MN.ttc",
+    "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
+    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+    "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
+    "/usr/share/fonts/truetype/noto/NotoSansDevanagari-Regular.ttf",
+    "/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf",
+    "/usr/share/fonts/truetype/noto/NotoSansHebrew-Regular.ttf",
+    "/usr/share/fonts/truetype/noto/NotoSansThai-Regular.ttf",
+    "/usr/share/fonts/truetype/freefont/FreeSans.ttf",
+)
+_FC_LIST_TIMEOUT = 5.0
+#: Candidate files tried per character, so one missing glyph cannot make us parse every font installed.
+_MAX_TRIES_PER_CHAR = 6
+
+
+def fonts_dir() -> Path:
+    """The shipped fonts: in a checkout, an installed wheel or a PyInstaller bundle, first found wins."""
+    package = Path(__file__).resolve().parent.parent
+    candidates = [package.parent / "resources" / "fonts", package / "_resources" / "fonts"]
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        candidates.append(Path(bundle) / "resources" / "fonts")
+    for candidate in candidates:
+        if (candidate / _FILES[REGULAR]).is_file():
+            return candidate
+    raise ReportError("pipdesk's fonts are missing; looked in: " + ", ".join(map(str, candidates)))
+
+
+class _Fonts:
+    """Registered fonts and what each covers; shared by every document, guarded by one lock."""
+
+    def __init__(self) -> None:
+        self.lock = threading.RLock()
+        self.ready = False
+        self.primary: frozenset[int] = frozenset()
+        self.fallbacks: list[tuple[str, frozenset[int]]] = []
+        self.tried_files: set[str] = set()
+        self.by_char: dict[str, str | None] = {}
+        self.empty_blocks: set[int] = set()
+
+
+_STATE = _Fonts()
+
+
+def register() -> None:
+    """Register the shipped fonts with ReportLab (once per process)."""
+    with _STATE.lock:
+        if _STATE.ready:
+            return
+        folder = fonts_dir()
+        for name, filename in _FILES.items():
+            try:
+                font = TTFont(name, str(folder / filename))
+            except Exception as error:  # any damage to a shipped file: say which, not how ReportLab fails
+                raise ReportError(f"The font {folder / filename} cannot be read: {error}") from error
+            pdfmetrics.registerFont(font)
+            if name == REGULAR:
+                _STATE.primary = frozenset(font.face.charToGlyph)
+        pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=REGULAR, boldItalic=BOLD)
+        _STATE.ready = True
+
+
+def has_glyph(char: str) -> bool:
+    """Whether the shipped font draws ``char``."""
+    register()
+    return ord(char) in _STATE.primary
+
+
+def font_for(char: str) -> str | None:
+    """The registered font to set ``char`` in: the shipped one, a system fallback, or ``None`` if none has it."""
+    register()
+    code = ord(char)
+    if code in _STATE.primary:
+        return REGULAR
+    with _STATE.lock:
+        if char in _STATE.by_char:
+            return _STATE.by_char[char]
+        found = _fallback_for(code)
+        _STATE.by_char[char] = found
+        return found
+
+
+def is_invisible(char: str) -> bool:
+    """Controls and format characters: nothing to see, so nothing lost when a font lacks them."""
+    return unicodedata.category(char) in {"Cc", "Cf", "Cs", "Zl", "Zp"}
+
+
+def _fallback_for(code: int) -> str | None:
+    for name, covered in _STATE.fallbacks:
+        if code in covered:
+            return name
+    block = code >> 7
+    if block in _STATE.empty_blocks or is_invisible(chr(code)):
+        return None
+    tries = 0
+    for path in _candidate_files(code):
+        if path in _STATE.tried_files:
+            continue
+        if tries >= _MAX_TRIES_PER_CHAR:
+            break
+        tries += 1
+        _STATE.tried_files.add(path)
+        name = _load_fallback(path)
+        if name is not None and code in _STATE.fallbacks[-1][1]:
+            return name
+    # Nothing installed has it; its neighbours (same script, same 128-code block) will not either.
+    _STATE.empty_blocks.add(block)
+    return None
+
+
+def _candidate_files(code: int) -> list[str]:
+    fc_list = shutil.which("fc-list")
+    if fc_list is None:
+        return [path for path in _KNOWN_SYSTEM_FONTS if Path(path).is_file()]
+    try:
+        listed = subprocess.run(
+            [fc_list, "--format=%{file}\n", f":charset={code:x}"],
+            capture_output=True,
+            text=True,
+            timeout=_FC_LIST_TIMEOUT,
+            check=False,
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return []
+    files = sorted({line.strip() for line in listed.splitlines() if line.strip()})
+    # TrueType files first: ReportLab embeds those; OpenType/CFF files usually fail to load.
+    return sorted(files, key=lambda path: (not path.lower().endswith(".ttf"), path))
+
+
+def _load_fallback(path: str) -> str | None:
+    name = f"PipdeskFallback{len(_STATE.fallbacks) + 1}"
+    try:
+        if path.lower().endswith((".ttc", ".otc")):
+            font = TTFont(name, path, subfontIndex=0)
+        else:
+            font = TTFont(name, path)
+    except Exception:  # CFF outlines, no embedding allowed, a damaged file: try the next font
+        return None
+    pdfmetrics.registerFont(font)
+    _STATE.fallbacks.append((name, frozenset(font.face.charToGlyph)))
+    return name

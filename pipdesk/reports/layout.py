@@ -1,0 +1,428 @@
+"""The look every document shares: A4 pages, styles, tables, signature lines, header and footer, the build."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, TypeAlias
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.pdfencrypt import StandardEncryption
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm  # noqa: F401  (re-exported for the documents)
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    LayoutError,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from pipdesk.reports import fonts, labels, text
+from pipdesk.reports.errors import ReportError
+
+PAGE_WIDTH, PAGE_HEIGHT = A4
+MARGIN_X = 20 * mm
+MARGIN_TOP = 27 * mm
+MARGIN_BOTTOM = 22 * mm
+WIDTH = PAGE_WIDTH - 2 * MARGIN_X
+
+INK = colors.HexColor("#1f2933")
+MUTED = colors.HexColor("#5f6b7a")
+ACCENT = colors.HexColor("#1f3a5f")
+RULE = colors.HexColor("#cbd2d9")
+RULE_STRONG = colors.HexColor("#8a96a3")
+FILL = colors.HexColor("#eef1f5")
+PANEL = colors.HexColor("#f6f8fa")
+WARNING = colors.HexColor("#9b2c2c")
+PRIVATE_FILL = colors.HexColor("#fdf3e7")
+
+#: A table cell: a string (escaped here), one flowable, or several stacked.
+Cell: TypeAlias = str | Flowable | list[Flowable]
+
+
+def _style(name: str, **values: Any) -> ParagraphStyle:
+    defaults: dict[str, Any] = {"fontName": fonts.REGULAR, "fontSize": 10, "leading": 14, "textColor": INK}
+    return ParagraphStyle(name, **(defaults | values))
+
+
+BODY = _style("body", spaceAfter=6)
+BODY_TIGHT = _style("body-tight")
+TITLE = _style("title", fontName=fonts.BOLD, fontSize=19, leading=24, textColor=ACCENT, spaceAfter=3)
+SUBTITLE = _style("subtitle", fontSize=12.5, leading=17, spaceAfter=12)
+H1 = _style(
+    "h1", fontName=fonts.BOLD, fontSize=12.5, leading=16, textColor=ACCENT, spaceBefore=16, spaceAfter=6, keepWithNext=1
+)
+H2 = _style("h2", fontName=fonts.BOLD, fontSize=10.5, leading=14, spaceBefore=9, spaceAfter=3, keepWithNext=1)
+LABEL = _style("label", fontName=fonts.BOLD, fontSize=7.5, leading=10, textColor=MUTED, keepWithNext=1)
+CELL = _style("cell", fontSize=9, leading=12.5)
+CELL_BOLD = _style("cell-bold", fontName=fonts.BOLD, fontSize=9, leading=12.5)
+CELL_MUTED = _style("cell-muted", fontSize=8, leading=11, textColor=MUTED)
+CELL_PRIVATE = _style("cell-private", fontSize=9, leading=12.5, textColor=WARNING)
+TH = _style("th", fontName=fonts.BOLD, fontSize=8, leading=10.5, textColor=INK)
+NOTE = _style("note", fontSize=8.5, leading=12, textColor=MUTED, spaceAfter=6)
+EMPTY = _style("empty", fontSize=9.5, leading=13.5, textColor=MUTED, spaceAfter=6)
+BANNER = _style(
+    "banner",
+    fontName=fonts.BOLD,
+    fontSize=10.5,
+    leading=14,
+    textColor=WARNING,
+    backColor=PRIVATE_FILL,
+    borderPadding=(6, 8, 6, 8),
+    spaceBefore=4,
+    spaceAfter=14,
+)
+
+
+# --- Paragraphs ------------------------------------------------------------------------------------
+
+
+def para(value: str, style: ParagraphStyle = BODY) -> Paragraph:
+    """Text (user's or ours) as one Paragraph, escaped; line breaks become ``<br/>``."""
+    return Paragraph(text.markup(value) or text.NBSP, style)
+
+
+def rich(markup: str, style: ParagraphStyle = BODY) -> Paragraph:
+    """Markup written here, never by a user (user text inside it must come from ``text.markup``)."""
+    return Paragraph(markup, style)
+
+
+def labelled(label: str, value: str) -> str:
+    """``<b>Label:</b> value`` as markup, both escaped."""
+    return f"<b>{escape(label)}</b> {text.markup(value)}"
+
+
+def body(value: str, style: ParagraphStyle = BODY, empty: str = "None recorded.") -> list[Flowable]:
+    """A user's text, one paragraph per line so it splits anywhere; a muted note when it is empty."""
+    if text.is_blank(value):
+        return [para(empty, EMPTY)] if empty else []
+    return text.paragraphs(value, style)
+
+
+def heading(number: int | None, title: str) -> Paragraph:
+    return para(f"{number}. {title}" if number is not None else title, H1)
+
+
+def subheading(title: str) -> Paragraph:
+    return para(title, H2)
+
+
+def field(label: str, value: str, empty: str = "None recorded.") -> list[Flowable]:
+    """A small label over a user's text, kept together with the text's first line."""
+    return [para(label, LABEL), *body(value, BODY, empty)]
+
+
+def banner(message: str) -> Paragraph:
+    return para(message, BANNER)
+
+
+def gap(points: float = 6) -> Spacer:
+    return Spacer(1, points)
+
+
+# --- Tables ----------------------------------------------------------------------------------------
+
+
+def table_style(commands: Sequence[tuple[Any, ...]]) -> TableStyle:
+    """A TableStyle in the embedded font: ReportLab would otherwise select (unembedded) Helvetica."""
+    return TableStyle([("FONT", (0, 0), (-1, -1), fonts.REGULAR, 9), *commands])
+
+
+def _cell(value: Cell, style: ParagraphStyle = CELL) -> Flowable | list[Flowable]:
+    if isinstance(value, str):
+        found = text.paragraphs(value, style)
+        if not found:
+            return para(text.NBSP if not value else value, style)
+        return found if len(found) > 1 else found[0]
+    return value
+
+
+def cell_text(value: str, style: ParagraphStyle = CELL, empty: str = "—") -> list[Flowable]:
+    """A user's text for a table cell, one paragraph per line so a tall row can split across pages."""
+    if text.is_blank(value):
+        return [para(empty, CELL_MUTED)]
+    return text.paragraphs(value, style)
+
+
+def table(header: Sequence[str], rows: Sequence[Sequence[Cell]], widths: Sequence[float]) -> Table:
+    """A data table: shaded header row repeated on every page, light rules, rows that split when tall."""
+    data: list[list[Flowable | list[Flowable]]] = [[para(h, TH) for h in header]]
+    data += [[_cell(value) for value in row] for row in rows]
+    scale = WIDTH / sum(widths)
+    result = Table(
+        data,
+        colWidths=[w * scale for w in widths],
+        repeatRows=1,
+        splitByRow=1,
+        splitInRow=24,  # a row taller than what is left of the page splits, leaving at least ~2 lines
+        hAlign="LEFT",
+    )
+    result.setStyle(
+        table_style(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("BACKGROUND", (0, 0), (-1, 0), FILL),
+                ("LINEABOVE", (0, 0), (-1, 0), 0.6, RULE_STRONG),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.6, RULE_STRONG),
+                ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE),
+                ("LEFTPADDING", (0, 0), (-1, -1), 5),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+                ("TOPPADDING", (0, 0), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+            ]
+        )
+    )
+    return result
+
+
+def details(pairs: Sequence[tuple[str, str]]) -> Table:
+    """Who and when, as a shaded panel of label/value pairs, two pairs a row."""
+    cells: list[list[Flowable | list[Flowable]]] = []
+    row: list[Flowable | list[Flowable]] = []
+    for label, value in pairs:
+        row += [para(label, LABEL), cell_text(value)]
+        if len(row) == 4:
+            cells.append(row)
+            row = []
+    if row:
+        cells.append(row + [para("", LABEL), para("", CELL)])
+    result = Table(
+        cells,
+        colWidths=[WIDTH * share for share in (0.15, 0.35, 0.15, 0.35)],
+        splitByRow=1,
+        splitInRow=24,
+        hAlign="LEFT",
+    )
+    result.setStyle(
+        table_style(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("BACKGROUND", (0, 0), (-1, -1), PANEL),
+                ("LINEABOVE", (0, 0), (-1, 0), 0.6, RULE_STRONG),
+                ("LINEBELOW", (0, -1), (-1, -1), 0.6, RULE_STRONG),
+                ("LEFTPADDING", (0, 0), (-1, -1), 6),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+                ("TOPPADDING", (0, 0), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                ("TOPPADDING", (0, 0), (-1, 0), 8),
+                ("BOTTOMPADDING", (0, -1), (-1, -1), 8),
+                ("TOPPADDING", (0, 0), (0, -1), 6),
+                ("TOPPADDING", (2, 0), (2, -1), 6),
+            ]
+        )
+    )
+    return result
+
+
+@dataclass(frozen=True)
+class Signatory:
+    role: str
+    name: str = ""  # blank: a line to write the name on
+
+
+def signatures(signatories: Sequence[Signatory]) -> Table:
+    """A line to sign and a line to date for each person, the name printed where it is known."""
+    rows: list[list[Flowable | list[Flowable]]] = []
+    for signatory in signatories:
+        name = cell_text(signatory.name, CELL, empty="")
+        rows.append([para(signatory.role, CELL_BOLD), name, para(""), para(""), para(""), para("")])
+        rows.append(
+            [para(""), para("Name", CELL_MUTED), para(""), para("Signature", CELL_MUTED), para(""), para("Date", CELL_MUTED)]
+        )
+    commands: list[tuple[Any, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (0, -1), 8),
+        ("TOPPADDING", (0, 0), (-1, -1), 1),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+    ]
+    for i in range(0, len(rows), 2):
+        commands += [
+            ("TOPPADDING", (0, i), (-1, i), 22),
+            ("LINEBELOW", (1, i), (1, i), 0.6, RULE_STRONG),
+            ("LINEBELOW", (3, i), (3, i), 0.6, RULE_STRONG),
+            ("LINEBELOW", (5, i), (5, i), 0.6, RULE_STRONG),
+            ("BOTTOMPADDING", (0, i + 1), (-1, i + 1), 4),
+        ]
+    result = Table(
+        rows,
+        colWidths=[WIDTH * share for share in (0.22, 0.3, 0.04, 0.27, 0.04, 0.13)],
+        splitByRow=1,
+        splitInRow=24,
+        hAlign="LEFT",
+    )
+    result.setStyle(table_style(commands))
+    return result
+
+
+def writing_lines(count: int) -> Table:
+    """Ruled lines to write on."""
+    lines = Table([[""] for _ in range(count)], colWidths=[WIDTH], rowHeights=[20] * count)
+    lines.setStyle(table_style([("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE)]))
+    return lines
+
+
+def keep(*flowables: Flowable | list[Flowable]) -> KeepTogether:
+    """Keep a short block on one page (ReportLab lets it split when it is longer than a page)."""
+    flat: list[Flowable] = []
+    for item in flowables:
+        flat.extend(item if isinstance(item, list) else [item])
+    return KeepTogether(flat)
+
+
+# --- Page furniture and the build --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """What every page of a document says around its content."""
+
+    document: str
+    plan_title: str
+    printed_on: dt.date
+    revision: int
+    copy_mark: str = ""
+    copy_mark_is_warning: bool = False
+
+    def draw(self, canvas: Canvas, _doc: BaseDocTemplate) -> None:
+        canvas.saveState()
+        top = PAGE_HEIGHT - 12 * mm
+        canvas.setFillColor(WARNING)
+        canvas.setFont(fonts.BOLD, 8.5)
+        canvas.drawString(MARGIN_X, top, "CONFIDENTIAL")
+        right = PAGE_WIDTH - MARGIN_X
+        name = self.document + (f"  ·  Revision {self.revision}" if self.revision else "")
+        canvas.setFillColor(ACCENT)
+        canvas.setFont(fonts.BOLD, 8.5)
+        canvas.drawRightString(right, top, name)
+        if self.copy_mark:
+            canvas.setFillColor(WARNING if self.copy_mark_is_warning else MUTED)
+            canvas.setFont(fonts.BOLD if self.copy_mark_is_warning else fonts.REGULAR, 8)
+            canvas.drawRightString(right, top - 11, self.copy_mark)
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.6)
+        rule_y = PAGE_HEIGHT - MARGIN_TOP + 6 * mm
+        canvas.line(MARGIN_X, rule_y, right, rule_y)
+
+        footer_y = 11 * mm
+        canvas.line(MARGIN_X, footer_y + 10, right, footer_y + 10)
+        printed = f"  ·  Printed {labels.short_date(self.printed_on)}"
+        canvas.setFillColor(MUTED)
+        title = text.fit(self.plan_title, 8, WIDTH * 0.75 - stringWidth(printed, fonts.REGULAR, 8))
+        draw_line(canvas, MARGIN_X, footer_y, title + printed, 8)
+        canvas.restoreState()
+
+
+def draw_line(canvas: Canvas, x: float, y: float, value: str, size: float) -> None:
+    """One line of user text straight on the canvas, switching fonts where the script needs it."""
+    for font, run in text.segments(value):
+        canvas.setFont(font, size)
+        canvas.drawString(x, y, run)
+        x += canvas.stringWidth(run, font, size)
+
+
+class _NumberedCanvas(Canvas):  # type: ignore[misc]  # ReportLab ships no type hints
+    """Holds every page back until the end, so each can say "Page X of Y"."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:  # noqa: N802  (ReportLab's name)
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for number, page in enumerate(self._pages, start=1):
+            self.__dict__.update(page)
+            self.saveState()
+            self.setFont(fonts.REGULAR, 8)
+            self.setFillColor(MUTED)
+            self.drawRightString(PAGE_WIDTH - MARGIN_X, 11 * mm, f"Page {number} of {total}")
+            self.restoreState()
+            super().showPage()
+        super().save()
+
+
+@dataclass(frozen=True)
+class Metadata:
+    title: str
+    author: str
+    subject: str
+
+
+def _encryption(password: str | None) -> StandardEncryption | None:
+    if not password:
+        return None
+    try:
+        import pyaes  # noqa: F401  (ReportLab's AES-256 needs it)
+    except ImportError:
+        strength = 128
+    else:
+        strength = 256
+    return StandardEncryption(password, password, strength=strength)
+
+
+def build(
+    story: list[Flowable],
+    furniture: Furniture,
+    metadata: Metadata,
+    *,
+    password: str | None,
+    reproducible: bool,
+) -> bytes:
+    """The PDF: A4, fonts embedded, page X of Y; encrypted when a password is given."""
+    fonts.register()
+    buffer = io.BytesIO()
+    doc = BaseDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=MARGIN_X,
+        rightMargin=MARGIN_X,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
+        title=" ".join(text.clean(metadata.title).split()),
+        author=" ".join(text.clean(metadata.author).split()),
+        subject=" ".join(text.clean(metadata.subject).split()),
+        creator="pipdesk",
+        producer="pipdesk",
+        invariant=1 if reproducible else 0,
+        pageCompression=1,
+        initialFontName=fonts.REGULAR,
+        initialFontSize=10,
+        initialLeading=14,
+        encrypt=_encryption(password),
+        displayDocTitle=1,
+        lang="en",
+    )
+    frame = Frame(
+        doc.leftMargin,
+        doc.bottomMargin,
+        doc.width,
+        doc.height,
+        id="body",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=furniture.draw)])
+    try:
+        doc.build(story, canvasmaker=_NumberedCanvas)
+    except LayoutError as error:  # a bug in this package, not in the plan: say what failed, plainly
+        raise ReportError(f"The {furniture.document.lower()} could not be laid out: {error}") from error
+    return buffer.getvalue()

@@ -1,0 +1,243 @@
+"""The outcome report: how the plan ended, objective by objective, and whether it was run fairly."""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from reportlab.platypus import Flowable, Table
+
+from pipdesk.domain import Checkin, Objective, Plan, Result
+from pipdesk.domain.outcome import fairness_check, suggest_result
+from pipdesk.domain.progress import series
+from pipdesk.reports import chart, labels, layout, text
+from pipdesk.reports.common import Settings, furniture, metadata, name, people, when
+from pipdesk.reports.layout import (
+    BODY,
+    CELL,
+    CELL_BOLD,
+    CELL_MUTED,
+    Cell,
+    Signatory,
+    body,
+    cell_text,
+    details,
+    field,
+    heading,
+    para,
+    rich,
+)
+from pipdesk.reports.plan_document import revisions_table
+
+DOCUMENT = "Outcome report"
+NO_OUTCOME = "No outcome recorded yet"
+
+SIGNING = (
+    "The manager and the HR partner sign to confirm the decision. The employee signs to confirm that they "
+    "have received this report; the signature does not mean that they agree with it."
+)
+
+
+def render(plan: Plan, settings: Settings) -> bytes:
+    return layout.build(
+        story(plan, settings),
+        furniture(plan, DOCUMENT, settings, may_hold_private_notes=True),
+        metadata(plan, DOCUMENT),
+        password=settings.password,
+        reproducible=settings.reproducible,
+    )
+
+
+def story(plan: Plan, settings: Settings) -> list[Flowable]:
+    outcome = plan.outcome
+    flowables: list[Flowable] = [para(DOCUMENT, layout.TITLE), para(plan.title, layout.SUBTITLE)]
+    if outcome is None:
+        flowables.append(layout.banner(f"{NO_OUTCOME}: this report shows the plan as it stands today."))
+    decision = [
+        ("Decision", labels.decision(outcome.decision) if outcome else NO_OUTCOME),
+        ("Decided on", labels.long_date(outcome.decided_on) if outcome and outcome.decided_on else labels.DASH),
+    ]
+    flowables.append(details(people(plan) + when(plan) + decision))
+
+    flowables.append(heading(1, "The plan in brief"))
+    flowables += field("Summary of the concerns", plan.summary)
+    flowables += field("Context and barriers found", plan.context)
+
+    flowables.append(heading(2, "Results by objective"))
+    flowables += _objectives(plan)
+
+    flowables.append(heading(3, "Check-in history"))
+    flowables += _history(plan, employee_copy=settings.employee_copy)
+
+    flowables.append(heading(4, "Fairness check"))
+    flowables += _fairness(plan, settings)
+
+    flowables.append(heading(5, "Changes to the plan"))
+    if plan.revisions:
+        flowables.append(revisions_table(plan))
+    else:
+        flowables += body("", empty="No changes since the plan was issued.")
+
+    flowables.append(heading(6, "Decision and follow-up"))
+    flowables += _decision(plan)
+
+    flowables.append(
+        layout.keep(
+            heading(None, "Signatures"),
+            para(SIGNING, BODY),
+            layout.signatures(
+                [
+                    Signatory("Manager", name(plan.manager)),
+                    Signatory("HR partner", plan.hr_partner.name if plan.hr_partner else ""),
+                    Signatory("Employee (receipt)", name(plan.employee)),
+                ]
+            ),
+        )
+    )
+    return flowables
+
+
+def _objectives(plan: Plan) -> list[Flowable]:
+    if not plan.objectives:
+        return body("", empty="No objectives recorded.")
+    recorded = {r.objective: r for r in plan.outcome.results} if plan.outcome else {}
+    flowables: list[Flowable] = []
+    chart_width, chart_height = layout.WIDTH * 0.5, 40 * layout.mm
+    for number, objective in enumerate(plan.objectives, start=1):
+        points = series(plan, objective.key)
+        result = recorded.get(objective.key)
+        figures = _figures(objective, points, result.result if result else None)
+        drawing = chart.trend(objective, points, plan.start_date, plan.end_date, chart_width, chart_height)
+        row = Table(
+            [[figures, drawing]],
+            colWidths=[layout.WIDTH - chart_width, chart_width],
+            splitByRow=1,
+            splitInRow=24,
+            hAlign="LEFT",
+        )
+        row.setStyle(
+            layout.table_style(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (0, -1), 10),
+                    ("RIGHTPADDING", (1, 0), (1, -1), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), 0),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                ]
+            )
+        )
+        flowables.append(rich(f"2.{number}  {text.markup(objective.title)}", layout.H2))
+        flowables.append(row)
+        if result is not None and not text.is_blank(result.comment):
+            flowables.append(layout.gap(4))
+            flowables += field("Comment on the result", result.comment)
+        flowables.append(layout.gap(6))
+    return flowables
+
+
+def _figures(objective: Objective, points: list[tuple[object, float]], result: Result | None) -> list[Flowable]:
+    unit = objective.unit
+    final = (
+        f"{labels.quantity(points[-1][1], unit)} ({labels.short_date(points[-1][0])})"  # type: ignore[arg-type]
+        if points
+        else "Not measured"
+    )
+    flowables: list[Flowable] = []
+    if not text.is_blank(objective.metric):
+        flowables += [para("Measure", layout.LABEL), *cell_text(objective.metric)]
+    for label, value in (
+        ("Baseline", labels.quantity(objective.baseline, unit)),
+        ("Target", labels.quantity(objective.target, unit)),
+        ("Due by", labels.short_date(objective.due_date)),
+        ("Final value", final),
+    ):
+        flowables.append(rich(f"<b>{escape(label)}</b>  {text.markup(value)}", CELL))
+    flowables.append(rich(f"<b>Result</b>  {escape(labels.result(result))}", CELL_BOLD))
+    if result is None:
+        suggested = suggest_result(objective, points)  # type: ignore[arg-type]
+        if suggested is not None:
+            flowables.append(para(f"The last measured value suggests: {labels.result(suggested)}", CELL_MUTED))
+    return flowables
+
+
+def _history(plan: Plan, *, employee_copy: bool) -> list[Flowable]:
+    if not plan.checkins:
+        return body("", empty="No check-ins held yet.")
+    numbers = {objective.key: i for i, objective in enumerate(plan.objectives, start=1)}
+    rows: list[list[Cell]] = []
+    for checkin in sorted(plan.checkins, key=lambda c: c.date):
+        rows.append(
+            [
+                labels.short_date(checkin.date),
+                labels.checkin_kind(checkin.kind),
+                _notes(checkin, employee_copy=employee_copy),
+                _ratings(plan, checkin, numbers),
+            ]
+        )
+    legend = "Ratings name the objectives by their number in section 2."
+    return [para(legend, layout.NOTE), layout.table(["Date", "Type", "Key notes", "Ratings"], rows, [14, 13, 47, 26])]
+
+
+def _notes(checkin: Checkin, *, employee_copy: bool) -> list[Flowable]:
+    flowables = cell_text(checkin.notes)
+    if not employee_copy and not text.is_blank(checkin.private_notes):
+        flowables.append(para("Manager's private note:", layout.CELL_MUTED))
+        flowables += text.paragraphs(checkin.private_notes, layout.CELL_PRIVATE)
+    return flowables
+
+
+def _ratings(plan: Plan, checkin: Checkin, numbers: dict[str, int]) -> list[Flowable]:
+    if not checkin.progress:
+        return [para("None recorded", CELL_MUTED)]
+    flowables: list[Flowable] = []
+    for progress in checkin.progress:
+        objective = plan.objective(progress.objective)
+        who = str(numbers[objective.key]) if objective is not None else progress.objective
+        value = ""
+        if progress.value is not None:
+            value = " · " + labels.quantity(progress.value, objective.unit if objective else "")
+        flowables.append(para(f"{who}: {labels.rating(progress.rating)}{value}", CELL))
+    return flowables
+
+
+def _fairness(plan: Plan, settings: Settings) -> list[Flowable]:
+    check = fairness_check(plan, settings.printed_on)
+    ack = plan.acknowledgement
+    if ack is None:
+        acknowledged = "Not recorded"
+    elif ack.refused:
+        witness = ack.witness if ack.witness and ack.witness.strip() else "no witness recorded"
+        acknowledged = f"Declined to sign on {labels.long_date(ack.on)} (witness: {witness})"
+    else:
+        acknowledged = f"Receipt acknowledged on {labels.long_date(ack.on)}"
+    until = min(settings.printed_on, plan.end_date)
+    rows: list[list[Cell]] = [
+        ["Support", f"{check.support_delivered} of {check.support_promised} support actions delivered"],
+        ["Check-ins", f"{check.checkins_held} held of {check.checkins_scheduled} scheduled up to {labels.long_date(until)}"],
+        ["Acknowledgement", acknowledged],
+    ]
+    flowables: list[Flowable] = [layout.table(["Check", "Found"], rows, [22, 78]), layout.gap(6)]
+    if check.gaps:
+        flowables.append(para("Gaps found", layout.LABEL))
+        flowables += [para(f"•  {gap}", BODY) for gap in check.gaps]
+    else:
+        flowables.append(para("No gaps found: the support promised was delivered and the check-ins were held.", BODY))
+    return flowables
+
+
+def _decision(plan: Plan) -> list[Flowable]:
+    outcome = plan.outcome
+    if outcome is None:
+        return [para(f"{NO_OUTCOME}. The decision is recorded when the plan closes.", layout.EMPTY)]
+    return [
+        details(
+            [
+                ("Decision", labels.decision(outcome.decision)),
+                ("Decided on", labels.long_date(outcome.decided_on) if outcome.decided_on else labels.DASH),
+                ("Follow-up", labels.follow_up(outcome.follow_up)),
+            ]
+        ),
+        layout.gap(8),
+        *field("Summary", outcome.summary),
+        *field("Monitoring after the plan", outcome.monitoring),
+    ]

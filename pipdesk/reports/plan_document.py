@@ -1,0 +1,232 @@
+"""The plan document: what the employee receives, discusses and signs for when the plan is issued."""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from reportlab.platypus import Flowable, Table
+
+from pipdesk.domain import Objective, Plan, Status
+from pipdesk.reports import labels, layout, text
+from pipdesk.reports.common import Settings, furniture, metadata, name, people, when
+from pipdesk.reports.layout import (
+    BODY,
+    CELL,
+    CELL_BOLD,
+    CELL_MUTED,
+    NOTE,
+    Cell,
+    Signatory,
+    body,
+    cell_text,
+    details,
+    field,
+    heading,
+    para,
+    rich,
+)
+
+DOCUMENT = "Performance Improvement Plan"
+
+RECEIPT_NOT_AGREEMENT = (
+    "By signing below, the employee confirms that they have received this plan and that it has been "
+    "discussed with them. The signature confirms receipt only: it does not mean that the employee agrees "
+    "with the plan. The employee may add comments, which are kept with the plan."
+)
+
+
+def render(plan: Plan, settings: Settings) -> bytes:
+    return layout.build(
+        story(plan),
+        furniture(plan, DOCUMENT, settings, may_hold_private_notes=False),
+        metadata(plan, DOCUMENT),
+        password=settings.password,
+        reproducible=settings.reproducible,
+    )
+
+
+def story(plan: Plan) -> list[Flowable]:
+    flowables: list[Flowable] = [para(DOCUMENT, layout.TITLE), para(plan.title, layout.SUBTITLE)]
+    if plan.status is Status.DRAFT:
+        flowables.append(layout.banner("Draft: this plan has not been issued yet and may still change."))
+    flowables.append(details(people(plan) + when(plan)))
+
+    flowables.append(heading(1, "Purpose of this plan"))
+    flowables += field("Summary of the concerns", plan.summary)
+    flowables += field("Context and barriers found", plan.context)
+
+    flowables.append(heading(2, "Earlier discussions"))
+    flowables += _prior_discussions(plan)
+
+    flowables.append(heading(3, "Performance concerns"))
+    flowables += _concerns(plan)
+
+    flowables.append(heading(4, "Objectives"))
+    flowables += _objectives(plan)
+
+    flowables.append(heading(5, "Support and resources"))
+    flowables += _support(plan)
+
+    flowables.append(heading(6, "Commitments"))
+    flowables += field("The manager commits to", plan.manager_commitments)
+    flowables += field("The employee commits to", plan.employee_commitments)
+
+    flowables.append(heading(7, "Check-in schedule"))
+    flowables += _schedule(plan)
+
+    flowables.append(heading(8, "If the objectives are not met"))
+    flowables += body(plan.consequences)
+
+    number = 9
+    if plan.revisions:
+        flowables.append(heading(number, "Changes since the plan was issued"))
+        flowables.append(revisions_table(plan))
+        number += 1
+
+    flowables += acknowledgement(plan, number)
+    return flowables
+
+
+def _prior_discussions(plan: Plan) -> list[Flowable]:
+    if not plan.prior_discussions:
+        return body("", empty="No earlier discussions recorded.")
+    rows: list[list[Cell]] = [
+        [labels.short_date(item.date), cell_text(item.note)]
+        for item in sorted(plan.prior_discussions, key=lambda item: item.date)
+    ]
+    return [layout.table(["Date", "What was discussed"], rows, [20, 80])]
+
+
+def _concerns(plan: Plan) -> list[Flowable]:
+    if not plan.concerns:
+        return body("", empty="No concerns recorded.")
+    flowables: list[Flowable] = []
+    for i, concern in enumerate(plan.concerns, start=1):
+        category = labels.concern_category(concern.category)
+        suffix = f' <font name="{layout.fonts.REGULAR}" color="#5f6b7a">·  {escape(category)}</font>' if category else ""
+        flowables.append(rich(f"3.{i}  {text.markup(concern.area)}{suffix}", layout.H2))
+        flowables += body(concern.description, BODY, empty="")
+        if concern.evidence:
+            rows: list[list[Cell]] = [
+                [labels.short_date(item.date), cell_text(item.note)]
+                for item in sorted(concern.evidence, key=lambda item: item.date)
+            ]
+            flowables.append(layout.table(["Date", "Evidence"], rows, [20, 80]))
+            flowables.append(layout.gap(4))
+        else:
+            flowables.append(para("No dated evidence recorded.", layout.EMPTY))
+    return flowables
+
+
+def objective_cell(objective: Objective, number: int) -> list[Flowable]:
+    """Title, description and kind of an objective, for a table cell."""
+    flowables: list[Flowable] = [rich(f"{number}. {text.markup(objective.title)}", CELL_BOLD)]
+    if not text.is_blank(objective.description):
+        flowables += text.paragraphs(objective.description, CELL_MUTED)
+    category = labels.objective_category(objective.category)
+    if category:
+        flowables.append(para(category, CELL_MUTED))
+    return flowables
+
+
+def _objectives(plan: Plan) -> list[Flowable]:
+    if not plan.objectives:
+        return body("", empty="No objectives recorded.")
+    rows: list[list[Cell]] = []
+    for i, objective in enumerate(plan.objectives, start=1):
+        concern = plan.concern(objective.concern) if objective.concern else None
+        concern_text = concern.area if concern is not None else (objective.concern or labels.DASH)
+        target: list[Flowable] = [para(labels.baseline_to_target(objective), CELL)]
+        if objective.direction is not None:
+            target.append(para(f"{objective.direction.value} is better", CELL_MUTED))
+        rows.append(
+            [
+                objective_cell(objective, i),
+                cell_text(concern_text),
+                cell_text(objective.metric, empty="Not set yet"),
+                target,
+                labels.short_date(objective.due_date) if objective.due_date else "Not set yet",
+            ]
+        )
+    return [
+        layout.table(
+            ["Objective", "Answers the concern", "Measure", "Baseline → target", "Due by"],
+            rows,
+            [30, 18, 19, 18, 15],
+        )
+    ]
+
+
+def _support(plan: Plan) -> list[Flowable]:
+    if not plan.support:
+        return body("", empty="No support recorded.")
+    rows: list[list[Cell]] = []
+    for action in plan.support:
+        rows.append(
+            [
+                [para(labels.support_kind(action.kind), CELL_MUTED), *cell_text(action.description)],
+                cell_text(action.owner),
+                labels.short_date(action.due_date) if action.due_date else "Ongoing",
+                "Done" if action.done else "Planned",
+            ]
+        )
+    return [layout.table(["Support", "Owner", "By", "Status"], rows, [54, 20, 14, 12])]
+
+
+def _schedule(plan: Plan) -> list[Flowable]:
+    flowables: list[Flowable] = []
+    if plan.checkin_every_days:
+        flowables.append(para(f"Check-ins are held every {plan.checkin_every_days} days.", BODY))
+    if not plan.milestones:
+        return [*flowables, *body("", empty="No meetings scheduled yet.")]
+    rows: list[list[Cell]] = [
+        [labels.short_date(m.date), cell_text(m.title), labels.milestone_kind(m.kind)]
+        for m in sorted(plan.milestones, key=lambda m: m.date)
+    ]
+    flowables.append(layout.table(["Date", "Meeting", "Type"], rows, [18, 60, 22]))
+    return flowables
+
+
+def revisions_table(plan: Plan) -> Table:
+    rows: list[list[Cell]] = []
+    for number, revision in enumerate(plan.revisions, start=1):
+        rows.append(
+            [
+                [para(str(number), CELL_BOLD), para(labels.date_time(revision.at), CELL_MUTED)],
+                cell_text(revision.field),
+                cell_text(revision.old if revision.old is not None else "", empty="(none)"),
+                cell_text(revision.new if revision.new is not None else "", empty="(none)"),
+                cell_text(revision.reason),
+            ]
+        )
+    return layout.table(["Revision", "What changed", "From", "To", "Why"], rows, [16, 20, 18, 18, 28])
+
+
+def acknowledgement(plan: Plan, number: int) -> list[Flowable]:
+    employee = name(plan.employee)
+    block: list[Flowable] = [heading(number, "Acknowledgement of receipt"), para(RECEIPT_NOT_AGREEMENT, BODY)]
+    ack = plan.acknowledgement
+    if ack is not None:
+        if ack.refused:
+            witness = ack.witness if ack.witness and ack.witness.strip() else "no witness recorded"
+            recorded = f"Recorded: {employee} declined to sign on {labels.long_date(ack.on)} (witness: {witness})."
+        else:
+            recorded = f"Recorded: {employee} acknowledged receipt on {labels.long_date(ack.on)}."
+        block.append(para(recorded, NOTE))
+        if not text.is_blank(ack.employee_comment):
+            block += field("Employee's comment", ack.employee_comment)
+    else:
+        block.append(para("Employee's comments (optional)", layout.LABEL))
+        block.append(layout.writing_lines(3))
+    witness_name = ack.witness if ack is not None and ack.witness else ""
+    block.append(
+        layout.signatures(
+            [
+                Signatory("Employee", employee),
+                Signatory("Manager", name(plan.manager)),
+                Signatory("HR partner", plan.hr_partner.name if plan.hr_partner else ""),
+                Signatory("Witness (only if the employee declines to sign)", witness_name),
+            ]
+        )
+    )
+    return [layout.keep(block)]

@@ -1,0 +1,129 @@
+"""What a person typed, made safe to print: escaped, line breaks kept, each character in a font that has it.
+
+User text is data, never markup: it is escaped before it reaches a ReportLab ``Paragraph``, so nothing
+typed can fetch a URL, load a file or change the layout.
+"""
+
+from __future__ import annotations
+
+import re
+from xml.sax.saxutils import escape
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Paragraph
+
+from pipdesk.reports import fonts
+
+_LINE_BREAKS = re.compile("\r\n|[\r\u2028\u2029\x0b\x0c\x85]")
+_UNPRINTABLE = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+_LONE_SURROGATES = re.compile("[\ud800-\udfff]")
+_SPACE_RUN = re.compile(" {2,}")
+_LEADING_SPACES = re.compile("^ +")
+NBSP = "\u00a0"
+ELLIPSIS = "…"
+
+
+def clean(text: str) -> str:
+    """Every line break as ``\\n``, tabs as spaces, unprintable control characters dropped."""
+    text = _LINE_BREAKS.sub("\n", text).replace("\t", "    ")
+    text = _UNPRINTABLE.sub("", text)
+    return _LONE_SURROGATES.sub("\ufffd", text)
+
+
+def lines(text: str) -> list[str]:
+    """The text's lines, blank lines at either end left out (they print as nothing anyway)."""
+    found = clean(text).split("\n")
+    while found and not found[0].strip():
+        found.pop(0)
+    while found and not found[-1].strip():
+        found.pop()
+    return found
+
+
+def is_blank(text: str | None) -> bool:
+    return text is None or not lines(text)
+
+
+def _keep_spaces(line: str) -> str:
+    # A Paragraph collapses runs of spaces and drops leading ones; indentation and spacing typed on
+    # purpose are kept with no-break spaces, while one ordinary space per run still allows a line break.
+    line = _LEADING_SPACES.sub(lambda m: NBSP * len(m.group()), line)
+    return _SPACE_RUN.sub(lambda m: " " + NBSP * (len(m.group()) - 1), line)
+
+
+def segments(line: str) -> list[tuple[str, str]]:
+    """``(font name, text)`` runs of one line; characters no installed font has stay in the main font."""
+    if all(fonts.has_glyph(char) for char in set(line)):
+        return [(fonts.REGULAR, line)] if line else []
+    runs: list[tuple[str, str]] = []
+    current_font, current = fonts.REGULAR, []
+    for char in line:
+        font = fonts.font_for(char)
+        if font is None:
+            if fonts.is_invisible(char):
+                continue
+            font = fonts.REGULAR
+        if font != current_font and current:
+            runs.append((current_font, "".join(current)))
+            current = []
+        current_font = font
+        current.append(char)
+    if current:
+        runs.append((current_font, "".join(current)))
+    return runs
+
+
+def markup_line(line: str) -> str:
+    """One line of user text as Paragraph markup: escaped, fonts switched where the script needs it."""
+    parts = []
+    for font, run in segments(_keep_spaces(line)):
+        escaped = escape(run)
+        parts.append(escaped if font == fonts.REGULAR else f'<font face="{font}">{escaped}</font>')
+    return "".join(parts)
+
+
+def markup(text: str) -> str:
+    """User text as Paragraph markup, its line breaks as ``<br/>``."""
+    return "<br/>".join(markup_line(line) for line in lines(text))
+
+
+_TIGHT: dict[str, ParagraphStyle] = {}
+
+
+def _tight(style: ParagraphStyle) -> ParagraphStyle:
+    """The style without space after, for every line of a text but its last."""
+    key = f"{style.name}#{id(style)}"
+    if key not in _TIGHT:
+        _TIGHT[key] = ParagraphStyle(f"{style.name}-tight", parent=style, spaceAfter=0)
+    return _TIGHT[key]
+
+
+def paragraphs(text: str, style: ParagraphStyle) -> list[Flowable]:
+    """User text as one Paragraph per line, so it splits across pages and table rows at any line."""
+    found = lines(text)
+    tight = _tight(style)
+    flowables: list[Flowable] = []
+    for i, line in enumerate(found):
+        line_style = style if i == len(found) - 1 else tight
+        flowables.append(Paragraph(markup_line(line) if line.strip() else NBSP, line_style))
+    return flowables
+
+
+def fit(text: str, font_size: float, width: float) -> str:
+    """``text`` on one line, cut with an ellipsis to fit ``width`` points (page headers and footers)."""
+    line = " ".join(clean(text).split())
+    if _width(line, font_size) <= width:
+        return line
+    low, high = 0, len(line)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if _width(line[:middle] + ELLIPSIS, font_size) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return line[:low].rstrip() + ELLIPSIS
+
+
+def _width(line: str, font_size: float) -> float:
+    return sum(float(stringWidth(run, font, font_size)) for font, run in segments(line))

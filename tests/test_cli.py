@@ -1,0 +1,185 @@
+"""The ``pipdesk`` command as scripts call it: outputs, exit codes, and files left untouched."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pipdesk import __version__
+from pipdesk.cli import main
+
+from conftest import SAMPLE_NAMES, sample_path
+
+
+def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    """The command in a process of its own, as a script outside the repository calls it."""
+    return subprocess.run(
+        [sys.executable, "-m", "pipdesk", *map(str, args)], capture_output=True, text=True, timeout=60, check=False
+    )
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_version_prints_the_package_version() -> None:
+    result = run("--version")
+    assert (result.returncode, result.stdout.strip()) == (0, f"pipdesk {__version__}")
+
+
+def test_samples_import_and_list_json_shows_them(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "book.pipdesk"
+    for expected_id, name in enumerate(SAMPLE_NAMES, start=1):
+        assert main(["import", str(sample_path(name)), "--db", str(db)]) == 0
+        assert capsys.readouterr().out.strip() == str(expected_id)
+    assert main(["list", "--db", str(db), "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert [p["id"] for p in listed] == [1, 2, 3, 4]
+    assert {"id", "employee", "title", "status", "start_date", "end_date"} <= set(listed[0])
+    assert {(p["employee"], p["status"]) for p in listed} == {
+        ("Alex Moreno", "active"),
+        ("Beth Ikeda-Łukasiewicz", "closed"),
+        ("Carl Nguyễn", "extended"),
+        ("Дмитрий Иванов", "draft"),
+    }
+
+
+def test_list_prints_a_table_with_period_and_next_checkin(tmp_path: Path) -> None:
+    db = tmp_path / "demo.pipdesk"
+    assert run("demo", "--db", db).returncode == 0
+    result = run("list", "--db", db)
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["ID", "EMPLOYEE", "TITLE", "STATUS", "PERIOD", "NEXT", "CHECK-IN"]
+    assert "2026-09-28 – 2026-12-21  2026-11-30" in result.stdout
+
+
+@pytest.mark.parametrize("name", SAMPLE_NAMES)
+def test_export_import_export_is_byte_identical(tmp_path: Path, name: str) -> None:
+    db = tmp_path / "book.pipdesk"
+    first, second = tmp_path / "first.json", tmp_path / "second.json"
+    assert main(["import", str(sample_path(name)), "--db", str(db)]) == 0
+    assert main(["export-json", "1", "--db", str(db), "-o", str(first)]) == 0
+    assert main(["import", str(first), "--db", str(db)]) == 0
+    assert main(["export-json", "2", "--db", str(db), "-o", str(second)]) == 0
+    assert first.read_bytes() == second.read_bytes()
+    assert stat.S_IMODE(os.stat(first).st_mode) == 0o600
+
+
+def test_export_with_stamp_records_the_time_in_utc(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "book.pipdesk"
+    main(["import", str(sample_path("alex-delivery-active")), "--db", str(db)])
+    capsys.readouterr()
+    assert main(["export-json", "1", "--db", str(db), "-o", "-", "--stamp"]) == 0
+    assert json.loads(capsys.readouterr().out)["exported_at"].endswith("Z")
+
+
+def test_demo_twice_adds_the_samples_once(tmp_path: Path) -> None:
+    db = tmp_path / "demo.pipdesk"
+    assert run("demo", "--db", db).returncode == 0
+    again = run("demo", "--db", db)
+    assert (again.returncode, "already holds" in again.stdout) == (0, True)
+    assert len(json.loads(run("list", "--db", db, "--json").stdout)) == 4
+
+
+def test_bad_plan_file_lists_every_problem_and_writes_nothing(tmp_path: Path) -> None:
+    db = tmp_path / "book.pipdesk"
+    assert run("demo", "--db", db).returncode == 0
+    before = sha256(db)
+    plan = json.loads(sample_path("alex-delivery-active").read_text())
+    plan["plan"]["end_date"] = "2026-09-01"
+    plan["plan"]["objectives"][0]["colour"] = "blue"
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(plan))
+    result = run("import", bad, "--db", db)
+    assert result.returncode == 2
+    assert "plan.objectives[0].colour: Unknown key 'colour'" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert sha256(db) == before
+
+
+def _newer_version_book(path: Path) -> None:
+    assert main(["demo", "--db", str(path)]) == 0
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute(
+        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES ('pipdesk', '9000_future', 'x')"
+    )
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+
+
+def _truncated_book(path: Path) -> None:
+    source = path.with_name("whole.pipdesk")
+    assert main(["demo", "--db", str(source)]) == 0
+    conn = sqlite3.connect(source, isolation_level=None)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    path.write_bytes(source.read_bytes()[:8192])
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda p: p.write_bytes(b"PK\x03\x04 not a plan book at all" * 100), "not an SQLite database"),
+        (lambda p: p.write_text("SQLite format 3"), "not an SQLite database"),
+        (lambda p: p.write_bytes(b""), "empty file"),
+        (_truncated_book, "cut short"),
+        (_newer_version_book, "newer version of pipdesk"),
+        (lambda p: sqlite3.connect(p).execute("CREATE TABLE t (x)").connection.commit(), "not a plan book"),
+    ],
+    ids=["not-sqlite", "sqlite-lookalike", "empty", "truncated", "newer-version", "other-sqlite"],
+)
+@pytest.mark.parametrize("command", ["list", "import", "export-json"])
+def test_files_that_are_not_current_plan_books_are_refused_untouched(
+    tmp_path: Path,
+    make,
+    message: str,
+    command: str,  # type: ignore[no-untyped-def]
+) -> None:
+    db = tmp_path / "book.pipdesk"
+    make(db)
+    before = sha256(db)
+    args = {
+        "list": ["list", "--db", db],
+        "import": ["import", sample_path("alex-delivery-active"), "--db", db],
+        "export-json": ["export-json", "1", "--db", db, "-o", tmp_path / "out.json"],
+    }[command]
+    result = run(*args)
+    assert result.returncode == 2, result.stderr
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+    assert sha256(db) == before
+    assert not (tmp_path / "out.json").exists()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["import", "/no/such/file.json"],
+        ["export-json", "99", "-o", "out.json"],
+        ["export-json", "one", "-o", "out.json"],
+        ["frobnicate"],
+        ["list", "--bogus"],
+    ],
+)
+def test_bad_command_lines_exit_2_with_a_short_message(tmp_path: Path, args: list[str]) -> None:
+    db = tmp_path / "demo.pipdesk"
+    assert main(["demo", "--db", str(db)]) == 0
+    result = run(*args, "--db", db)
+    assert result.returncode == 2
+    assert result.stderr.strip()
+    assert "Traceback" not in result.stderr
+
+
+def test_a_folder_given_as_plan_file_is_refused(tmp_path: Path) -> None:
+    result = run("import", tmp_path, "--db", tmp_path / "book.pipdesk")
+    assert result.returncode == 2
+    assert "is a folder" in result.stderr

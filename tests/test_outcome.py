@@ -1,0 +1,264 @@
+"""Closing suggestions: result per objective, decision per plan, and the fairness check."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipdesk.domain import (
+    Acknowledgement,
+    Checkin,
+    Decision,
+    Milestone,
+    MilestoneKind,
+    Objective,
+    ObjectiveCategory,
+    Plan,
+    Result,
+    SupportAction,
+)
+from pipdesk.domain.outcome import dimension_decisions, fairness_check, suggest_decision, suggest_result
+from pipdesk.domain.progress import series
+
+from conftest import SAMPLE_NAMES, load_sample
+
+TODAY = dt.date(2026, 11, 23)
+TECHNICAL = ObjectiveCategory.TECHNICAL
+BEHAVIORAL = ObjectiveCategory.BEHAVIORAL
+
+
+def d(month: int, day: int) -> dt.date:
+    return dt.date(2026, month, day)
+
+
+def points(*values: float) -> list[tuple[dt.date, float]]:
+    return [(d(10, 5) + dt.timedelta(weeks=i), float(v)) for i, v in enumerate(values)]
+
+
+def objective(
+    key: str = "o", baseline: float = 50, target: float = 90, category: ObjectiveCategory | None = None
+) -> Objective:
+    return Objective(key=key, title=key, category=category, baseline=baseline, target=target, due_date=d(12, 21))
+
+
+def plan(**fields: object) -> Plan:
+    values: dict[str, object] = {
+        "title": "P",
+        "status": "active",
+        "employee": {"name": "E"},
+        "manager": {"name": "M"},
+        "start_date": d(9, 28),
+        "end_date": d(12, 21),
+        "acknowledgement": {"on": d(9, 29)},
+    }
+    values.update(fields)
+    return Plan.model_validate(values)
+
+
+# suggest_result
+
+
+def test_no_result_without_a_measurement() -> None:
+    assert suggest_result(objective(), []) is None
+
+
+def test_no_result_for_an_objective_without_baseline_and_target() -> None:
+    assert suggest_result(Objective(key="o", title="Draft"), points(4)) is None
+
+
+@pytest.mark.parametrize(
+    ("last", "expected"),
+    [(90, Result.MET), (97, Result.MET), (89, Result.PARTIALLY_MET), (70, Result.PARTIALLY_MET), (69, Result.NOT_MET)],
+)
+def test_result_higher_is_better(last: float, expected: Result) -> None:
+    assert suggest_result(objective(), points(60, last)) is expected
+
+
+@pytest.mark.parametrize(
+    ("last", "expected"),
+    [(10, Result.MET), (3, Result.MET), (11, Result.PARTIALLY_MET), (25, Result.PARTIALLY_MET), (26, Result.NOT_MET)],
+)
+def test_result_lower_is_better(last: float, expected: Result) -> None:
+    assert suggest_result(objective(baseline=40, target=10), points(30, last)) is expected
+
+
+def test_a_tiny_improvement_is_not_met() -> None:
+    assert suggest_result(objective(baseline=55, target=90), points(57)) is Result.NOT_MET
+
+
+def test_worse_than_the_baseline_is_not_met() -> None:
+    assert suggest_result(objective(baseline=40, target=10), points(45)) is Result.NOT_MET
+
+
+def test_result_follows_the_last_value_not_the_best() -> None:
+    assert suggest_result(objective(), points(92, 60)) is Result.NOT_MET
+
+
+# suggest_decision
+
+
+def test_all_met_is_successful() -> None:
+    objectives = [objective("a", category=TECHNICAL), objective("b", category=BEHAVIORAL)]
+    assert suggest_decision({"a": Result.MET, "b": Result.MET}, objectives) is Decision.SUCCESSFUL
+
+
+def test_none_met_or_partially_met_is_insufficient() -> None:
+    objectives = [objective("a", category=TECHNICAL), objective("b", category=BEHAVIORAL)]
+    assert suggest_decision({"a": Result.NOT_MET, "b": Result.NOT_MET}, objectives) is Decision.INSUFFICIENT
+
+
+def test_a_partially_met_objective_alone_makes_partial() -> None:
+    objectives = [objective("a"), objective("b")]
+    assert suggest_decision({"a": Result.PARTIALLY_MET, "b": Result.NOT_MET}, objectives) is Decision.PARTIAL
+
+
+def test_technical_success_with_behavioral_failure_is_not_a_success() -> None:
+    objectives = [
+        objective("a", category=TECHNICAL),
+        objective("b", category=TECHNICAL),
+        objective("c", category=BEHAVIORAL),
+    ]
+    results = {"a": Result.MET, "b": Result.MET, "c": Result.NOT_MET}
+    assert suggest_decision(results, objectives) is Decision.PARTIAL
+    assert dimension_decisions(results, objectives) == {
+        TECHNICAL: Decision.SUCCESSFUL,
+        BEHAVIORAL: Decision.INSUFFICIENT,
+    }
+
+
+def test_behavioral_success_with_technical_partly_met_is_partial() -> None:
+    objectives = [objective("a", category=TECHNICAL), objective("c", category=BEHAVIORAL)]
+    results = {"a": Result.PARTIALLY_MET, "c": Result.MET}
+    assert suggest_decision(results, objectives) is Decision.PARTIAL
+    assert dimension_decisions(results, objectives) == {TECHNICAL: Decision.PARTIAL, BEHAVIORAL: Decision.SUCCESSFUL}
+
+
+def test_no_decision_until_every_objective_has_a_result() -> None:
+    objectives = [objective("a"), objective("b")]
+    assert suggest_decision({"a": Result.MET, "b": None}, objectives) is None
+    assert suggest_decision({"a": Result.MET}, objectives) is None
+
+
+def test_no_decision_without_objectives() -> None:
+    assert suggest_decision({}, []) is None
+
+
+def test_results_for_unknown_objectives_are_ignored() -> None:
+    assert suggest_decision({"a": Result.MET, "gone": Result.NOT_MET}, [objective("a")]) is Decision.SUCCESSFUL
+
+
+# the samples
+
+
+def suggested_results(plan: Plan) -> dict[str, Result | None]:
+    return {o.key: suggest_result(o, series(plan, o.key)) for o in plan.objectives}
+
+
+def test_closed_sample_suggestion_matches_its_recorded_outcome() -> None:
+    beth = load_sample("beth-communication-closed")
+    results = suggested_results(beth)
+    assert beth.outcome is not None
+    assert results == {r.objective: r.result for r in beth.outcome.results}
+    assert suggest_decision(results, beth.objectives) is beth.outcome.decision is Decision.SUCCESSFUL
+
+
+def test_extended_sample_suggests_partial() -> None:
+    carl = load_sample("carl-skills-extended")
+    results = suggested_results(carl)
+    assert results == {"cert": Result.MET, "ttr": Result.PARTIALLY_MET, "reopen": Result.PARTIALLY_MET}
+    assert suggest_decision(results, carl.objectives) is Decision.PARTIAL
+
+
+def test_active_sample_suggests_partial_so_far() -> None:
+    alex = load_sample("alex-delivery-active")
+    results = suggested_results(alex)
+    assert results == {"on-time": Result.PARTIALLY_MET, "status-reports": Result.MET, "estimates": Result.PARTIALLY_MET}
+    assert suggest_decision(results, alex.objectives) is Decision.PARTIAL
+
+
+def test_draft_sample_has_nothing_to_suggest() -> None:
+    dmitry = load_sample("dmitry-punctuality-draft")
+    results = suggested_results(dmitry)
+    assert results == {"punctual": None}
+    assert suggest_decision(results, dmitry.objectives) is None
+
+
+# fairness_check
+
+
+def test_a_fair_plan_has_no_gaps() -> None:
+    check = fairness_check(load_sample("beth-communication-closed"), TODAY)
+    assert check.gaps == []
+    assert not check.has_gaps
+    assert (check.support_delivered, check.support_promised) == (2, 2)
+    assert (check.checkins_held, check.checkins_scheduled) == (6, 6)
+    assert check.acknowledgement_recorded
+
+
+def test_undelivered_support_is_listed_in_plain_words() -> None:
+    check = fairness_check(load_sample("alex-delivery-active"), TODAY)
+    assert check.undelivered_support == [
+        "Estimate review every two weeks with Dana",
+        "Monthly session with a senior programme manager",
+    ]
+    assert check.gaps == [
+        "2 of 4 support actions were not delivered: "
+        "Estimate review every two weeks with Dana; Monthly session with a senior programme manager."
+    ]
+
+
+def test_one_undelivered_support_action_reads_in_the_singular() -> None:
+    check = fairness_check(plan(support=[SupportAction(description="Course")]), TODAY)
+    assert check.gaps == ["1 of 1 support action was not delivered: Course."]
+
+
+def test_missed_check_ins_up_to_today_are_a_gap() -> None:
+    milestones = [
+        Milestone(title=f"Check-in {i}", kind=MilestoneKind.CHECKIN, date=d(10, 5) + dt.timedelta(weeks=i))
+        for i in range(4)
+    ]
+    subject = plan(milestones=milestones, checkins=[Checkin(date=d(10, 5)), Checkin(date=d(10, 13))])
+    check = fairness_check(subject, d(10, 27))
+    assert (check.checkins_held, check.checkins_scheduled) == (2, 4)
+    assert check.gaps == ["2 of 4 check-ins scheduled up to 2026-10-27 were not held."]
+
+
+def test_check_ins_after_the_end_date_are_not_counted_as_missed() -> None:
+    subject = plan(
+        end_date=d(10, 12),
+        milestones=[
+            Milestone(title="Check-in 1", kind=MilestoneKind.CHECKIN, date=d(10, 5)),
+            Milestone(title="Final review", kind=MilestoneKind.FINAL, date=d(10, 12)),
+        ],
+        checkins=[Checkin(date=d(10, 5))],
+    )
+    check = fairness_check(subject, TODAY)
+    assert (check.checkins_held, check.checkins_scheduled) == (1, 2)
+    assert check.gaps == ["1 of 2 check-ins scheduled up to 2026-10-12 was not held."]
+
+
+def test_missing_acknowledgement_is_a_gap() -> None:
+    check = fairness_check(load_sample("carl-skills-extended"), TODAY)
+    assert not check.acknowledgement_recorded
+    assert check.gaps == ["The employee's acknowledgement of the plan is not recorded."]
+
+
+def test_refusal_without_witness_is_a_gap_and_with_witness_is_not() -> None:
+    unwitnessed = fairness_check(plan(acknowledgement=Acknowledgement(on=d(9, 29), refused=True)), TODAY)
+    assert unwitnessed.acknowledgement_refused and not unwitnessed.refusal_witnessed
+    assert unwitnessed.gaps == ["The employee refused to sign the plan, and no witness to the refusal is recorded."]
+
+    witnessed = fairness_check(
+        plan(acknowledgement=Acknowledgement(on=d(9, 29), refused=True, witness="Sam Okafor (HR)")), TODAY
+    )
+    assert witnessed.acknowledgement_refused and witnessed.refusal_witnessed
+    assert witnessed.gaps == []
+
+
+@pytest.mark.parametrize("name", SAMPLE_NAMES)
+def test_every_sample_can_be_checked(name: str) -> None:
+    subject = load_sample(name)
+    check = fairness_check(subject, TODAY)
+    assert check.support_delivered + len(check.undelivered_support) == check.support_promised
+    assert all(gap.endswith(".") for gap in check.gaps)
