@@ -9,10 +9,8 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import os
 import sqlite3
 import sys
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -20,6 +18,7 @@ from pipdesk import __version__
 from pipdesk.diagnostics import log_unexpected_error
 from pipdesk.domain import PipdeskError, PlanInvalid
 from pipdesk.planfile import dump_plan_file, parse_plan_file
+from pipdesk.safe_write import write_private_file
 from pipdesk.store import PlanBook, PlanNotFound, PlanSummary, default_plan_book_path
 
 EXIT_OK = 0
@@ -168,27 +167,6 @@ def _export_json(args: argparse.Namespace) -> int:
     else:
         write_private_file(Path(args.output), text.encode("utf-8"))
     return EXIT_OK
-
-
-def write_private_file(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` whole or not at all, readable by the user only."""
-    folder = path.parent if str(path.parent) else Path(".")
-    if path.is_dir():
-        raise UsageError(f"{path}: is a folder")
-    try:
-        fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
-    except OSError as error:
-        raise UsageError(f"{path}: cannot write here ({error.strerror})") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temporary, 0o600)
-        os.replace(temporary, path)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        raise UsageError(f"{path}: cannot be written ({error.strerror})") from None
 
 
 def _list(args: argparse.Namespace) -> int:

@@ -27,6 +27,21 @@ def load_sample(name: str) -> Plan:
     return parse_plan_file(sample_path(name).read_bytes())
 
 
+@pytest.fixture(autouse=True)
+def private_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Settings, data and logs of every test go to a folder of its own, never the developer's."""
+    home = tmp_path_factory.mktemp("home")
+    for variable, folder in (("XDG_CONFIG_HOME", "config"), ("XDG_DATA_HOME", "data"), ("XDG_STATE_HOME", "state")):
+        monkeypatch.setenv(variable, str(home / folder))
+    monkeypatch.setenv("HOME", str(home))
+    try:
+        from PySide6.QtCore import QSettings
+    except ImportError:  # pragma: no cover - Qt is a dependency; this keeps non-GUI tests independent
+        return home
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(home / "config"))
+    return home
+
+
 @pytest.fixture
 def samples() -> dict[str, Plan]:
     return {name: load_sample(name) for name in SAMPLE_NAMES}

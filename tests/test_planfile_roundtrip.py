@@ -6,11 +6,14 @@ import copy
 import datetime as dt
 import json
 import runpy
+import typing
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
+from pydantic import BaseModel
 
 from pipdesk.domain import Plan, PlanInvalid
 from pipdesk.planfile import dump_plan_file, json_schema, parse_plan_file
@@ -236,3 +239,35 @@ def test_committed_json_schema_matches_the_model() -> None:
         "docs/plan-format-v1.schema.json is out of date with the plan model; "
         "regenerate it with: .venv/bin/python docs/generate_schema.py"
     )
+
+
+# ---------------------------------------------------------------------------------------------- published format
+
+
+def _documented_example() -> str:
+    text = (DOCS / "plan-format.md").read_text(encoding="utf-8")
+    example = text.split("## Example", 1)[1]
+    return example.split("```json\n", 1)[1].split("```", 1)[0]
+
+
+def test_example_in_the_published_format_is_what_pipdesk_writes() -> None:
+    example = _documented_example()
+    exported_at = dt.datetime.fromisoformat(json.loads(example)["exported_at"])
+    assert dump_plan_file(parse_plan_file(example), exported_at=exported_at) == example
+    assert list(schema_validator().iter_errors(json.loads(example))) == []
+
+
+def _models(model: type[BaseModel]) -> Iterator[type[BaseModel]]:
+    yield model
+    for field in model.model_fields.values():
+        for argument in (field.annotation, *typing.get_args(field.annotation)):
+            if isinstance(argument, type) and issubclass(argument, BaseModel):
+                yield from _models(argument)
+
+
+def test_published_format_has_a_row_for_every_key() -> None:
+    text = (DOCS / "plan-format.md").read_text(encoding="utf-8")
+    missing = {
+        f"{model.__name__}.{key}" for model in _models(Plan) for key in model.model_fields if f"| `{key}` |" not in text
+    }
+    assert missing == set()

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
+from pydantic import BaseModel
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractTableModel,
@@ -37,7 +38,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from pydantic import BaseModel
 
 from pipdesk.domain.model import compact_number
 
@@ -61,7 +61,7 @@ class Column:
 def enum_choices(enum: type[Enum], optional: bool = True) -> Callable[[], list[tuple[str, Any]]]:
     def choices() -> list[tuple[str, Any]]:
         values: list[tuple[str, Any]] = [("—", None)] if optional else []
-        return values + [(member.value.replace("_", " ").capitalize(), member) for member in enum]  # type: ignore[attr-defined]
+        return values + [(member.value.replace("_", " ").capitalize(), member) for member in enum]
 
     return choices
 

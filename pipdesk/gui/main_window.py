@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
 
 from pipdesk import __version__
 from pipdesk.demo import add_demo_plans
-from pipdesk.domain import PipdeskError, Plan, Person, PlanInvalid, Status
+from pipdesk.domain import Person, PipdeskError, Plan, PlanInvalid, Status
 from pipdesk.domain.schedule import generate_schedule
 from pipdesk.domain.smart import issue_blockers
 from pipdesk.gui.dialogs.acknowledgement import AcknowledgementDialog
@@ -28,7 +28,8 @@ from pipdesk.gui.session import PlanSession
 from pipdesk.gui.settings import last_plan_book, recent_plan_books, remember_plan_book, settings
 from pipdesk.planfile import dump_plan_file, parse_plan_file
 from pipdesk.resources import resource_path
-from pipdesk.store import PlanBook, PlanBookError
+from pipdesk.safe_write import write_private_file
+from pipdesk.store import PlanBook
 from pipdesk.templates import list_templates, plan_from_template, save_as_template
 
 PLAN_BOOK_FILTER = "Plan books (*.pipdesk);;All files (*)"
@@ -236,7 +237,9 @@ class MainWindow(QMainWindow):
         if path.suffix == "":
             path = path.with_suffix(".pipdesk")
         if path.exists():
-            self.prompter.warning("New plan book", f"{path} already exists; open it with File › Open, or choose a new name.")
+            self.prompter.warning(
+                "New plan book", f"{path} already exists; open it with File › Open, or choose a new name."
+            )
             return
         self.open_plan_book(path, create=True)
 
@@ -313,7 +316,7 @@ class MainWindow(QMainWindow):
         self.session = session
         self.editor.set_session(session)
         if session is None:
-            self.undo_group.setActiveStack(None)
+            self.undo_group.setActiveStack(None)  # type: ignore[arg-type]  # None: no plan, nothing to undo
             self.ui.stack.setCurrentWidget(self.ui.welcomePage)
         else:
             self.undo_group.setActiveStack(session.undo_stack)
@@ -398,7 +401,9 @@ class MainWindow(QMainWindow):
 
         name, ok = QInputDialog.getText(self, "Save as template", "Template name:", text=self.session.plan.title)
         if ok and name.strip():
-            path = save_as_template(self.session.plan, name.strip(), self.session.plan.summary[:120], self.templates_folder)
+            path = save_as_template(
+                self.session.plan, name.strip(), self.session.plan.summary[:120], self.templates_folder
+            )
             self.statusBar().showMessage(f"Saved the template “{name.strip()}” ({path.name})", 5000)
 
     def open_sample_plans(self) -> None:
@@ -412,7 +417,7 @@ class MainWindow(QMainWindow):
         plan = self.session.plan
         blockers = issue_blockers(plan)
         if blockers:
-            lines = "\n".join(f"• {_field_name(p.path)}: {p.message}" for p in blockers)
+            lines = "\n".join(f"• {_where(plan, p.path)}: {p.message}" for p in blockers)
             self.prompter.warning(
                 "The plan cannot be issued yet", f"Fix these first; each is marked in the plan:\n\n{lines}"
             )
@@ -503,8 +508,6 @@ class MainWindow(QMainWindow):
         path = self.prompter.save_file("Export plan file", suggested, PLAN_FILE_FILTER)
         if path is None:
             return
-        from pipdesk.cli import write_private_file
-
         write_private_file(path, dump_plan_file(plan).encode("utf-8"))
         self.statusBar().showMessage(f"Exported to {path}", 5000)
 
@@ -548,12 +551,18 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-def _field_name(path: tuple[str | int, ...]) -> str:
+def _where(plan: Plan, path: tuple[str | int, ...]) -> str:
+    """Where a problem is, as the manager sees it: "Objective 2 “Send a status report”, metric"."""
     parts = [p for p in path if p != "plan"]
-    words = []
-    for part in parts:
-        words.append(f"#{part + 1}" if isinstance(part, int) else str(part).replace("_", " "))
-    return " ".join(words).capitalize() or "Plan"
+    nouns = {"objectives": "Objective", "concerns": "Concern", "support": "Support action", "milestones": "Milestone"}
+    if len(parts) >= 2 and isinstance(parts[0], str) and isinstance(parts[1], int) and parts[0] in nouns:
+        items = getattr(plan, parts[0])
+        item = items[parts[1]] if parts[1] < len(items) else None
+        name = getattr(item, "title", None) or getattr(item, "area", None) or getattr(item, "description", "")
+        where = f"{nouns[parts[0]]} {parts[1] + 1} “{name}”"
+        rest = [str(p).replace("_", " ") for p in parts[2:]]
+        return ", ".join([where, *rest])
+    return " ".join(str(p).replace("_", " ") for p in parts).capitalize() or "Plan"
 
 
 def start_window(path: Path | None) -> MainWindow:

@@ -11,10 +11,10 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QDateEdit, QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 from pydantic import BaseModel, ValidationError
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QPalette
+from PySide6.QtWidgets import QDateEdit, QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
 from pipdesk.domain import (
     Concern,
@@ -69,16 +69,30 @@ def _as_text(value: Any) -> str | None:
     return str(getattr(value, "value", value))
 
 
-class _FocusOut(QObject):
-    """Calls back when a watched widget loses focus (a plain text edit has no editingFinished)."""
+class _FieldEvents(QObject):
+    """Watches the editor's fields.
 
-    def __init__(self, callback: Callable[[QWidget], None], parent: QObject) -> None:
+    Calls back when a field loses focus (a plain text edit has no editingFinished), and lets
+    Undo and Redo reach the plan's undo stack: a text field would otherwise take the keys for its
+    own undo, which the plan would not know about.
+    """
+
+    def __init__(
+        self, on_focus_out: Callable[[QWidget], None], on_undo_key: Callable[[bool], None], parent: QObject
+    ) -> None:
         super().__init__(parent)
-        self.callback = callback
+        self.on_focus_out = on_focus_out
+        self.on_undo_key = on_undo_key
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusOut and isinstance(watched, QWidget):
-            self.callback(watched)
+            self.on_focus_out(watched)
+        elif event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) and isinstance(event, QKeyEvent):
+            redo = event.matches(QKeySequence.StandardKey.Redo)
+            if redo or event.matches(QKeySequence.StandardKey.Undo):
+                if event.type() == QEvent.Type.KeyPress:
+                    self.on_undo_key(redo)
+                return True  # never the field's own undo; the plan's undo stack has every change
         return False
 
 
@@ -107,6 +121,9 @@ class _ListBinding:
         self.error = QLabel(editor)
         self.error.setWordWrap(True)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
+        palette = self.error.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, error_colour(palette))
+        self.error.setPalette(palette)
         self.error.hide()
         layout = editor.layout()
         if layout is not None:
@@ -141,7 +158,7 @@ class PlanEditor(QWidget):
         }
         for label in {*self._errors.values()}:
             self._style_error(label)
-        self._focus_out = _FocusOut(self._left_field, self)
+        self._field_events = _FieldEvents(self._left_field, self._undo_key, self)
         self._bind_scalars()
         self._bind_lists()
         self.history = HistoryModel(self)
@@ -165,24 +182,30 @@ class PlanEditor(QWidget):
     def _bind_scalars(self) -> None:
         ui = self.ui
         ui.titleEdit.textEdited.connect(lambda text: self._set_scalar("title", "Title", text, ui.titleEdit))
+        ui.titleEdit.installEventFilter(self._field_events)
         for role in _ROLES:
             for field in _PERSON_FIELDS:
                 edit: QLineEdit = getattr(ui, f"{_camel(role)}{_camel(field, first_upper=True)}Edit")
                 edit.setProperty("pipdesk_person", (role, field))
                 edit.textEdited.connect(lambda _text, e=edit: self._set_person(e))
-        for name, edit in (("start_date", ui.startDateEdit), ("end_date", ui.endDateEdit)):
-            edit.setProperty("pipdesk_field", name)
-            edit.dateChanged.connect(lambda _d, e=edit: self._date_changed(e))
-            edit.editingFinished.connect(lambda e=edit: self._left_field(e))
+                edit.installEventFilter(self._field_events)
+                edit.setMaximumWidth(320)
+        for name, date_edit in (("start_date", ui.startDateEdit), ("end_date", ui.endDateEdit)):
+            date_edit.setProperty("pipdesk_field", name)
+            date_edit.dateChanged.connect(lambda _d, e=date_edit: self._date_changed(e))
+            date_edit.editingFinished.connect(lambda e=date_edit: self._left_field(e))
+            date_edit.setMaximumWidth(160)
         ui.cadenceSpin.setProperty("pipdesk_field", "checkin_every_days")
         ui.cadenceSpin.valueChanged.connect(lambda _v: self._date_changed(ui.cadenceSpin))
         ui.cadenceSpin.editingFinished.connect(lambda: self._left_field(ui.cadenceSpin))
+        ui.cadenceSpin.setMaximumWidth(160)
         for field in ("summary", "context", "manager_commitments", "employee_commitments", "consequences"):
             text_edit: QPlainTextEdit = getattr(ui, f"{_camel(field)}Edit")
             text_edit.setProperty("pipdesk_field", field)
             text_edit.textChanged.connect(lambda e=text_edit: self._text_changed(e))
-            text_edit.installEventFilter(self._focus_out)
-            text_edit.setMinimumHeight(64)
+            text_edit.installEventFilter(self._field_events)
+            text_edit.setUndoRedoEnabled(False)
+            text_edit.setFixedHeight(text_edit.fontMetrics().lineSpacing() * 4 + 12)
 
     def _bind_lists(self) -> None:
         ui = self.ui
@@ -221,7 +244,7 @@ class PlanEditor(QWidget):
                 [Column("Date", "date", "date", width=110), Column("Evidence", "note")],
                 lambda plan: DatedNote(date=min(dt.date.today(), plan.start_date), note=""),
                 protected=False,
-                items=lambda plan: self._current_concern(plan).evidence if self._current_concern(plan) else [],
+                items=self._evidence_of,
             ),
             _ListBinding(
                 ui.objectivesList,
@@ -264,7 +287,9 @@ class PlanEditor(QWidget):
         ]
         for binding in specs:
             self.lists[binding.attribute] = binding
-            binding.model.edit_requested.connect(lambda row, attr, value, b=binding: self._edit_item(b, row, attr, value))
+            binding.model.edit_requested.connect(
+                lambda row, attr, value, b=binding: self._edit_item(b, row, attr, value)
+            )
             binding.editor.add_requested.connect(lambda b=binding: self._add_item(b))
             binding.editor.remove_requested.connect(lambda row, b=binding: self._remove_item(b, row))
             binding.editor.move_requested.connect(lambda row, delta, b=binding: self._move_item(b, row, delta))
@@ -284,6 +309,13 @@ class PlanEditor(QWidget):
             self.refresh()
             if session.plan.concerns:
                 self.ui.concernsList.select_row(0)
+
+    def _undo_key(self, redo: bool) -> None:
+        if self.session is not None:
+            if redo:
+                self.session.undo_stack.redo()
+            else:
+                self.session.undo_stack.undo()
 
     def _undo_moved(self, _index: int) -> None:
         self._pending.clear()
@@ -339,8 +371,14 @@ class PlanEditor(QWidget):
         binding.model.set_items(concern.evidence if concern else [])
         binding.editor.set_read_only(concern is None or self.session.closed)
         self.ui.evidenceHeading.setText(
-            f"Evidence for “{concern.area}”, dated as it happened" if concern else "Select a concern to see its evidence"
+            f"Evidence for “{concern.area}”, dated as it happened"
+            if concern
+            else "Select a concern to see its evidence"
         )
+
+    def _evidence_of(self, plan: Plan) -> list[DatedNote]:
+        concern = self._current_concern(plan)
+        return concern.evidence if concern is not None else []
 
     def _current_concern(self, plan: Plan) -> Concern | None:
         row = self.ui.concernsList.current_row()
@@ -357,7 +395,9 @@ class PlanEditor(QWidget):
         if not plan.objectives:
             text = "No objectives yet: add the SMART objectives the plan is about."
         elif count:
-            text = f"{count} of {len(plan.objectives)} objectives need work before the plan is SMART (hover ⚠ to see why)."
+            text = (
+                f"{count} of {len(plan.objectives)} objectives need work before the plan is SMART (hover ⚠ to see why)."
+            )
         else:
             text = f"All {len(plan.objectives)} objectives are specific, measurable and time-bound."
         self.ui.smartSummary.setText(text)
@@ -380,14 +420,18 @@ class PlanEditor(QWidget):
     # Edits of single fields
 
     def _protected(self, field: str) -> bool:
-        return self.session is not None and self.session.issued and (
-            field in _PROTECTED_TEXTS or field in {"start_date", "end_date", "checkin_every_days"}
+        return (
+            self.session is not None
+            and self.session.issued
+            and (field in _PROTECTED_TEXTS or field in {"start_date", "end_date", "checkin_every_days"})
         )
 
     def _set_scalar(self, field: str, label: str, value: Any, widget: QWidget) -> None:
         if self.session is None or self._refreshing:
             return
-        problems = self.session.change(f"Edit {label.lower()}", lambda plan: setattr(plan, field, value), merge_key=field)
+        problems = self.session.change(
+            f"Edit {label.lower()}", lambda plan: setattr(plan, field, value), merge_key=field
+        )
         self._show_problems(widget, field, problems)
 
     def _set_person(self, edit: QLineEdit) -> None:
@@ -484,9 +528,9 @@ class PlanEditor(QWidget):
 
     def _list_of(self, binding: _ListBinding, plan: Plan) -> list[Any]:
         if binding.attribute == "evidence":
-            concern = self._current_concern(plan)
-            return concern.evidence if concern is not None else []
-        return list(getattr(plan, binding.attribute)) if False else getattr(plan, binding.attribute)
+            return self._evidence_of(plan)
+        items: list[Any] = getattr(plan, binding.attribute)
+        return items
 
     def _list_change(
         self,
@@ -511,9 +555,7 @@ class PlanEditor(QWidget):
             )
         except ValidationError as error:
             problems = [Problem((), _validation_message(error))]
-        binding.error.setVisible(bool(problems))
         binding.error.setText("\n".join(p.message for p in problems))
-        self._style_error(binding.error) if problems else None
         binding.error.setVisible(bool(problems))
         if problems:
             self.refresh()

@@ -87,7 +87,9 @@ class PlanSession(QObject):
         if revision is not None:
             field, old, new, reason = revision
             after.revisions.append(
-                Revision(at=dt.datetime.now(dt.UTC).replace(microsecond=0), field=field, old=old, new=new, reason=reason)
+                Revision(
+                    at=dt.datetime.now(dt.UTC).replace(microsecond=0), field=field, old=old, new=new, reason=reason
+                )
             )
         problems = plan_problems(after)
         if problems:

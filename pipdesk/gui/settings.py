@@ -15,7 +15,7 @@ def settings() -> QSettings:
 
 def recent_plan_books() -> list[Path]:
     value = settings().value("recent_plan_books", [])
-    names = [value] if isinstance(value, str) else list(value or [])
+    names: list[str] = [value] if isinstance(value, str) else [str(v) for v in value] if isinstance(value, list) else []
     return [Path(name) for name in names if name]
 
 

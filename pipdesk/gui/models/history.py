@@ -46,5 +46,7 @@ class HistoryModel(QAbstractTableModel):
         if column == self.WHAT:
             return revision.field
         if column == self.CHANGE:
-            return f"{revision.old if revision.old is not None else '—'} → {revision.new if revision.new is not None else '—'}"
+            old = revision.old if revision.old is not None else "—"
+            new = revision.new if revision.new is not None else "—"
+            return f"{old} → {new}"
         return revision.reason

@@ -88,7 +88,11 @@ class PlanListModel(QAbstractTableModel):
             if column == self.NEXT_CHECKIN:
                 if row.next_checkin is None:
                     return "—"
-                return f"{row.next_checkin.isoformat()} (overdue)" if self._overdue(row, today) else row.next_checkin.isoformat()
+                return (
+                    f"{row.next_checkin.isoformat()} (overdue)"
+                    if self._overdue(row, today)
+                    else row.next_checkin.isoformat()
+                )
         if role == SORT_ROLE:
             if column == self.DAYS_LEFT:
                 return row.days_left(today) if running else 10**6
@@ -121,9 +125,10 @@ class PlanFilterProxy(QSortFilterProxyModel):
         self._needle = text.strip().casefold()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
-    def set_status(self, status: Status | None) -> None:
+    def set_status(self, status: Status | str | None) -> None:
+        """Show plans of one status only (a combo box hands the enum back as its text)."""
         self.beginFilterChange()
-        self.status = status
+        self.status = Status(status) if status else None
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
