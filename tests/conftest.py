@@ -42,6 +42,24 @@ def private_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: 
     return home
 
 
+@pytest.fixture(autouse=True)
+def no_real_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A real modal dialog would wait for a click forever: in a test it fails at once instead."""
+    from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("a real modal dialog was opened; answer it through the ScriptedPrompter")
+
+    monkeypatch.setattr(QDialog, "exec", refuse)
+    monkeypatch.setattr(QMessageBox, "exec", refuse)
+    for name in ("information", "warning", "critical", "question"):
+        monkeypatch.setattr(QMessageBox, name, refuse)
+    for name in ("getOpenFileName", "getSaveFileName", "getExistingDirectory"):
+        monkeypatch.setattr(QFileDialog, name, refuse)
+    for name in ("getText", "getItem", "getInt", "getDouble", "getMultiLineText"):
+        monkeypatch.setattr(QInputDialog, name, refuse)
+
+
 @pytest.fixture
 def samples() -> dict[str, Plan]:
     return {name: load_sample(name) for name in SAMPLE_NAMES}

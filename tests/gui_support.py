@@ -54,6 +54,10 @@ class ScriptedPrompter:
         self.shown.append(Shown("confirm", title, text))
         return bool(self._answer("confirm", title))
 
+    def ask_text(self, title: str, label: str, text: str = "") -> str | None:
+        self.shown.append(Shown("ask_text", title, label))
+        return self._answer("ask_text", title)  # type: ignore[no-any-return]
+
     def run_dialog(self, dialog: QDialog) -> bool:
         fill: Callable[[QDialog], bool] = self._answer("dialog", dialog.windowTitle())
         self.shown.append(Shown("dialog", dialog.windowTitle(), ""))

@@ -334,3 +334,25 @@ def test_window_layout_and_last_plan_are_remembered(make_window: WindowFactory, 
     again = make_window(book_path)
     assert again.session is not None and again.session.plan_id == 3
     assert again.ui.splitter.sizes() == sizes
+
+
+def test_save_as_template_then_start_a_plan_from_it(
+    make_window: WindowFactory, book_path: Path, prompter: ScriptedPrompter
+) -> None:
+    window = make_window(book_path, samples=True)
+    window.select_plan(1)
+    prompter.expect("ask_text", "Delivery — my version")
+    window.ui.actionSaveAsTemplate.trigger()
+
+    def from_mine(dialog: QDialog) -> bool:
+        assert isinstance(dialog, NewPlanDialog)
+        row = [t.name for t in dialog.templates].index("Delivery — my version")
+        dialog.fill("Priya Raman", "Delivery predictability", manager="Dana Whitfield", template_row=row)
+        return True
+
+    prompter.expect("dialog", from_mine)
+    window.ui.actionNewFromTemplate.trigger()
+    plan = stored(window)
+    assert plan.employee.name == "Priya Raman"
+    assert [o.key for o in plan.objectives] == ["on-time", "status-reports", "estimates"]
+    assert plan.checkins == [] and plan.status is Status.DRAFT

@@ -310,6 +310,10 @@ class ListEditor(QWidget):
                 header.resizeSection(number, column.width)
             else:
                 header.setSectionResizeMode(number, QHeaderView.ResizeMode.Interactive)
+        if model.issues_column:
+            # The check's verdict comes first, where the eye starts, not past the table's right edge.
+            header.moveSection(len(model.columns), 0)
+            header.resizeSection(len(model.columns), 100)
         self.table.selectionModel().currentRowChanged.connect(lambda current, _: self._row_changed(current.row()))
         model.modelReset.connect(self._update_buttons)
         self._update_buttons()

@@ -30,7 +30,7 @@ from pipdesk.planfile import dump_plan_file, parse_plan_file
 from pipdesk.resources import resource_path
 from pipdesk.safe_write import write_private_file
 from pipdesk.store import PlanBook
-from pipdesk.templates import list_templates, plan_from_template, save_as_template
+from pipdesk.templates import TemplateExists, list_templates, plan_from_template, save_as_template
 
 PLAN_BOOK_FILTER = "Plan books (*.pipdesk);;All files (*)"
 PLAN_FILE_FILTER = "Plan files (*.json);;All files (*)"
@@ -82,7 +82,7 @@ class MainWindow(QMainWindow):
         table.verticalHeader().setVisible(False)
         table.horizontalHeader().setStretchLastSection(True)
         table.sortByColumn(PlanListModel.EMPLOYEE, Qt.SortOrder.AscendingOrder)
-        for column, width in ((0, 150), (1, 170), (2, 70), (3, 70)):
+        for column, width in ((0, 150), (1, 170), (2, 66), (3, 66), (4, 96)):
             table.horizontalHeader().resizeSection(column, width)
         table.selectionModel().currentRowChanged.connect(self._plan_selected)
         self.ui.searchEdit.textChanged.connect(self.proxy.set_search)
@@ -397,14 +397,18 @@ class MainWindow(QMainWindow):
 
     def save_plan_as_template(self) -> None:
         assert self.session is not None
-        from PySide6.QtWidgets import QInputDialog
-
-        name, ok = QInputDialog.getText(self, "Save as template", "Template name:", text=self.session.plan.title)
-        if ok and name.strip():
-            path = save_as_template(
-                self.session.plan, name.strip(), self.session.plan.summary[:120], self.templates_folder
-            )
-            self.statusBar().showMessage(f"Saved the template “{name.strip()}” ({path.name})", 5000)
+        plan = self.session.plan
+        name = self.prompter.ask_text("Save as template", "Name of the template:", plan.title)
+        if name is None or not name.strip():
+            return
+        description = f"From “{plan.title}”: {len(plan.objectives)} objectives, {len(plan.support)} support actions"
+        try:
+            path = save_as_template(plan, name.strip(), description, self.templates_folder)
+        except TemplateExists as exists:
+            if not self.prompter.confirm("Save as template", f"{exists}.\n\nReplace it?", "Replace template"):
+                return
+            path = save_as_template(plan, name.strip(), description, self.templates_folder, replace=True)
+        self.statusBar().showMessage(f"Saved the template “{name.strip()}” ({path.name})", 5000)
 
     def open_sample_plans(self) -> None:
         """Open the sample plans in a plan book of their own, so they never mix with real plans."""
@@ -539,7 +543,7 @@ class MainWindow(QMainWindow):
         if isinstance(splitter, QByteArray):
             self.ui.splitter.restoreState(splitter)
         else:
-            self.ui.splitter.setSizes([440, 840])
+            self.ui.splitter.setSizes([570, 870])
 
     def closeEvent(self, event: QCloseEvent) -> None:
         store = settings()

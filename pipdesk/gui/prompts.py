@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 
 class Prompter:
@@ -33,6 +33,11 @@ class Prompter:
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.exec()
         return box.clickedButton() is do_it
+
+    def ask_text(self, title: str, label: str, text: str = "") -> str | None:
+        """One line of text, or None when the person cancels."""
+        answer, ok = QInputDialog.getText(self.parent, title, label, text=text)
+        return answer if ok else None
 
     def run_dialog(self, dialog: QDialog) -> bool:
         """Show a dialog of the app's own; true when the person accepted it."""

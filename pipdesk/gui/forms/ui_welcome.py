@@ -30,9 +30,10 @@ class Ui_WelcomeView(object):
         self.intro.setObjectName(u"intro")
         self.intro.setWordWrap(True)
         self.intro.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.intro.setMinimumSize(QSize(520, 72))
         self.intro.setMaximumSize(QSize(560, 16777215))
 
-        self.layout.addWidget(self.intro)
+        self.layout.addWidget(self.intro, 0, Qt.AlignmentFlag.AlignHCenter)
 
         self.buttons = QHBoxLayout()
         self.buttons.setObjectName(u"buttons")
