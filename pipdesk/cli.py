@@ -16,7 +16,7 @@ from pathlib import Path
 
 from pipdesk import __version__
 from pipdesk.diagnostics import log_unexpected_error
-from pipdesk.domain import PipdeskError, PlanInvalid
+from pipdesk.domain import Checkin, PipdeskError, PlanInvalid
 from pipdesk.planfile import dump_plan_file, parse_plan_file
 from pipdesk.safe_write import write_private_file
 from pipdesk.store import PlanBook, PlanNotFound, PlanSummary, default_plan_book_path
@@ -68,6 +68,17 @@ def build_parser() -> argparse.ArgumentParser:
         "-o", "--output", type=Path, required=True, metavar="OUT.json", help="where to write; - for stdout"
     )
     exp.add_argument("--stamp", action="store_true", help="record the export time in the file (exported_at)")
+
+    pdf = command("pdf", "Export a plan, its outcome report or a check-in record as PDF.", _pdf)
+    pdf.add_argument("document", choices=["plan", "outcome", "checkin"], help="which document")
+    pdf.add_argument("id", type=int, metavar="ID", help="the plan's number, as `pipdesk list` shows it")
+    pdf.add_argument("--db", type=Path, default=argparse.SUPPRESS, help="the plan book (default: your plan book)")
+    pdf.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf", help="where to write")
+    pdf.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD", help="checkin: the check-in of that day")
+    pdf.add_argument("--employee-copy", action="store_true", help="leave out the manager's private notes")
+    pdf.add_argument(
+        "--password-file", type=Path, metavar="F", help="protect the PDF with the password on the first line of F"
+    )
 
     lst = command("list", "List the plans of a plan book.", _list)
     lst.add_argument("--db", type=Path, default=argparse.SUPPRESS, help="the plan book (default: your plan book)")
@@ -167,6 +178,63 @@ def _export_json(args: argparse.Namespace) -> int:
     else:
         write_private_file(Path(args.output), text.encode("utf-8"))
     return EXIT_OK
+
+
+def _iso_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text) if len(text) == 10 else dt.date.fromisoformat("invalid")
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, found {text!r}") from None
+
+
+def _read_password(path: Path) -> str:
+    """The first line of ``path``: a password never goes on a command line, where others can see it."""
+    try:
+        first_line = path.read_text(encoding="utf-8").splitlines()[:1]
+    except FileNotFoundError:
+        raise UsageError(f"{path}: no such file") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise UsageError(f"{path}: cannot be read ({getattr(error, 'strerror', None) or error})") from None
+    password = first_line[0] if first_line else ""
+    if not password:
+        raise UsageError(f"{path}: the first line is empty; it should hold the password")
+    return password
+
+
+def _pdf(args: argparse.Namespace) -> int:
+    from pipdesk.reports import DocumentKind, ReportError, ReportOptions, render
+
+    if args.date is not None and args.document != "checkin":
+        raise UsageError("--date goes with `pdf checkin` only")
+    password = _read_password(args.password_file) if args.password_file else None
+    with PlanBook.open(_book_path(args), create=False) as book:
+        try:
+            plan = book.get(args.id)
+        except PlanNotFound as error:
+            raise UsageError(str(error)) from None
+    index = None
+    if args.document == "checkin":
+        index = _checkin_index(plan.checkins, args.date)
+    options = ReportOptions(employee_copy=args.employee_copy, password=password)
+    try:
+        data = render(DocumentKind(args.document), plan, options, checkin_index=index)
+    except ReportError as error:
+        raise UsageError(str(error)) from None
+    write_private_file(Path(args.output), data)
+    return EXIT_OK
+
+
+def _checkin_index(checkins: Sequence[Checkin], day: dt.date | None) -> int:
+    """The latest check-in, or the (last) one held on ``day``."""
+    if not checkins:
+        raise UsageError("this plan has no check-ins yet")
+    if day is None:
+        return max(range(len(checkins)), key=lambda i: (checkins[i].date, i))
+    matches = [i for i, checkin in enumerate(checkins) if checkin.date == day]
+    if not matches:
+        held = ", ".join(sorted({c.date.isoformat() for c in checkins}))
+        raise UsageError(f"no check-in on {day.isoformat()}; this plan's check-ins are on {held}")
+    return matches[-1]
 
 
 def _list(args: argparse.Namespace) -> int:

@@ -183,3 +183,57 @@ def test_a_folder_given_as_plan_file_is_refused(tmp_path: Path) -> None:
     result = run("import", tmp_path, "--db", tmp_path / "book.pipdesk")
     assert result.returncode == 2
     assert "is a folder" in result.stderr
+
+
+def _pdf_text(path: Path, password: str | None = None) -> str:
+    from pypdf import PdfReader
+
+    reader = PdfReader(path)
+    if password is not None:
+        assert reader.is_encrypted
+        reader.decrypt(password)
+    return "\n".join(page.extract_text() or "" for page in reader.pages)
+
+
+@pytest.mark.parametrize("document", ["plan", "outcome", "checkin"])
+def test_pdf_writes_each_document(tmp_path: Path, document: str) -> None:
+    db, out = tmp_path / "demo.pipdesk", tmp_path / f"{document}.pdf"
+    assert main(["demo", "--db", str(db)]) == 0
+    assert main(["pdf", document, "1", "--db", str(db), "-o", str(out)]) == 0
+    assert out.read_bytes().startswith(b"%PDF-")
+    assert stat.S_IMODE(os.stat(out).st_mode) == 0o600
+    assert "Alex Moreno" in _pdf_text(out)
+
+
+def test_pdf_checkin_by_date_employee_copy_with_password_from_a_file(tmp_path: Path) -> None:
+    db, out, secret = tmp_path / "demo.pipdesk", tmp_path / "checkin.pdf", tmp_path / "secret.txt"
+    assert main(["demo", "--db", str(db)]) == 0
+    secret.write_text("correct horse battery\nsecond line is ignored\n")
+    args = ["pdf", "checkin", "1", "--db", str(db), "-o", str(out), "--date", "2026-10-12"]
+    assert main([*args, "--employee-copy", "--password-file", str(secret)]) == 0
+    text = _pdf_text(out, "correct horse battery")
+    assert "Trello board in daily use" in text  # the notes of the 2026-10-12 check-in
+    assert "Check with the API team lead" not in text  # the manager's private note of that day
+    assert main([*args]) == 0
+    assert "Check with the API team lead" in _pdf_text(out)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["pdf", "checkin", "1", "--date", "2026-10-13"], "no check-in on 2026-10-13"),
+        (["pdf", "checkin", "4"], "no check-ins yet"),
+        (["pdf", "plan", "1", "--date", "2026-10-12"], "--date goes with `pdf checkin` only"),
+        (["pdf", "plan", "1", "--password-file", "/no/such/file"], "no such file"),
+        (["pdf", "plan", "9"], "There is no plan 9"),
+        (["pdf", "letter", "1"], "invalid choice"),
+        (["pdf", "checkin", "1", "--date", "12/10/2026"], "expected a date as YYYY-MM-DD"),
+    ],
+)
+def test_pdf_refuses_bad_requests_with_exit_2(tmp_path: Path, args: list[str], message: str) -> None:
+    db = tmp_path / "demo.pipdesk"
+    assert main(["demo", "--db", str(db)]) == 0
+    result = run(*args, "--db", db, "-o", tmp_path / "out.pdf")
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert not (tmp_path / "out.pdf").exists()
