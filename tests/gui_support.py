@@ -62,10 +62,8 @@ class ScriptedPrompter:
         fill: Callable[[QDialog], bool] = self._answer("dialog", dialog.windowTitle())
         self.shown.append(Shown("dialog", dialog.windowTitle(), ""))
         accepted = fill(dialog)
-        if accepted:
-            dialog.accept()
-        else:
-            dialog.reject()
+        # The result only: accept() would also make a print dialog apply its own widgets to the printer.
+        dialog.setResult(QDialog.DialogCode.Accepted if accepted else QDialog.DialogCode.Rejected)
         return accepted
 
     def open_file(self, title: str, name_filter: str, folder: str = "") -> Path | None:

@@ -7,7 +7,6 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from gui_support import ScriptedPrompter
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QLineEdit, QTableView
 from pytestqt.qtbot import QtBot
@@ -20,6 +19,7 @@ from pipdesk.gui.main_window import MainWindow
 from pipdesk.store import PlanBook
 
 from conftest import SAMPLE_NAMES, load_sample
+from gui_support import ScriptedPrompter
 
 TODAY = dt.date(2026, 11, 23)
 WindowFactory = Callable[..., MainWindow]

@@ -6,10 +6,11 @@ import datetime as dt
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QUndoGroup
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QIcon, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
 
 from pipdesk import __version__
@@ -31,6 +32,9 @@ from pipdesk.resources import resource_path
 from pipdesk.safe_write import write_private_file
 from pipdesk.store import PlanBook
 from pipdesk.templates import TemplateExists, list_templates, plan_from_template, save_as_template
+
+if TYPE_CHECKING:
+    from pipdesk.gui.dialogs.export_pdf import DocumentChoice
 
 PLAN_BOOK_FILTER = "Plan books (*.pipdesk);;All files (*)"
 PLAN_FILE_FILTER = "Plan files (*.json);;All files (*)"
@@ -162,9 +166,10 @@ class MainWindow(QMainWindow):
         ]
         for action, slot in connections:
             action.triggered.connect(lambda _checked=False, s=slot: self._guarded(s))
+        ui.actionExportPdf.triggered.connect(lambda: self._guarded(self.export_pdf))
+        ui.actionPrint.triggered.connect(lambda: self._guarded(lambda: self.print_document(preview=False)))
+        ui.actionPrintPreview.triggered.connect(lambda: self._guarded(lambda: self.print_document(preview=True)))
         for action, issue in (
-            (ui.actionExportPdf, "PDF export"),
-            (ui.actionPrint, "Printing"),
             (ui.actionExtend, "Extending a plan"),
             (ui.actionCloseWithOutcome, "Closing with an outcome"),
         ):
@@ -192,7 +197,14 @@ class MainWindow(QMainWindow):
         ui = self.ui
         for action in (ui.actionSaveCopy, ui.actionImportPlan, ui.actionNewPlan, ui.actionNewFromTemplate):
             action.setEnabled(has_book)
-        for action in (ui.actionExportPlan, ui.actionSaveAsTemplate, ui.actionDeletePlan):
+        for action in (
+            ui.actionExportPlan,
+            ui.actionSaveAsTemplate,
+            ui.actionDeletePlan,
+            ui.actionExportPdf,
+            ui.actionPrint,
+            ui.actionPrintPreview,
+        ):
             action.setEnabled(plan is not None)
         ui.actionIssuePlan.setEnabled(plan is not None and plan.status is Status.DRAFT)
         ui.actionRecordAcknowledgement.setEnabled(plan is not None and plan.status in (Status.ACTIVE, Status.EXTENDED))
@@ -514,6 +526,60 @@ class MainWindow(QMainWindow):
             return
         write_private_file(path, dump_plan_file(plan).encode("utf-8"))
         self.statusBar().showMessage(f"Exported to {path}", 5000)
+
+    # Documents
+
+    def _choose_document(self, for_print: bool) -> tuple[Plan, DocumentChoice] | None:
+        assert self.session is not None
+        from pipdesk.gui.dialogs.export_pdf import ExportPdfDialog  # ReportLab loads on first use only
+
+        plan = self.session.plan
+        dialog = ExportPdfDialog(plan, for_print=for_print, parent=self)
+        if not self.prompter.run_dialog(dialog):
+            return None
+        return plan, dialog.choice()
+
+    def export_pdf(self) -> Path | None:
+        chosen = self._choose_document(for_print=False)
+        if chosen is None:
+            return None
+        plan, choice = chosen
+        path = self.prompter.save_file("Export PDF", choice.file_name(plan), "PDF documents (*.pdf)")
+        if path is None:
+            return None
+        if path.suffix.lower() != ".pdf":
+            path = path.with_name(path.name + ".pdf")
+        from pipdesk.reports import render
+
+        write_private_file(path, render(choice.kind, plan, choice.options, choice.checkin_index))
+        self.statusBar().showMessage(f"Exported {path.name}", 5000)
+        if choice.open_after:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        return path
+
+    def print_document(self, preview: bool) -> bool:
+        """Print (or preview) the same pages Export PDF writes."""
+        chosen = self._choose_document(for_print=True)
+        if chosen is None:
+            return False
+        plan, choice = chosen
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+
+        from pipdesk.gui.printing import print_pdf
+        from pipdesk.reports import render
+
+        data = render(choice.kind, plan, choice.options, choice.checkin_index)
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(choice.file_name(plan).removesuffix(".pdf"))
+        if preview:
+            preview_dialog = QPrintPreviewDialog(printer, self)
+            preview_dialog.paintRequested.connect(lambda target: print_pdf(data, target))
+            return self.prompter.run_dialog(preview_dialog)
+        if not self.prompter.run_dialog(QPrintDialog(printer, self)):
+            return False
+        pages = print_pdf(data, printer)
+        self.statusBar().showMessage(f"Sent {pages} pages to the printer", 5000)
+        return True
 
     # Help
 
