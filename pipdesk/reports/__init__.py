@@ -73,6 +73,7 @@ def render_checkin(plan: Plan, checkin_index: int, options: ReportOptions = Repo
 
 def render(kind: DocumentKind, plan: Plan, options: ReportOptions, checkin_index: int | None = None) -> bytes:
     """Any of the three documents; a check-in record needs ``checkin_index``."""
+    kind = DocumentKind(kind)
     if kind is DocumentKind.PLAN:
         return render_plan(plan, options)
     if kind is DocumentKind.OUTCOME:

@@ -30,6 +30,9 @@ def trend(
 ) -> Drawing:
     """The values over the plan period, with dashed baseline and target lines; says so when there is no value."""
     drawing = Drawing(width, height)
+    # Without these the renderer selects (unembedded) Helvetica before the first label.
+    drawing.initialFontName = fonts.REGULAR
+    drawing.initialFontSize = LABEL_SIZE
     left, right, bottom, top = 4.0, width - 4.0, 12.0, height - 4.0
     drawing.add(Rect(0, 0, width, height, fillColor=PANEL, strokeColor=None))
     drawing.add(Line(left, bottom, right, bottom, strokeColor=RULE, strokeWidth=0.6))
@@ -70,7 +73,13 @@ def trend(
     for day, value in values:
         drawing.add(Circle(x(day), y(value), 1.8, fillColor=ACCENT, strokeColor=None))
     last_day, last_value = values[-1]
-    _label(drawing, x(last_day) - 3, y(last_value) + 4, labels.quantity(last_value, objective.unit), ACCENT, width / 2, "end")
+    # The last value beside its point: to the right when there is room, else to the left.
+    value_label = text.fit(labels.quantity(last_value, objective.unit), LABEL_SIZE, width / 3)
+    room = right - x(last_day) - 5
+    if _width(value_label) <= room:
+        _label(drawing, x(last_day) + 4, y(last_value) - 2, value_label, ACCENT)
+    else:
+        _label(drawing, x(last_day) - 4, y(last_value) - 2, value_label, ACCENT, anchor="end")
     return drawing
 
 
@@ -86,7 +95,7 @@ def _label(
     """A short label in whichever fonts its characters need, cut to ``max_width``."""
     value = text.fit(value, LABEL_SIZE, max_width)
     runs = text.segments(value)
-    total = sum(stringWidth(run, font, LABEL_SIZE) for font, run in runs)
+    total = _width(value)
     if anchor == "end":
         x -= total
     elif anchor == "middle":
@@ -97,3 +106,5 @@ def _label(
         x += stringWidth(run, font, LABEL_SIZE)
 
 
+def _width(value: str) -> float:
+    return sum(float(stringWidth(run, font, LABEL_SIZE)) for font, run in text.segments(value))

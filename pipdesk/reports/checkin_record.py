@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, Table
 
 from pipdesk.domain import Checkin, Plan
-from pipdesk.reports import labels, layout, text
+from pipdesk.reports import labels, layout
 from pipdesk.reports.common import Settings, furniture, metadata, name, people
 from pipdesk.reports.errors import ReportError
 from pipdesk.reports.layout import BODY, CELL_MUTED, Cell, Signatory, cell_text, details, field, heading, para, rich
@@ -14,8 +14,8 @@ from pipdesk.reports.plan_document import objective_cell
 DOCUMENT = "Check-in record"
 
 SIGNING = (
-    "Signing confirms that this meeting took place and that these notes were shared. The employee's "
-    "signature does not mean agreement; their view is recorded under the employee's comments."
+    "Signing confirms that this meeting took place and these notes were shared; "
+    "the employee's signature does not mean agreement."
 )
 
 
@@ -52,27 +52,28 @@ def story(plan: Plan, index: int, *, employee_copy: bool) -> list[Flowable]:
     ]
     flowables: list[Flowable] = [
         para(DOCUMENT, layout.TITLE),
-        para(f"{plan.title} — {labels.checkin_kind(checkin.kind).lower()} of {labels.long_date(checkin.date)}", layout.SUBTITLE),
+        para(
+            f"{plan.title} — {labels.checkin_kind(checkin.kind).lower()} of {labels.long_date(checkin.date)}",
+            layout.SUBTITLE,
+        ),
         details(pairs),
-        heading(1, "Discussion"),
+        *heading(1, "Discussion"),
         *field("Notes", checkin.notes),
         *field("Wins", checkin.wins),
         *field("Concerns raised", checkin.concerns),
-        heading(2, "Progress against the objectives"),
+        *heading(2, "Progress against the objectives"),
         *progress_table(plan, checkin),
-        heading(3, "Employee's comments"),
+        *heading(3, "Employee's comments"),
         *layout.body(checkin.employee_comments),
-        heading(4, "Next steps"),
+        *heading(4, "Next steps"),
         *layout.body(checkin.next_steps),
     ]
     if not employee_copy:
-        flowables += [heading(5, "Manager's private notes"), private_notes(checkin.private_notes)]
-    flowables.append(
-        layout.keep(
-            heading(None, "Signatures"),
-            para(SIGNING, BODY),
-            layout.signatures([Signatory("Employee", name(plan.employee)), Signatory("Manager", name(plan.manager))]),
-        )
+        flowables += [*heading(5, "Manager's private notes"), private_notes(checkin.private_notes)]
+    flowables += layout.keep(
+        *heading(None, "Signatures"),
+        para(SIGNING, BODY),
+        layout.signatures([Signatory("Employee", name(plan.employee)), Signatory("Manager", name(plan.manager))]),
     )
     return flowables
 
@@ -94,7 +95,9 @@ def progress_table(plan: Plan, checkin: Checkin) -> list[Flowable]:
             target = [para(labels.quantity(objective.target, objective.unit), layout.CELL)]
             if objective.due_date is not None:
                 target.append(para(f"by {labels.short_date(objective.due_date)}", CELL_MUTED))
-        rows.append([described, cell_text(measured), target, labels.rating(progress.rating), cell_text(progress.comment)])
+        rows.append(
+            [described, cell_text(measured), target, labels.rating(progress.rating), cell_text(progress.comment)]
+        )
     return [layout.table(["Objective", "Measured", "Target", "Rating", "Comment"], rows, [31, 15, 17, 12, 25])]
 
 
@@ -118,4 +121,3 @@ def private_notes(notes: str) -> Table:
         )
     )
     return box
-

@@ -52,7 +52,9 @@ def when(plan: Plan) -> list[tuple[str, str]]:
         ("Status", labels.status(plan.status)),
     ]
     if plan.revisions:
-        pairs.append(("Revision", f"{len(plan.revisions)} (last changed {labels.long_date(plan.revisions[-1].at.date())})"))
+        pairs.append(
+            ("Revision", f"{len(plan.revisions)} (last changed {labels.long_date(plan.revisions[-1].at.date())})")
+        )
     return pairs
 
 

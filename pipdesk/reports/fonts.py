@@ -8,6 +8,7 @@ character prints as DejaVu's empty box; the rest of the text is never lost.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -24,14 +25,15 @@ REGULAR = "PipdeskSans"
 BOLD = "PipdeskSans-Bold"
 _FILES = {REGULAR: "DejaVuSans.ttf", BOLD: "DejaVuSans-Bold.ttf"}
 
+_WINDOWS_FONTS = os.environ.get("WINDIR", "C:/Windows") + "/Fonts"
 #: Fonts tried for other scripts when ``fc-list`` is not there to ask (Windows, macOS, bare Linux).
 _KNOWN_SYSTEM_FONTS = (
-    "C:/Windows/Fonts/msyh.ttc",
-    "C:/Windows/Fonts/msgothic.ttc",
-    "C:/Windows/Fonts/malgun.ttf",
-    "C:/Windows/Fonts/Nirmala.ttf",
-    "C:/Windows/Fonts/arial.ttf",
-    "C:/Windows/Fonts/seguisym.ttf",
+    f"{_WINDOWS_FONTS}/msyh.ttc",
+    f"{_WINDOWS_FONTS}/msgothic.ttc",
+    f"{_WINDOWS_FONTS}/malgun.ttf",
+    f"{_WINDOWS_FONTS}/Nirmala.ttf",
+    f"{_WINDOWS_FONTS}/arial.ttf",
+    f"{_WINDOWS_FONTS}/seguisym.ttf",
     "/System/Library/Fonts/Supplemental/Arial Unicode.ttf",
     "/Library/Fonts/Arial Unicode.ttf",
     "/System/Library/Fonts/Supplemental/Devanagari Sangam MN.ttc",
@@ -136,9 +138,9 @@ def _fallback_for(code: int) -> str | None:
             break
         tries += 1
         _STATE.tried_files.add(path)
-        name = _load_fallback(path)
-        if name is not None and code in _STATE.fallbacks[-1][1]:
-            return name
+        loaded = _load_fallback(path)
+        if loaded is not None and code in _STATE.fallbacks[-1][1]:
+            return loaded
     # Nothing installed has it; its neighbours (same script, same 128-code block) will not either.
     _STATE.empty_blocks.add(block)
     return None
@@ -164,12 +166,11 @@ def _candidate_files(code: int) -> list[str]:
 
 
 def _load_fallback(path: str) -> str | None:
-    name = f"PipdeskFallback{len(_STATE.fallbacks) + 1}"
+    # Named after the file, so the same name always means the same font in ReportLab's registry.
+    name = "PipdeskFallback-" + "".join(c if c.isalnum() else "-" for c in Path(path).stem)
     try:
-        if path.lower().endswith((".ttc", ".otc")):
-            font = TTFont(name, path, subfontIndex=0)
-        else:
-            font = TTFont(name, path)
+        # A collection (.ttc) is read through its first face.
+        font = TTFont(name, path, subfontIndex=0)
     except Exception:  # CFF outlines, no embedding allowed, a damaged file: try the next font
         return None
     pdfmetrics.registerFont(font)

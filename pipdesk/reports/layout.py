@@ -3,24 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, TypeAlias
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.pdfencrypt import StandardEncryption
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm  # noqa: F401  (re-exported for the documents)
+from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
+    CondPageBreak,
     Flowable,
     Frame,
-    KeepTogether,
     LayoutError,
     PageTemplate,
     Paragraph,
@@ -37,6 +37,7 @@ MARGIN_X = 20 * mm
 MARGIN_TOP = 27 * mm
 MARGIN_BOTTOM = 22 * mm
 WIDTH = PAGE_WIDTH - 2 * MARGIN_X
+FRAME_HEIGHT = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
 
 INK = colors.HexColor("#1f2933")
 MUTED = colors.HexColor("#5f6b7a")
@@ -58,14 +59,11 @@ def _style(name: str, **values: Any) -> ParagraphStyle:
 
 
 BODY = _style("body", spaceAfter=6)
-BODY_TIGHT = _style("body-tight")
 TITLE = _style("title", fontName=fonts.BOLD, fontSize=19, leading=24, textColor=ACCENT, spaceAfter=3)
 SUBTITLE = _style("subtitle", fontSize=12.5, leading=17, spaceAfter=12)
-H1 = _style(
-    "h1", fontName=fonts.BOLD, fontSize=12.5, leading=16, textColor=ACCENT, spaceBefore=16, spaceAfter=6, keepWithNext=1
-)
-H2 = _style("h2", fontName=fonts.BOLD, fontSize=10.5, leading=14, spaceBefore=9, spaceAfter=3, keepWithNext=1)
-LABEL = _style("label", fontName=fonts.BOLD, fontSize=7.5, leading=10, textColor=MUTED, keepWithNext=1)
+H1 = _style("h1", fontName=fonts.BOLD, fontSize=12.5, leading=16, textColor=ACCENT, spaceBefore=16, spaceAfter=6)
+H2 = _style("h2", fontName=fonts.BOLD, fontSize=10.5, leading=14, spaceBefore=9, spaceAfter=3)
+LABEL = _style("label", fontName=fonts.BOLD, fontSize=7.5, leading=10, textColor=MUTED)
 CELL = _style("cell", fontSize=9, leading=12.5)
 CELL_BOLD = _style("cell-bold", fontName=fonts.BOLD, fontSize=9, leading=12.5)
 CELL_MUTED = _style("cell-muted", fontSize=8, leading=11, textColor=MUTED)
@@ -81,9 +79,12 @@ BANNER = _style(
     textColor=WARNING,
     backColor=PRIVATE_FILL,
     borderPadding=(6, 8, 6, 8),
+    leftIndent=8,
+    rightIndent=8,
     spaceBefore=4,
     spaceAfter=14,
 )
+BULLET = _style("bullet", spaceAfter=3, leftIndent=12, bulletIndent=2, bulletFontName=fonts.REGULAR)
 
 
 # --- Paragraphs ------------------------------------------------------------------------------------
@@ -91,17 +92,12 @@ BANNER = _style(
 
 def para(value: str, style: ParagraphStyle = BODY) -> Paragraph:
     """Text (user's or ours) as one Paragraph, escaped; line breaks become ``<br/>``."""
-    return Paragraph(text.markup(value) or text.NBSP, style)
+    return text.WrapOnce(text.markup(value) or text.NBSP, style)
 
 
 def rich(markup: str, style: ParagraphStyle = BODY) -> Paragraph:
     """Markup written here, never by a user (user text inside it must come from ``text.markup``)."""
-    return Paragraph(markup, style)
-
-
-def labelled(label: str, value: str) -> str:
-    """``<b>Label:</b> value`` as markup, both escaped."""
-    return f"<b>{escape(label)}</b> {text.markup(value)}"
+    return text.WrapOnce(markup, style)
 
 
 def body(value: str, style: ParagraphStyle = BODY, empty: str = "None recorded.") -> list[Flowable]:
@@ -111,21 +107,33 @@ def body(value: str, style: ParagraphStyle = BODY, empty: str = "None recorded."
     return text.paragraphs(value, style)
 
 
-def heading(number: int | None, title: str) -> Paragraph:
-    return para(f"{number}. {title}" if number is not None else title, H1)
+# Headings are kept off the foot of a page by a conditional page break rather than ReportLab's
+# keepWithNext: that glues a heading to the whole next flowable, and when that is a long text the
+# pair jumps to a new page, leaving most of the page before it empty.
 
 
-def subheading(title: str) -> Paragraph:
-    return para(title, H2)
+def heading(number: int | None, title: str) -> list[Flowable]:
+    """A numbered section heading, moved to the next page when fewer than ~4 lines would follow it."""
+    return [CondPageBreak(80), para(f"{number}. {title}" if number is not None else title, H1)]
+
+
+def subheading(markup: str) -> list[Flowable]:
+    """A sub-section heading (markup: user text in it must come from ``text.markup``)."""
+    return [CondPageBreak(60), rich(markup, H2)]
 
 
 def field(label: str, value: str, empty: str = "None recorded.") -> list[Flowable]:
-    """A small label over a user's text, kept together with the text's first line."""
-    return [para(label, LABEL), *body(value, BODY, empty)]
+    """A small label over a user's text, never left alone at the foot of a page."""
+    return [CondPageBreak(40), para(label, LABEL), *body(value, BODY, empty)]
 
 
 def banner(message: str) -> Paragraph:
     return para(message, BANNER)
+
+
+def bullet(value: str) -> Paragraph:
+    """One item of a list, its lines indented under the bullet."""
+    return text.WrapOnce(text.markup(value) or text.NBSP, BULLET, bulletText="•")
 
 
 def gap(points: float = 6) -> Spacer:
@@ -144,7 +152,7 @@ def _cell(value: Cell, style: ParagraphStyle = CELL) -> Flowable | list[Flowable
     if isinstance(value, str):
         found = text.paragraphs(value, style)
         if not found:
-            return para(text.NBSP if not value else value, style)
+            return para(value or text.NBSP, style)
         return found if len(found) > 1 else found[0]
     return value
 
@@ -197,10 +205,10 @@ def details(pairs: Sequence[tuple[str, str]]) -> Table:
             cells.append(row)
             row = []
     if row:
-        cells.append(row + [para("", LABEL), para("", CELL)])
+        cells.append([*row, para("", LABEL), para("", CELL)])
     result = Table(
         cells,
-        colWidths=[WIDTH * share for share in (0.15, 0.35, 0.15, 0.35)],
+        colWidths=[WIDTH * share for share in (0.17, 0.33, 0.17, 0.33)],
         splitByRow=1,
         splitInRow=24,
         hAlign="LEFT",
@@ -239,7 +247,14 @@ def signatures(signatories: Sequence[Signatory]) -> Table:
         name = cell_text(signatory.name, CELL, empty="")
         rows.append([para(signatory.role, CELL_BOLD), name, para(""), para(""), para(""), para("")])
         rows.append(
-            [para(""), para("Name", CELL_MUTED), para(""), para("Signature", CELL_MUTED), para(""), para("Date", CELL_MUTED)]
+            [
+                para(""),
+                para("Name", CELL_MUTED),
+                para(""),
+                para("Signature", CELL_MUTED),
+                para(""),
+                para("Date", CELL_MUTED),
+            ]
         )
     commands: list[tuple[Any, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
@@ -251,7 +266,7 @@ def signatures(signatories: Sequence[Signatory]) -> Table:
     ]
     for i in range(0, len(rows), 2):
         commands += [
-            ("TOPPADDING", (0, i), (-1, i), 22),
+            ("TOPPADDING", (0, i), (-1, i), 18),
             ("LINEBELOW", (1, i), (1, i), 0.6, RULE_STRONG),
             ("LINEBELOW", (3, i), (3, i), 0.6, RULE_STRONG),
             ("LINEBELOW", (5, i), (5, i), 0.6, RULE_STRONG),
@@ -275,12 +290,24 @@ def writing_lines(count: int) -> Table:
     return lines
 
 
-def keep(*flowables: Flowable | list[Flowable]) -> KeepTogether:
-    """Keep a short block on one page (ReportLab lets it split when it is longer than a page)."""
+def keep(*flowables: Flowable | list[Flowable]) -> list[Flowable]:
+    """Keep a block on one page: start a new page when the rest of this one is too short for it.
+
+    Measured here rather than by ReportLab's KeepTogether, which leaves the first paragraph's space
+    before out of its sum (so a heading could still end a page) and, for a block longer than a page,
+    first jumps to a new page, leaving a gap. A block longer than a page simply flows.
+    """
     flat: list[Flowable] = []
     for item in flowables:
         flat.extend(item if isinstance(item, list) else [item])
-    return KeepTogether(flat)
+    height = 0.0
+    for flowable in flat:
+        if isinstance(flowable, CondPageBreak):
+            continue
+        height += flowable.wrap(WIDTH, FRAME_HEIGHT)[1] + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+    if height > FRAME_HEIGHT:
+        return flat
+    return [CondPageBreak(height), *flat]
 
 
 # --- Page furniture and the build --------------------------------------------------------------------
@@ -321,7 +348,8 @@ class Furniture:
         canvas.line(MARGIN_X, footer_y + 10, right, footer_y + 10)
         printed = f"  ·  Printed {labels.short_date(self.printed_on)}"
         canvas.setFillColor(MUTED)
-        title = text.fit(self.plan_title, 8, WIDTH * 0.75 - stringWidth(printed, fonts.REGULAR, 8))
+        # A footer line holds ~100 characters; cutting first keeps a 50 KB title from costing time on every page.
+        title = text.fit(self.plan_title[:400], 8, WIDTH * 0.75 - stringWidth(printed, fonts.REGULAR, 8))
         draw_line(canvas, MARGIN_X, footer_y, title + printed, 8)
         canvas.restoreState()
 
@@ -341,7 +369,7 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]  # ReportLab ships no type 
         super().__init__(*args, **kwargs)
         self._pages: list[dict[str, Any]] = []
 
-    def showPage(self) -> None:  # noqa: N802  (ReportLab's name)
+    def showPage(self) -> None:
         self._pages.append(dict(self.__dict__))
         self._startPage()
 
@@ -366,14 +394,10 @@ class Metadata:
 
 
 def _encryption(password: str | None) -> StandardEncryption | None:
+    """AES-256 when ReportLab can do it (it needs pyaes), else RC4 128-bit; never the 40-bit default."""
     if not password:
         return None
-    try:
-        import pyaes  # noqa: F401  (ReportLab's AES-256 needs it)
-    except ImportError:
-        strength = 128
-    else:
-        strength = 256
+    strength = 256 if importlib.util.find_spec("pyaes") is not None else 128
     return StandardEncryption(password, password, strength=strength)
 
 

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from xml.sax.saxutils import escape
 
+from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Table
 
 from pipdesk.domain import Checkin, Objective, Plan, Result
 from pipdesk.domain.outcome import fairness_check, suggest_result
-from pipdesk.domain.progress import series
+from pipdesk.domain.progress import Point, series
 from pipdesk.reports import chart, labels, layout, text
 from pipdesk.reports.common import Settings, furniture, metadata, name, people, when
 from pipdesk.reports.layout import (
     BODY,
     CELL,
-    CELL_BOLD,
     CELL_MUTED,
     Cell,
     Signatory,
@@ -58,40 +59,38 @@ def story(plan: Plan, settings: Settings) -> list[Flowable]:
     ]
     flowables.append(details(people(plan) + when(plan) + decision))
 
-    flowables.append(heading(1, "The plan in brief"))
+    flowables += heading(1, "The plan in brief")
     flowables += field("Summary of the concerns", plan.summary)
     flowables += field("Context and barriers found", plan.context)
 
-    flowables.append(heading(2, "Results by objective"))
+    flowables += heading(2, "Results by objective")
     flowables += _objectives(plan)
 
-    flowables.append(heading(3, "Check-in history"))
+    flowables += heading(3, "Check-in history")
     flowables += _history(plan, employee_copy=settings.employee_copy)
 
-    flowables.append(heading(4, "Fairness check"))
+    flowables += heading(4, "Fairness check")
     flowables += _fairness(plan, settings)
 
-    flowables.append(heading(5, "Changes to the plan"))
+    flowables += heading(5, "Changes to the plan")
     if plan.revisions:
         flowables.append(revisions_table(plan))
     else:
         flowables += body("", empty="No changes since the plan was issued.")
 
-    flowables.append(heading(6, "Decision and follow-up"))
+    flowables += heading(6, "Decision and follow-up")
     flowables += _decision(plan)
 
-    flowables.append(
-        layout.keep(
-            heading(None, "Signatures"),
-            para(SIGNING, BODY),
-            layout.signatures(
-                [
-                    Signatory("Manager", name(plan.manager)),
-                    Signatory("HR partner", plan.hr_partner.name if plan.hr_partner else ""),
-                    Signatory("Employee (receipt)", name(plan.employee)),
-                ]
-            ),
-        )
+    flowables += layout.keep(
+        *heading(None, "Signatures"),
+        para(SIGNING, BODY),
+        layout.signatures(
+            [
+                Signatory("Manager", name(plan.manager)),
+                Signatory("HR partner", plan.hr_partner.name if plan.hr_partner else ""),
+                Signatory("Employee (receipt)", name(plan.employee)),
+            ]
+        ),
     )
     return flowables
 
@@ -101,7 +100,7 @@ def _objectives(plan: Plan) -> list[Flowable]:
         return body("", empty="No objectives recorded.")
     recorded = {r.objective: r for r in plan.outcome.results} if plan.outcome else {}
     flowables: list[Flowable] = []
-    chart_width, chart_height = layout.WIDTH * 0.5, 40 * layout.mm
+    chart_width, chart_height = layout.WIDTH * 0.5, 40 * mm
     for number, objective in enumerate(plan.objectives, start=1):
         points = series(plan, objective.key)
         result = recorded.get(objective.key)
@@ -126,8 +125,7 @@ def _objectives(plan: Plan) -> list[Flowable]:
                 ]
             )
         )
-        flowables.append(rich(f"2.{number}  {text.markup(objective.title)}", layout.H2))
-        flowables.append(row)
+        flowables += layout.keep(layout.subheading(f"2.{number}  {text.markup(objective.title)}"), row)
         if result is not None and not text.is_blank(result.comment):
             flowables.append(layout.gap(4))
             flowables += field("Comment on the result", result.comment)
@@ -135,13 +133,9 @@ def _objectives(plan: Plan) -> list[Flowable]:
     return flowables
 
 
-def _figures(objective: Objective, points: list[tuple[object, float]], result: Result | None) -> list[Flowable]:
+def _figures(objective: Objective, points: Sequence[Point], result: Result | None) -> list[Flowable]:
     unit = objective.unit
-    final = (
-        f"{labels.quantity(points[-1][1], unit)} ({labels.short_date(points[-1][0])})"  # type: ignore[arg-type]
-        if points
-        else "Not measured"
-    )
+    final = f"{labels.quantity(points[-1][1], unit)} ({labels.short_date(points[-1][0])})" if points else "Not measured"
     flowables: list[Flowable] = []
     if not text.is_blank(objective.metric):
         flowables += [para("Measure", layout.LABEL), *cell_text(objective.metric)]
@@ -151,10 +145,10 @@ def _figures(objective: Objective, points: list[tuple[object, float]], result: R
         ("Due by", labels.short_date(objective.due_date)),
         ("Final value", final),
     ):
-        flowables.append(rich(f"<b>{escape(label)}</b>  {text.markup(value)}", CELL))
-    flowables.append(rich(f"<b>Result</b>  {escape(labels.result(result))}", CELL_BOLD))
+        flowables.append(rich(f"<b>{escape(label)}:</b>  {text.markup(value)}", CELL))
+    flowables.append(rich(f"<b>Result:  {escape(labels.result(result))}</b>", CELL))
     if result is None:
-        suggested = suggest_result(objective, points)  # type: ignore[arg-type]
+        suggested = suggest_result(objective, points)
         if suggested is not None:
             flowables.append(para(f"The last measured value suggests: {labels.result(suggested)}", CELL_MUTED))
     return flowables
@@ -213,13 +207,16 @@ def _fairness(plan: Plan, settings: Settings) -> list[Flowable]:
     until = min(settings.printed_on, plan.end_date)
     rows: list[list[Cell]] = [
         ["Support", f"{check.support_delivered} of {check.support_promised} support actions delivered"],
-        ["Check-ins", f"{check.checkins_held} held of {check.checkins_scheduled} scheduled up to {labels.long_date(until)}"],
+        [
+            "Check-ins",
+            f"{check.checkins_held} held of {check.checkins_scheduled} scheduled up to {labels.long_date(until)}",
+        ],
         ["Acknowledgement", acknowledged],
     ]
     flowables: list[Flowable] = [layout.table(["Check", "Found"], rows, [22, 78]), layout.gap(6)]
     if check.gaps:
         flowables.append(para("Gaps found", layout.LABEL))
-        flowables += [para(f"•  {gap}", BODY) for gap in check.gaps]
+        flowables += [layout.bullet(gap) for gap in check.gaps]
     else:
         flowables.append(para("No gaps found: the support promised was delivered and the check-ins were held.", BODY))
     return flowables

@@ -7,7 +7,7 @@ from xml.sax.saxutils import escape
 from reportlab.platypus import Flowable, Table
 
 from pipdesk.domain import Objective, Plan, Status
-from pipdesk.reports import labels, layout, text
+from pipdesk.reports import fonts, labels, layout, text
 from pipdesk.reports.common import Settings, furniture, metadata, name, people, when
 from pipdesk.reports.layout import (
     BODY,
@@ -51,35 +51,35 @@ def story(plan: Plan) -> list[Flowable]:
         flowables.append(layout.banner("Draft: this plan has not been issued yet and may still change."))
     flowables.append(details(people(plan) + when(plan)))
 
-    flowables.append(heading(1, "Purpose of this plan"))
+    flowables += heading(1, "Purpose of this plan")
     flowables += field("Summary of the concerns", plan.summary)
     flowables += field("Context and barriers found", plan.context)
 
-    flowables.append(heading(2, "Earlier discussions"))
+    flowables += heading(2, "Earlier discussions")
     flowables += _prior_discussions(plan)
 
-    flowables.append(heading(3, "Performance concerns"))
+    flowables += heading(3, "Performance concerns")
     flowables += _concerns(plan)
 
-    flowables.append(heading(4, "Objectives"))
+    flowables += heading(4, "Objectives")
     flowables += _objectives(plan)
 
-    flowables.append(heading(5, "Support and resources"))
+    flowables += heading(5, "Support and resources")
     flowables += _support(plan)
 
-    flowables.append(heading(6, "Commitments"))
+    flowables += heading(6, "Commitments")
     flowables += field("The manager commits to", plan.manager_commitments)
     flowables += field("The employee commits to", plan.employee_commitments)
 
-    flowables.append(heading(7, "Check-in schedule"))
+    flowables += heading(7, "Check-in schedule")
     flowables += _schedule(plan)
 
-    flowables.append(heading(8, "If the objectives are not met"))
+    flowables += heading(8, "If the objectives are not met")
     flowables += body(plan.consequences)
 
     number = 9
     if plan.revisions:
-        flowables.append(heading(number, "Changes since the plan was issued"))
+        flowables += heading(number, "Changes since the plan was issued")
         flowables.append(revisions_table(plan))
         number += 1
 
@@ -103,8 +103,8 @@ def _concerns(plan: Plan) -> list[Flowable]:
     flowables: list[Flowable] = []
     for i, concern in enumerate(plan.concerns, start=1):
         category = labels.concern_category(concern.category)
-        suffix = f' <font name="{layout.fonts.REGULAR}" color="#5f6b7a">·  {escape(category)}</font>' if category else ""
-        flowables.append(rich(f"3.{i}  {text.markup(concern.area)}{suffix}", layout.H2))
+        suffix = f' <font name="{fonts.REGULAR}" color="#5f6b7a">·  {escape(category)}</font>' if category else ""
+        flowables += layout.subheading(f"3.{i}  {text.markup(concern.area)}{suffix}")
         flowables += body(concern.description, BODY, empty="")
         if concern.evidence:
             rows: list[list[Cell]] = [
@@ -136,7 +136,8 @@ def _objectives(plan: Plan) -> list[Flowable]:
     for i, objective in enumerate(plan.objectives, start=1):
         concern = plan.concern(objective.concern) if objective.concern else None
         concern_text = concern.area if concern is not None else (objective.concern or labels.DASH)
-        target: list[Flowable] = [para(labels.baseline_to_target(objective), CELL)]
+        unset = objective.baseline is None and objective.target is None
+        target: list[Flowable] = [para(labels.baseline_to_target(objective), CELL_MUTED if unset else CELL)]
         if objective.direction is not None:
             target.append(para(f"{objective.direction.value} is better", CELL_MUTED))
         rows.append(
@@ -145,7 +146,7 @@ def _objectives(plan: Plan) -> list[Flowable]:
                 cell_text(concern_text),
                 cell_text(objective.metric, empty="Not set yet"),
                 target,
-                labels.short_date(objective.due_date) if objective.due_date else "Not set yet",
+                labels.short_date(objective.due_date) if objective.due_date else para("Not set yet", CELL_MUTED),
             ]
         )
     return [
@@ -202,9 +203,14 @@ def revisions_table(plan: Plan) -> Table:
     return layout.table(["Revision", "What changed", "From", "To", "Why"], rows, [16, 20, 18, 18, 28])
 
 
+#: An employee comment longer than this is printed before the signature block instead of inside it,
+#: so a long comment does not push the whole block to a new page.
+_SHORT_COMMENT = 600
+
+
 def acknowledgement(plan: Plan, number: int) -> list[Flowable]:
     employee = name(plan.employee)
-    block: list[Flowable] = [heading(number, "Acknowledgement of receipt"), para(RECEIPT_NOT_AGREEMENT, BODY)]
+    block: list[Flowable] = [*heading(number, "Acknowledgement of receipt"), para(RECEIPT_NOT_AGREEMENT, BODY)]
     ack = plan.acknowledgement
     if ack is not None:
         if ack.refused:
@@ -214,19 +220,23 @@ def acknowledgement(plan: Plan, number: int) -> list[Flowable]:
             recorded = f"Recorded: {employee} acknowledged receipt on {labels.long_date(ack.on)}."
         block.append(para(recorded, NOTE))
         if not text.is_blank(ack.employee_comment):
-            block += field("Employee's comment", ack.employee_comment)
+            comment = field("Employee's comment", ack.employee_comment)
+            if len(ack.employee_comment) > _SHORT_COMMENT:
+                return [*block, *comment, *layout.keep(_signatures(plan, employee))]
+            block += comment
     else:
-        block.append(para("Employee's comments (optional)", layout.LABEL))
-        block.append(layout.writing_lines(3))
+        block += [para("Employee's comments (optional)", layout.LABEL), layout.writing_lines(3)]
+    return layout.keep(*block, _signatures(plan, employee))
+
+
+def _signatures(plan: Plan, employee: str) -> Table:
+    ack = plan.acknowledgement
     witness_name = ack.witness if ack is not None and ack.witness else ""
-    block.append(
-        layout.signatures(
-            [
-                Signatory("Employee", employee),
-                Signatory("Manager", name(plan.manager)),
-                Signatory("HR partner", plan.hr_partner.name if plan.hr_partner else ""),
-                Signatory("Witness (only if the employee declines to sign)", witness_name),
-            ]
-        )
+    return layout.signatures(
+        [
+            Signatory("Employee", employee),
+            Signatory("Manager", name(plan.manager)),
+            Signatory("HR partner", plan.hr_partner.name if plan.hr_partner else ""),
+            Signatory("Witness (only if the employee declines to sign)", witness_name),
+        ]
     )
-    return [layout.keep(block)]

@@ -57,7 +57,8 @@ def segments(line: str) -> list[tuple[str, str]]:
     if all(fonts.has_glyph(char) for char in set(line)):
         return [(fonts.REGULAR, line)] if line else []
     runs: list[tuple[str, str]] = []
-    current_font, current = fonts.REGULAR, []
+    current_font = fonts.REGULAR
+    current: list[str] = []
     for char in line:
         font = fonts.font_for(char)
         if font is None:
@@ -88,6 +89,24 @@ def markup(text: str) -> str:
     return "<br/>".join(markup_line(line) for line in lines(text))
 
 
+class WrapOnce(Paragraph):  # type: ignore[misc]  # ReportLab ships no type hints
+    """A Paragraph that breaks its lines once per width.
+
+    A table splitting a tall row across pages asks each cell for its size many times over; breaking
+    a long text's lines each time made a plan with long notes take minutes instead of seconds.
+    """
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        cached = getattr(self, "_wrapped", None)
+        if cached is not None and cached[0] == availWidth:
+            _, self._wrapWidths, self.blPara, self.height = cached
+            self.width = availWidth
+            return availWidth, self.height
+        width, height = super().wrap(availWidth, availHeight)
+        self._wrapped = (availWidth, self._wrapWidths, self.blPara, height)
+        return float(width), float(height)
+
+
 _TIGHT: dict[str, ParagraphStyle] = {}
 
 
@@ -106,7 +125,7 @@ def paragraphs(text: str, style: ParagraphStyle) -> list[Flowable]:
     flowables: list[Flowable] = []
     for i, line in enumerate(found):
         line_style = style if i == len(found) - 1 else tight
-        flowables.append(Paragraph(markup_line(line) if line.strip() else NBSP, line_style))
+        flowables.append(WrapOnce(markup_line(line) if line.strip() else NBSP, line_style))
     return flowables
 
 
