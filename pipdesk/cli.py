@@ -80,6 +80,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--password-file", type=Path, metavar="F", help="protect the PDF with the password on the first line of F"
     )
 
+    command(
+        "selftest", "Check this pipdesk works: offscreen, in a temporary folder, touching none of your data.", _selftest
+    )
+
     lst = command("list", "List the plans of a plan book.", _list)
     lst.add_argument("--db", type=Path, default=argparse.SUPPRESS, help="the plan book (default: your plan book)")
     lst.add_argument("--json", action="store_true", help="print a JSON array instead of a table")
@@ -235,6 +239,12 @@ def _checkin_index(checkins: Sequence[Checkin], day: dt.date | None) -> int:
         held = ", ".join(sorted({c.date.isoformat() for c in checkins}))
         raise UsageError(f"no check-in on {day.isoformat()}; this plan's check-ins are on {held}")
     return matches[-1]
+
+
+def _selftest(args: argparse.Namespace) -> int:
+    from pipdesk.selftest import run_selftest
+
+    return run_selftest()
 
 
 def _list(args: argparse.Namespace) -> int:

@@ -19,7 +19,7 @@ from pipdesk.reports import DocumentKind
 from pipdesk.store import PlanBook
 
 from conftest import SAMPLE_NAMES, load_sample
-from gui_support import ScriptedPrompter
+from pipdesk.gui.scripted_prompter import ScriptedPrompter
 
 PRIVATE_NOTE = "Check with the API team lead that dates are shared earlier."
 

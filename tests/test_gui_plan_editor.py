@@ -19,7 +19,7 @@ from pipdesk.gui.main_window import MainWindow
 from pipdesk.store import PlanBook
 
 from conftest import SAMPLE_NAMES, load_sample
-from gui_support import ScriptedPrompter
+from pipdesk.gui.scripted_prompter import ScriptedPrompter
 
 TODAY = dt.date(2026, 11, 23)
 WindowFactory = Callable[..., MainWindow]

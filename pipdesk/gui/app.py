@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -26,10 +28,28 @@ def application() -> QApplication:
     return app
 
 
+def log_qt_messages() -> None:
+    """Qt's own warnings go to pipdesk's log file, not to the terminal of the person using it."""
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    from pipdesk.diagnostics import logger
+
+    levels = {QtMsgType.QtDebugMsg: 10, QtMsgType.QtInfoMsg: 20, QtMsgType.QtWarningMsg: 30}
+
+    def handler(kind: QtMsgType, _context: object, message: str) -> None:
+        logger().log(levels.get(kind, 40), "Qt: %s", message)
+
+    qInstallMessageHandler(handler)
+
+
 def run_app(path: Path | None) -> int:
+    log_qt_messages()
     app = application()
     from pipdesk.gui.main_window import start_window
 
     window = start_window(path)
     window.show()
+    if os.environ.get("PIPDESK_QUIT_WHEN_SHOWN"):
+        # For start-up timing (docs/packaging.md, benchmarks/): leave once the window is up and filled.
+        QTimer.singleShot(0, app.quit)
     return int(app.exec())
