@@ -15,11 +15,11 @@ from pytestqt.qtbot import QtBot
 
 from pipdesk.gui.dialogs.export_pdf import ExportPdfDialog
 from pipdesk.gui.main_window import MainWindow
+from pipdesk.gui.scripted_prompter import ScriptedPrompter
 from pipdesk.reports import DocumentKind
 from pipdesk.store import PlanBook
 
 from conftest import SAMPLE_NAMES, load_sample
-from pipdesk.gui.scripted_prompter import ScriptedPrompter
 
 PRIVATE_NOTE = "Check with the API team lead that dates are shared earlier."
 

@@ -16,10 +16,10 @@ from pipdesk.gui.dialogs.acknowledgement import AcknowledgementDialog
 from pipdesk.gui.dialogs.new_plan import NewPlanDialog
 from pipdesk.gui.dialogs.reason import ReasonDialog
 from pipdesk.gui.main_window import MainWindow
+from pipdesk.gui.scripted_prompter import ScriptedPrompter
 from pipdesk.store import PlanBook
 
 from conftest import SAMPLE_NAMES, load_sample
-from pipdesk.gui.scripted_prompter import ScriptedPrompter
 
 TODAY = dt.date(2026, 11, 23)
 WindowFactory = Callable[..., MainWindow]

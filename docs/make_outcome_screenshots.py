@@ -1,0 +1,67 @@
+"""Render the Outcome view and the close dialog on the demo plans to PNGs in docs/screenshots/.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_outcome_screenshots.py
+
+Runs in a temporary folder with its own settings, so it touches no plan book or setting of yours.
+The date is fixed (2026-11-23, mid-way through the active sample plan) so the pictures are stable.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+HERE = Path(__file__).parent
+OUT = HERE / "screenshots"
+TODAY = dt.date(2026, 11, 23)
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        home = Path(folder)
+        os.environ.update(XDG_CONFIG_HOME=str(home / "config"), XDG_DATA_HOME=str(home / "data"))
+        from PySide6.QtCore import QSettings
+        from PySide6.QtWidgets import QApplication, QWidget
+
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(home / "config"))
+        from pipdesk.demo import DEMO_PLAN_NAMES, add_demo_plans
+        from pipdesk.gui.app import application
+        from pipdesk.gui.dialogs.close_plan import ClosePlanDialog
+        from pipdesk.gui.outcome_view import OutcomeView
+        from pipdesk.gui.prompts import Prompter
+        from pipdesk.gui.session import PlanSession
+        from pipdesk.store import PlanBook
+
+        app = application()
+        book = PlanBook.open(home / "demo.pipdesk")
+        ids = dict(zip(DEMO_PLAN_NAMES, add_demo_plans(book), strict=True))
+        OUT.mkdir(exist_ok=True)
+
+        def shot(widget: QWidget, name: str) -> None:
+            widget.show()
+            for _ in range(6):  # layout, then the tables fitting their rows, then layout again
+                app.processEvents()
+            path = OUT / f"{name}.png"
+            widget.grab().save(str(path))
+            print(f"wrote {path.relative_to(HERE.parent)}")
+            widget.close()
+
+        view = OutcomeView(Prompter(), lambda: TODAY)
+        view.setWindowTitle("Outcome")
+        view.resize(1300, 800)
+        view.set_session(PlanSession(book, ids["beth-communication-closed"], view))
+        shot(view, "outcome-beth")
+
+        dialog = ClosePlanDialog(book.get(ids["alex-delivery-active"]), TODAY)
+        dialog.resize(1100, 900)
+        shot(dialog, "close-dialog-alex")
+        book.close()
+        QApplication.processEvents()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
