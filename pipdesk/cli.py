@@ -80,6 +80,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--password-file", type=Path, metavar="F", help="protect the PDF with the password on the first line of F"
     )
 
+    ics = command("ics", "Export a plan's upcoming milestones as a calendar file (.ics).", _ics)
+    ics.add_argument("id", type=int, metavar="ID", help="the plan's number, as `pipdesk list` shows it")
+    ics.add_argument("--db", type=Path, default=argparse.SUPPRESS, help="the plan book (default: your plan book)")
+    ics.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.ics", help="where to write")
+
     command(
         "selftest", "Check this pipdesk works: offscreen, in a temporary folder, touching none of your data.", _selftest
     )
@@ -239,6 +244,18 @@ def _checkin_index(checkins: Sequence[Checkin], day: dt.date | None) -> int:
         held = ", ".join(sorted({c.date.isoformat() for c in checkins}))
         raise UsageError(f"no check-in on {day.isoformat()}; this plan's check-ins are on {held}")
     return matches[-1]
+
+
+def _ics(args: argparse.Namespace) -> int:
+    from pipdesk.calendar_export import export_calendar
+
+    with PlanBook.open(_book_path(args), create=False) as book:
+        try:
+            events = export_calendar(book, args.id, Path(args.output), dt.date.today())
+        except PlanNotFound as error:
+            raise UsageError(str(error)) from None
+    print(f"Wrote {events} upcoming milestones to {args.output}")
+    return EXIT_OK
 
 
 def _selftest(args: argparse.Namespace) -> int:

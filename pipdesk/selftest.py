@@ -140,6 +140,9 @@ class _Selftest:
 
     def open_views(self) -> str:
         window = self._window()
+        plan_id = self.state["plan_id"]
+        assert isinstance(plan_id, int)
+        _check(window.select_plan(plan_id), "the imported plan is not in the plan list")
         tabs = window.ui.viewTabs
         names = []
         for index in range(tabs.count()):

@@ -237,3 +237,18 @@ def test_pdf_refuses_bad_requests_with_exit_2(tmp_path: Path, args: list[str], m
     assert result.returncode == 2
     assert message in result.stderr
     assert not (tmp_path / "out.pdf").exists()
+
+
+def test_ics_writes_the_upcoming_milestones_with_stable_uids(tmp_path: Path) -> None:
+    import icalendar
+
+    db, first, second = tmp_path / "demo.pipdesk", tmp_path / "a.ics", tmp_path / "b.ics"
+    assert main(["demo", "--db", str(db)]) == 0
+    assert run("ics", "1", "--db", db, "-o", first).returncode == 0
+    assert run("ics", "1", "--db", db, "-o", second).returncode == 0
+    events = [c for c in icalendar.Calendar.from_ical(first.read_bytes()).walk("VEVENT")]
+    again = [c for c in icalendar.Calendar.from_ical(second.read_bytes()).walk("VEVENT")]
+    assert events and [str(e["UID"]) for e in events] == [str(e["UID"]) for e in again]
+    assert all("Alex Moreno" in str(e["SUMMARY"]) for e in events)
+    missing = run("ics", "9", "--db", db, "-o", tmp_path / "c.ics")
+    assert missing.returncode == 2 and "There is no plan 9" in missing.stderr

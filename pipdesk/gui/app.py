@@ -48,6 +48,11 @@ def run_app(path: Path | None) -> int:
     from pipdesk.gui.main_window import start_window
 
     window = start_window(path)
+
+    def unexpected(kind: type[BaseException], error: BaseException, trace: object) -> None:
+        window.show_unexpected_error(error)  # an error in a Qt slot: shown and logged, the app goes on
+
+    sys.excepthook = unexpected
     window.show()
     if os.environ.get("PIPDESK_QUIT_WHEN_SHOWN"):
         # For start-up timing (docs/packaging.md, benchmarks/): leave once the window is up and filled.

@@ -11,22 +11,28 @@ from typing import TYPE_CHECKING
 import platformdirs
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QIcon, QKeySequence, QUndoGroup
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from pipdesk import __version__
 from pipdesk.demo import add_demo_plans
 from pipdesk.domain import Person, PipdeskError, Plan, PlanInvalid, Status
 from pipdesk.domain.schedule import generate_schedule
 from pipdesk.domain.smart import issue_blockers
+from pipdesk.gui.checkin_log import CheckinsTab
 from pipdesk.gui.dialogs.acknowledgement import AcknowledgementDialog
+from pipdesk.gui.dialogs.close_plan import close_with_outcome
+from pipdesk.gui.dialogs.extend_plan import extend_plan
 from pipdesk.gui.dialogs.new_plan import NewPlanAnswers, NewPlanDialog
 from pipdesk.gui.forms.ui_main_window import Ui_MainWindow
 from pipdesk.gui.forms.ui_welcome import Ui_WelcomeView
 from pipdesk.gui.models.plan_list import PLAN_ID_ROLE, PlanFilterProxy, PlanListModel
+from pipdesk.gui.outcome_view import OutcomeView
 from pipdesk.gui.plan_editor import PlanEditor
 from pipdesk.gui.prompts import Prompter
 from pipdesk.gui.session import PlanSession
 from pipdesk.gui.settings import last_plan_book, recent_plan_books, remember_plan_book, settings
+from pipdesk.gui.this_week import ThisWeekView
+from pipdesk.gui.timeline import TimelineView
 from pipdesk.planfile import dump_plan_file, parse_plan_file
 from pipdesk.resources import resource_path
 from pipdesk.safe_write import write_private_file
@@ -105,14 +111,18 @@ class MainWindow(QMainWindow):
         self.ui.welcomeLayout.addWidget(self.welcome)
         self.editor = PlanEditor(self.prompter, self)
         self.ui.planTabLayout.addWidget(self.editor)
-        for layout, text in (
-            (self.ui.timelineTabLayout, "The plan's milestones on a timeline."),
-            (self.ui.checkinsTabLayout, "The plan's check-ins."),
-            (self.ui.outcomeTabLayout, "The final review and outcome."),
-        ):
-            label = QLabel(text)
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            layout.addWidget(label)
+        self.timeline = TimelineView(self.prompter, today, self)
+        self.ui.timelineTabLayout.addWidget(self.timeline)
+        self.checkins = CheckinsTab(self.prompter, today, self)
+        self.ui.checkinsTabLayout.addWidget(self.checkins)
+        self.outcome = OutcomeView(self.prompter, today, self)
+        self.ui.outcomeTabLayout.addWidget(self.outcome)
+        self.this_week = ThisWeekView(today, self)
+        self.ui.thisWeekLayout.addWidget(self.this_week)
+        self.timeline.checkin_activated.connect(self.open_checkin)
+        self.this_week.plan_activated.connect(self.select_plan)
+        self.ui.thisWeekButton.clicked.connect(self.show_this_week)
+        self.ui.planTable.clicked.connect(lambda _index: self._show_plan_page())
 
         self.undo_group = QUndoGroup(self)
         self._setup_actions()
@@ -169,12 +179,14 @@ class MainWindow(QMainWindow):
         ui.actionExportPdf.triggered.connect(lambda: self._guarded(self.export_pdf))
         ui.actionPrint.triggered.connect(lambda: self._guarded(lambda: self.print_document(preview=False)))
         ui.actionPrintPreview.triggered.connect(lambda: self._guarded(lambda: self.print_document(preview=True)))
-        for action, issue in (
-            (ui.actionExtend, "Extending a plan"),
-            (ui.actionCloseWithOutcome, "Closing with an outcome"),
+        ui.actionNewCheckin.setShortcut(QKeySequence("Ctrl+K"))
+        for action, slot in (
+            (ui.actionNewCheckin, self.new_checkin),
+            (ui.actionExportCalendar, self.export_calendar),
+            (ui.actionExtend, self.extend_plan),
+            (ui.actionCloseWithOutcome, self.close_with_outcome),
         ):
-            action.setEnabled(False)
-            action.setStatusTip(f"{issue} is not available in this version of pipdesk")
+            action.triggered.connect(lambda _checked=False, s=slot: self._guarded(s))
         self.welcome.ui.newPlanButton.clicked.connect(lambda: self._guarded(self.new_plan))
         self.welcome.ui.newFromTemplateButton.clicked.connect(lambda: self._guarded(self.new_plan_from_template))
         self.welcome.ui.openSamplesButton.clicked.connect(lambda: self._guarded(self.open_sample_plans))
@@ -190,6 +202,23 @@ class MainWindow(QMainWindow):
             self.prompter.warning("pipdesk", str(error))
         except sqlite3.Error as error:
             self.prompter.warning("pipdesk", f"The plan book could not be written: {error}")
+        except Exception as error:  # a fault in pipdesk: said plainly, logged in full, the app keeps running
+            self.show_unexpected_error(error)
+
+    def show_unexpected_error(self, error: BaseException) -> None:
+        """Every edit is saved as it is made, so after a fault nothing typed before it is lost."""
+        import traceback
+
+        from pipdesk.diagnostics import log_unexpected_error
+
+        log = log_unexpected_error(error)
+        self.prompter.warning(
+            "Something went wrong",
+            f"pipdesk hit an unexpected error ({type(error).__name__}: {error}).\n\n"
+            f"Everything saved before it is kept. The details are in {log}; "
+            "copy them below if you report the problem.",
+            details="".join(traceback.format_exception(error)),
+        )
 
     def _update_actions(self) -> None:
         has_book = self.book is not None
@@ -206,26 +235,34 @@ class MainWindow(QMainWindow):
             ui.actionPrintPreview,
         ):
             action.setEnabled(plan is not None)
+        running = plan is not None and plan.status in (Status.ACTIVE, Status.EXTENDED)
         ui.actionIssuePlan.setEnabled(plan is not None and plan.status is Status.DRAFT)
-        ui.actionRecordAcknowledgement.setEnabled(plan is not None and plan.status in (Status.ACTIVE, Status.EXTENDED))
+        ui.actionRecordAcknowledgement.setEnabled(running)
+        ui.actionNewCheckin.setEnabled(running)
+        ui.actionCloseWithOutcome.setEnabled(running)
+        ui.actionExportCalendar.setEnabled(running)
+        # A closed plan is reopened only by an extension with a reason.
+        ui.actionExtend.setEnabled(running or (plan is not None and plan.status is Status.CLOSED))
 
     # The plan book
 
     def set_book(self, book: PlanBook) -> None:
         self._close_book()
         self.book = book
+        self.this_week.set_book(book)
         if book.path is not None:
             remember_plan_book(book.path)
             self.setWindowTitle(f"{book.path.name} — pipdesk")
         self.refresh_plans()
         last = settings().value(f"last_plan/{book.path}", None) if book.path else None
-        if last is not None and self.select_plan(int(str(last))):
-            return
-        if self.proxy.rowCount() > 0:
+        if not (last is not None and self.select_plan(int(str(last)))) and self.proxy.rowCount() > 0:
             self.ui.planTable.selectRow(0)
+        if self.this_week.model.items():
+            self.show_this_week()  # the start view, when anything is due
 
     def _close_book(self) -> None:
         self._show_session(None)
+        self.this_week.set_book(None)
         for session in self.sessions.values():
             self.undo_group.removeStack(session.undo_stack)
         self.sessions.clear()
@@ -288,9 +325,13 @@ class MainWindow(QMainWindow):
     def refresh_plans(self) -> None:
         current = self.session.plan_id if self.session else None
         self.plans.set_rows(self.book.summaries() if self.book else [])
-        overdue = self.plans.overdue_count()
+        self.this_week.refresh()
+        overdue = self.this_week.overdue_count()
         self.ui.overdueBadge.setText(f"{overdue} overdue" if overdue else "")
         self.ui.overdueBadge.setVisible(bool(overdue))
+        self.ui.thisWeekButton.setToolTip(
+            f"What is due across all plans; {overdue} past their date" if overdue else "What is due across all plans"
+        )
         if current is not None:
             self.select_plan(current)
         if self.plans.rowCount() == 0:
@@ -308,6 +349,7 @@ class MainWindow(QMainWindow):
         self.ui.planTable.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
         )
+        self._show_plan_page()
         return True
 
     def _plan_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -326,17 +368,34 @@ class MainWindow(QMainWindow):
 
     def _show_session(self, session: PlanSession | None) -> None:
         self.session = session
-        self.editor.set_session(session)
+        for view in (self.editor, self.timeline, self.checkins, self.outcome):
+            view.set_session(session)
         if session is None:
             self.undo_group.setActiveStack(None)  # type: ignore[arg-type]  # None: no plan, nothing to undo
-            self.ui.stack.setCurrentWidget(self.ui.welcomePage)
+            has_plans = self.plans.rowCount() > 0
+            self.ui.stack.setCurrentWidget(self.ui.thisWeekPage if has_plans else self.ui.welcomePage)
         else:
             self.undo_group.setActiveStack(session.undo_stack)
-            self.ui.stack.setCurrentWidget(self.ui.planPage)
+            self._show_plan_page()
             if self.book is not None and self.book.path is not None:
                 settings().setValue(f"last_plan/{self.book.path}", session.plan_id)
         self._update_heading()
         self._update_actions()
+
+    def _show_plan_page(self) -> None:
+        if self.session is not None:
+            self.ui.stack.setCurrentWidget(self.ui.planPage)
+            self.ui.thisWeekButton.setChecked(False)
+
+    def show_this_week(self) -> None:
+        """The start view: what is due and overdue across every plan of the plan book."""
+        self.this_week.refresh()
+        self.ui.stack.setCurrentWidget(self.ui.thisWeekPage if self.plans.rowCount() else self.ui.welcomePage)
+        self.ui.thisWeekButton.setChecked(True)
+
+    def open_checkin(self, index: int) -> None:
+        self.ui.viewTabs.setCurrentWidget(self.ui.checkinsTab)
+        self.checkins.open_checkin(index)
 
     def _plan_changed(self) -> None:
         self._update_heading()
@@ -526,6 +585,40 @@ class MainWindow(QMainWindow):
             return
         write_private_file(path, dump_plan_file(plan).encode("utf-8"))
         self.statusBar().showMessage(f"Exported to {path}", 5000)
+
+    # Check-ins, calendar, outcome
+
+    def new_checkin(self) -> None:
+        assert self.session is not None
+        self._show_plan_page()
+        self.ui.viewTabs.setCurrentWidget(self.ui.checkinsTab)
+        self.checkins.new_checkin()
+
+    def export_calendar(self) -> Path | None:
+        assert self.session is not None and self.book is not None
+        from pipdesk.calendar_export import export_calendar
+
+        plan = self.session.plan
+        suggested = f"{plan.employee.name} - {plan.title}.ics".replace("/", "-")
+        path = self.prompter.save_file("Export calendar", suggested, "Calendar files (*.ics)")
+        if path is None:
+            return None
+        events = export_calendar(self.book, self.session.plan_id, path, self.today())
+        self.statusBar().showMessage(f"Wrote {events} upcoming milestones to {path.name}", 5000)
+        return path
+
+    def extend_plan(self) -> bool:
+        assert self.session is not None
+        self._show_plan_page()
+        return extend_plan(self.session, self.prompter, self.today, self)
+
+    def close_with_outcome(self) -> bool:
+        assert self.session is not None
+        self._show_plan_page()
+        closed = close_with_outcome(self.session, self.prompter, self.today, self)
+        if closed:
+            self.ui.viewTabs.setCurrentWidget(self.ui.outcomeTab)
+        return closed
 
     # Documents
 

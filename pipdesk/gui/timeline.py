@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
     QGraphicsView,
     QLabel,
     QMenu,
+    QSizePolicy,
     QStyleOptionGraphicsItem,
     QWidget,
 )
@@ -1239,6 +1240,11 @@ class TimelineView(QWidget):
         ui.removeMilestoneButton.clicked.connect(self._remove_selected)
         ui.hintLabel.setFont(self.canvas.small_font())
         ui.messageLabel.hide()
+        # The hint and the legend may be clipped in a narrow window rather than widen the main window.
+        for widget in (ui.hintLabel, ui.legendFrame):
+            policy = widget.sizePolicy()
+            policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)
+            widget.setSizePolicy(policy)
         self.setFocusProxy(self.canvas)
         self._build_legend()
         self.refresh()

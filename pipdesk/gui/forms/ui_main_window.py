@@ -10,9 +10,10 @@ from PySide6.QtGui import (QAction, QBrush, QColor, QConicalGradient,
     QTransform)
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QHBoxLayout,
     QHeaderView, QLabel, QLineEdit, QMainWindow,
-    QMenu, QMenuBar, QSizePolicy, QSpacerItem,
-    QSplitter, QStackedWidget, QStatusBar, QTabWidget,
-    QTableView, QToolBar, QVBoxLayout, QWidget)
+    QMenu, QMenuBar, QPushButton, QSizePolicy,
+    QSpacerItem, QSplitter, QStackedWidget, QStatusBar,
+    QTabWidget, QTableView, QToolBar, QVBoxLayout,
+    QWidget)
 
 class Ui_MainWindow(object):
     def setupUi(self, MainWindow):
@@ -47,6 +48,10 @@ class Ui_MainWindow(object):
         self.actionIssuePlan.setObjectName(u"actionIssuePlan")
         self.actionRecordAcknowledgement = QAction(MainWindow)
         self.actionRecordAcknowledgement.setObjectName(u"actionRecordAcknowledgement")
+        self.actionNewCheckin = QAction(MainWindow)
+        self.actionNewCheckin.setObjectName(u"actionNewCheckin")
+        self.actionExportCalendar = QAction(MainWindow)
+        self.actionExportCalendar.setObjectName(u"actionExportCalendar")
         self.actionExtend = QAction(MainWindow)
         self.actionExtend.setObjectName(u"actionExtend")
         self.actionCloseWithOutcome = QAction(MainWindow)
@@ -91,6 +96,12 @@ class Ui_MainWindow(object):
 
         self.sidebarLayout.addLayout(self.sidebarHeaderLayout)
 
+        self.thisWeekButton = QPushButton(self.sidebar)
+        self.thisWeekButton.setObjectName(u"thisWeekButton")
+        self.thisWeekButton.setCheckable(True)
+
+        self.sidebarLayout.addWidget(self.thisWeekButton)
+
         self.searchEdit = QLineEdit(self.sidebar)
         self.searchEdit.setObjectName(u"searchEdit")
         self.searchEdit.setClearButtonEnabled(True)
@@ -121,6 +132,12 @@ class Ui_MainWindow(object):
         self.welcomeLayout = QVBoxLayout(self.welcomePage)
         self.welcomeLayout.setObjectName(u"welcomeLayout")
         self.stack.addWidget(self.welcomePage)
+        self.thisWeekPage = QWidget()
+        self.thisWeekPage.setObjectName(u"thisWeekPage")
+        self.thisWeekLayout = QVBoxLayout(self.thisWeekPage)
+        self.thisWeekLayout.setObjectName(u"thisWeekLayout")
+        self.thisWeekLayout.setContentsMargins(4, 8, 8, 4)
+        self.stack.addWidget(self.thisWeekPage)
         self.planPage = QWidget()
         self.planPage.setObjectName(u"planPage")
         self.planPageLayout = QVBoxLayout(self.planPage)
@@ -209,6 +226,9 @@ class Ui_MainWindow(object):
         self.menuPlan.addSeparator()
         self.menuPlan.addAction(self.actionIssuePlan)
         self.menuPlan.addAction(self.actionRecordAcknowledgement)
+        self.menuPlan.addAction(self.actionNewCheckin)
+        self.menuPlan.addAction(self.actionExportCalendar)
+        self.menuPlan.addSeparator()
         self.menuPlan.addAction(self.actionExtend)
         self.menuPlan.addAction(self.actionCloseWithOutcome)
         self.menuPlan.addSeparator()
@@ -219,7 +239,8 @@ class Ui_MainWindow(object):
         self.toolBar.addAction(self.actionImportPlan)
         self.toolBar.addSeparator()
         self.toolBar.addAction(self.actionIssuePlan)
-        self.toolBar.addAction(self.actionRecordAcknowledgement)
+        self.toolBar.addAction(self.actionNewCheckin)
+        self.toolBar.addAction(self.actionCloseWithOutcome)
         self.toolBar.addSeparator()
         self.toolBar.addAction(self.actionExportPdf)
         self.toolBar.addAction(self.actionPrint)
@@ -245,6 +266,8 @@ class Ui_MainWindow(object):
         self.actionSaveAsTemplate.setText(QCoreApplication.translate("MainWindow", u"&Save as template\u2026", None))
         self.actionIssuePlan.setText(QCoreApplication.translate("MainWindow", u"&Issue plan\u2026", None))
         self.actionRecordAcknowledgement.setText(QCoreApplication.translate("MainWindow", u"Record &acknowledgement\u2026", None))
+        self.actionNewCheckin.setText(QCoreApplication.translate("MainWindow", u"New chec&k-in\u2026", None))
+        self.actionExportCalendar.setText(QCoreApplication.translate("MainWindow", u"Export &calendar (.ics)\u2026", None))
         self.actionExtend.setText(QCoreApplication.translate("MainWindow", u"E&xtend\u2026", None))
         self.actionCloseWithOutcome.setText(QCoreApplication.translate("MainWindow", u"&Close with outcome\u2026", None))
         self.actionDeletePlan.setText(QCoreApplication.translate("MainWindow", u"&Delete\u2026", None))
@@ -255,6 +278,10 @@ class Ui_MainWindow(object):
         self.overdueBadge.setToolTip(QCoreApplication.translate("MainWindow", u"Scheduled check-ins and reviews past their date", None))
 #endif // QT_CONFIG(tooltip)
         self.overdueBadge.setText("")
+        self.thisWeekButton.setText(QCoreApplication.translate("MainWindow", u"This week", None))
+#if QT_CONFIG(tooltip)
+        self.thisWeekButton.setToolTip(QCoreApplication.translate("MainWindow", u"What is due and overdue across all plans", None))
+#endif // QT_CONFIG(tooltip)
         self.searchEdit.setPlaceholderText(QCoreApplication.translate("MainWindow", u"Search by employee or title", None))
 #if QT_CONFIG(tooltip)
         self.statusFilter.setToolTip(QCoreApplication.translate("MainWindow", u"Show plans of one status", None))
