@@ -88,11 +88,8 @@ class PlanListModel(QAbstractTableModel):
             if column == self.NEXT_CHECKIN:
                 if row.next_checkin is None:
                     return "—"
-                return (
-                    f"{row.next_checkin.isoformat()} (overdue)"
-                    if self._overdue(row, today)
-                    else row.next_checkin.isoformat()
-                )
+                overdue = self._overdue(row, today)
+                return f"⚠ {row.next_checkin.isoformat()}" if overdue else row.next_checkin.isoformat()
         if role == SORT_ROLE:
             if column == self.DAYS_LEFT:
                 return row.days_left(today) if running else 10**6
