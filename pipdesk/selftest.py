@@ -151,7 +151,14 @@ class _Selftest:
             _check(tabs.currentWidget().isVisible(), f"the {tabs.tabText(index)} view is not shown")
             names.append(tabs.tabText(index))
         tabs.setCurrentIndex(0)
-        return ", ".join(names)
+        progress = window.checkins.progress
+        _check(progress is not None, "the progress charts were not built when the Check-ins tab opened")
+        assert progress is not None
+        from PySide6.QtCharts import QChartView
+
+        charts = len(progress.findChildren(QChartView))
+        _check(charts > 0, "the progress view has no charts")
+        return ", ".join(names) + f" ({charts} progress charts)"
 
     def log_checkin(self) -> str:
         from pipdesk.domain import Checkin, Progress, Rating
