@@ -358,3 +358,34 @@ def test_save_as_template_then_start_a_plan_from_it(
     assert plan.employee.name == "Priya Raman"
     assert [o.key for o in plan.objectives] == ["on-time", "status-reports", "estimates"]
     assert plan.checkins == [] and plan.status is Status.DRAFT
+
+
+def test_an_objective_added_to_an_issued_plan_is_complete_and_needs_a_reason(
+    make_window: WindowFactory, book_path: Path, qtbot: QtBot, prompter: ScriptedPrompter
+) -> None:
+    from pipdesk.gui.dialogs.objective import ObjectiveDialog
+
+    window = make_window(book_path, samples=True)
+    window.select_plan(1)
+
+    def vague_then_smart(dialog: QDialog) -> bool:
+        assert isinstance(dialog, ObjectiveDialog)
+        dialog.fill("Improve code reviews", "", "", "", "")
+        assert "Give the objective a title" not in dialog.problems() and dialog.problems()
+        dialog.fill("Review pull requests within one working day", "reviews later than a day", "reviews", "6", "0")
+        assert dialog.problems() == []
+        return True
+
+    prompter.expect("dialog", vague_then_smart)
+    prompter.expect("dialog", answer_reason("Code reviews were raised at the mid-plan evaluation."))
+    qtbot.mouseClick(window.editor.ui.objectivesList.add_button, Qt.MouseButton.LeftButton)
+    plan = stored(window)
+    added = plan.objectives[-1]
+    assert (added.title, added.baseline, added.target, added.due_date) == (
+        "Review pull requests within one working day",
+        6,
+        0,
+        dt.date(2026, 12, 21),
+    )
+    assert plan.revisions[-1].field == "objectives"
+    assert plan.revisions[-1].reason == "Code reviews were raised at the mid-plan evaluation."

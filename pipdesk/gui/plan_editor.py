@@ -579,6 +579,14 @@ class PlanEditor(QWidget):
         if self.session is None:
             return
         item = binding.new_item(self.session.plan)
+        if binding.attribute == "objectives" and self.session.issued:
+            # An issued plan holds complete objectives only: ask for the whole SMART objective at once.
+            from pipdesk.gui.dialogs.objective import ObjectiveDialog
+
+            dialog = ObjectiveDialog(self.session.plan, getattr(item, "key", "objective"), self)
+            if not self.prompter.run_dialog(dialog) or dialog.problems():
+                return
+            item = dialog.objective()
         if self._list_change(
             binding,
             f"Add {binding.noun}",
