@@ -131,7 +131,7 @@ def _book_path(args: argparse.Namespace) -> Path:
 def _open_window(db: Path | None) -> int:
     from pipdesk.gui.app import run_app  # Qt is loaded only when a window is wanted
 
-    return run_app(db if db is not None else default_plan_book_path())
+    return run_app(db)  # without --db: the plan book used last, else the default one
 
 
 def _demo(args: argparse.Namespace) -> int:

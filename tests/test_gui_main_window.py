@@ -124,3 +124,18 @@ def test_a_fault_in_a_command_is_shown_plainly_logged_and_the_app_goes_on(
     logs = list(private_user_folders.rglob("pipdesk.log"))
     assert logs and "ZeroDivisionError" in logs[0].read_text()
     assert window.isVisible() and window.session is not None
+
+
+def test_without_a_path_the_app_opens_the_plan_book_used_last(qtbot: QtBot, tmp_path: Path) -> None:
+    from pipdesk.gui.main_window import start_window
+    from pipdesk.gui.settings import remember_plan_book
+
+    used = tmp_path / "last.pipdesk"
+    with PlanBook.open(used) as book:
+        book.add(load_sample("alex-delivery-active"))
+    remember_plan_book(used)
+    window = start_window(None)
+    qtbot.addWidget(window)
+    assert window.book is not None and window.book.path == used
+    assert window.proxy.rowCount() == 1
+    window.close()

@@ -36,7 +36,7 @@ from pipdesk.gui.timeline import TimelineView
 from pipdesk.planfile import dump_plan_file, parse_plan_file
 from pipdesk.resources import resource_path
 from pipdesk.safe_write import write_private_file
-from pipdesk.store import PlanBook
+from pipdesk.store import PlanBook, default_plan_book_path
 from pipdesk.templates import TemplateExists, list_templates, plan_from_template, save_as_template
 
 if TYPE_CHECKING:
@@ -729,9 +729,12 @@ def _where(plan: Plan, path: tuple[str | int, ...]) -> str:
 
 
 def start_window(path: Path | None) -> MainWindow:
-    """The main window on ``path`` (or the last plan book used); a plan book that cannot be opened is said so."""
+    """The main window on ``path``, else the plan book used last, else the default one in the data folder.
+
+    A plan book that cannot be opened is said so in a message; the window opens all the same.
+    """
     window = MainWindow()
-    target = path or last_plan_book()
-    if target is not None:
-        window.open_plan_book(target, create=True)
+    last = last_plan_book()
+    target = path or (last if last is not None and last.exists() else None) or default_plan_book_path()
+    window.open_plan_book(target, create=True)
     return window
