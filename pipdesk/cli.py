@@ -20,6 +20,7 @@ from pipdesk.domain import Checkin, PipdeskError, PlanInvalid
 from pipdesk.planfile import dump_plan_file, parse_plan_file
 from pipdesk.safe_write import write_private_file
 from pipdesk.store import PlanBook, PlanNotFound, PlanSummary, default_plan_book_path
+from pipdesk.store.connection import explain_database_error
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -109,8 +110,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except PipdeskError as error:
         _say(f"pipdesk: {error}")
         return EXIT_BAD_INPUT
-    except sqlite3.Error as error:
-        _say(f"pipdesk: the plan book could not be read or written ({error})")
+    except sqlite3.Error as error:  # a write the plan book refused: rolled back, nothing half-saved
+        _say(f"pipdesk: nothing was changed: {explain_database_error(error)}")
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from enum import StrEnum
 from typing import Annotated, Any
@@ -14,6 +15,7 @@ from pydantic import (
     ConfigDict,
     Field,
     PlainSerializer,
+    field_validator,
 )
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -140,6 +142,20 @@ class Record(BaseModel):
     """Base of every part of a plan: unknown keys are refused, values are checked on assignment."""
 
     model_config = ConfigDict(extra="forbid", validate_assignment=True, frozen=False)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _storable(cls, value: Any) -> Any:
+        # Text must be writable as UTF-8 (no lone surrogates) and numbers finite: anything else could
+        # be typed or imported, but not saved, exported or read back the same.
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                raise ValueError("The text holds a character that is not valid Unicode (a lone surrogate)") from None
+        elif isinstance(value, float) and not math.isfinite(value):
+            raise ValueError(f"Expected a finite number, found {value}")
+        return value
 
 
 class Person(Record):

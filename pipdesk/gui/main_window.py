@@ -37,6 +37,8 @@ from pipdesk.planfile import dump_plan_file, parse_plan_file
 from pipdesk.resources import resource_path
 from pipdesk.safe_write import write_private_file
 from pipdesk.store import PlanBook, default_plan_book_path
+from pipdesk.store.backups import backup_plan_book, default_backups_folder, list_backups, restore_backup
+from pipdesk.store.connection import explain_database_error
 from pipdesk.templates import TemplateExists, list_templates, plan_from_template, save_as_template
 
 if TYPE_CHECKING:
@@ -71,6 +73,7 @@ class MainWindow(QMainWindow):
         today: Callable[[], dt.date] = dt.date.today,
         templates_folder: Path | None = None,
         samples_path: Path | None = None,
+        backups_folder: Path | None = None,
     ) -> None:
         super().__init__()
         self.ui = Ui_MainWindow()
@@ -79,6 +82,8 @@ class MainWindow(QMainWindow):
         self.today = today
         self.templates_folder = templates_folder or own_templates_folder()
         self.samples_path = samples_path or own_templates_folder().parent / "samples.pipdesk"
+        self.backups_folder = backups_folder or default_backups_folder()
+        self._changes_at_open = 0
         self.book: PlanBook | None = None
         self.session: PlanSession | None = None
         self.sessions: dict[int, PlanSession] = {}
@@ -162,6 +167,7 @@ class MainWindow(QMainWindow):
             (ui.actionNewPlanBook, self.new_plan_book),
             (ui.actionOpen, self.open_plan_book_dialog),
             (ui.actionSaveCopy, self.save_copy),
+            (ui.actionRestoreBackup, self.restore_from_backup),
             (ui.actionImportPlan, self.import_plan_file),
             (ui.actionExportPlan, self.export_plan_file),
             (ui.actionQuit, self.close),
@@ -201,7 +207,7 @@ class MainWindow(QMainWindow):
         except PipdeskError as error:
             self.prompter.warning("pipdesk", str(error))
         except sqlite3.Error as error:
-            self.prompter.warning("pipdesk", f"The plan book could not be written: {error}")
+            self.prompter.warning("pipdesk", f"The plan book could not be written: {explain_database_error(error)}")
         except Exception as error:  # a fault in pipdesk: said plainly, logged in full, the app keeps running
             self.show_unexpected_error(error)
 
@@ -224,7 +230,13 @@ class MainWindow(QMainWindow):
         has_book = self.book is not None
         plan = self.session.plan if self.session else None
         ui = self.ui
-        for action in (ui.actionSaveCopy, ui.actionImportPlan, ui.actionNewPlan, ui.actionNewFromTemplate):
+        for action in (
+            ui.actionSaveCopy,
+            ui.actionRestoreBackup,
+            ui.actionImportPlan,
+            ui.actionNewPlan,
+            ui.actionNewFromTemplate,
+        ):
             action.setEnabled(has_book)
         for action in (
             ui.actionExportPlan,
@@ -249,6 +261,8 @@ class MainWindow(QMainWindow):
     def set_book(self, book: PlanBook) -> None:
         self._close_book()
         self.book = book
+        self._back_up("on opening")
+        self._changes_at_open = book.db.conn.total_changes
         self.this_week.set_book(book)
         if book.path is not None:
             remember_plan_book(book.path)
@@ -267,10 +281,17 @@ class MainWindow(QMainWindow):
             self.undo_group.removeStack(session.undo_stack)
         self.sessions.clear()
         if self.book is not None:
+            if self.book.db.conn.total_changes > self._changes_at_open:
+                self._back_up("on closing")
             self.book.close()
             self.book = None
 
+    def _is_open(self, path: Path) -> bool:
+        return self.book is not None and self.book.path is not None and self.book.path.resolve() == path.resolve()
+
     def open_plan_book(self, path: Path, create: bool = False) -> bool:
+        if self._is_open(path):
+            return True  # already open here; a second connection would be refused as "in use"
         try:
             book = PlanBook.open(path, create=create)
         except PipdeskError as error:
@@ -278,6 +299,48 @@ class MainWindow(QMainWindow):
             return False
         self.set_book(book)
         return True
+
+    def keep_backups(self) -> int:
+        value = settings().value("backups/keep", 10)
+        try:
+            return max(1, int(str(value)))
+        except ValueError:
+            return 10
+
+    def _back_up(self, when: str) -> Path | None:
+        """A dated copy of the plan book; a backup that fails is said in the status bar, never stops work."""
+        if self.book is None or self.book.path is None:
+            return None
+        try:
+            path = backup_plan_book(self.book, self.backups_folder, self.keep_backups())
+        except (PipdeskError, OSError, sqlite3.Error) as error:
+            self.statusBar().showMessage(f"No backup was taken {when}: {error}", 10000)
+            return None
+        return path
+
+    def restore_from_backup(self) -> Path | None:
+        assert self.book is not None and self.book.path is not None
+        from pipdesk.gui.dialogs.restore_backup import RestoreBackupDialog
+
+        backups = list_backups(self.backups_folder, self.book.path.stem)
+        dialog = RestoreBackupDialog(backups, self.book.path.name, self)
+        if not self.prompter.run_dialog(dialog):
+            return None
+        chosen = dialog.chosen()
+        if chosen is None:
+            return None
+        suggested = f"{self.book.path.stem}-restored-{chosen.taken_at:%Y%m%d-%H%M}.pipdesk"
+        target = self.prompter.save_file("Restore backup as a new plan book", suggested, PLAN_BOOK_FILTER)
+        if target is None:
+            return None
+        restored = restore_backup(chosen.path, target)
+        if self.prompter.confirm(
+            "Backup restored",
+            f"The backup of {chosen.taken_at:%Y-%m-%d %H:%M} is restored as {restored.name}. Open it now?",
+            "Open it",
+        ):
+            self.open_plan_book(restored)
+        return restored
 
     def new_plan_book(self) -> None:
         path = self.prompter.save_file("New plan book", "plans.pipdesk", PLAN_BOOK_FILTER)
@@ -483,6 +546,11 @@ class MainWindow(QMainWindow):
 
     def open_sample_plans(self) -> None:
         """Open the sample plans in a plan book of their own, so they never mix with real plans."""
+        if self._is_open(self.samples_path):
+            assert self.book is not None
+            add_demo_plans(self.book)
+            self.refresh_plans()
+            return
         with PlanBook.open(self.samples_path) as samples:
             add_demo_plans(samples)
         self.open_plan_book(self.samples_path)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import socket
 import sqlite3
 import struct
+import sys
 from pathlib import Path
 
 import platformdirs
@@ -15,10 +18,19 @@ from pipdesk.store.migrations import MIGRATION_SET, plan_book_migrations
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 PLAN_BOOK_SUFFIX = ".pipdesk"
+LOCK_SUFFIX = ".lock"
 
 
 class PlanBookError(PipdeskError):
     """A plan book that cannot be opened; the file is left as it was."""
+
+
+class PlanBookInUse(PlanBookError):
+    """The plan book is open in another pipdesk window (this process or another one)."""
+
+
+class PlanBookReadOnly(PlanBookError):
+    """The plan book file may not be written, so nothing could ever be saved to it."""
 
 
 def default_plan_book_path() -> Path:
@@ -26,25 +38,47 @@ def default_plan_book_path() -> Path:
     return Path(platformdirs.user_data_dir("pipdesk", appauthor=False)) / f"plans{PLAN_BOOK_SUFFIX}"
 
 
+def lock_path_of(path: Path) -> Path:
+    """The lock file beside a plan book: ``plans.pipdesk`` → ``plans.pipdesk.lock``."""
+    return path.with_name(path.name + LOCK_SUFFIX)
+
+
 def open_database(path: Path, *, create: bool = True, migrations: Migrations | None = None) -> Database:
     """Open the plan book at ``path`` for reading and writing, migrated to the current schema.
 
-    A file that is not a plan book, or was written by a newer pipdesk, is refused with
-    :class:`PlanBookError` before anything is written to it. A missing file is created (mode 0600)
-    when ``create`` is true.
+    A file that is not a plan book, was written by a newer pipdesk, or may not be written, is
+    refused with :class:`PlanBookError` before anything is written to it. A plan book open in
+    another pipdesk window (of this process or another) is refused with :class:`PlanBookInUse`.
+    A missing file is created (mode 0600) when ``create`` is true. Closing the database
+    (``db.close()``, as :meth:`PlanBook.close` does) lets the next window open it.
     """
     migrations = migrations or plan_book_migrations()
     path = Path(path)
     if path.exists():
-        _check_existing(path, migrations)
+        check_plan_book_file(path)
+        _check_writable(path)
+        lock = _BookLock.acquire(path)
+        try:
+            _check_schema(path, migrations)
+        except BaseException:
+            lock.release()
+            raise
     elif create:
-        _create_private_file(path)
+        _make_folder(path)
+        lock = _BookLock.acquire(path)
+        try:
+            _create_private_file(path)
+        except BaseException:
+            lock.release()
+            raise
     else:
         raise PlanBookError(f"{path}: there is no plan book at this path")
     try:
-        conn = sqlite3.connect(path, isolation_level=None)
+        conn = sqlite3.connect(path, isolation_level=None, factory=_LockedConnection)
     except sqlite3.Error as error:
+        lock.release()
         raise PlanBookError(f"{path}: cannot be opened ({error})") from None
+    conn.plan_book_lock = lock
     db = Database(conn)
     try:
         conn.execute("PRAGMA foreign_keys = ON")
@@ -55,20 +89,179 @@ def open_database(path: Path, *, create: bool = True, migrations: Migrations | N
         migrations.apply(db)
     except sqlite3.Error as error:
         conn.close()
-        raise PlanBookError(f"{path}: cannot be opened for writing ({error})") from None
+        raise PlanBookError(f"{path}: cannot be opened for writing ({explain_database_error(error)})") from None
+    except BaseException:
+        conn.close()
+        raise
     return db
+
+
+def explain_database_error(error: sqlite3.Error) -> str:
+    """What a failed read or write of an open plan book means, in the manager's words.
+
+    For messages such as ``"the change was not saved: " + explain_database_error(error)``; SQLite
+    rolls the failed transaction back, so everything saved before it is kept.
+    """
+    code = getattr(error, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else None
+    if primary == sqlite3.SQLITE_FULL:
+        return "the disk is full; free some space and try again"
+    if primary == sqlite3.SQLITE_READONLY:
+        return "the plan book is read-only (its file or folder may not be written)"
+    if primary in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+        return "another program is using the plan book; close it and try again"
+    if primary in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+        return "the plan book is damaged; restore it from a backup"
+    if primary == sqlite3.SQLITE_IOERR:
+        return f"the disk reported an error ({error}); check the disk, then restore from a backup if needed"
+    if primary == sqlite3.SQLITE_CANTOPEN:
+        return "the plan book file could not be opened; check it is still there and may be written"
+    return f"the plan book could not be read or written ({error})"
+
+
+class _BookLock:
+    """An exclusive lock on ``<plan book>.lock``, held while a window has the plan book open.
+
+    The operating system holds the lock (``flock`` on POSIX, ``msvcrt.locking`` on Windows) and
+    drops it when the process ends in any way, so a crash never locks the manager out; the pid and
+    host written into the file only tell a person who holds it.
+    """
+
+    def __init__(self, lock_path: Path, fd: int) -> None:
+        self.lock_path = lock_path
+        self.fd: int | None = fd
+
+    @classmethod
+    def acquire(cls, book_path: Path) -> _BookLock:
+        lock_path = lock_path_of(book_path)
+        for _attempt in range(20):
+            try:
+                fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+            except OSError as error:
+                raise PlanBookError(
+                    f"{book_path}: cannot be opened for writing: pipdesk cannot create files in its folder "
+                    f"({error.strerror})"
+                ) from None
+            try:
+                locked = _try_lock(fd)
+            except OSError as error:
+                os.close(fd)
+                raise PlanBookError(
+                    f"{book_path}: cannot be opened for writing: its folder does not support file locks "
+                    f"({error.strerror})"
+                ) from None
+            if not locked:
+                os.close(fd)
+                raise PlanBookInUse(f"{book_path}: is open in another pipdesk window; close it there first")
+            # A window closing meanwhile removes the file it locked: lock the file now at the path.
+            try:
+                current = os.path.samestat(os.fstat(fd), os.stat(lock_path))
+            except OSError:
+                current = False
+            if current:
+                lock = cls(lock_path, fd)
+                lock._write_owner()
+                return lock
+            _unlock(fd)
+            os.close(fd)
+        raise PlanBookInUse(f"{book_path}: is open in another pipdesk window; close it there first")
+
+    def _write_owner(self) -> None:
+        assert self.fd is not None
+        owner = f"pid {os.getpid()} on {socket.gethostname()}\n".encode()
+        try:
+            if sys.platform != "win32":  # on Windows the locked first byte may not be rewritten
+                os.ftruncate(self.fd, 0)
+                os.pwrite(self.fd, owner, 0)
+        except OSError:
+            pass  # the note is for people; the lock itself holds
+
+    def release(self) -> None:
+        fd, self.fd = self.fd, None
+        if fd is None:
+            return
+        if sys.platform == "win32":
+            _unlock(fd)
+            os.close(fd)
+            # Fails while another window has the file open, which is then its lock: keep it.
+            with contextlib.suppress(OSError):
+                self.lock_path.unlink(missing_ok=True)
+            return
+        # Removed while still locked, so a window waiting on this file sees it is stale and retries.
+        with contextlib.suppress(OSError):
+            self.lock_path.unlink(missing_ok=True)
+        _unlock(fd)
+        os.close(fd)
+
+
+if sys.platform == "win32":
+    import msvcrt
+
+    def _try_lock(fd: int) -> bool:
+        try:
+            os.lseek(fd, 0, os.SEEK_SET)
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+
+    def _unlock(fd: int) -> None:
+        try:
+            os.lseek(fd, 0, os.SEEK_SET)
+            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+        except OSError:
+            pass
+
+else:
+    import fcntl
+
+    def _try_lock(fd: int) -> bool:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        return True
+
+    def _unlock(fd: int) -> None:
+        with contextlib.suppress(OSError):
+            fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+class _LockedConnection(sqlite3.Connection):
+    """The plan book's connection; closing it lets go of the plan book's lock file."""
+
+    plan_book_lock: _BookLock | None = None
+
+    def close(self) -> None:
+        try:
+            super().close()
+        finally:
+            lock, self.plan_book_lock = self.plan_book_lock, None
+            if lock is not None:
+                lock.release()
+
+
+def _make_folder(path: Path) -> None:
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as error:
+        raise PlanBookError(f"{path}: cannot create a plan book here ({error.strerror})") from None
 
 
 def _create_private_file(path: Path) -> None:
     try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         os.close(fd)
     except OSError as error:
         raise PlanBookError(f"{path}: cannot create a plan book here ({error.strerror})") from None
 
 
-def _check_existing(path: Path, migrations: Migrations) -> None:
+def check_plan_book_file(path: Path) -> None:
+    """What can be told from the file itself, cheaply, read-only and without SQLite.
+
+    Refuses a folder, an empty file, a file that is not SQLite and one cut short with
+    :class:`PlanBookError`.
+    """
     if path.is_dir():
         raise PlanBookError(f"{path}: is a folder, not a plan book")
     try:
@@ -86,19 +279,39 @@ def _check_existing(path: Path, migrations: Migrations) -> None:
     page_size = struct.unpack(">H", header[16:18])[0]
     page_size = 65536 if page_size == 1 else page_size
     page_count = struct.unpack(">I", header[28:32])[0]
-    if page_count and size < page_size * page_count:
+    # The header's page count is valid only when the change counter (offset 24) equals the
+    # version-valid-for number (offset 92), and only while no write-ahead log is pending: another
+    # pipdesk checkpointing the log may have written the header before the file grew.
+    header_valid = header[24:28] == header[92:96]
+    wal = path.with_name(path.name + "-wal")
+    log_pending = wal.exists() and wal.stat().st_size > 0
+    if page_count and header_valid and not log_pending and size < page_size * page_count:
         raise PlanBookError(
             f"{path}: is damaged: the file is cut short ({size} bytes of {page_size * page_count}); "
             "restore it from a backup"
         )
-    _check_schema(path, migrations)
+
+
+def _check_writable(path: Path) -> None:
+    # No write permission at all means "keep as it is", even for an administrator who could write.
+    if not path.stat().st_mode & 0o222 or not os.access(path, os.W_OK):
+        raise PlanBookReadOnly(
+            f"{path}: is read-only, so nothing could be saved to it; "
+            "make the file writable, or open a copy of it, and try again"
+        )
+
+
+def open_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that cannot write to ``path`` and, when no write-ahead log is beside it, adds no file either."""
+    # Without a -wal the file is whole: read as immutable, SQLite creates no -shm beside it.
+    whole = not path.with_name(path.name + "-wal").exists()
+    return sqlite3.connect(path.resolve().as_uri() + ("?mode=ro&immutable=1" if whole else "?mode=ro"), uri=True)
 
 
 def _check_schema(path: Path, migrations: Migrations) -> None:
     """Read-only look at what the file holds: it must be a plan book this version can migrate."""
-    uri = path.resolve().as_uri() + "?mode=ro"
     try:
-        conn = sqlite3.connect(uri, uri=True)
+        conn = open_read_only(path)
     except sqlite3.Error as error:
         raise PlanBookError(f"{path}: cannot be read ({error})") from None
     try:
@@ -124,7 +337,7 @@ def _check_schema(path: Path, migrations: Migrations) -> None:
         if check is None or check[0] != "ok":
             raise PlanBookError(f"{path}: is damaged ({check[0] if check else 'no answer'}); restore it from a backup")
     except sqlite3.DatabaseError as error:
-        raise PlanBookError(f"{path}: is damaged or not a plan book ({error})") from None
+        raise PlanBookError(f"{path}: is damaged or not a plan book ({error}); restore it from a backup") from None
     finally:
         conn.close()
 

@@ -1,0 +1,235 @@
+"""Dated copies of a plan book, taken with SQLite's online backup, and restoring one into a new file."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import re
+import shutil
+import sqlite3
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+from sqlite_utils import Database
+
+from pipdesk.store.connection import (
+    PLAN_BOOK_SUFFIX,
+    PlanBookError,
+    check_plan_book_file,
+    explain_database_error,
+    open_database,
+    open_read_only,
+)
+from pipdesk.store.plan_book import PlanBook
+
+_STAMP = "%Y%m%d-%H%M%S"
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """One backup, as the "Restore from backup…" list shows it."""
+
+    path: Path
+    #: Local time the backup was taken, from its name.
+    taken_at: dt.datetime
+    #: How many plans it holds; ``None`` when it cannot be read (damaged).
+    plan_count: int | None
+    size: int
+
+
+def default_backups_folder() -> Path:
+    """``backups`` in the platform's user data folder, beside the default plan book."""
+    return Path(platformdirs.user_data_dir("pipdesk", appauthor=False)) / "backups"
+
+
+def backup_plan_book(db_or_book: Database | PlanBook, backups_folder: Path, keep: int) -> Path:
+    """Copy the open plan book to ``<stem>-YYYYMMDD-HHMMSS.pipdesk`` in ``backups_folder``; keep the newest ``keep``.
+
+    The copy is a consistent snapshot even while the plan book is in use (SQLite's online backup),
+    is written whole or not at all, and is readable by the user only (folder 0700, file 0600).
+    Returns the new backup's path. Run it on the thread that opened the plan book.
+    """
+    if keep < 1:
+        raise ValueError("keep at least one backup")
+    db = db_or_book.db if isinstance(db_or_book, PlanBook) else db_or_book
+    source_path = _main_file(db.conn)
+    stem = source_path.stem
+    folder = Path(backups_folder)
+    _make_private_folder(folder)
+    now = dt.datetime.now()
+    target = _free_name(folder, stem, now)
+    try:
+        _copy_database(db.conn, target)
+    except sqlite3.Error as error:
+        raise PlanBookError(f"{target}: the backup could not be written ({explain_database_error(error)})") from None
+    except OSError as error:
+        raise PlanBookError(f"{target}: the backup could not be written ({error.strerror})") from None
+    for _taken_at, old in _backups(folder, stem)[keep:]:
+        old.unlink(missing_ok=True)
+    return target
+
+
+def list_backups(folder: Path, stem: str) -> list[BackupInfo]:
+    """The backups of the plan book named ``stem`` in ``folder``, newest first."""
+    return [
+        BackupInfo(path=path, taken_at=taken_at, plan_count=_plan_count(path), size=path.stat().st_size)
+        for taken_at, path in _backups(Path(folder), stem)
+    ]
+
+
+def _backups(folder: Path, stem: str) -> list[tuple[dt.datetime, Path]]:
+    pattern = re.compile(re.escape(stem) + r"-(\d{8}-\d{6})(?:-(\d+))?" + re.escape(PLAN_BOOK_SUFFIX))
+    found: list[tuple[dt.datetime, int, Path]] = []
+    try:
+        entries = list(Path(folder).iterdir())
+    except OSError:
+        return []
+    for path in entries:
+        match = pattern.fullmatch(path.name)
+        if match is None or not path.is_file():
+            continue
+        try:
+            taken_at = dt.datetime.strptime(match.group(1), _STAMP)
+        except ValueError:
+            continue
+        found.append((taken_at, int(match.group(2) or 1), path))
+    found.sort(key=lambda item: (item[0], item[1]), reverse=True)
+    return [(taken_at, path) for taken_at, _sequence, path in found]
+
+
+def restore_backup(backup_path: Path, target_path: Path) -> Path:
+    """Copy a backup into the new plan book ``target_path`` (never over an existing file); return it.
+
+    The backup is checked as any plan book is, read-only, first; the result is migrated to the
+    current schema and opens as a plan book.
+    """
+    backup_path, target_path = Path(backup_path), Path(target_path)
+    if target_path.exists() or target_path.is_symlink():
+        raise PlanBookError(f"{target_path}: already exists; restore the backup under a new name")
+    if not backup_path.is_file():
+        raise PlanBookError(f"{backup_path}: there is no backup at this path")
+    check_plan_book_file(backup_path)
+    _make_private_folder(target_path.parent)
+    try:
+        source = open_read_only(backup_path)
+    except sqlite3.Error as error:
+        raise PlanBookError(f"{backup_path}: cannot be read ({error})") from None
+    staging_folder = Path(tempfile.mkdtemp(prefix=f".{target_path.name}.", dir=target_path.parent))
+    try:
+        staging = staging_folder / target_path.name
+        try:
+            with contextlib.closing(source):
+                _copy_database(source, staging)
+        except sqlite3.DatabaseError as error:
+            raise PlanBookError(f"{backup_path}: is damaged or not a plan book ({error})") from None
+        except OSError as error:
+            raise PlanBookError(f"{target_path}: cannot be written ({error.strerror})") from None
+        # Checked and migrated as any plan book is opened, before it takes the new name.
+        try:
+            open_database(staging, create=False).close()
+        except PlanBookError as error:
+            raise PlanBookError(str(error).replace(str(staging), str(backup_path))) from None
+        _place_without_overwriting(staging, target_path)
+    finally:
+        shutil.rmtree(staging_folder, ignore_errors=True)
+    return target_path
+
+
+def _main_file(conn: sqlite3.Connection) -> Path:
+    for _seq, name, file in conn.execute("PRAGMA database_list"):
+        if name == "main" and file:
+            return Path(file)
+    raise PlanBookError("This plan book has no file to back up")
+
+
+def _make_private_folder(folder: Path) -> None:
+    try:
+        if not folder.is_dir():
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            os.chmod(folder, 0o700)  # mkdir's mode is cut by the umask
+    except OSError as error:
+        raise PlanBookError(f"{folder}: cannot create the folder ({error.strerror})") from None
+
+
+def _free_name(folder: Path, stem: str, now: dt.datetime) -> Path:
+    base = f"{stem}-{now.strftime(_STAMP)}"
+    candidate = folder / f"{base}{PLAN_BOOK_SUFFIX}"
+    sequence = 2
+    while candidate.exists():
+        candidate = folder / f"{base}-{sequence}{PLAN_BOOK_SUFFIX}"
+        sequence += 1
+    return candidate
+
+
+def _copy_database(source: sqlite3.Connection, target: Path) -> None:
+    """``source`` into the new file ``target`` (0600), whole or not at all: a rollback-journal database."""
+    with _temporary_beside(target) as temporary:
+        copy = sqlite3.connect(temporary, isolation_level=None)
+        try:
+            source.backup(copy)
+            # One self-contained file: no -wal or -shm beside a backup, even when it is read.
+            copy.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            copy.close()
+        _fsync(temporary)
+        _place_without_overwriting(temporary, target)
+
+
+@contextlib.contextmanager
+def _temporary_beside(target: Path) -> Iterator[Path]:
+    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent)
+    os.close(fd)
+    os.chmod(name, 0o600)
+    temporary = Path(name)
+    try:
+        yield temporary
+    finally:
+        for leftover in (temporary, *(temporary.with_name(temporary.name + s) for s in ("-journal", "-wal", "-shm"))):
+            leftover.unlink(missing_ok=True)
+
+
+def _place_without_overwriting(temporary: Path, target: Path) -> None:
+    try:
+        os.link(temporary, target)  # fails if the target exists: never replaces a file
+    except FileExistsError:
+        raise PlanBookError(f"{target}: already exists; choose a new name") from None
+    except OSError:
+        if target.exists():
+            raise PlanBookError(f"{target}: already exists; choose a new name") from None
+        os.rename(temporary, target)  # no hard links here (some Windows and network drives)
+    _fsync_folder(target.parent)
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_folder(folder: Path) -> None:
+    if os.name == "nt":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _plan_count(path: Path) -> int | None:
+    try:
+        conn = open_read_only(path)
+    except sqlite3.Error:
+        return None
+    try:
+        return int(conn.execute("SELECT count(*) FROM plans").fetchone()[0])
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()

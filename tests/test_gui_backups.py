@@ -1,0 +1,71 @@
+"""Backups from the main window: one on opening, one on closing after a change, and restoring them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
+
+from pipdesk.gui.dialogs.restore_backup import RestoreBackupDialog
+from pipdesk.gui.main_window import MainWindow
+from pipdesk.gui.scripted_prompter import ScriptedPrompter
+from pipdesk.store import PlanBook
+from pipdesk.store.backups import list_backups
+
+from conftest import SAMPLE_NAMES, load_sample
+
+
+def open_window(qtbot: QtBot, path: Path, backups: Path, prompter: ScriptedPrompter) -> MainWindow:
+    window = MainWindow(
+        PlanBook.open(path),
+        prompter=prompter,  # type: ignore[arg-type]
+        today=lambda: dt.date(2026, 11, 23),
+        backups_folder=backups,
+    )
+    qtbot.addWidget(window)
+    return window
+
+
+def test_a_backup_on_opening_and_one_on_closing_only_after_a_change(qtbot: QtBot, tmp_path: Path) -> None:
+    path, backups = tmp_path / "plans.pipdesk", tmp_path / "backups"
+    with PlanBook.open(path) as book:
+        book.add_many(load_sample(name) for name in SAMPLE_NAMES)
+    window = open_window(qtbot, path, backups, ScriptedPrompter())
+    assert [b.plan_count for b in list_backups(backups, "plans")] == [4]
+    window.close()
+    assert len(list_backups(backups, "plans")) == 1, "nothing changed: no backup on closing"
+
+    window = open_window(qtbot, path, backups, ScriptedPrompter())
+    window.select_plan(1)
+    assert window.session is not None
+    window.session.change("Rename", lambda plan: setattr(plan, "title", "Delivery predictability (revised)"))
+    window.close()
+    assert len(list_backups(backups, "plans")) == 3
+
+
+def test_restore_from_backup_makes_a_new_plan_book_and_opens_it(qtbot: QtBot, tmp_path: Path) -> None:
+    path, backups = tmp_path / "plans.pipdesk", tmp_path / "backups"
+    with PlanBook.open(path) as book:
+        book.add_many(load_sample(name) for name in SAMPLE_NAMES)
+    prompter = ScriptedPrompter()
+    window = open_window(qtbot, path, backups, prompter)
+    assert window.book is not None
+    window.book.delete(1)  # the mistake the backup undoes
+    window.refresh_plans()
+
+    def choose_latest(dialog: QDialog) -> bool:
+        assert isinstance(dialog, RestoreBackupDialog)
+        assert [b.plan_count for b in dialog.backups] == [4]
+        dialog.choose(0)
+        return True
+
+    restored_path = tmp_path / "restored.pipdesk"
+    prompter.expect("dialog", choose_latest).expect("save_file", restored_path).expect("confirm", True)
+    window.ui.actionRestoreBackup.trigger()
+    assert window.book is not None and window.book.path == restored_path
+    assert window.book.count() == 4
+    with PlanBook.open(path) as original:
+        assert original.count() == 3, "the plan book that was open is not changed"
+    window.close()
