@@ -57,6 +57,13 @@ def build_parser() -> argparse.ArgumentParser:
     demo = command("demo", "Write a plan book holding the sample plans.", _demo)
     demo.add_argument("--db", type=Path, required=True, default=argparse.SUPPRESS, help="the plan book to write")
     demo.add_argument("--open", action="store_true", help="open the main window on it afterwards")
+    demo.add_argument(
+        "--plans",
+        type=_count,
+        metavar="N",
+        help="instead of the samples, N generated plans of every status (for trying pipdesk at scale)",
+    )
+    demo.add_argument("--seed", type=int, default=0, help="with --plans: the same seed gives the same plans")
 
     imp = command("import", "Import a plan file (format version 1) and print the new plan's number.", _import)
     imp.add_argument("file", type=Path, metavar="FILE.json")
@@ -135,10 +142,25 @@ def _open_window(db: Path | None) -> int:
     return run_app(db)  # without --db: the plan book used last, else the default one
 
 
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number of plans, found {text!r}") from None
+    if not 1 <= value <= 1_000_000:
+        raise argparse.ArgumentTypeError(f"expected 1 to 1000000 plans, found {value}")
+    return value
+
+
 def _demo(args: argparse.Namespace) -> int:
-    from pipdesk.demo import add_demo_plans
+    from pipdesk.demo import add_demo_plans, add_generated_plans
 
     path = Path(args.db)
+    if args.plans:
+        with PlanBook.open(path) as book:
+            written = add_generated_plans(book, args.plans, seed=args.seed)
+        print(f"Wrote {written} generated plans to {path}")
+        return _open_window(path) if args.open else EXIT_OK
     with PlanBook.open(path) as book:
         added = add_demo_plans(book)
     if added:

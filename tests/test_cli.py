@@ -252,3 +252,12 @@ def test_ics_writes_the_upcoming_milestones_with_stable_uids(tmp_path: Path) -> 
     assert all("Alex Moreno" in str(e["SUMMARY"]) for e in events)
     missing = run("ics", "9", "--db", db, "-o", tmp_path / "c.ics")
     assert missing.returncode == 2 and "There is no plan 9" in missing.stderr
+
+
+def test_demo_with_plans_writes_that_many_generated_plans_of_every_status(tmp_path: Path) -> None:
+    db = tmp_path / "big.pipdesk"
+    result = run("demo", "--db", db, "--plans", "120", "--seed", "7")
+    assert (result.returncode, result.stdout.strip()) == (0, f"Wrote 120 generated plans to {db}")
+    listed = json.loads(run("list", "--db", db, "--json").stdout)
+    assert len(listed) == 120
+    assert {p["status"] for p in listed} == {"draft", "active", "extended", "closed"}

@@ -84,9 +84,7 @@ def test_names_in_greek_cyrillic_and_vietnamese_print_exactly() -> None:
 
 def test_text_in_scripts_the_font_lacks_never_crashes_nor_loses_the_rest() -> None:
     plan = load_sample("alex-delivery-active")
-    plan.consequences = (
-        "before 中文 日本語 한국어 العربية עברית हिन्दी ไทย 😀 \u200b\u200d\ufeff \x00\x07\x1b after"
-    )
+    plan.consequences = "before 中文 日本語 한국어 العربية עברית हिन्दी ไทย 😀 \u200b\u200d\ufeff \x00\x07\x1b after"
     for pdf in _all_documents(plan):
         assert pdf
     assert missing(["before", "after"], render_plan(plan, OPTIONS)) == []

@@ -14,13 +14,11 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHeaderView, QWidget
 
-from pipdesk.domain import Status
 from pipdesk.domain.schedule import due_items
 from pipdesk.gui.forms.ui_this_week_view import Ui_ThisWeekView
 from pipdesk.gui.models.this_week import ThisWeekModel
 from pipdesk.store import PlanBook
 
-_RUNNING = (Status.ACTIVE, Status.EXTENDED)
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")  # fmt: skip
@@ -37,6 +35,7 @@ class ThisWeekView(QWidget):
         self.ui.setupUi(self)
         self.today = today
         self.book: PlanBook | None = None
+        self._read_at: tuple[object, ...] = ()
         self.model = ThisWeekModel(self)
         table = self.ui.table
         table.setModel(self.model)
@@ -62,18 +61,19 @@ class ThisWeekView(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        """Read the plan book again: one query for the list, then each running plan whole."""
+        """Show what is due today; the plan book is read again (a few queries) only if it changed."""
         today = self.today()
-        plans = []
-        if self.book is not None:
-            running = [s.id for s in self.book.summaries() if s.status in _RUNNING]
-            plans = [(plan_id, self.book.get(plan_id)) for plan_id in running]
-        self.model.set_items(due_items(plans, today), today)
+        # The window refreshes on every change it makes; what has not changed since is not read again.
+        read_at = (self.book, today, self.book.change_mark() if self.book is not None else None)
         table = self.ui.table
-        table.clearSpans()
-        for row in range(self.model.rowCount()):
-            if self.model.is_heading(row):
-                table.setSpan(row, 0, 1, self.model.columnCount())
+        if read_at != self._read_at:
+            self._read_at = read_at
+            plans = self.book.plans_for_due_items(today) if self.book is not None else []
+            self.model.set_items(due_items(plans, today), today)
+            table.clearSpans()
+            for row in range(self.model.rowCount()):
+                if self.model.is_heading(row):
+                    table.setSpan(row, 0, 1, self.model.columnCount())
         self.ui.headingLabel.setText(f"This week · {_long_day(today)}")
         self.ui.summaryLabel.setText(self._summary())
         has_rows = self.model.rowCount() > 0

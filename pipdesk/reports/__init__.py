@@ -10,11 +10,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from pipdesk.domain import Plan
-from pipdesk.reports import checkin_record, outcome_report, plan_document
-from pipdesk.reports.common import Settings
 from pipdesk.reports.errors import ReportError
+
+if TYPE_CHECKING:
+    from pipdesk.reports.common import Settings
+
+# The document modules import ReportLab (a heavy import): they load on the first document, so the
+# window, which uses ``pipdesk.reports.labels``, starts without them.
 
 __all__ = [
     "DocumentKind",
@@ -48,6 +53,8 @@ class ReportOptions:
 
 
 def _settings(options: ReportOptions) -> Settings:
+    from pipdesk.reports.common import Settings
+
     return Settings(
         employee_copy=options.employee_copy,
         printed_on=options.printed_on or dt.date.today(),
@@ -58,16 +65,22 @@ def _settings(options: ReportOptions) -> Settings:
 
 def render_plan(plan: Plan, options: ReportOptions = ReportOptions()) -> bytes:
     """The plan as issued to the employee, with the acknowledgement of receipt to sign."""
+    from pipdesk.reports import plan_document
+
     return plan_document.render(plan, _settings(options))
 
 
 def render_outcome(plan: Plan, options: ReportOptions = ReportOptions()) -> bytes:
     """How the plan ended: results, check-in history, fairness check, decision; marked when not decided yet."""
+    from pipdesk.reports import outcome_report
+
     return outcome_report.render(plan, _settings(options))
 
 
 def render_checkin(plan: Plan, checkin_index: int, options: ReportOptions = ReportOptions()) -> bytes:
     """The minutes of ``plan.checkins[checkin_index]`` for both to sign."""
+    from pipdesk.reports import checkin_record
+
     return checkin_record.render(plan, checkin_index, _settings(options))
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import Enum
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from pipdesk.domain import (
     Concern,
     DatedNote,
     Milestone,
+    MilestoneKind,
     Objective,
     ObjectiveResult,
     Outcome,
@@ -47,6 +49,15 @@ _PLAN_LISTS: tuple[tuple[str, type[BaseModel], str], ...] = (
     ("milestones", Milestone, "milestones"),
     ("revisions", Revision, "revisions"),
 )
+
+
+_RUNNING = (Status.ACTIVE.value, Status.EXTENDED.value)
+#: How far ahead the This week view can look: milestones later than this are never due this week.
+_WEEK_AHEAD = dt.timedelta(days=7)
+# Stand-ins for the milestones and support actions ``plans_for_due_items`` leaves out: done, so
+# ``schedule.due_items`` passes over them, and the ones it reads keep their positions (the index of a DueItem).
+_PASSED_MILESTONE = Milestone(title="-", kind=MilestoneKind.CUSTOM, date=dt.date.min, done=True)
+_PASSED_SUPPORT = SupportAction(description="-", done=True)
 
 
 class PlanNotFound(PipdeskError):
@@ -93,13 +104,21 @@ def _column_value(value: Any) -> Any:
     return value
 
 
+@cache
+def _scalar_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of a model kept as columns (lists are rows of their own)."""
+    return tuple(name for name, field in model.model_fields.items() if not _is_list(field.annotation))
+
+
 def _row_of(item: BaseModel) -> dict[str, Any]:
-    """The scalar fields of a model as column values (lists are rows of their own)."""
-    return {
-        name: _column_value(getattr(item, name))
-        for name, field in type(item).model_fields.items()
-        if not _is_list(field.annotation)
-    }
+    """The scalar fields of a model as column values."""
+    return {name: _column_value(getattr(item, name)) for name in _scalar_fields(type(item))}
+
+
+@cache
+def _insert_statement(table: str, parent: str, model: type[BaseModel]) -> str:
+    columns = (parent, "position", *_scalar_fields(model))
+    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
 
 
 def _is_list(annotation: Any) -> bool:
@@ -134,6 +153,14 @@ class PlanBook:
         self.close()
 
     # Reads
+
+    def change_mark(self) -> tuple[int, int]:
+        """A value that differs after any change to the plan book, by this connection or another.
+
+        A view compares it with the one it last read at, to skip reading again what has not changed.
+        """
+        data_version = self.db.execute("PRAGMA data_version").fetchone()[0]
+        return self.db.conn.total_changes, int(data_version)
 
     def count(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM plans").fetchone()[0])
@@ -191,6 +218,57 @@ class PlanBook:
             outcome = {field: row[f"outcome_{field}"] for field in _OUTCOME_FIELDS}
             values["outcome"] = _model_of(Outcome, outcome, results=results)
         return Plan.model_validate(values)
+
+    def plans_for_due_items(self, today: dt.date) -> list[tuple[int, Plan]]:
+        """The running plans as ``schedule.due_items`` reads them, in three queries whatever their number.
+
+        Each plan holds its title, status, people's names, dates and outcome, the milestones that can
+        be due by a week from ``today`` (undone, or final reviews) and the undone support actions with
+        a date, at their positions; every other milestone or action is a done stand-in and the other
+        lists are empty. These plans are for ``due_items`` only: never show, change or save them.
+        """
+        running = ", ".join("?" for _ in _RUNNING)
+        milestones: dict[int, list[Any]] = {}
+        for plan_id, position, title, kind, date, done in self.db.execute(
+            f"""SELECT m.plan_id, m.position, m.title, m.kind, m.date, m.done
+                  FROM plans p JOIN milestones m ON m.plan_id = p.id
+                 WHERE p.status IN ({running}) AND (m.kind = 'final' OR (m.done = 0 AND m.date <= ?))""",
+            [*_RUNNING, (today + _WEEK_AHEAD).isoformat()],
+        ):
+            milestone = {"title": title, "kind": kind, "date": date, "done": done}
+            _place(milestones.setdefault(plan_id, []), position, milestone, _PASSED_MILESTONE)
+        support: dict[int, list[Any]] = {}
+        for plan_id, position, description, due_date in self.db.execute(
+            f"""SELECT s.plan_id, s.position, s.description, s.due_date
+                  FROM plans p JOIN support_actions s ON s.plan_id = p.id
+                 WHERE p.status IN ({running}) AND s.done = 0 AND s.due_date IS NOT NULL""",
+            _RUNNING,
+        ):
+            action = {"description": description, "due_date": due_date}
+            _place(support.setdefault(plan_id, []), position, action, _PASSED_SUPPORT)
+        return [
+            (
+                plan_id,
+                Plan.model_validate(
+                    {
+                        "title": title,
+                        "status": status,
+                        "employee": {"name": employee},
+                        "manager": {"name": manager},
+                        "start_date": start,
+                        "end_date": end,
+                        "milestones": milestones.get(plan_id, []),
+                        "support": support.get(plan_id, []),
+                        "outcome": {} if has_outcome else None,
+                    }
+                ),
+            )
+            for plan_id, title, status, employee, manager, start, end, has_outcome in self.db.execute(
+                f"""SELECT id, title, status, employee_name, manager_name, start_date, end_date, has_outcome
+                      FROM plans WHERE status IN ({running})""",
+                _RUNNING,
+            )
+        ]
 
     def _children(self, table: str, plan_id: int) -> Iterator[dict[str, Any]]:
         return self.db.query(f"SELECT * FROM {table} WHERE plan_id = ? ORDER BY position", [plan_id])
@@ -286,16 +364,31 @@ class PlanBook:
         self._insert_children(table, "plan_id", plan_id, items)
 
     def _insert_children(self, table: str, parent: str, parent_id: int, items: Sequence[BaseModel]) -> None:
-        if items:
-            rows = [{parent: parent_id, "position": position, **_row_of(item)} for position, item in enumerate(items)]
-            self.db[table].insert_all(rows)  # type: ignore[union-attr]
+        """One prepared statement for all the items (``add_many`` of thousands of plans stays quick)."""
+        if not items:
+            return
+        fields = _scalar_fields(type(items[0]))
+        sql = _insert_statement(table, parent, type(items[0]))
+        rows = [
+            (parent_id, position, *(_column_value(getattr(item, name)) for name in fields))
+            for position, item in enumerate(items)
+        ]
+        if self.db._tracer is not None:
+            self.db._tracer(sql, None)
+        self.db.conn.executemany(sql, rows)
 
     def _insert_row(self, table: str, plan_id: int, position: int, item: BaseModel) -> int:
-        row = {"plan_id": plan_id, "position": position, **_row_of(item)}
-        columns = ", ".join(row)
-        marks = ", ".join("?" for _ in row)
-        cursor = self.db.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(row.values()))
+        fields = _scalar_fields(type(item))
+        values = [plan_id, position, *(_column_value(getattr(item, name)) for name in fields)]
+        cursor = self.db.execute(_insert_statement(table, "plan_id", type(item)), values)
         return int(cursor.lastrowid or 0)
+
+
+def _place(items: list[Any], position: int, item: Any, filler: Any) -> None:
+    """Put ``item`` at ``position``, filling any gap before it with ``filler``."""
+    if position >= len(items):
+        items.extend([filler] * (position + 1 - len(items)))
+    items[position] = item
 
 
 def _require_sound(plan: Plan) -> None:

@@ -1,0 +1,27 @@
+"""The reference for start-up: a bare PySide6 window with a table, launched and quit the way pipdesk is."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QStandardItemModel
+from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+
+
+def main() -> int:
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    table = QTableView(window)
+    table.setModel(QStandardItemModel(10, 5, table))
+    window.setCentralWidget(table)
+    window.resize(1440, 900)
+    window.show()
+    if os.environ.get("PIPDESK_QUIT_WHEN_SHOWN"):
+        QTimer.singleShot(0, app.quit)
+    return int(app.exec())
+
+
+if __name__ == "__main__":
+    sys.exit(main())
