@@ -93,6 +93,9 @@ def build_parser() -> argparse.ArgumentParser:
     ics.add_argument("--db", type=Path, default=argparse.SUPPRESS, help="the plan book (default: your plan book)")
     ics.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.ics", help="where to write")
 
+    verify = command("verify", "Check every plan's audit trail (the hash chain of its revisions).", _verify)
+    verify.add_argument("--db", type=Path, default=argparse.SUPPRESS, help="the plan book (default: your plan book)")
+
     command(
         "selftest", "Check this pipdesk works: offscreen, in a temporary folder, touching none of your data.", _selftest
     )
@@ -279,6 +282,24 @@ def _ics(args: argparse.Namespace) -> int:
             raise UsageError(str(error)) from None
     print(f"Wrote {events} upcoming milestones to {args.output}")
     return EXIT_OK
+
+
+def _verify(args: argparse.Namespace) -> int:
+    with PlanBook.open(_book_path(args), create=False) as book:
+        trails = book.verify_audit_trails()
+    broken = [t for t in trails if t.broken_at is not None]
+    for trail in trails:
+        where = f"plan {trail.plan_id} ({trail.employee}, {trail.title})"
+        if trail.broken_at is None:
+            print(f"ok      {where}: {trail.revisions} revisions, chain intact")
+        else:
+            print(
+                f"BROKEN  {where}: revision {trail.broken_at + 1} of {trail.revisions} "
+                f"({trail.broken_revision}) does not match its recorded hash; it, or one before it, "
+                "was changed outside pipdesk"
+            )
+    print(f"{len(trails) - len(broken)} of {len(trails)} audit trails intact")
+    return EXIT_FAILED if broken else EXIT_OK
 
 
 def _selftest(args: argparse.Namespace) -> int:

@@ -65,6 +65,8 @@ def body_text(pdf: bytes, password: str | None = None) -> str:
         lines = page.extract_text().splitlines()
         # The header and the footer's left part are drawn first, "Page X of Y" last.
         start = next(i for i, line in enumerate(lines) if "  ·  Printed " in line) + 1
+        if lines[start].startswith("Audit trail "):  # the footer's second line, drawn next
+            start += 1
         assert re.fullmatch(r"Page \d+ of \d+", lines[-1].strip())
         pages.append("\n".join(lines[start:-1]))
     return unicodedata.normalize("NFC", "\n".join(pages).replace("\u00a0", " "))

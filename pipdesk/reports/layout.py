@@ -323,6 +323,8 @@ class Furniture:
     revision: int
     copy_mark: str = ""
     copy_mark_is_warning: bool = False
+    #: The hash of the plan's audit trail (revisions), printed so a later copy can be compared.
+    audit_hash: str = ""
 
     def draw(self, canvas: Canvas, _doc: BaseDocTemplate) -> None:
         canvas.saveState()
@@ -351,6 +353,9 @@ class Furniture:
         # A footer line holds ~100 characters; cutting first keeps a 50 KB title from costing time on every page.
         title = text.fit(self.plan_title[:400], 8, WIDTH * 0.75 - stringWidth(printed, fonts.REGULAR, 8))
         draw_line(canvas, MARGIN_X, footer_y, title + printed, 8)
+        if self.audit_hash:
+            canvas.setFont(fonts.REGULAR, 6.5)
+            canvas.drawString(MARGIN_X, footer_y - 9, f"Audit trail {self.audit_hash}")
         canvas.restoreState()
 
 

@@ -198,8 +198,28 @@ def _list_and_schedule_indexes(db: Database) -> None:
     )
 
 
+def _revision_hash_chain(db: Database) -> None:
+    """Each revision keeps its link in the audit trail's hash chain; existing revisions get theirs now."""
+    from pipdesk.domain import Revision
+    from pipdesk.domain.audit import GENESIS, link_hash, revision_content
+
+    db.execute("ALTER TABLE revisions ADD COLUMN hash TEXT")
+    previous: dict[int, str] = {}
+    rows = db.execute(
+        "SELECT id, plan_id, at, field, old, new, reason FROM revisions ORDER BY plan_id, position"
+    ).fetchall()
+    for row_id, plan_id, at, field, old, new, reason in rows:
+        revision = Revision.model_validate({"at": at, "field": field, "old": old, "new": new, "reason": reason})
+        previous[plan_id] = link_hash(previous.get(plan_id, GENESIS), revision_content(revision))
+        db.execute("UPDATE revisions SET hash = ? WHERE id = ?", [previous[plan_id], row_id])
+
+
 #: Every released step, in order: (name, function). Names are stored in each plan book.
-STEPS = [("0001_initial", _initial_schema), ("0002_list_and_schedule_indexes", _list_and_schedule_indexes)]
+STEPS = [
+    ("0001_initial", _initial_schema),
+    ("0002_list_and_schedule_indexes", _list_and_schedule_indexes),
+    ("0003_revision_hash_chain", _revision_hash_chain),
+]
 
 
 def plan_book_migrations() -> Migrations:

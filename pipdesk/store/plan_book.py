@@ -33,6 +33,7 @@ from pipdesk.domain import (
     SupportAction,
     plan_problems,
 )
+from pipdesk.domain.audit import GENESIS, first_broken_link, link_hash, revision_content
 from pipdesk.store.connection import open_database
 
 _PERSON_FIELDS = ("name", "job_title", "department", "email")
@@ -320,11 +321,12 @@ class PlanBook:
         with self.db.atomic():
             if self.db.execute("SELECT 1 FROM plans WHERE id = ?", [plan_id]).fetchone() is None:
                 raise PlanNotFound(f"There is no plan {plan_id} in this plan book")
+            stored_chain = self._stored_chain(plan_id)
             for table in ("prior_discussions", "concerns", "objectives", "support_actions", "milestones"):
                 self.db.execute(f"DELETE FROM {table} WHERE plan_id = ?", [plan_id])
             for table in ("checkins", "revisions", "outcome_results"):
                 self.db.execute(f"DELETE FROM {table} WHERE plan_id = ?", [plan_id])
-            self._write(plan_id, plan, _now())
+            self._write(plan_id, plan, _now(), stored_chain)
 
     def delete(self, plan_id: int) -> None:
         with self.db.atomic():
@@ -332,7 +334,62 @@ class PlanBook:
             if cursor.rowcount == 0:
                 raise PlanNotFound(f"There is no plan {plan_id} in this plan book")
 
-    def _write(self, plan_id: int, plan: Plan, now: str) -> None:
+    def _stored_chain(self, plan_id: int) -> list[tuple[str, str | None]]:
+        """(content, stored hash) of the plan's revisions as they are in the file now."""
+        return [
+            (_revision_content_of(row), row["hash"])
+            for row in self.db.query(
+                "SELECT at, field, old, new, reason, hash FROM revisions WHERE plan_id = ? ORDER BY position", [plan_id]
+            )
+        ]
+
+    def _write_chain(
+        self, plan_id: int, revisions: Sequence[Revision], stored: Sequence[tuple[str, str | None]]
+    ) -> None:
+        # A revision unchanged since it was stored keeps its stored hash, even one that no longer
+        # matches (edited outside pipdesk): saving the plan never launders a broken link.
+        previous = GENESIS
+        for position, revision in enumerate(revisions):
+            content = revision_content(revision)
+            if position < len(stored) and stored[position][0] == content and stored[position][1] is not None:
+                link = stored[position][1]
+            else:
+                link = link_hash(previous, content)
+            assert link is not None
+            self.db.execute(
+                "UPDATE revisions SET hash = ? WHERE plan_id = ? AND position = ?", [link, plan_id, position]
+            )
+            previous = link
+
+    def verify_audit_trails(self) -> list[AuditTrail]:
+        """Every plan's revision chain checked against the revisions stored; broken links named."""
+        trails: dict[int, AuditTrail] = {
+            row[0]: AuditTrail(plan_id=row[0], title=row[1], employee=row[2], revisions=0)
+            for row in self.db.execute("SELECT id, title, employee_name FROM plans ORDER BY id")
+        }
+        contents: dict[int, list[str]] = {}
+        hashes: dict[int, list[str | None]] = {}
+        labels: dict[int, list[str]] = {}
+        for row in self.db.query(
+            "SELECT plan_id, at, field, old, new, reason, hash FROM revisions ORDER BY plan_id, position"
+        ):
+            contents.setdefault(row["plan_id"], []).append(_revision_content_of(row))
+            hashes.setdefault(row["plan_id"], []).append(row["hash"])
+            labels.setdefault(row["plan_id"], []).append(f"{row['at']} {row['field']}")
+        for plan_id, trail in trails.items():
+            plan_contents = contents.get(plan_id, [])
+            broken = first_broken_link(plan_contents, hashes.get(plan_id, []))
+            trails[plan_id] = AuditTrail(
+                plan_id=plan_id,
+                title=trail.title,
+                employee=trail.employee,
+                revisions=len(plan_contents),
+                broken_at=broken,
+                broken_revision=labels[plan_id][broken] if broken is not None else None,
+            )
+        return list(trails.values())
+
+    def _write(self, plan_id: int, plan: Plan, now: str, stored_chain: Sequence[tuple[str, str | None]] = ()) -> None:
         columns: dict[str, Any] = {name: _column_value(getattr(plan, name)) for name in _PLAN_SCALARS}
         for role in ("employee", "manager", "hr_partner"):
             person = getattr(plan, role)
@@ -351,6 +408,7 @@ class PlanBook:
 
         for table, _model, attribute in _PLAN_LISTS:
             self._insert_rows(table, plan_id, getattr(plan, attribute))
+        self._write_chain(plan_id, plan.revisions, stored_chain)
         for position, concern in enumerate(plan.concerns):
             concern_id = self._insert_row("concerns", plan_id, position, concern)
             self._insert_children("evidence", "concern_id", concern_id, concern.evidence)
@@ -389,6 +447,23 @@ def _place(items: list[Any], position: int, item: Any, filler: Any) -> None:
     if position >= len(items):
         items.extend([filler] * (position + 1 - len(items)))
     items[position] = item
+
+
+@dataclass(frozen=True)
+class AuditTrail:
+    """One plan's revisions, and the first whose stored hash does not match (``None``: intact)."""
+
+    plan_id: int
+    title: str
+    employee: str
+    revisions: int
+    broken_at: int | None = None
+    broken_revision: str | None = None
+
+
+def _revision_content_of(row: dict[str, Any]) -> str:
+    revision = Revision.model_validate({key: row[key] for key in ("at", "field", "old", "new", "reason")})
+    return revision_content(revision)
 
 
 def _require_sound(plan: Plan) -> None:
