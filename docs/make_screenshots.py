@@ -9,44 +9,31 @@ The date is fixed (2026-11-23, mid-way through the active sample plan) so the pi
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sys
-import tempfile
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from screenshot_support import demo_app, save_shot  # also sets QT_QPA_PLATFORM=offscreen
+
 HERE = Path(__file__).parent
 OUT = HERE / "screenshots"
 TODAY = dt.date(2026, 11, 23)
 
 
 def main() -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        home = Path(folder)
-        os.environ.update(XDG_CONFIG_HOME=str(home / "config"), XDG_DATA_HOME=str(home / "data"))
-        from PySide6.QtCore import QSettings
+    with demo_app() as demo:
         from PySide6.QtWidgets import QApplication
 
-        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(home / "config"))
-        from pipdesk.demo import add_demo_plans
-        from pipdesk.gui.app import application
         from pipdesk.gui.main_window import MainWindow
         from pipdesk.store import PlanBook
 
-        app = application()
-        book = PlanBook.open(home / "demo.pipdesk")
-        ids = add_demo_plans(book)
-        window = MainWindow(book, today=lambda: TODAY, templates_folder=home / "templates")
+        app, home = demo.app, demo.home
+        ids = list(demo.ids.values())  # alex, beth, carl, dmitry
+        window = MainWindow(demo.book, today=lambda: TODAY, templates_folder=home / "templates")
         window.resize(1440, 900)
         window.show()
-        OUT.mkdir(exist_ok=True)
 
         def shot(name: str) -> None:
-            for _ in range(3):
-                app.processEvents()
-            path = OUT / f"{name}.png"
-            window.grab().save(str(path))
-            print(f"wrote {path.relative_to(HERE.parent)}")
+            save_shot(app, window, name)
 
         window.select_plan(ids[0])
         shot("main-window")

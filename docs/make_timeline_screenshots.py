@@ -10,12 +10,11 @@ view is shown on 2026-12-07, a Monday when every kind of reminder has something 
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sys
-import tempfile
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from screenshot_support import demo_app  # also sets QT_QPA_PLATFORM=offscreen
+
 HERE = Path(__file__).parent
 OUT = HERE / "screenshots"
 TODAY = dt.date(2026, 11, 23)
@@ -23,24 +22,15 @@ THIS_WEEK_TODAY = dt.date(2026, 12, 7)
 
 
 def main() -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        home = Path(folder)
-        os.environ.update(XDG_CONFIG_HOME=str(home / "config"), XDG_DATA_HOME=str(home / "data"))
-        from PySide6.QtCore import QSettings
+    with demo_app() as demo:
+        app, book, ids = demo.app, demo.book, demo.ids
         from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
-        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(home / "config"))
-        from pipdesk.demo import DEMO_PLAN_NAMES, add_demo_plans
-        from pipdesk.gui.app import application
         from pipdesk.gui.prompts import Prompter
         from pipdesk.gui.session import PlanSession
         from pipdesk.gui.this_week import ThisWeekView
         from pipdesk.gui.timeline import TimelineView
-        from pipdesk.store import PlanBook
 
-        app = application()
-        book = PlanBook.open(home / "demo.pipdesk")
-        ids = dict(zip(DEMO_PLAN_NAMES, add_demo_plans(book), strict=True))
         OUT.mkdir(exist_ok=True)
 
         def shot(widget: QWidget, name: str) -> None:
