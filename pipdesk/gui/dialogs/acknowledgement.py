@@ -8,6 +8,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDialog, QWidget
 
 from pipdesk.domain import Acknowledgement, Plan
+from pipdesk.gui.dialogs import accept_if_sound
 from pipdesk.gui.forms.ui_acknowledgement_dialog import Ui_AcknowledgementDialog
 
 
@@ -56,7 +57,4 @@ class AcknowledgementDialog(QDialog):
 
     def _accept(self) -> None:
         problem = self.problem()
-        self.ui.errorLabel.setText(problem or "")
-        self.ui.errorLabel.setVisible(problem is not None)
-        if problem is None:
-            self.accept()
+        accept_if_sound(self, [problem] if problem else [], self.ui.errorLabel)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import QDialog, QWidget
 
 from pipdesk.domain import Plan, Status
+from pipdesk.gui.dialogs import accept_if_sound
 from pipdesk.gui.forms.ui_export_pdf_dialog import Ui_ExportPdfDialog
 from pipdesk.reports import DocumentKind, ReportOptions
 
@@ -96,7 +97,4 @@ class ExportPdfDialog(QDialog):
 
     def _accept(self) -> None:
         problem = self.problem()
-        self.ui.errorLabel.setText(problem or "")
-        self.ui.errorLabel.setVisible(problem is not None)
-        if problem is None:
-            self.accept()
+        accept_if_sound(self, [problem] if problem else [], self.ui.errorLabel)

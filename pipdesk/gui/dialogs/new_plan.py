@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialog, QListWidgetItem, QWidget
 
+from pipdesk.gui.dialogs import accept_if_sound
 from pipdesk.gui.forms.ui_new_plan_dialog import Ui_NewPlanDialog
 
 
@@ -101,8 +102,4 @@ class NewPlanDialog(QDialog):
         return problems
 
     def _accept(self) -> None:
-        problems = self.problems()
-        self.ui.errorLabel.setText("\n".join(problems))
-        self.ui.errorLabel.setVisible(bool(problems))
-        if not problems:
-            self.accept()
+        accept_if_sound(self, self.problems(), self.ui.errorLabel)

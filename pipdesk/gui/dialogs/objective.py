@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from pipdesk.domain import Objective, ObjectiveCategory, Plan
 from pipdesk.domain.smart import smart_issues
+from pipdesk.gui.dialogs import accept_if_sound
 from pipdesk.gui.forms.ui_objective_dialog import Ui_ObjectiveDialog
 from pipdesk.gui.list_editor import parse_number
 from pipdesk.gui.plan_editor import error_colour
@@ -87,8 +88,4 @@ class ObjectiveDialog(QDialog):
         )
 
     def _accept(self) -> None:
-        problems = self.problems()
-        self.ui.errorLabel.setText("\n".join(problems))
-        self.ui.errorLabel.setVisible(bool(problems))
-        if not problems:
-            self.accept()
+        accept_if_sound(self, self.problems(), self.ui.errorLabel)
