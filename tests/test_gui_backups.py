@@ -33,11 +33,13 @@ def test_a_backup_on_opening_and_one_on_closing_only_after_a_change(qtbot: QtBot
     with PlanBook.open(path) as book:
         book.add_many(load_sample(name) for name in SAMPLE_NAMES)
     window = open_window(qtbot, path, backups, ScriptedPrompter())
+    qtbot.waitUntil(lambda: len(list_backups(backups, "plans")) == 1)
     assert [b.plan_count for b in list_backups(backups, "plans")] == [4]
     window.close()
     assert len(list_backups(backups, "plans")) == 1, "nothing changed: no backup on closing"
 
     window = open_window(qtbot, path, backups, ScriptedPrompter())
+    qtbot.waitUntil(lambda: len(list_backups(backups, "plans")) == 2)
     window.select_plan(1)
     assert window.session is not None
     window.session.change("Rename", lambda plan: setattr(plan, "title", "Delivery predictability (revised)"))
@@ -51,6 +53,7 @@ def test_restore_from_backup_makes_a_new_plan_book_and_opens_it(qtbot: QtBot, tm
         book.add_many(load_sample(name) for name in SAMPLE_NAMES)
     prompter = ScriptedPrompter()
     window = open_window(qtbot, path, backups, prompter)
+    qtbot.waitUntil(lambda: len(list_backups(backups, "plans")) == 1)
     assert window.book is not None
     window.book.delete(1)  # the mistake the backup undoes
     window.refresh_plans()

@@ -261,8 +261,9 @@ class MainWindow(QMainWindow):
     def set_book(self, book: PlanBook) -> None:
         self._close_book()
         self.book = book
-        self._back_up("on opening")
         self._changes_at_open = book.db.conn.total_changes
+        # Taken once the window is up, not before it: on a large plan book a copy takes a moment.
+        QTimer.singleShot(0, lambda: self._back_up("on opening") if self.book is book else None)
         self.this_week.set_book(book)
         if book.path is not None:
             remember_plan_book(book.path)
