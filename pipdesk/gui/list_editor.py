@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QPalette
+from PySide6.QtGui import QBrush, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from pipdesk.domain.model import compact_number
+from pipdesk.gui.colours import warning_colour
 
 Index = QModelIndex | QPersistentModelIndex
 NO_DATE = QDate(1900, 1, 1)
@@ -64,12 +65,6 @@ def enum_choices(enum: type[Enum], optional: bool = True) -> Callable[[], list[t
         return values + [(member.value.replace("_", " ").capitalize(), member) for member in enum]
 
     return choices
-
-
-def warning_colour(palette: QPalette) -> QColor:
-    """A shade that reads as 'needs attention' on light and dark palettes alike."""
-    base = palette.color(QPalette.ColorRole.Base)
-    return QColor(255, 235, 205) if base.lightness() > 128 else QColor(110, 70, 20)
 
 
 @dataclass

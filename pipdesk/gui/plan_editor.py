@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QPalette
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QDateEdit, QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
 from pipdesk.domain import (
@@ -29,6 +29,7 @@ from pipdesk.domain import (
     SupportKind,
 )
 from pipdesk.domain.smart import plan_smart_issues
+from pipdesk.gui.colours import show_as_error
 from pipdesk.gui.forms.ui_plan_editor import Ui_PlanEditor
 from pipdesk.gui.list_editor import Column, ListEditor, ListTableModel, enum_choices
 from pipdesk.gui.models.history import HistoryModel
@@ -38,10 +39,6 @@ from pipdesk.gui.session import PlanSession
 _ROLES = ("employee", "manager", "hr_partner")
 _PERSON_FIELDS = ("name", "job_title", "department", "email")
 _PROTECTED_TEXTS = {"manager_commitments", "employee_commitments"}
-
-
-def error_colour(palette: QPalette) -> QColor:
-    return QColor("#b3261e") if palette.color(QPalette.ColorRole.Base).lightness() > 128 else QColor("#f2b8b5")
 
 
 def _qdate(day: dt.date) -> QDate:
@@ -121,9 +118,7 @@ class _ListBinding:
         self.error = QLabel(editor)
         self.error.setWordWrap(True)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
-        palette = self.error.palette()
-        palette.setColor(QPalette.ColorRole.WindowText, error_colour(palette))
-        self.error.setPalette(palette)
+        show_as_error(self.error)
         self.error.hide()
         layout = editor.layout()
         if layout is not None:
@@ -171,10 +166,8 @@ class PlanEditor(QWidget):
     # Setup
 
     def _style_error(self, label: QLabel, quiet: bool = False) -> None:
-        palette = label.palette()
         if not quiet:
-            palette.setColor(QPalette.ColorRole.WindowText, error_colour(palette))
-        label.setPalette(palette)
+            show_as_error(label)
         label.setTextFormat(Qt.TextFormat.PlainText)
         label.setWordWrap(True)
         label.hide()

@@ -28,10 +28,10 @@ from pipdesk.domain.model import compact_number
 from pipdesk.domain.progress import Point, objective_status, series
 from pipdesk.domain.rules import plan_problems
 from pipdesk.domain.schedule import milestone_fulfilled_by, next_due
+from pipdesk.gui.colours import show_as_error
 from pipdesk.gui.forms.ui_checkin_form_dialog import Ui_CheckinFormDialog
 from pipdesk.gui.list_editor import parse_number
 from pipdesk.gui.models.checkins import KIND_LABELS, TEXT_FIELDS, quantity, target_text
-from pipdesk.gui.plan_editor import error_colour
 
 _KIND_FOR_MILESTONE = {
     MilestoneKind.MIDPOINT: CheckinKind.MIDPOINT,
@@ -122,9 +122,7 @@ class CheckinFormDialog(QDialog):
             self._others.checkins.pop(checkin_index)
         self.save_button = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
         for label in (self.ui.dateError, self.ui.errorLabel):
-            palette = label.palette()
-            palette.setColor(QPalette.ColorRole.WindowText, error_colour(palette))
-            label.setPalette(palette)
+            show_as_error(label)
             label.hide()
         for kind in CheckinKind:
             self.ui.kindCombo.addItem(KIND_LABELS[kind], kind.value)

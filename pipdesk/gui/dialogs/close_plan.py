@@ -42,8 +42,8 @@ from pipdesk.domain import (
 )
 from pipdesk.domain.outcome import FairnessCheck, dimension_decisions, fairness_check, suggest_decision, suggest_result
 from pipdesk.domain.progress import Point, series, share_of_the_way
+from pipdesk.gui.colours import show_as_error
 from pipdesk.gui.forms.ui_close_plan_dialog import Ui_ClosePlanDialog
-from pipdesk.gui.plan_editor import error_colour
 from pipdesk.gui.prompts import Prompter
 from pipdesk.gui.session import PlanSession
 from pipdesk.reports import labels
@@ -270,9 +270,7 @@ class ClosePlanDialog(QDialog):
         self._show_fairness()
 
         for label in (ui.errorLabel, ui.gapsLabel):
-            palette = label.palette()
-            palette.setColor(QPalette.ColorRole.WindowText, error_colour(palette))
-            label.setPalette(palette)
+            show_as_error(label)
         ui.errorLabel.hide()
         ui.buttonBox.accepted.connect(self.accept)
         ui.buttonBox.rejected.connect(self.reject)

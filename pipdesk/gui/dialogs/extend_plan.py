@@ -11,14 +11,13 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import QDate
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from pipdesk.domain import MilestoneKind, Objective, Plan, Revision, Status
 from pipdesk.domain.schedule import extend_schedule
+from pipdesk.gui.colours import show_as_error
 from pipdesk.gui.dialogs.close_plan import DECISION_LABELS, now, outcome_line
 from pipdesk.gui.forms.ui_extend_plan_dialog import Ui_ExtendPlanDialog
-from pipdesk.gui.plan_editor import error_colour
 from pipdesk.gui.prompts import Prompter
 from pipdesk.gui.session import PlanSession
 from pipdesk.reports import labels
@@ -78,9 +77,7 @@ class ExtendPlanDialog(QDialog):
                 f"This plan is closed ({decision}{decided}). Extending it reopens it: the recorded outcome "
                 "is removed from the plan and kept in its history, and the plan runs again to the new end date."
             )
-            palette = ui.reopenLabel.palette()
-            palette.setColor(QPalette.ColorRole.WindowText, error_colour(palette))
-            ui.reopenLabel.setPalette(palette)
+            show_as_error(ui.reopenLabel)
         else:
             ui.reopenLabel.hide()
 
@@ -97,9 +94,7 @@ class ExtendPlanDialog(QDialog):
         ui.endDateEdit.setDate(_qdate(max(plan.end_date, today) + PROPOSED_EXTENSION))
         ui.endDateEdit.dateChanged.connect(lambda _d: self._preview())
         ui.reasonEdit.setFixedHeight(ui.reasonEdit.fontMetrics().lineSpacing() * 4 + 14)
-        palette = ui.errorLabel.palette()
-        palette.setColor(QPalette.ColorRole.WindowText, error_colour(palette))
-        ui.errorLabel.setPalette(palette)
+        show_as_error(ui.errorLabel)
         ui.errorLabel.hide()
         ui.buttonBox.accepted.connect(self.accept)
         ui.buttonBox.rejected.connect(self.reject)

@@ -5,15 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QDialog, QWidget
 
 from pipdesk.domain import Objective, ObjectiveCategory, Plan
 from pipdesk.domain.smart import smart_issues
+from pipdesk.gui.colours import show_as_error
 from pipdesk.gui.dialogs import accept_if_sound
 from pipdesk.gui.forms.ui_objective_dialog import Ui_ObjectiveDialog
 from pipdesk.gui.list_editor import parse_number
-from pipdesk.gui.plan_editor import error_colour
 
 
 class ObjectiveDialog(QDialog):
@@ -35,9 +34,7 @@ class ObjectiveDialog(QDialog):
         ui.dueDateEdit.setDateRange(
             QDate(plan.start_date.year, plan.start_date.month, plan.start_date.day), QDate(end.year, end.month, end.day)
         )
-        palette = ui.errorLabel.palette()
-        palette.setColor(QPalette.ColorRole.WindowText, error_colour(palette))
-        ui.errorLabel.setPalette(palette)
+        show_as_error(ui.errorLabel)
         ui.errorLabel.hide()
         ui.buttonBox.accepted.connect(self._accept)
         ui.buttonBox.rejected.connect(self.reject)

@@ -18,6 +18,7 @@ from PySide6.QtGui import QBrush, QColor, QPalette
 
 from pipdesk.domain import Checkin, CheckinKind, Direction, Objective, Plan, Rating
 from pipdesk.domain.model import compact_number
+from pipdesk.gui.colours import alert_colour
 
 Index = QModelIndex | QPersistentModelIndex
 #: The check-in's position in ``plan.checkins`` (what edits and ``open_checkin`` use).
@@ -91,7 +92,7 @@ def rating_colour(rating: Rating | None, palette: QPalette) -> QColor | None:
     """A text colour for a rating that reads on light and dark palettes; none for the usual text."""
     light = palette.color(QPalette.ColorRole.Base).lightness() > 128
     if rating is Rating.OFF_TRACK:
-        return QColor("#b3261e") if light else QColor("#f2b8b5")
+        return alert_colour(palette)
     if rating is Rating.AT_RISK:
         return QColor("#8a5300") if light else QColor("#ffcc80")
     if rating in (Rating.ON_TRACK, Rating.MET):

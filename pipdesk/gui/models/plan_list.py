@@ -19,9 +19,10 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QPalette
+from PySide6.QtGui import QBrush, QPalette
 
 from pipdesk.domain import Status
+from pipdesk.gui.colours import alert_colour
 from pipdesk.store import PlanSummary
 
 Index = QModelIndex | QPersistentModelIndex
@@ -30,10 +31,6 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 _STATUS_ORDER = {status: i for i, status in enumerate(Status)}
-
-
-def overdue_colour(palette: QPalette) -> QColor:
-    return QColor("#b3261e") if palette.color(QPalette.ColorRole.Base).lightness() > 128 else QColor("#f2b8b5")
 
 
 class PlanListModel(QAbstractTableModel):
@@ -142,7 +139,7 @@ class PlanListModel(QAbstractTableModel):
         if role == SORT_ROLE:
             return self.sort_key(row, column, today)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.NEXT_CHECKIN and self._overdue(row, today):
-            return QBrush(overdue_colour(QPalette()))
+            return QBrush(alert_colour(QPalette()))
         if role == Qt.ItemDataRole.ToolTipRole and column == self.NEXT_CHECKIN and self._overdue(row, today):
             return "This check-in is past its date and not logged"
         if role == Qt.ItemDataRole.ToolTipRole and column in (self.EMPLOYEE, self.TITLE):

@@ -12,7 +12,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QBrush, QFont, QPalette
 
 from pipdesk.domain.schedule import DueItem, DueKind
-from pipdesk.gui.models.plan_list import overdue_colour
+from pipdesk.gui.colours import alert_colour
 
 Index = QModelIndex | QPersistentModelIndex
 PLAN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -169,5 +169,5 @@ class ThisWeekModel(QAbstractTableModel):
             if column == self.DATE:
                 return f"{_WEEKDAYS[item.date.weekday()][:3]} {item.date.isoformat()}"
         if role == Qt.ItemDataRole.ForegroundRole and column == self.WHEN and item.date < self.today:
-            return QBrush(overdue_colour(self.palette))
+            return QBrush(alert_colour(self.palette))
         return None
