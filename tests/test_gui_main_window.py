@@ -139,3 +139,18 @@ def test_without_a_path_the_app_opens_the_plan_book_used_last(qtbot: QtBot, tmp_
     assert window.book is not None and window.book.path == used
     assert window.proxy.rowCount() == 1
     window.close()
+
+
+def test_a_burst_of_edits_reads_the_plan_list_once_after_typing_pauses(window: MainWindow, qtbot: QtBot) -> None:
+    window.select_plan(1)
+    assert window.book is not None and window.session is not None
+    reads: list[int] = []
+    summaries = window.book.summaries
+    window.book.summaries = lambda: reads.append(1) or summaries()  # type: ignore[method-assign]
+    for letter in "abcde":
+        window.session.change("Edit title", lambda plan, c=letter: setattr(plan, "title", plan.title + c))
+    assert reads == []
+    qtbot.waitUntil(lambda: len(reads) == 1, timeout=2000)
+    qtbot.wait(400)
+    assert len(reads) == 1
+    assert window.plans.rows[window.plans.row_of(1)].title.endswith("abcde")
