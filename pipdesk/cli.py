@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -21,10 +20,13 @@ from pipdesk.planfile import dump_plan_file, parse_plan_file
 from pipdesk.safe_write import write_private_file
 from pipdesk.store import PlanBook, PlanNotFound, PlanSummary, default_plan_book_path
 from pipdesk.store.connection import explain_database_error
+from pipdesk.store.driver import MIN_PASSPHRASE_LENGTH, sqlite3
 
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_BAD_INPUT = 2
+
+PASSPHRASE_HELP = "the plan book's passphrase, if it is encrypted: the first line of F (- for standard input)"
 
 #: A plan file larger than this is refused unread: a real plan is well under a megabyte.
 MAX_PLAN_FILE_BYTES = 64 * 1024 * 1024
@@ -47,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"pipdesk {__version__}")
     parser.add_argument("--db", type=Path, help="the plan book to open (default: plans.pipdesk in your data folder)")
+    parser.add_argument("--passphrase-file", type=Path, metavar="F", help=PASSPHRASE_HELP)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     def command(name: str, help_text: str, run: Callable[[argparse.Namespace], int]) -> argparse.ArgumentParser:
@@ -54,8 +57,19 @@ def build_parser() -> argparse.ArgumentParser:
         sub.set_defaults(run=run)
         return sub
 
+    def opens_book(sub: argparse.ArgumentParser, db_help: str = "the plan book (default: your plan book)") -> None:
+        sub.add_argument("--db", type=Path, default=argparse.SUPPRESS, help=db_help)
+        sub.add_argument("--passphrase-file", type=Path, metavar="F", default=argparse.SUPPRESS, help=PASSPHRASE_HELP)
+
     demo = command("demo", "Write a plan book holding the sample plans.", _demo)
     demo.add_argument("--db", type=Path, required=True, default=argparse.SUPPRESS, help="the plan book to write")
+    demo.add_argument(
+        "--passphrase-file",
+        type=Path,
+        metavar="F",
+        default=argparse.SUPPRESS,
+        help=PASSPHRASE_HELP + "; a new plan book is encrypted with it",
+    )
     demo.add_argument("--open", action="store_true", help="open the main window on it afterwards")
     demo.add_argument(
         "--plans",
@@ -67,11 +81,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     imp = command("import", "Import a plan file (format version 1) and print the new plan's number.", _import)
     imp.add_argument("file", type=Path, metavar="FILE.json")
-    imp.add_argument("--db", type=Path, default=argparse.SUPPRESS, help="the plan book (default: your plan book)")
+    opens_book(imp)
 
     exp = command("export-json", "Export one plan as a plan file (format version 1).", _export_json)
     exp.add_argument("id", type=int, metavar="ID", help="the plan's number, as `pipdesk list` shows it")
-    exp.add_argument("--db", type=Path, default=argparse.SUPPRESS, help="the plan book (default: your plan book)")
+    opens_book(exp)
     exp.add_argument(
         "-o", "--output", type=Path, required=True, metavar="OUT.json", help="where to write; - for stdout"
     )
@@ -80,7 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     pdf = command("pdf", "Export a plan, its outcome report or a check-in record as PDF.", _pdf)
     pdf.add_argument("document", choices=["plan", "outcome", "checkin"], help="which document")
     pdf.add_argument("id", type=int, metavar="ID", help="the plan's number, as `pipdesk list` shows it")
-    pdf.add_argument("--db", type=Path, default=argparse.SUPPRESS, help="the plan book (default: your plan book)")
+    opens_book(pdf)
     pdf.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf", help="where to write")
     pdf.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD", help="checkin: the check-in of that day")
     pdf.add_argument("--employee-copy", action="store_true", help="leave out the manager's private notes")
@@ -90,19 +104,47 @@ def build_parser() -> argparse.ArgumentParser:
 
     ics = command("ics", "Export a plan's upcoming milestones as a calendar file (.ics).", _ics)
     ics.add_argument("id", type=int, metavar="ID", help="the plan's number, as `pipdesk list` shows it")
-    ics.add_argument("--db", type=Path, default=argparse.SUPPRESS, help="the plan book (default: your plan book)")
+    opens_book(ics)
     ics.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.ics", help="where to write")
 
     verify = command("verify", "Check every plan's audit trail (the hash chain of its revisions).", _verify)
-    verify.add_argument("--db", type=Path, default=argparse.SUPPRESS, help="the plan book (default: your plan book)")
+    opens_book(verify)
 
     command(
         "selftest", "Check this pipdesk works: offscreen, in a temporary folder, touching none of your data.", _selftest
     )
 
     lst = command("list", "List the plans of a plan book.", _list)
-    lst.add_argument("--db", type=Path, default=argparse.SUPPRESS, help="the plan book (default: your plan book)")
+    opens_book(lst)
     lst.add_argument("--json", action="store_true", help="print a JSON array instead of a table")
+
+    secret = command("passphrase", "Set, change or remove a plan book's passphrase (encryption at rest).", _passphrase)
+    actions = secret.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=_Parser)
+    for action, help_text, needs_old, needs_new in (
+        ("set", "Encrypt a plain plan book with a new passphrase.", False, True),
+        ("change", "Give an encrypted plan book a new passphrase.", True, True),
+        ("remove", "Decrypt a plan book: it is stored as plain SQLite again.", True, False),
+    ):
+        sub = actions.add_parser(action, help=help_text, description=help_text)
+        sub.add_argument("--db", type=Path, default=argparse.SUPPRESS, help="the plan book (default: your plan book)")
+        if needs_old:
+            sub.add_argument(
+                "--passphrase-file",
+                type=Path,
+                metavar="F",
+                required=True,
+                default=argparse.SUPPRESS,
+                help="the current passphrase: the first line of F (- for standard input)",
+            )
+        if needs_new:
+            sub.add_argument(
+                "--new-passphrase-file",
+                type=Path,
+                metavar="F",
+                required=True,
+                help=f"the new passphrase: the first line of F (- for standard input), {MIN_PASSPHRASE_LENGTH} "
+                "characters or more",
+            )
     return parser
 
 
@@ -112,7 +154,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     run: Callable[[argparse.Namespace], int] | None = getattr(args, "run", None)
     try:
         if run is None:
-            return _open_window(args.db)
+            return _open_window(args.db, _book_passphrase(args))
         return run(args)
     except PlanInvalid as error:
         _say(str(error))
@@ -139,10 +181,19 @@ def _book_path(args: argparse.Namespace) -> Path:
     return Path(args.db) if args.db is not None else default_plan_book_path()
 
 
-def _open_window(db: Path | None) -> int:
+def _book_passphrase(args: argparse.Namespace) -> str | None:
+    path = getattr(args, "passphrase_file", None)
+    return _read_secret(Path(path), "passphrase") if path is not None else None
+
+
+def _open_book(args: argparse.Namespace, *, create: bool = False) -> PlanBook:
+    return PlanBook.open(_book_path(args), create=create, passphrase=_book_passphrase(args))
+
+
+def _open_window(db: Path | None, passphrase: str | None = None) -> int:
     from pipdesk.gui.app import run_app  # Qt is loaded only when a window is wanted
 
-    return run_app(db)  # without --db: the plan book used last, else the default one
+    return run_app(db, passphrase)  # without --db: the plan book used last, else the default one
 
 
 def _count(text: str) -> int:
@@ -159,19 +210,20 @@ def _demo(args: argparse.Namespace) -> int:
     from pipdesk.demo import add_demo_plans, add_generated_plans
 
     path = Path(args.db)
+    passphrase = _book_passphrase(args)
     if args.plans:
-        with PlanBook.open(path) as book:
+        with PlanBook.open(path, passphrase=passphrase) as book:
             written = add_generated_plans(book, args.plans, seed=args.seed)
         print(f"Wrote {written} generated plans to {path}")
-        return _open_window(path) if args.open else EXIT_OK
-    with PlanBook.open(path) as book:
+        return _open_window(path, passphrase) if args.open else EXIT_OK
+    with PlanBook.open(path, passphrase=passphrase) as book:
         added = add_demo_plans(book)
     if added:
         print(f"Wrote {len(added)} sample plans to {path}")
     else:
         print(f"{path} already holds the sample plans")
     if args.open:
-        return _open_window(path)
+        return _open_window(path, passphrase)
     return EXIT_OK
 
 
@@ -194,14 +246,14 @@ def _import(args: argparse.Namespace) -> int:
         plan = parse_plan_file(data)
     except PlanInvalid as error:
         raise PlanInvalid(error.problems, intro=f"{args.file}: not imported") from None
-    with PlanBook.open(_book_path(args)) as book:
+    with _open_book(args, create=True) as book:
         plan_id = book.add(plan)
     print(plan_id)
     return EXIT_OK
 
 
 def _export_json(args: argparse.Namespace) -> int:
-    with PlanBook.open(_book_path(args), create=False) as book:
+    with _open_book(args) as book:
         try:
             plan = book.get(args.id)
         except PlanNotFound as error:
@@ -222,18 +274,21 @@ def _iso_date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, found {text!r}") from None
 
 
-def _read_password(path: Path) -> str:
-    """The first line of ``path``: a password never goes on a command line, where others can see it."""
+def _read_secret(path: Path, what: str = "password") -> str:
+    """The first line of ``path`` (``-``: standard input): a secret never goes on a command line, where others see."""
     try:
-        first_line = path.read_text(encoding="utf-8").splitlines()[:1]
+        if str(path) == "-":
+            first_line = sys.stdin.readline().splitlines()[:1]
+        else:
+            first_line = path.read_text(encoding="utf-8").splitlines()[:1]
     except FileNotFoundError:
         raise UsageError(f"{path}: no such file") from None
     except (OSError, UnicodeDecodeError) as error:
         raise UsageError(f"{path}: cannot be read ({getattr(error, 'strerror', None) or error})") from None
-    password = first_line[0] if first_line else ""
-    if not password:
-        raise UsageError(f"{path}: the first line is empty; it should hold the password")
-    return password
+    secret = first_line[0] if first_line else ""
+    if not secret:
+        raise UsageError(f"{path}: the first line is empty; it should hold the {what}")
+    return secret
 
 
 def _pdf(args: argparse.Namespace) -> int:
@@ -241,8 +296,8 @@ def _pdf(args: argparse.Namespace) -> int:
 
     if args.date is not None and args.document != "checkin":
         raise UsageError("--date goes with `pdf checkin` only")
-    password = _read_password(args.password_file) if args.password_file else None
-    with PlanBook.open(_book_path(args), create=False) as book:
+    password = _read_secret(args.password_file) if args.password_file else None
+    with _open_book(args) as book:
         try:
             plan = book.get(args.id)
         except PlanNotFound as error:
@@ -275,7 +330,7 @@ def _checkin_index(checkins: Sequence[Checkin], day: dt.date | None) -> int:
 def _ics(args: argparse.Namespace) -> int:
     from pipdesk.calendar_export import export_calendar
 
-    with PlanBook.open(_book_path(args), create=False) as book:
+    with _open_book(args) as book:
         try:
             events = export_calendar(book, args.id, Path(args.output), dt.date.today())
         except PlanNotFound as error:
@@ -285,7 +340,7 @@ def _ics(args: argparse.Namespace) -> int:
 
 
 def _verify(args: argparse.Namespace) -> int:
-    with PlanBook.open(_book_path(args), create=False) as book:
+    with _open_book(args) as book:
         trails = book.verify_audit_trails()
     broken = [t for t in trails if t.broken_at is not None]
     for trail in trails:
@@ -308,8 +363,25 @@ def _selftest(args: argparse.Namespace) -> int:
     return run_selftest()
 
 
+def _passphrase(args: argparse.Namespace) -> int:
+    from pipdesk.store.encryption import change_passphrase
+
+    path = _book_path(args)
+    old_file, new_file = getattr(args, "passphrase_file", None), getattr(args, "new_passphrase_file", None)
+    if old_file is not None and new_file is not None and str(old_file) == str(new_file) == "-":
+        raise UsageError("only one of --passphrase-file and --new-passphrase-file can be - (standard input)")
+    old = _read_secret(Path(old_file), "passphrase") if old_file is not None else None
+    new = _read_secret(Path(new_file), "new passphrase") if new_file is not None else None
+    if not path.exists():
+        raise UsageError(f"{path}: there is no plan book at this path")
+    change_passphrase(path, old, new)
+    done = {"set": "is now encrypted", "change": "has its new passphrase", "remove": "is no longer encrypted"}
+    print(f"{path} {done[args.action]}")
+    return EXIT_OK
+
+
 def _list(args: argparse.Namespace) -> int:
-    with PlanBook.open(_book_path(args), create=False) as book:
+    with _open_book(args) as book:
         summaries = book.summaries()
     if args.json:
         print(json.dumps([s.to_json() for s in summaries], indent=2, ensure_ascii=False))

@@ -28,3 +28,23 @@ def write_private_file(path: Path, data: bytes) -> None:
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
         raise PipdeskError(f"{path}: cannot be written ({error.strerror})") from None
+
+
+def fsync_file(path: Path) -> None:
+    """Wait until ``path``'s bytes are on the disk."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def fsync_folder(folder: Path) -> None:
+    """Wait until a rename or a new name in ``folder`` is on the disk (POSIX; Windows has no such call)."""
+    if os.name == "nt":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

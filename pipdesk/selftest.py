@@ -68,6 +68,7 @@ class _Selftest:
             ("log a check-in", self.log_checkin),
             ("export each PDF", self.export_pdfs),
             ("round-trip the plan file", self.round_trip),
+            ("encrypt a plan book", self.encrypt_book),
         ]
         started = time.perf_counter()
         for name, step in steps:
@@ -215,6 +216,30 @@ class _Selftest:
         text = dump_plan_file(window.session.plan)
         _check(dump_plan_file(parse_plan_file(text)) == text, "export → import → export changed the file")
         return f"{len(text.encode())} bytes, identical"
+
+    def encrypt_book(self) -> str:
+        """SQLCipher, with the OpenSSL built into it, works here: encrypt, reopen, decrypt."""
+        from pipdesk.store import PlanBook
+        from pipdesk.store.connection import PassphraseNeeded, is_encrypted
+        from pipdesk.store.encryption import change_passphrase
+
+        window = self._window()
+        assert window.session is not None
+        plan = window.session.plan
+        path, passphrase = self.home / "encrypted.pipdesk", "selftest passphrase"
+        with PlanBook.open(path, passphrase=passphrase) as book:
+            plan_id = book.add(plan)
+            version = book.db.execute("PRAGMA cipher_version").fetchone()[0]
+        _check(is_encrypted(path) and plan.employee.name.encode() not in path.read_bytes(), "the file is not encrypted")
+        try:
+            PlanBook.open(path, create=False).close()
+            _check(False, "the encrypted plan book opened without its passphrase")
+        except PassphraseNeeded:
+            pass
+        change_passphrase(path, passphrase, None)
+        with PlanBook.open(path, create=False) as book:
+            _check(book.get(plan_id) == plan, "the plan read back after decrypting differs")
+        return f"SQLCipher {version}"
 
     def _window(self) -> MainWindow:
         from pipdesk.gui.main_window import MainWindow

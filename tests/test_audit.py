@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 import subprocess
 import sys
 from io import BytesIO
@@ -15,6 +14,7 @@ from pipdesk.domain import Revision
 from pipdesk.domain.audit import GENESIS, chain, chain_hash, first_broken_link, revision_content
 from pipdesk.reports import ReportOptions, render_plan
 from pipdesk.store import PlanBook
+from pipdesk.store.driver import sqlite3
 
 from conftest import load_sample
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -18,6 +17,7 @@ from pipdesk.store.backups import (
     list_backups,
     restore_backup,
 )
+from pipdesk.store.driver import sqlite3
 
 from conftest import SAMPLE_NAMES, load_sample
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sqlite3
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -15,6 +15,7 @@ import pytest
 from pipdesk.cli import main
 from pipdesk.store import PlanBook, PlanBookError
 from pipdesk.store.connection import PlanBookReadOnly, open_database
+from pipdesk.store.driver import sqlite3
 
 from conftest import load_sample, sample_path
 
@@ -147,6 +148,44 @@ def test_a_plan_book_in_a_read_only_folder_is_refused(tmp_path: Path) -> None:
             PlanBook.open(path)
     finally:
         folder.chmod(0o700)
+
+
+@pytest.mark.skipif(
+    os.name != "posix" or os.geteuid() != 0 or shutil.which("setpriv") is None,
+    reason="for root (as in CI), with util-linux's setpriv",
+)
+def test_a_plan_book_in_a_read_only_folder_is_refused_even_to_root_without_its_override(tmp_path: Path) -> None:
+    """The test above where tests run as root: the opening runs in a process without the capability to
+    override file modes (CAP_DAC_OVERRIDE), as any user but root is."""
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    path = folder / "plans.pipdesk"
+    _whole_book(path)
+    before, listing = _sha256(path), _folder_listing(path)
+    script = (
+        "import sys\n"
+        "from pipdesk.store import PlanBook, PlanBookError\n"
+        "try:\n"
+        "    PlanBook.open(sys.argv[1]).close()\n"
+        "    print('opened')\n"
+        "except PlanBookError as error:\n"
+        "    print(error)\n"
+    )
+    folder.chmod(0o500)
+    try:
+        result = subprocess.run(
+            ["setpriv", "--bounding-set", "-dac_override,-dac_read_search", sys.executable, "-c", script, str(path)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    finally:
+        folder.chmod(0o700)
+    assert result.returncode == 0, result.stderr
+    assert "pipdesk cannot create files in its folder" in result.stdout
+    assert _sha256(path) == before
+    assert _folder_listing(path) == listing
 
 
 def _fill_the_disk(db: sqlite3.Connection) -> None:

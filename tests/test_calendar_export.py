@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 import stat
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from pipdesk.calendar_export import export_calendar, plan_uid_seed
 from pipdesk.domain import PipdeskError
 from pipdesk.domain.schedule import move_milestone
 from pipdesk.store import PlanBook, PlanNotFound
+from pipdesk.store.driver import sqlite3
 
 from conftest import load_sample
 

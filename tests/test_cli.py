@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import sqlite3
 import stat
 import subprocess
 import sys
@@ -15,6 +14,7 @@ import pytest
 
 from pipdesk import __version__
 from pipdesk.cli import main
+from pipdesk.store.driver import sqlite3
 
 from conftest import SAMPLE_NAMES, sample_path
 

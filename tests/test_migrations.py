@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import shutil
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from pipdesk.store import PlanBook, PlanBookError
+from pipdesk.store.driver import sqlite3
 from pipdesk.store.migrations import MIGRATION_SET, STEPS, plan_book_migrations
 
 from conftest import DATA, SAMPLE_NAMES, load_sample

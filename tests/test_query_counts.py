@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from pipdesk.domain import Status
 from pipdesk.domain.schedule import due_items
 from pipdesk.gui.this_week import ThisWeekView
 from pipdesk.store import PlanBook
+from pipdesk.store.driver import sqlite3
 
 TODAY = dt.date(2026, 11, 23)
 

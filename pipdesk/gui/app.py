@@ -42,12 +42,12 @@ def log_qt_messages() -> None:
     qInstallMessageHandler(handler)
 
 
-def run_app(path: Path | None) -> int:
+def run_app(path: Path | None, passphrase: str | None = None) -> int:
     log_qt_messages()
     app = application()
     from pipdesk.gui.main_window import start_window
 
-    window = start_window(path)
+    window = start_window(path, passphrase)
 
     def unexpected(kind: type[BaseException], error: BaseException, trace: object) -> None:
         window.show_unexpected_error(error)  # an error in a Qt slot: shown and logged, the app goes on

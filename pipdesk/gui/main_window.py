@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,6 +23,7 @@ from pipdesk.gui.dialogs.acknowledgement import AcknowledgementDialog
 from pipdesk.gui.dialogs.close_plan import close_with_outcome
 from pipdesk.gui.dialogs.extend_plan import extend_plan
 from pipdesk.gui.dialogs.new_plan import NewPlanAnswers, NewPlanDialog
+from pipdesk.gui.dialogs.passphrase import PassphraseDialog, PassphraseTask
 from pipdesk.gui.forms.ui_main_window import Ui_MainWindow
 from pipdesk.gui.forms.ui_welcome import Ui_WelcomeView
 from pipdesk.gui.models.plan_list import PLAN_ID_ROLE, PlanFilterProxy, PlanListModel
@@ -37,8 +38,14 @@ from pipdesk.planfile import dump_plan_file, parse_plan_file
 from pipdesk.resources import resource_path
 from pipdesk.safe_write import write_private_file
 from pipdesk.store import PlanBook, default_plan_book_path
-from pipdesk.store.backups import backup_plan_book, default_backups_folder, list_backups, restore_backup
-from pipdesk.store.connection import explain_database_error
+from pipdesk.store.backups import backup_plan_book, default_backups_folder, list_backups, restore_backup, save_copy
+from pipdesk.store.connection import (
+    PassphraseNeeded,
+    WrongPassphrase,
+    explain_database_error,
+    passphrase_of,
+)
+from pipdesk.store.driver import normalized, sqlite3
 from pipdesk.templates import TemplateExists, list_templates, plan_from_template, save_as_template
 
 if TYPE_CHECKING:
@@ -173,6 +180,9 @@ class MainWindow(QMainWindow):
             (ui.actionOpen, self.open_plan_book_dialog),
             (ui.actionSaveCopy, self.save_copy),
             (ui.actionRestoreBackup, self.restore_from_backup),
+            (ui.actionSetPassphrase, lambda: self.change_passphrase(PassphraseTask.SET)),
+            (ui.actionChangePassphrase, lambda: self.change_passphrase(PassphraseTask.CHANGE)),
+            (ui.actionRemovePassphrase, lambda: self.change_passphrase(PassphraseTask.REMOVE)),
             (ui.actionImportPlan, self.import_plan_file),
             (ui.actionExportPlan, self.export_plan_file),
             (ui.actionQuit, self.close),
@@ -243,6 +253,10 @@ class MainWindow(QMainWindow):
             ui.actionNewFromTemplate,
         ):
             action.setEnabled(has_book)
+        encrypted = self.book is not None and self.book.encrypted
+        ui.actionSetPassphrase.setEnabled(has_book and not encrypted)
+        ui.actionChangePassphrase.setEnabled(encrypted)
+        ui.actionRemovePassphrase.setEnabled(encrypted)
         for action in (
             ui.actionExportPlan,
             ui.actionSaveAsTemplate,
@@ -263,16 +277,18 @@ class MainWindow(QMainWindow):
 
     # The plan book
 
-    def set_book(self, book: PlanBook) -> None:
+    def set_book(self, book: PlanBook, back_up: bool = True) -> None:
         self._close_book()
         self.book = book
         self._changes_at_open = book.db.conn.total_changes
-        # Taken once the window is up, not before it: on a large plan book a copy takes a moment.
-        QTimer.singleShot(0, lambda: self._back_up("on opening") if self.book is book else None)
+        if back_up:
+            # Taken once the window is up, not before it: on a large plan book a copy takes a moment.
+            QTimer.singleShot(0, lambda: self._back_up("on opening") if self.book is book else None)
         self.this_week.set_book(book)
         if book.path is not None:
             remember_plan_book(book.path)
-            self.setWindowTitle(f"{book.path.name} — pipdesk")
+            locked = " (encrypted)" if book.encrypted else ""
+            self.setWindowTitle(f"{book.path.name}{locked} — pipdesk")
         self.refresh_plans()
         last = settings().value(f"last_plan/{book.path}", None) if book.path else None
         if not (last is not None and self.select_plan(int(str(last)))) and self.proxy.rowCount() > 0:
@@ -296,16 +312,88 @@ class MainWindow(QMainWindow):
     def _is_open(self, path: Path) -> bool:
         return self.book is not None and self.book.path is not None and self.book.path.resolve() == path.resolve()
 
-    def open_plan_book(self, path: Path, create: bool = False) -> bool:
+    def open_plan_book(
+        self, path: Path, create: bool = False, passphrase: str | None = None, back_up: bool = True
+    ) -> bool:
+        """Open ``path`` in the window; an encrypted plan book asks its passphrase until it opens or is cancelled."""
         if self._is_open(path):
             return True  # already open here; a second connection would be refused as "in use"
-        try:
-            book = PlanBook.open(path, create=create)
-        except PipdeskError as error:
-            self.prompter.warning("The plan book cannot be opened", str(error))
-            return False
-        self.set_book(book)
+        dialog: PassphraseDialog | None = None
+        while True:
+            try:
+                book = PlanBook.open(path, create=create, passphrase=passphrase)
+                break
+            except (PassphraseNeeded, WrongPassphrase) as error:
+                if dialog is None:
+                    dialog = PassphraseDialog(PassphraseTask.OPEN, path.name, self)
+                    if isinstance(error, WrongPassphrase):  # one given on the command line
+                        dialog.say_wrong()
+                else:
+                    dialog.say_wrong()
+                if not self.prompter.run_dialog(dialog):
+                    return False
+                passphrase = dialog.current()
+            except PipdeskError as error:
+                self.prompter.warning("The plan book cannot be opened", str(error))
+                return False
+        self.set_book(book, back_up=back_up)
         return True
+
+    def change_passphrase(self, task: PassphraseTask) -> bool:
+        """Set, change or remove the open plan book's passphrase; the plan book is reopened with the new one."""
+        from pipdesk.store.encryption import change_passphrase
+
+        assert self.book is not None and self.book.path is not None
+        path, old = self.book.path, passphrase_of(self.book.db.conn)
+        dialog = PassphraseDialog(task, path.name, self)
+        while True:
+            if not self.prompter.run_dialog(dialog):
+                return False
+            if task is PassphraseTask.SET or normalized(dialog.current() or "") == normalized(old or ""):
+                break
+            dialog.say_wrong()
+        new = dialog.new()
+        plan_id = self.session.plan_id if self.session else None
+        self._close_book()
+        try:
+            with _busy():
+                change_passphrase(path, old, new)
+        except PipdeskError as error:
+            self.prompter.warning("The passphrase was not changed", str(error))
+            new = old  # the plan book is as it was
+        if not self.open_plan_book(path, passphrase=new, back_up=False):
+            return False
+        if plan_id is not None:
+            self.select_plan(plan_id)
+        if new == old:
+            return False
+        # A backup with the new passphrase before any other backup is offered for deletion.
+        self._back_up("with the new passphrase")
+        done = {
+            PassphraseTask.SET: "is encrypted now",
+            PassphraseTask.CHANGE: "opens with the new passphrase now",
+            PassphraseTask.REMOVE: "is no longer encrypted",
+        }
+        self.statusBar().showMessage(f"{path.name} {done[task]}", 10000)
+        if task is PassphraseTask.SET:
+            self._offer_to_delete_plain_backups(path)
+        return True
+
+    def _offer_to_delete_plain_backups(self, path: Path) -> None:
+        """Backups taken before the passphrase was set can be read by anyone who gets them: offer to delete them."""
+        plain = [b for b in list_backups(self.backups_folder, path.stem) if not b.encrypted]
+        if not plain:
+            return
+        if self.prompter.confirm(
+            "Unencrypted backups",
+            f"{len(plain)} backup(s) of {path.name} were taken before it had a passphrase: anyone who gets "
+            f"them can read them. An encrypted backup was just taken. Delete the unencrypted ones from "
+            f"{self.backups_folder}?",
+            "Delete them",
+        ):
+            for backup in plain:
+                backup.path.unlink(missing_ok=True)
+            self.statusBar().showMessage(f"Deleted {len(plain)} unencrypted backup(s) of {path.name}", 10000)
 
     def keep_backups(self) -> int:
         value = settings().value("backups/keep", 10)
@@ -329,7 +417,9 @@ class MainWindow(QMainWindow):
         assert self.book is not None and self.book.path is not None
         from pipdesk.gui.dialogs.restore_backup import RestoreBackupDialog
 
-        backups = list_backups(self.backups_folder, self.book.path.stem)
+        current = passphrase_of(self.book.db.conn)
+        with _busy():  # each encrypted backup costs a key derivation to count its plans
+            backups = list_backups(self.backups_folder, self.book.path.stem, current)
         dialog = RestoreBackupDialog(backups, self.book.path.name, self)
         if not self.prompter.run_dialog(dialog):
             return None
@@ -340,14 +430,41 @@ class MainWindow(QMainWindow):
         target = self.prompter.save_file("Restore backup as a new plan book", suggested, PLAN_BOOK_FILTER)
         if target is None:
             return None
-        restored = restore_backup(chosen.path, target)
+        answer = self._restore(chosen.path, target, current if chosen.encrypted else None)
+        if answer is None:
+            return None
+        restored, passphrase = answer
         if self.prompter.confirm(
             "Backup restored",
             f"The backup of {chosen.taken_at:%Y-%m-%d %H:%M} is restored as {restored.name}. Open it now?",
             "Open it",
         ):
-            self.open_plan_book(restored)
+            self.open_plan_book(restored, passphrase=passphrase)
         return restored
+
+    def _restore(self, backup: Path, target: Path, passphrase: str | None) -> tuple[Path, str | None] | None:
+        """Restore ``backup``; an encrypted one the current passphrase does not open asks for its own.
+
+        Returns the restored plan book and the passphrase that opened it (``None``: not encrypted).
+        """
+        dialog: PassphraseDialog | None = None
+        while True:
+            try:
+                with _busy():
+                    return restore_backup(backup, target, passphrase), passphrase
+            except (PassphraseNeeded, WrongPassphrase):
+                if dialog is None:
+                    dialog = PassphraseDialog(PassphraseTask.OPEN, backup.name, self)
+                    dialog.setWindowTitle("Open an encrypted backup")
+                    dialog.ui.messageLabel.setText(
+                        f"The backup {backup.name} was taken with another passphrase than the plan book has now. "
+                        "Type the passphrase it was taken with."
+                    )
+                else:
+                    dialog.say_wrong()
+                if not self.prompter.run_dialog(dialog):
+                    return None
+                passphrase = dialog.current()
 
     def new_plan_book(self) -> None:
         path = self.prompter.save_file("New plan book", "plans.pipdesk", PLAN_BOOK_FILTER)
@@ -383,14 +500,9 @@ class MainWindow(QMainWindow):
             return
         if self.book.path is not None and path.resolve() == self.book.path.resolve():
             raise PipdeskError("A copy cannot replace the plan book itself; choose another name")
-        path.unlink(missing_ok=True)
-        PlanBook.open(path).close()  # the file, with mode 0600, before SQLite fills it
-        target = sqlite3.connect(path)
-        try:
-            self.book.db.conn.backup(target)
-        finally:
-            target.close()
-        self.statusBar().showMessage(f"Saved a copy to {path}", 5000)
+        save_copy(self.book, path)
+        same = ", with the same passphrase" if self.book.encrypted else ""
+        self.statusBar().showMessage(f"Saved a copy to {path}{same}", 5000)
 
     def refresh_plans(self) -> None:
         current = self.session.plan_id if self.session else None
@@ -790,6 +902,16 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
+@contextmanager
+def _busy() -> Iterator[None]:
+    """A wait cursor over work of a second or so on the GUI thread (key derivations, rewriting a plan book)."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
+
+
 def _where(plan: Plan, path: tuple[str | int, ...]) -> str:
     """Where a problem is, as the manager sees it: "Objective 2 “Send a status report”, metric"."""
     parts = [p for p in path if p != "plan"]
@@ -804,7 +926,7 @@ def _where(plan: Plan, path: tuple[str | int, ...]) -> str:
     return " ".join(str(p).replace("_", " ") for p in parts).capitalize() or "Plan"
 
 
-def start_window(path: Path | None) -> MainWindow:
+def start_window(path: Path | None, passphrase: str | None = None) -> MainWindow:
     """The main window on ``path``, else the plan book used last, else the default one in the data folder.
 
     A plan book that cannot be opened is said so in a message; the window opens all the same.
@@ -812,5 +934,5 @@ def start_window(path: Path | None) -> MainWindow:
     window = MainWindow()
     last = last_plan_book()
     target = path or (last if last is not None and last.exists() else None) or default_plan_book_path()
-    window.open_plan_book(target, create=True)
+    window.open_plan_book(target, create=True, passphrase=passphrase)
     return window

@@ -7,7 +7,6 @@ import datetime as dt
 import os
 import re
 import shutil
-import sqlite3
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -16,14 +15,19 @@ from pathlib import Path
 import platformdirs
 from sqlite_utils import Database
 
+from pipdesk.safe_write import fsync_file, fsync_folder
 from pipdesk.store.connection import (
     PLAN_BOOK_SUFFIX,
     PlanBookError,
+    check_key,
     check_plan_book_file,
     explain_database_error,
+    is_encrypted,
     open_database,
     open_read_only,
+    passphrase_of,
 )
+from pipdesk.store.driver import apply_passphrase, sqlite3
 from pipdesk.store.plan_book import PlanBook
 
 _STAMP = "%Y%m%d-%H%M%S"
@@ -36,9 +40,11 @@ class BackupInfo:
     path: Path
     #: Local time the backup was taken, from its name.
     taken_at: dt.datetime
-    #: How many plans it holds; ``None`` when it cannot be read (damaged).
+    #: How many plans it holds; ``None`` when it cannot be read (damaged, or encrypted with another passphrase).
     plan_count: int | None
     size: int
+    #: Encrypted: it opens only with the passphrase the plan book had when the backup was taken.
+    encrypted: bool = False
 
 
 def default_backups_folder() -> Path:
@@ -50,7 +56,8 @@ def backup_plan_book(db_or_book: Database | PlanBook, backups_folder: Path, keep
     """Copy the open plan book to ``<stem>-YYYYMMDD-HHMMSS.pipdesk`` in ``backups_folder``; keep the newest ``keep``.
 
     The copy is a consistent snapshot even while the plan book is in use (SQLite's online backup),
-    is written whole or not at all, and is readable by the user only (folder 0700, file 0600).
+    is written whole or not at all, and is readable by the user only (folder 0700, file 0600). The
+    backup of an encrypted plan book is encrypted with the same passphrase.
     Returns the new backup's path. Run it on the thread that opened the plan book.
     """
     if keep < 1:
@@ -63,7 +70,7 @@ def backup_plan_book(db_or_book: Database | PlanBook, backups_folder: Path, keep
     now = dt.datetime.now()
     target = _free_name(folder, stem, now)
     try:
-        _copy_database(db.conn, target)
+        _copy_database(db.conn, target, passphrase_of(db.conn))
     except sqlite3.Error as error:
         raise PlanBookError(f"{target}: the backup could not be written ({explain_database_error(error)})") from None
     except OSError as error:
@@ -73,12 +80,33 @@ def backup_plan_book(db_or_book: Database | PlanBook, backups_folder: Path, keep
     return target
 
 
-def list_backups(folder: Path, stem: str) -> list[BackupInfo]:
-    """The backups of the plan book named ``stem`` in ``folder``, newest first."""
-    return [
-        BackupInfo(path=path, taken_at=taken_at, plan_count=_plan_count(path), size=path.stat().st_size)
-        for taken_at, path in _backups(Path(folder), stem)
-    ]
+def save_copy(db_or_book: Database | PlanBook, target: Path) -> Path:
+    """Copy the open plan book to ``target``, replacing a file there; encrypted with the plan book's passphrase."""
+    db = db_or_book.db if isinstance(db_or_book, PlanBook) else db_or_book
+    target = Path(target)
+    if target.exists() and target.resolve() == _main_file(db.conn).resolve():
+        raise PlanBookError("A copy cannot replace the plan book itself; choose another name")
+    _make_private_folder(target.parent)
+    try:
+        _copy_database(db.conn, target, passphrase_of(db.conn), replace=True)
+    except sqlite3.Error as error:
+        raise PlanBookError(f"{target}: the copy could not be written ({explain_database_error(error)})") from None
+    except OSError as error:
+        raise PlanBookError(f"{target}: the copy could not be written ({error.strerror})") from None
+    return target
+
+
+def list_backups(folder: Path, stem: str, passphrase: str | None = None) -> list[BackupInfo]:
+    """The backups of the plan book named ``stem`` in ``folder``, newest first.
+
+    An encrypted backup's plans are counted when ``passphrase`` opens it.
+    """
+    found = []
+    for taken_at, path in _backups(Path(folder), stem):
+        encrypted = is_encrypted(path)
+        count = _plan_count(path, passphrase if encrypted else None)
+        found.append(BackupInfo(path, taken_at, count, path.stat().st_size, encrypted))
+    return found
 
 
 def _backups(folder: Path, stem: str) -> list[tuple[dt.datetime, Path]]:
@@ -101,36 +129,40 @@ def _backups(folder: Path, stem: str) -> list[tuple[dt.datetime, Path]]:
     return [(taken_at, path) for taken_at, _sequence, path in found]
 
 
-def restore_backup(backup_path: Path, target_path: Path) -> Path:
+def restore_backup(backup_path: Path, target_path: Path, passphrase: str | None = None) -> Path:
     """Copy a backup into the new plan book ``target_path`` (never over an existing file); return it.
 
     The backup is checked as any plan book is, read-only, first; the result is migrated to the
-    current schema and opens as a plan book.
+    current schema and opens as a plan book. An encrypted backup needs its ``passphrase``, and the
+    plan book restored from it keeps it.
     """
     backup_path, target_path = Path(backup_path), Path(target_path)
     if target_path.exists() or target_path.is_symlink():
         raise PlanBookError(f"{target_path}: already exists; restore the backup under a new name")
     if not backup_path.is_file():
         raise PlanBookError(f"{backup_path}: there is no backup at this path")
-    check_plan_book_file(backup_path)
+    check_plan_book_file(backup_path, passphrase)
     _make_private_folder(target_path.parent)
     try:
-        source = open_read_only(backup_path)
+        source = open_read_only(backup_path, passphrase)
     except sqlite3.Error as error:
         raise PlanBookError(f"{backup_path}: cannot be read ({error})") from None
+    if passphrase is not None:
+        with _closed_on_error(source):
+            check_key(source, backup_path)
     staging_folder = Path(tempfile.mkdtemp(prefix=f".{target_path.name}.", dir=target_path.parent))
     try:
         staging = staging_folder / target_path.name
         try:
             with contextlib.closing(source):
-                _copy_database(source, staging)
+                _copy_database(source, staging, passphrase)
         except sqlite3.DatabaseError as error:
             raise PlanBookError(f"{backup_path}: is damaged or not a plan book ({error})") from None
         except OSError as error:
             raise PlanBookError(f"{target_path}: cannot be written ({error.strerror})") from None
         # Checked and migrated as any plan book is opened, before it takes the new name.
         try:
-            open_database(staging, create=False).close()
+            open_database(staging, create=False, passphrase=passphrase).close()
         except PlanBookError as error:
             raise PlanBookError(str(error).replace(str(staging), str(backup_path))) from None
         _place_without_overwriting(staging, target_path)
@@ -165,18 +197,36 @@ def _free_name(folder: Path, stem: str, now: dt.datetime) -> Path:
     return candidate
 
 
-def _copy_database(source: sqlite3.Connection, target: Path) -> None:
-    """``source`` into the new file ``target`` (0600), whole or not at all: a rollback-journal database."""
+def _copy_database(source: sqlite3.Connection, target: Path, passphrase: str | None, replace: bool = False) -> None:
+    """``source`` into the new file ``target`` (0600), whole or not at all: a rollback-journal database.
+
+    ``passphrase`` is the source's: SQLCipher copies pages between files with the same key only.
+    ``replace`` lets the copy take the place of a file already at ``target``.
+    """
     with _temporary_beside(target) as temporary:
         copy = sqlite3.connect(temporary, isolation_level=None)
         try:
+            apply_passphrase(copy, passphrase)
             source.backup(copy)
             # One self-contained file: no -wal or -shm beside a backup, even when it is read.
             copy.execute("PRAGMA journal_mode = DELETE")
         finally:
             copy.close()
-        _fsync(temporary)
-        _place_without_overwriting(temporary, target)
+        fsync_file(temporary)
+        if replace:
+            os.replace(temporary, target)
+            fsync_folder(target.parent)
+        else:
+            _place_without_overwriting(temporary, target)
+
+
+@contextlib.contextmanager
+def _closed_on_error(conn: sqlite3.Connection) -> Iterator[None]:
+    try:
+        yield
+    except BaseException:
+        conn.close()
+        raise
 
 
 @contextlib.contextmanager
@@ -201,30 +251,12 @@ def _place_without_overwriting(temporary: Path, target: Path) -> None:
         if target.exists():
             raise PlanBookError(f"{target}: already exists; choose a new name") from None
         os.rename(temporary, target)  # no hard links here (some Windows and network drives)
-    _fsync_folder(target.parent)
+    fsync_folder(target.parent)
 
 
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
+def _plan_count(path: Path, passphrase: str | None = None) -> int | None:
     try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _fsync_folder(folder: Path) -> None:
-    if os.name == "nt":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _plan_count(path: Path) -> int | None:
-    try:
-        conn = open_read_only(path)
+        conn = open_read_only(path, passphrase)
     except sqlite3.Error:
         return None
     try:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import os
 import socket
-import sqlite3
 import struct
 import sys
 from pathlib import Path
@@ -14,6 +13,7 @@ import platformdirs
 from sqlite_utils import Database, Migrations
 
 from pipdesk.domain import PipdeskError
+from pipdesk.store.driver import apply_passphrase, check_sqlite_utils, sqlite3
 from pipdesk.store.migrations import MIGRATION_SET, plan_book_migrations
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -33,6 +33,14 @@ class PlanBookReadOnly(PlanBookError):
     """The plan book file may not be written, so nothing could ever be saved to it."""
 
 
+class PassphraseNeeded(PlanBookError):
+    """The file is not a plain SQLite file: an encrypted plan book, which opens only with its passphrase."""
+
+
+class WrongPassphrase(PlanBookError):
+    """The passphrase given does not open the file: a wrong passphrase, or a file that is not a plan book."""
+
+
 def default_plan_book_path() -> Path:
     """``plans.pipdesk`` in the platform's user data folder."""
     return Path(platformdirs.user_data_dir("pipdesk", appauthor=False)) / f"plans{PLAN_BOOK_SUFFIX}"
@@ -43,7 +51,9 @@ def lock_path_of(path: Path) -> Path:
     return path.with_name(path.name + LOCK_SUFFIX)
 
 
-def open_database(path: Path, *, create: bool = True, migrations: Migrations | None = None) -> Database:
+def open_database(
+    path: Path, *, create: bool = True, migrations: Migrations | None = None, passphrase: str | None = None
+) -> Database:
     """Open the plan book at ``path`` for reading and writing, migrated to the current schema.
 
     A file that is not a plan book, was written by a newer pipdesk, or may not be written, is
@@ -51,15 +61,20 @@ def open_database(path: Path, *, create: bool = True, migrations: Migrations | N
     another pipdesk window (of this process or another) is refused with :class:`PlanBookInUse`.
     A missing file is created (mode 0600) when ``create`` is true. Closing the database
     (``db.close()``, as :meth:`PlanBook.close` does) lets the next window open it.
+
+    An encrypted plan book opens only with its ``passphrase`` (:class:`PassphraseNeeded` without
+    one, :class:`WrongPassphrase` with another); a new file made with a passphrase is encrypted;
+    a passphrase given for a plain plan book is refused, so no one believes it encrypted.
     """
+    check_sqlite_utils()
     migrations = migrations or plan_book_migrations()
     path = Path(path)
     if path.exists():
-        check_plan_book_file(path)
+        check_plan_book_file(path, passphrase)
         _check_writable(path)
         lock = _BookLock.acquire(path)
         try:
-            _check_schema(path, migrations)
+            _check_schema(path, migrations, passphrase)
         except BaseException:
             lock.release()
             raise
@@ -78,9 +93,12 @@ def open_database(path: Path, *, create: bool = True, migrations: Migrations | N
     except sqlite3.Error as error:
         lock.release()
         raise PlanBookError(f"{path}: cannot be opened ({error})") from None
+    assert isinstance(conn, _LockedConnection)
     conn.plan_book_lock = lock
     db = Database(conn)
     try:
+        apply_passphrase(conn, passphrase)
+        conn.plan_book_passphrase = passphrase
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA journal_mode = WAL")
         # FULL: a check-in reported saved survives a power cut, not only a crash of pipdesk.
@@ -228,9 +246,14 @@ else:
 
 
 class _LockedConnection(sqlite3.Connection):
-    """The plan book's connection; closing it lets go of the plan book's lock file."""
+    """The plan book's connection; closing it lets go of the plan book's lock file.
+
+    It keeps the passphrase it was opened with, for the backups and copies made of it, which are
+    encrypted with the same passphrase.
+    """
 
     plan_book_lock: _BookLock | None = None
+    plan_book_passphrase: str | None = None
 
     def close(self) -> None:
         try:
@@ -256,11 +279,34 @@ def _create_private_file(path: Path) -> None:
         raise PlanBookError(f"{path}: cannot create a plan book here ({error.strerror})") from None
 
 
-def check_plan_book_file(path: Path) -> None:
+def passphrase_of(conn: sqlite3.Connection) -> str | None:
+    """The passphrase a plan book connection was opened with; ``None`` for a plain plan book."""
+    return getattr(conn, "plan_book_passphrase", None)
+
+
+def is_encrypted(path: Path) -> bool:
+    """Whether ``path`` looks like an encrypted plan book: not plain SQLite, and whole pages of random bytes."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_MAGIC))
+    except OSError:
+        return False
+    return _may_be_encrypted(size, header)
+
+
+def _may_be_encrypted(size: int, header: bytes) -> bool:
+    # SQLCipher writes whole pages (4096 bytes unless told otherwise; never under 512) and puts a
+    # random salt, not the SQLite magic, first.
+    return size >= 512 and size % 512 == 0 and not header.startswith(SQLITE_MAGIC)
+
+
+def check_plan_book_file(path: Path, passphrase: str | None = None) -> None:
     """What can be told from the file itself, cheaply, read-only and without SQLite.
 
     Refuses a folder, an empty file, a file that is not SQLite and one cut short with
-    :class:`PlanBookError`.
+    :class:`PlanBookError`; an encrypted file without a passphrase with :class:`PassphraseNeeded`,
+    and a plain one with a passphrase.
     """
     if path.is_dir():
         raise PlanBookError(f"{path}: is a folder, not a plan book")
@@ -272,8 +318,17 @@ def check_plan_book_file(path: Path) -> None:
         raise PlanBookError(f"{path}: cannot be read ({error.strerror})") from None
     if size == 0:
         raise PlanBookError(f"{path}: is an empty file, not a plan book")
+    if _may_be_encrypted(size, header):
+        if passphrase is None:
+            raise PassphraseNeeded(
+                f"{path}: is encrypted, or is not a plan book: it is not a plain SQLite database; "
+                "an encrypted plan book opens with its passphrase"
+            )
+        return  # the rest is checked once the passphrase has opened it
     if not header.startswith(SQLITE_MAGIC):
         raise PlanBookError(f"{path}: is not a plan book (it is not an SQLite database)")
+    if passphrase is not None:
+        raise PlanBookError(f"{path}: is not encrypted, so it has no passphrase; open it without one")
     if len(header) < 100:
         raise PlanBookError(f"{path}: is damaged: the file is cut short")
     page_size = struct.unpack(">H", header[16:18])[0]
@@ -301,20 +356,44 @@ def _check_writable(path: Path) -> None:
         )
 
 
-def open_read_only(path: Path) -> sqlite3.Connection:
-    """A connection that cannot write to ``path`` and, when no write-ahead log is beside it, adds no file either."""
+def open_read_only(path: Path, passphrase: str | None = None) -> sqlite3.Connection:
+    """A connection that cannot write to ``path`` and, when no write-ahead log is beside it, adds no file either.
+
+    With ``passphrase``, keyed for an encrypted file; whether the key is right shows on the first read.
+    """
     # Without a -wal the file is whole: read as immutable, SQLite creates no -shm beside it.
     whole = not path.with_name(path.name + "-wal").exists()
-    return sqlite3.connect(path.resolve().as_uri() + ("?mode=ro&immutable=1" if whole else "?mode=ro"), uri=True)
+    conn = sqlite3.connect(path.resolve().as_uri() + ("?mode=ro&immutable=1" if whole else "?mode=ro"), uri=True)
+    try:
+        apply_passphrase(conn, passphrase)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
 
 
-def _check_schema(path: Path, migrations: Migrations) -> None:
+def check_key(conn: sqlite3.Connection, path: Path) -> None:
+    """Raise :class:`WrongPassphrase` unless the passphrase ``conn`` was keyed with decrypts ``path``."""
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError as error:
+        if getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_NOTADB:
+            raise WrongPassphrase(
+                f"{path}: the passphrase does not open it (or it is not a plan book); "
+                "check the passphrase and try again"
+            ) from None
+        raise
+
+
+def _check_schema(path: Path, migrations: Migrations, passphrase: str | None = None) -> None:
     """Read-only look at what the file holds: it must be a plan book this version can migrate."""
     try:
-        conn = open_read_only(path)
+        conn = open_read_only(path, passphrase)
     except sqlite3.Error as error:
         raise PlanBookError(f"{path}: cannot be read ({error})") from None
     try:
+        if passphrase is not None:
+            check_key(conn, path)
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if Migrations.migrations_table not in tables:
             raise PlanBookError(f"{path}: is an SQLite database but not a plan book")

@@ -34,7 +34,7 @@ from pipdesk.domain import (
     plan_problems,
 )
 from pipdesk.domain.audit import GENESIS, first_broken_link, link_hash, revision_content
-from pipdesk.store.connection import open_database
+from pipdesk.store.connection import open_database, passphrase_of
 
 _PERSON_FIELDS = ("name", "job_title", "department", "email")
 _ACK_FIELDS = ("on", "refused", "witness", "employee_comment")
@@ -140,9 +140,22 @@ class PlanBook:
         self.path = path
 
     @classmethod
-    def open(cls, path: Path | str, *, create: bool = True, migrations: Migrations | None = None) -> PlanBook:
+    def open(
+        cls,
+        path: Path | str,
+        *,
+        create: bool = True,
+        migrations: Migrations | None = None,
+        passphrase: str | None = None,
+    ) -> PlanBook:
+        """The plan book at ``path``; an encrypted one needs its ``passphrase`` (see :func:`open_database`)."""
         path = Path(path)
-        return cls(open_database(path, create=create, migrations=migrations), path)
+        return cls(open_database(path, create=create, migrations=migrations, passphrase=passphrase), path)
+
+    @property
+    def encrypted(self) -> bool:
+        """Whether the plan book is encrypted with a passphrase (SQLCipher)."""
+        return passphrase_of(self.db.conn) is not None
 
     def close(self) -> None:
         self.db.close()

@@ -29,7 +29,10 @@ class RestoreBackupDialog(QDialog):
         table.setHorizontalHeaderLabels(["Taken", "Plans", "Size"])
         table.setRowCount(len(self.backups))
         for row, backup in enumerate(self.backups):
-            plans = "damaged" if backup.plan_count is None else str(backup.plan_count)
+            if backup.plan_count is not None:
+                plans = str(backup.plan_count) + (" (encrypted)" if backup.encrypted else "")
+            else:  # an encrypted one with another passphrase than the plan book has now cannot be counted
+                plans = "encrypted" if backup.encrypted else "damaged"
             for column, text in enumerate(
                 (backup.taken_at.strftime("%Y-%m-%d %H:%M:%S"), plans, f"{backup.size / 1024:.0f} KB")
             ):
