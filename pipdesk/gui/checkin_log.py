@@ -32,7 +32,6 @@ from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QSplitter, QVBoxLayout, 
 from pipdesk.domain import Checkin, Plan, Status
 from pipdesk.domain.rules import plan_problems
 from pipdesk.domain.schedule import mark_done_for_checkin
-from pipdesk.gui.dialogs.checkin_form import CheckinFormDialog, FieldChange, checkin_changes
 from pipdesk.gui.forms.ui_checkin_log_view import Ui_CheckinLogView
 from pipdesk.gui.models.checkins import (
     CHECKIN_INDEX_ROLE,
@@ -48,6 +47,7 @@ from pipdesk.gui.prompts import Prompter
 from pipdesk.gui.session import PlanSession
 
 if TYPE_CHECKING:
+    from pipdesk.gui.dialogs.checkin_form import FieldChange
     from pipdesk.gui.progress_view import ProgressView
 
 #: A check-in may be corrected without a reason for this many days after it was held.
@@ -82,6 +82,9 @@ def _describe(heading: str, changes: list[FieldChange], shown: int = 6) -> str:
     return "\n".join(lines)
 
 
+_NEW_PLAN, _CHANGED = "new plan", "changed"
+
+
 def _by_date(plan: Plan) -> None:
     plan.checkins.sort(key=lambda c: c.date)  # stable: a second check-in on a day stays after the first
 
@@ -96,6 +99,8 @@ class CheckinLogView(QWidget):
         self.prompter = prompter
         self.today = today
         self.session: PlanSession | None = None
+        self._stale: str | None = None  # _NEW_PLAN or _CHANGED while the log shows an older state
+        self._quiet = False
         self.model = CheckinLogModel(self)
         self.proxy = CheckinFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -122,6 +127,9 @@ class CheckinLogView(QWidget):
         self._update_actions()
 
     # Showing a plan
+    #
+    # While the log is hidden (another tab is shown) a new plan or a change only marks it stale; it
+    # is brought up to date when it is shown, or when a command needs it.
 
     def set_session(self, session: PlanSession | None) -> None:
         if self.session is not None:
@@ -129,29 +137,55 @@ class CheckinLogView(QWidget):
         self.session = session
         if session is not None:
             session.changed.connect(self.refresh)
-        self.ui.searchEdit.clear()
-        self.refresh()
-        if session is not None and session.plan.checkins:
-            self.open_checkin(max(range(len(session.plan.checkins)), key=lambda i: session.plan.checkins[i].date))
+        self._stale = _NEW_PLAN
+        if self.isVisible():
+            self._bring_up_to_date()
 
     def refresh(self) -> None:
+        """Show the plan as it is now, keeping the selected check-in (or its neighbour) selected."""
+        self._stale = self._stale or _CHANGED
+        if self.isVisible():
+            self._bring_up_to_date()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._bring_up_to_date()
+        super().showEvent(event)
+
+    def _bring_up_to_date(self) -> None:
+        stale, self._stale = self._stale, None
+        if stale is None:
+            return
         plan = self.session.plan if self.session is not None else None
-        kept, position = self._current_checkin(), self.current_index()
-        self.model.set_plan(plan)
-        if plan is not None and plan.checkins and position is not None:
-            # The same check-in if it is still there, else its neighbour (after a delete or an undo).
-            again = next((i for i, c in enumerate(plan.checkins) if c == kept), None)
-            self._select(again if again is not None else min(position, len(plan.checkins) - 1))
+        self._quiet = True  # the record below the list is written once, at the end, not at each step
+        try:
+            if stale == _NEW_PLAN:
+                self.ui.searchEdit.clear()
+                self.model.set_plan(plan)
+                if plan is not None and plan.checkins:
+                    self.open_checkin(max(range(len(plan.checkins)), key=lambda i: plan.checkins[i].date))
+            else:
+                kept, position = self._current_checkin(), self._selected_index()
+                self.model.set_plan(plan)
+                if plan is not None and plan.checkins and position is not None:
+                    # The same check-in if it is still there, else its neighbour (after a delete or an undo).
+                    again = next((i for i, c in enumerate(plan.checkins) if c == kept), None)
+                    self._select(again if again is not None else min(position, len(plan.checkins) - 1))
+        finally:
+            self._quiet = False
         self._selection_moved()
 
     def _current_checkin(self) -> Checkin | None:
         """The selected check-in as the log shows it (the plan may have changed since)."""
-        index = self.current_index()
+        index = self._selected_index()
         row = self.model.row_of(index) if index is not None else -1
         return self.model.rows[row].checkin if row >= 0 else None
 
     def current_index(self) -> int | None:
         """The selected check-in's position in the plan's check-ins, if one is selected."""
+        self._bring_up_to_date()
+        return self._selected_index()
+
+    def _selected_index(self) -> int | None:
         current = self.ui.table.currentIndex()
         if not current.isValid():
             return None
@@ -160,6 +194,7 @@ class CheckinLogView(QWidget):
 
     def open_checkin(self, index: int) -> None:
         """Select the plan's check-in number ``index`` (counted from 0) and show it in full."""
+        self._bring_up_to_date()
         if self.model.row_of(index) < 0:
             return
         if self.proxy.mapFromSource(self.model.index(self.model.row_of(index), 0)).row() < 0:
@@ -180,15 +215,18 @@ class CheckinLogView(QWidget):
         self._selection_moved()
 
     def _selection_moved(self) -> None:
+        if self._quiet:
+            return
         self._show_detail()
         self._update_actions()
         self._update_status()
 
     def _update_actions(self) -> None:
         writable = self.session is not None and not self.session.closed
+        selected = self._selected_index() is not None
         self.ui.newButton.setEnabled(writable)
-        self.ui.amendButton.setEnabled(writable and self.current_index() is not None)
-        self.ui.deleteButton.setEnabled(writable and self.current_index() is not None)
+        self.ui.amendButton.setEnabled(writable and selected)
+        self.ui.deleteButton.setEnabled(writable and selected)
 
     def _update_status(self) -> None:
         if self.session is None:
@@ -210,7 +248,7 @@ class CheckinLogView(QWidget):
 
     def _show_detail(self) -> None:
         document = self.ui.detail.document()
-        index = self.current_index()
+        index = self._selected_index()
         if self.session is None or index is None or index >= len(self.session.plan.checkins):
             document.clear()
             return
@@ -237,6 +275,8 @@ class CheckinLogView(QWidget):
         session = self._writable()
         if session is None:
             return
+        from pipdesk.gui.dialogs.checkin_form import CheckinFormDialog  # loads on first use, not at start-up
+
         dialog = CheckinFormDialog(session.plan, self.today(), parent=self)
         if not self.prompter.run_dialog(dialog):
             return
@@ -261,6 +301,8 @@ class CheckinLogView(QWidget):
         index = self.current_index() if index is None else index
         if session is None or index is None:
             return
+        from pipdesk.gui.dialogs.checkin_form import CheckinFormDialog, checkin_changes
+
         plan = session.plan
         why = reason_needed(plan, index, self.today())
         dialog = CheckinFormDialog(plan, self.today(), index, amend_note=why or "", parent=self)
@@ -347,6 +389,16 @@ def render_checkin(document: QTextDocument, plan: Plan, checkin: Checkin, note: 
     """Write the full record into ``document``. Every text of the plan goes in as plain text, never as markup."""
     document.clear()
     cursor = QTextCursor(document)
+    cursor.beginEditBlock()  # laid out once, at the end, not after each insertion
+    try:
+        _write_checkin(cursor, document, plan, checkin, note, palette)
+    finally:
+        cursor.endEditBlock()
+
+
+def _write_checkin(
+    cursor: QTextCursor, document: QTextDocument, plan: Plan, checkin: Checkin, note: str, palette: QPalette
+) -> None:
     base = QTextCharFormat()
     bold = QTextCharFormat()
     bold.setFontWeight(QFont.Weight.Bold)

@@ -26,7 +26,7 @@ from pipdesk.gui.dialogs.new_plan import NewPlanAnswers, NewPlanDialog
 from pipdesk.gui.dialogs.passphrase import PassphraseDialog, PassphraseTask
 from pipdesk.gui.forms.ui_main_window import Ui_MainWindow
 from pipdesk.gui.forms.ui_welcome import Ui_WelcomeView
-from pipdesk.gui.models.plan_list import PLAN_ID_ROLE, PlanFilterProxy, PlanListModel
+from pipdesk.gui.models.plan_list import PLAN_ID_ROLE, PlanFilterProxy, PlanListModel, keep_plan_selected
 from pipdesk.gui.outcome_view import OutcomeView
 from pipdesk.gui.plan_editor import PlanEditor
 from pipdesk.gui.prompts import Prompter
@@ -108,6 +108,7 @@ class MainWindow(QMainWindow):
             table.horizontalHeader().resizeSection(column, width)
         table.selectionModel().currentRowChanged.connect(self._plan_selected)
         self.ui.searchEdit.textChanged.connect(self.proxy.set_search)
+        keep_plan_selected(table, self.proxy, lambda: self.session.plan_id if self.session else None)
         self.ui.statusFilter.addItem("All statuses", None)
         for status in Status:
             self.ui.statusFilter.addItem(status.label, status)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSizePolicy, QTableView, QWidget
 
 from pipdesk.domain import ObjectiveCategory, Plan, Result, Revision, Status
@@ -39,6 +40,9 @@ from pipdesk.gui.session import PlanSession
 from pipdesk.reports import labels
 
 Index = QModelIndex | QPersistentModelIndex
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ANSWERED = frozenset({_DISPLAY, _TOOLTIP})
 
 
 @dataclass(frozen=True)
@@ -83,15 +87,16 @@ class ResultsModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # A view asks about seven roles a cell, again on each resize to contents: the others go at once.
+        if role not in _ANSWERED or not index.isValid():
             return None
         line = self.rows[index.row()]
         text = (line.objective, line.baseline, line.target, line.last_measured, line.result, line.comment)[
             index.column()
         ]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return " ".join(text.split())  # one line in the table; the tooltip keeps the line breaks
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             if index.column() == self.RESULT and line.tooltip:
                 return line.tooltip
             return text or None
@@ -132,6 +137,7 @@ class OutcomeView(QWidget):
         self.prompter = prompter
         self.today = today
         self.session: PlanSession | None = None
+        self._stale = False
         ui = self.ui
         font = ui.headingLabel.font()
         font.setBold(True)
@@ -183,13 +189,26 @@ class OutcomeView(QWidget):
 
     def set_session(self, session: PlanSession | None) -> None:
         if self.session is not None:
-            self.session.changed.disconnect(self.refresh)
+            self.session.changed.disconnect(self._plan_changed)
         self.session = session
         if session is not None:
-            session.changed.connect(self.refresh)
-        self.refresh()
+            session.changed.connect(self._plan_changed)
+        self._plan_changed()
+
+    def _plan_changed(self) -> None:
+        """Shown now when the view is visible; else the next time it is shown (another tab is in front)."""
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
 
     def refresh(self) -> None:
+        self._stale = False
         ui = self.ui
         plan = self.session.plan if self.session is not None else None
         if plan is None:

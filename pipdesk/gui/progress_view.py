@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLegend, QLineSeries, QValueAxis
-from PySide6.QtCore import QDate, QDateTime, QLocale, QMargins, QPointF, Qt, QTime
+from PySide6.QtCore import QDate, QDateTime, QLocale, QMargins, QPointF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
@@ -70,8 +70,10 @@ def summary_lines(summary: PlanProgress) -> tuple[str, str]:
 
 
 def _x(day: dt.date) -> float:
-    # Noon, so a daylight-saving change never moves a point to the day before.
-    return float(QDateTime(QDate(day.year, day.month, day.day), QTime(12, 0)).toMSecsSinceEpoch())
+    # Noon local time, so a daylight-saving change never moves a point to the day before. Python's
+    # local time (the C library's) rather than a QDateTime: ~1 µs a day instead of ~50–90 µs, and a
+    # plan of 200 check-ins has a few hundred points.
+    return dt.datetime(day.year, day.month, day.day, 12).timestamp() * 1000.0
 
 
 def _short_date(day: dt.date) -> str:
@@ -95,8 +97,7 @@ def _line(
     pen.setStyle(style)
     pen.setCapStyle(Qt.PenCapStyle.FlatCap)
     line.setPen(pen)
-    for day, value in points:
-        line.append(QPointF(_x(day), value))
+    line.append([QPointF(_x(day), value) for day, value in points])  # one call for all the points
     return line
 
 
@@ -332,13 +333,18 @@ class ProgressView(QWidget):
         }
 
     def _set_charts(self, objectives: Sequence[Objective]) -> None:
+        """One chart an objective; the charts there are reused (made afresh, each costs a few ms)."""
         keys = [o.key for o in objectives]
-        if keys == list(self.charts):
+        charts = list(self.charts.values())
+        if len(keys) == len(charts):
+            self.charts = dict(zip(keys, charts, strict=True))
             return
-        for chart in self.charts.values():
+        for chart in charts:
             self.grid.removeWidget(chart)
+        for chart in charts[len(keys) :]:
             chart.deleteLater()
-        self.charts = {key: ObjectiveChart(self.content) for key in keys}
+        charts = charts[: len(keys)] + [ObjectiveChart(self.content) for _ in range(len(keys) - len(charts))]
+        self.charts = dict(zip(keys, charts, strict=True))
         self._columns = 0
         self._reflow()
 

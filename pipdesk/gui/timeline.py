@@ -9,6 +9,7 @@ greyscale print as well as in colour; every colour is derived from the palette.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import itertools
 import math
@@ -25,6 +26,7 @@ from PySide6.QtGui import (
     QContextMenuEvent,
     QFont,
     QFontMetricsF,
+    QHelpEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -33,6 +35,7 @@ from PySide6.QtGui import (
     QPen,
     QPixmap,
     QResizeEvent,
+    QShowEvent,
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
@@ -433,6 +436,27 @@ def look_pixmap(look: Look, size: int, ratio: float) -> QPixmap:
     return pixmap
 
 
+def _look_key(look: Look) -> tuple[object, ...]:
+    colours = (look.fill.rgba(), look.outline.rgba(), look.glyph_colour.rgba())
+    return (look.shape, look.radius, look.width, look.dashed, look.glyph, *colours)
+
+
+#: Each look painted once a pixel ratio: a plan of 200 check-ins has a few looks and hundreds of markers.
+_PIXMAPS: dict[tuple[object, ...], QPixmap] = {}
+
+
+def marker_pixmap(look: Look, ratio: float) -> tuple[QPixmap, float]:
+    """``look`` painted centred in a pixmap, and the pixmap's half size (where the centre is)."""
+    size = math.ceil(2 * (look.radius * 1.25 + look.width + 1))
+    key = (*_look_key(look), size, ratio)
+    pixmap = _PIXMAPS.get(key)
+    if pixmap is None:
+        if len(_PIXMAPS) > 500:  # a palette change makes new colours; the old ones are not wanted
+            _PIXMAPS.clear()
+        pixmap = _PIXMAPS[key] = look_pixmap(look, size, ratio)
+    return pixmap, size / 2
+
+
 # The scene
 
 
@@ -483,7 +507,9 @@ def timeline_range(plan: Plan, markers: Iterable[Marker], today: dt.date) -> tup
 
 
 class _MarkerItem(QGraphicsItem):
-    def __init__(self, marker: Marker, look: Look, colours: Colours, draggable: bool, tooltip: str) -> None:
+    def __init__(
+        self, marker: Marker, look: Look, colours: Colours, draggable: bool, tooltip: Callable[[], str]
+    ) -> None:
         super().__init__()
         self.marker = marker
         self.look = look
@@ -491,12 +517,22 @@ class _MarkerItem(QGraphicsItem):
         self.draggable = draggable
         self.selected = False
         self.label: QGraphicsItem | None = None
-        self.setToolTip(tooltip)
+        # Written when first wanted (see TimelineCanvas.viewportEvent): a plan has hundreds of markers.
+        self._tooltip: Callable[[], str] | None = tooltip
         self.setZValue(5)
         if draggable:
             self.setCursor(Qt.CursorShape.SizeHorCursor)
         else:
             self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def ensure_tooltip(self) -> None:
+        if self._tooltip is not None:
+            self.setToolTip(self._tooltip())
+            self._tooltip = None
+
+    def toolTip(self) -> str:
+        self.ensure_tooltip()
+        return super().toolTip()
 
     def boundingRect(self) -> QRectF:
         r = self.look.radius * 1.25 + 5
@@ -514,13 +550,15 @@ class _MarkerItem(QGraphicsItem):
             self.update()
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if self.selected:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             ring = self.look.radius + 3.5
             painter.setPen(QPen(self.colours.accent, 2.0))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawEllipse(QPointF(0, 0), ring, ring)
-        paint_look(painter, self.look)
+        ratio = widget.devicePixelRatioF() if widget is not None else painter.device().devicePixelRatioF()
+        pixmap, half = marker_pixmap(self.look, ratio)
+        painter.drawPixmap(QPointF(-half, -half), pixmap)
 
 
 class _Pill(QGraphicsItem):
@@ -626,6 +664,8 @@ class TimelineCanvas(QGraphicsView):
         self.on_resized: Callable[[], None] = lambda: None
         self.on_palette: Callable[[], None] = lambda: None
         self.empty_text = ""
+        self._widths_font = ""
+        self._widths: dict[str, float] = {}
         self._press: tuple[_MarkerItem, QPointF] | None = None
         self._dragging = False
         self._drag_pill: _Pill | None = None
@@ -642,14 +682,27 @@ class TimelineCanvas(QGraphicsView):
 
     def tail(self, markers: Sequence[Marker], last: dt.date, ppd: float) -> float:
         """Room to leave after the last day so the labels of the last markers are not cut off."""
-        metrics = QFontMetricsF(self.small_font())
         need = _RIGHT_MARGIN
+        # Only the markers near the end can need room after it: a label is at most _MAX_LABEL wide.
+        reach = (_MAX_TAIL + _MAX_LABEL) / max(ppd, 1e-6)
+        widths = self._label_widths()
         for marker in markers:
+            if (last - marker.date).days > reach:
+                continue
             text = marker_label(marker)
             if text:
-                width = min(metrics.horizontalAdvance(text), _MAX_LABEL)
+                width = widths.get(text)
+                if width is None:
+                    width = widths[text] = min(QFontMetricsF(self.small_font()).horizontalAdvance(text), _MAX_LABEL)
                 need = max(need, (marker.date - last).days * ppd + lane_radius(marker.lane) + _LABEL_GAP + 4 + width)
         return min(need, _MAX_TAIL)
+
+    def _label_widths(self) -> dict[str, float]:
+        """Widths of label texts in the small font, kept while the font stays the same."""
+        font = self.small_font().key()
+        if self._widths_font != font:
+            self._widths_font, self._widths = font, {}
+        return self._widths
 
     # Drawing
 
@@ -787,7 +840,8 @@ class TimelineCanvas(QGraphicsView):
         for marker in markers:
             draggable = editable and marker.lane is Lane.SCHEDULE and marker.state is not MarkerState.DONE
             look = marker_look(marker, colours)
-            item = _MarkerItem(marker, look, colours, draggable, marker_tooltip(plan, marker, today, draggable))
+            tooltip = functools.partial(marker_tooltip, plan, marker, today, draggable)
+            item = _MarkerItem(marker, look, colours, draggable, tooltip)
             scene.addItem(item)
             item.setPos(axis.x(marker.date), boxes[marker.lane].row_y(rows[marker.key]))
             items[marker.key] = item
@@ -1062,6 +1116,13 @@ class TimelineCanvas(QGraphicsView):
             return
         super().wheelEvent(event)
 
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            item = self._item_at(event.pos())
+            if item is not None:
+                item.ensure_tooltip()
+        return super().viewportEvent(event)
+
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         # Not the view's own palette change: the view hears of it before this child has the new palette.
@@ -1219,6 +1280,8 @@ class TimelineView(QWidget):
         self.today = today
         self.session: PlanSession | None = None
         self._markers: list[Marker] = []
+        self._stale = False  # the canvas shows an older state of the plan than the session
+        self._markers_for: Plan | None = None  # the plan self._markers were worked out for
         self._ppd = 12.0
         self._fit = True
         self.canvas = TimelineCanvas(self)
@@ -1263,31 +1326,64 @@ class TimelineView(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        """Draw the plan again as it is now (after a change, or when the day has moved on)."""
+        """Draw the plan again as it is now (after a change, or when the day has moved on).
+
+        While the view is hidden (another tab is shown) nothing is worked out yet: the markers are
+        when asked for, and the drawing when the view is shown, at the size it is shown at.
+        """
         if self.session is None:
             self._markers = []
+            self._stale = False
             self.canvas.clear("Open a plan to see its timeline.")
             self._update_actions()
             return
+        self._markers_for = None
+        if self.isVisible():
+            self._draw()
+        else:
+            self._stale = True
+            self._update_actions()
+
+    def _draw(self) -> None:
+        self._stale = False
+        if self.session is None:
+            return
         plan = self.session.plan
         today = self.today()
-        self._markers = plan_markers(plan, today)
+        self._update_markers()
         if self._fit:
             self._ppd = self._fit_ppd(plan, today)
         self.canvas.draw(plan, self._markers, today, self._ppd, editable=not self.session.closed)
         self._update_actions()
 
+    def _ensure_drawn(self) -> None:
+        if self._stale:
+            self._draw()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._ensure_drawn()
+        super().showEvent(event)
+
+    def _update_markers(self) -> None:
+        if self.session is not None and self._markers_for is not self.session.plan:
+            self._markers = plan_markers(self.session.plan, self.today())
+            self._markers_for = self.session.plan
+
     def markers(self) -> list[Marker]:
+        self._update_markers()
         return list(self._markers)
 
     def selected_marker(self) -> Marker | None:
+        self._ensure_drawn()
         return self.canvas.selected_marker()
 
     def select_marker(self, marker: Marker | None) -> None:
+        self._ensure_drawn()
         self.canvas.select(marker.key if marker else None)
 
     def marker_point(self, marker: Marker) -> QPoint:
         """Where ``marker`` is on the canvas's viewport, scrolled into view first."""
+        self._ensure_drawn()
         item = self.canvas.marker_item(marker.key)
         if item is None:
             raise KeyError(f"{marker} is not on the timeline")
@@ -1296,6 +1392,7 @@ class TimelineView(QWidget):
 
     def day_point(self, marker: Marker, day: dt.date) -> QPoint:
         """Where ``marker`` would be on the viewport if it were on ``day``."""
+        self._ensure_drawn()
         item = self.canvas.marker_item(marker.key)
         if item is None or self.canvas.drawn is None:
             raise KeyError(f"{marker} is not on the timeline")
@@ -1303,6 +1400,7 @@ class TimelineView(QWidget):
 
     def original_end(self) -> dt.date | None:
         """The end date marked as the original one on an extended plan's timeline."""
+        self._ensure_drawn()
         return self.canvas.drawn.original_end if self.canvas.drawn else None
 
     @property
@@ -1316,6 +1414,7 @@ class TimelineView(QWidget):
         self.zoom(1 / _ZOOM_STEP)
 
     def zoom(self, factor: float) -> None:
+        self._ensure_drawn()
         drawn = self.canvas.drawn
         if drawn is None:
             return
@@ -1531,7 +1630,7 @@ class TimelineView(QWidget):
     def _update_actions(self) -> None:
         session = self.session
         editable = session is not None and not session.closed
-        marker = self.selected_marker()
+        marker = self.canvas.selected_marker()
         on_milestone = editable and marker is not None and marker.lane is Lane.SCHEDULE
         ui = self.ui
         for button in (ui.zoomInButton, ui.zoomOutButton, ui.fitButton):

@@ -1,9 +1,14 @@
-"""The check-in log's model: one row per check-in of a plan, searchable over all its text."""
+"""The check-in log's model: one row per check-in of a plan, searchable over all its text.
+
+The model sorts its own rows, with keys worked out once a sort: a sorting proxy would call
+``data()`` from C++ a few thousand times for a plan of 200 check-ins, on every change of the plan.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from PySide6.QtCore import (
@@ -31,6 +36,12 @@ KIND_LABELS = {
     CheckinKind.MIDPOINT: "Mid-plan evaluation",
     CheckinKind.FINAL: "Final review",
 }
+
+# Roles as plain ints: a view asks about seven roles a cell as it paints, most never answered here.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_ANSWERED = frozenset({_DISPLAY, _TOOLTIP, _FOREGROUND, int(CHECKIN_INDEX_ROLE), int(SORT_ROLE)})
 
 # Worst first: a check-in is rated by the objective that is doing worst.
 _SEVERITY = (Rating.OFF_TRACK, Rating.AT_RISK, Rating.ON_TRACK, Rating.MET)
@@ -106,33 +117,70 @@ class CheckinRow:
     checkin: Checkin
     rating: Rating | None
     summary: str
-    search_text: str
+
+    @cached_property
+    def search_text(self) -> str:
+        """Worked out on the first search, not for every check-in each time the plan is shown."""
+        return searchable_text(self.checkin)
 
 
 class CheckinLogModel(QAbstractTableModel):
-    """Read-only rows of the plan's check-ins, in the plan's order (the proxy sorts them)."""
+    """Read-only rows of the plan's check-ins, sorted by :meth:`sort` (ties in the plan's order)."""
 
     DATE, KIND, RATING, SUMMARY = range(4)
     HEADERS = ("Date", "Kind", "Overall", "Summary")
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        #: The rows in the order shown (before filtering).
         self.rows: list[CheckinRow] = []
+        self._in_plan_order: list[CheckinRow] = []
+        self._row_by_index: dict[int, int] = {}
         self._objective_titles: dict[str, str] = {}
+        self._sort_column = -1
+        self._sort_order = Qt.SortOrder.AscendingOrder
 
     def set_rows(self, checkins: Sequence[Checkin], plan: Plan | None = None) -> None:
         self.beginResetModel()
         self._objective_titles = {o.key: o.title for o in plan.objectives} if plan is not None else {}
-        self.rows = [
-            CheckinRow(i, c, overall_rating(c), one_line_summary(c), searchable_text(c)) for i, c in enumerate(checkins)
-        ]
+        self._in_plan_order = [CheckinRow(i, c, overall_rating(c), one_line_summary(c)) for i, c in enumerate(checkins)]
+        self._order()
         self.endResetModel()
 
     def set_plan(self, plan: Plan | None) -> None:
         self.set_rows(plan.checkins if plan is not None else [], plan)
 
     def row_of(self, checkin_index: int) -> int:
-        return next((i for i, row in enumerate(self.rows) if row.index == checkin_index), -1)
+        return self._row_by_index.get(checkin_index, -1)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Order the rows by a column; ties keep the plan's order, either way."""
+        self._sort_column, self._sort_order = column, order
+        self.layoutAboutToBeChanged.emit()
+        before = [row.index for row in self.rows]
+        self._order()
+        persistent = self.persistentIndexList()
+        moved = [self.index(self._row_by_index[before[index.row()]], index.column()) for index in persistent]
+        self.changePersistentIndexList(persistent, moved)
+        self.layoutChanged.emit()
+
+    def _order(self) -> None:
+        column = self._sort_column
+        if 0 <= column < len(self.HEADERS):
+            descending = self._sort_order == Qt.SortOrder.DescendingOrder
+            self.rows = sorted(self._in_plan_order, key=lambda row: self.sort_key(row, column), reverse=descending)
+        else:
+            self.rows = list(self._in_plan_order)
+        self._row_by_index = {row.index: i for i, row in enumerate(self.rows)}
+
+    def sort_key(self, row: CheckinRow, column: int) -> Any:
+        if column == self.DATE:
+            return row.checkin.date
+        if column == self.RATING:
+            return _SEVERITY.index(row.rating) if row.rating is not None else len(_SEVERITY)
+        if column == self.KIND:
+            return KIND_LABELS[row.checkin.kind].casefold()
+        return row.summary.casefold()
 
     # Qt model interface
 
@@ -150,13 +198,11 @@ class CheckinLogModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if role not in _ANSWERED or not index.isValid():
             return None
         row = self.rows[index.row()]
         column = index.column()
-        if role == CHECKIN_INDEX_ROLE:
-            return row.index
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             if column == self.DATE:
                 return row.checkin.date.isoformat()
             if column == self.KIND:
@@ -164,16 +210,15 @@ class CheckinLogModel(QAbstractTableModel):
             if column == self.RATING:
                 return row.rating.label if row.rating is not None else "—"
             return row.summary
+        if role == CHECKIN_INDEX_ROLE:
+            return row.index
         if role == SORT_ROLE:
-            if column == self.DATE:
-                return f"{row.checkin.date.isoformat()} {row.index:06d}"
-            if column == self.RATING:
-                return _SEVERITY.index(row.rating) if row.rating is not None else len(_SEVERITY)
-            return str(self.data(index, Qt.ItemDataRole.DisplayRole)).casefold()
-        if role == Qt.ItemDataRole.ForegroundRole and column == self.RATING:
+            key = self.sort_key(row, column)
+            return f"{key.isoformat()} {row.index:06d}" if column == self.DATE else key
+        if role == _FOREGROUND and column == self.RATING:
             colour = rating_colour(row.rating, QPalette())
             return QBrush(colour) if colour is not None else None
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             if column == self.RATING:
                 return self._ratings_tooltip(row.checkin)
             if column == self.SUMMARY:
@@ -190,12 +235,22 @@ class CheckinLogModel(QAbstractTableModel):
 
 
 class CheckinFilterProxy(QSortFilterProxyModel):
-    """Keeps the check-ins whose text holds every word searched for (any case, any script)."""
+    """Keeps the check-ins whose text holds every word searched for (any case, any script).
+
+    Sorting is the source model's (see :meth:`CheckinLogModel.sort`); the proxy keeps its order.
+    """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.setSortRole(SORT_ROLE)
         self._words: list[str] = []
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        model = self.sourceModel()
+        if isinstance(model, CheckinLogModel):
+            model.sort(column, order)
+        else:
+            super().sort(column, order)
 
     def set_search(self, text: str) -> None:
         self.beginFilterChange()
