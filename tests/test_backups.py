@@ -13,6 +13,7 @@ from pipdesk.store import PlanBook, PlanBookError
 from pipdesk.store.backups import (
     BackupInfo,
     backup_plan_book,
+    backup_plan_book_file,
     default_backups_folder,
     list_backups,
     restore_backup,
@@ -165,3 +166,22 @@ def test_keep_must_be_at_least_one(book: PlanBook, tmp_path: Path) -> None:
 @posix_only
 def test_the_backups_folder_is_private_and_in_the_user_data_folder(private_user_folders: Path) -> None:
     assert default_backups_folder() == private_user_folders / "data" / "pipdesk" / "backups"
+
+
+def test_a_backup_through_its_own_connection_while_the_book_is_written(book: PlanBook, tmp_path: Path) -> None:
+    """What the window does on opening, on a worker thread: a snapshot while the window goes on saving."""
+    import threading
+
+    assert book.path is not None
+    folder = tmp_path / "backups"
+    taken: list[Path] = []
+    worker = threading.Thread(target=lambda: taken.append(backup_plan_book_file(book.path, folder, keep=5)))
+    worker.start()
+    book.add(load_sample(SAMPLE_NAMES[0]))  # meanwhile, on this thread
+    worker.join()
+    [backup] = taken
+    assert backup.parent == folder
+    with PlanBook.open(backup, create=False) as copy:
+        assert copy.count() in (4, 5)  # before or after the add: never half of it
+        assert copy.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert book.count() == 5

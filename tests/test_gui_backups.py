@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from pipdesk.gui.dialogs.restore_backup import RestoreBackupDialog
 from pipdesk.gui.main_window import MainWindow
 from pipdesk.gui.scripted_prompter import ScriptedPrompter
-from pipdesk.store import PlanBook
+from pipdesk.store import PlanBook, PlanBookError
 from pipdesk.store.backups import list_backups
 
 from conftest import SAMPLE_NAMES, load_sample
@@ -72,3 +73,27 @@ def test_restore_from_backup_makes_a_new_plan_book_and_opens_it(qtbot: QtBot, tm
     with PlanBook.open(path) as original:
         assert original.count() == 3, "the plan book that was open is not changed"
     window.close()
+
+
+def test_the_backup_on_opening_runs_on_a_worker_thread_and_a_failure_is_said(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    import pipdesk.gui.main_window as main_window
+
+    path, backups = tmp_path / "plans.pipdesk", tmp_path / "backups"
+    with PlanBook.open(path) as book:
+        book.add(load_sample(SAMPLE_NAMES[0]))
+    threads: list[threading.Thread] = []
+
+    def fails(*_args: object) -> Path:
+        threads.append(threading.current_thread())
+        raise PlanBookError("the disk is full; free some space and try again")
+
+    monkeypatch.setattr(main_window, "backup_plan_book_file", fails)
+    window = open_window(qtbot, path, backups, ScriptedPrompter())
+    qtbot.waitUntil(lambda: "No backup was taken on opening" in window.statusBar().currentMessage())
+    assert "the disk is full" in window.statusBar().currentMessage()
+    assert threads and threads[0] is not threading.main_thread()
+    assert window.book is not None and window.book.count() == 1  # the window goes on

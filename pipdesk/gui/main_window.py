@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import platformdirs
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer, QUrl
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QIcon, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
@@ -38,7 +39,14 @@ from pipdesk.planfile import dump_plan_file, parse_plan_file
 from pipdesk.resources import resource_path
 from pipdesk.safe_write import write_private_file
 from pipdesk.store import PlanBook, default_plan_book_path
-from pipdesk.store.backups import backup_plan_book, default_backups_folder, list_backups, restore_backup, save_copy
+from pipdesk.store.backups import (
+    backup_plan_book,
+    backup_plan_book_file,
+    default_backups_folder,
+    list_backups,
+    restore_backup,
+    save_copy,
+)
 from pipdesk.store.connection import (
     PassphraseNeeded,
     WrongPassphrase,
@@ -73,6 +81,9 @@ class WelcomeView(QWidget):
 class MainWindow(QMainWindow):
     """The app's one window, on one plan book at a time."""
 
+    #: A backup on a worker thread failed: the status bar message (emitted from that thread).
+    backup_failed = Signal(str)
+
     def __init__(
         self,
         book: PlanBook | None = None,
@@ -90,6 +101,8 @@ class MainWindow(QMainWindow):
         self.templates_folder = templates_folder or own_templates_folder()
         self.samples_path = samples_path or own_templates_folder().parent / "samples.pipdesk"
         self.backups_folder = backups_folder or default_backups_folder()
+        self._backup_threads: list[threading.Thread] = []
+        self.backup_failed.connect(lambda message: self.statusBar().showMessage(message, 10000))
         self._changes_at_open = 0
         self.book: PlanBook | None = None
         self.session: PlanSession | None = None
@@ -283,8 +296,8 @@ class MainWindow(QMainWindow):
         self.book = book
         self._changes_at_open = book.db.conn.total_changes
         if back_up:
-            # Taken once the window is up, not before it: on a large plan book a copy takes a moment.
-            QTimer.singleShot(0, lambda: self._back_up("on opening") if self.book is book else None)
+            # Taken on a worker thread once the window is up: on a large plan book a copy takes a moment.
+            QTimer.singleShot(0, lambda: self._back_up_in_background(book, "on opening") if self.book is book else None)
         self.this_week.set_book(book)
         if book.path is not None:
             remember_plan_book(book.path)
@@ -299,6 +312,7 @@ class MainWindow(QMainWindow):
 
     def _close_book(self) -> None:
         self._list_refresh.stop()
+        self.wait_for_backups()
         self._show_session(None)
         self.this_week.set_book(None)
         for session in self.sessions.values():
@@ -402,6 +416,34 @@ class MainWindow(QMainWindow):
             return max(1, int(str(value)))
         except ValueError:
             return 10
+
+    def _back_up_in_background(self, book: PlanBook, when: str) -> None:
+        """:meth:`_back_up` on a worker thread, through a connection of its own; a failure is said in the status bar."""
+        if book.path is None:
+            return
+        path, passphrase, folder, keep = (
+            book.path,
+            passphrase_of(book.db.conn),
+            self.backups_folder,
+            self.keep_backups(),
+        )
+
+        def back_up() -> None:
+            try:
+                backup_plan_book_file(path, folder, keep, passphrase)
+            except (PipdeskError, OSError, sqlite3.Error) as error:
+                with suppress(RuntimeError):  # the window is gone: nowhere to say it
+                    self.backup_failed.emit(f"No backup was taken {when}: {error}")
+
+        thread = threading.Thread(target=back_up, name="pipdesk-backup")
+        self._backup_threads = [t for t in self._backup_threads if t.is_alive()] + [thread]
+        thread.start()
+
+    def wait_for_backups(self) -> None:
+        """Let backups being taken on worker threads finish (before the plan book is closed or the app quits)."""
+        for thread in self._backup_threads:
+            thread.join()
+        self._backup_threads = []
 
     def _back_up(self, when: str) -> Path | None:
         """A dated copy of the plan book; a backup that fails is said in the status bar, never stops work."""

@@ -8,6 +8,7 @@ import os
 import re
 import shutil
 import tempfile
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,6 +53,10 @@ def default_backups_folder() -> Path:
     return Path(platformdirs.user_data_dir("pipdesk", appauthor=False)) / "backups"
 
 
+#: Backups are taken one at a time (a worker thread's on opening, the window's on closing): names and pruning agree.
+_ONE_AT_A_TIME = threading.Lock()
+
+
 def backup_plan_book(db_or_book: Database | PlanBook, backups_folder: Path, keep: int) -> Path:
     """Copy the open plan book to ``<stem>-YYYYMMDD-HHMMSS.pipdesk`` in ``backups_folder``; keep the newest ``keep``.
 
@@ -60,23 +65,47 @@ def backup_plan_book(db_or_book: Database | PlanBook, backups_folder: Path, keep
     backup of an encrypted plan book is encrypted with the same passphrase.
     Returns the new backup's path. Run it on the thread that opened the plan book.
     """
+    db = db_or_book.db if isinstance(db_or_book, PlanBook) else db_or_book
+    return _back_up(db.conn, _main_file(db.conn), Path(backups_folder), keep, passphrase_of(db.conn))
+
+
+def backup_plan_book_file(path: Path, backups_folder: Path, keep: int, passphrase: str | None = None) -> Path:
+    """:func:`backup_plan_book` through a read-only connection of its own, for any thread.
+
+    The window takes its backup on opening this way, on a worker thread, so a large plan book (or
+    an encrypted one's key derivation) never holds up the window. The plan book may be open and
+    written to meanwhile: the copy is the snapshot of the moment the copy began.
+    """
+    path = Path(path)
+    try:
+        conn = open_read_only(path, passphrase, while_in_use=True)
+    except sqlite3.Error as error:
+        raise PlanBookError(f"{path}: cannot be read for a backup ({explain_database_error(error)})") from None
+    try:
+        if passphrase is not None:
+            check_key(conn, path)
+        return _back_up(conn, path, Path(backups_folder), keep, passphrase)
+    finally:
+        conn.close()
+
+
+def _back_up(conn: sqlite3.Connection, source_path: Path, folder: Path, keep: int, passphrase: str | None) -> Path:
     if keep < 1:
         raise ValueError("keep at least one backup")
-    db = db_or_book.db if isinstance(db_or_book, PlanBook) else db_or_book
-    source_path = _main_file(db.conn)
     stem = source_path.stem
-    folder = Path(backups_folder)
-    _make_private_folder(folder)
-    now = dt.datetime.now()
-    target = _free_name(folder, stem, now)
-    try:
-        _copy_database(db.conn, target, passphrase_of(db.conn))
-    except sqlite3.Error as error:
-        raise PlanBookError(f"{target}: the backup could not be written ({explain_database_error(error)})") from None
-    except OSError as error:
-        raise PlanBookError(f"{target}: the backup could not be written ({error.strerror})") from None
-    for _taken_at, old in _backups(folder, stem)[keep:]:
-        old.unlink(missing_ok=True)
+    with _ONE_AT_A_TIME:
+        _make_private_folder(folder)
+        target = _free_name(folder, stem, dt.datetime.now())
+        try:
+            _copy_database(conn, target, passphrase)
+        except sqlite3.Error as error:
+            raise PlanBookError(
+                f"{target}: the backup could not be written ({explain_database_error(error)})"
+            ) from None
+        except OSError as error:
+            raise PlanBookError(f"{target}: the backup could not be written ({error.strerror})") from None
+        for _taken_at, old in _backups(folder, stem)[keep:]:
+            old.unlink(missing_ok=True)
     return target
 
 

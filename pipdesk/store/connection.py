@@ -356,13 +356,14 @@ def _check_writable(path: Path) -> None:
         )
 
 
-def open_read_only(path: Path, passphrase: str | None = None) -> sqlite3.Connection:
+def open_read_only(path: Path, passphrase: str | None = None, *, while_in_use: bool = False) -> sqlite3.Connection:
     """A connection that cannot write to ``path`` and, when no write-ahead log is beside it, adds no file either.
 
     With ``passphrase``, keyed for an encrypted file; whether the key is right shows on the first read.
+    ``while_in_use``: another connection may write meanwhile, so SQLite must not take the file as fixed.
     """
     # Without a -wal the file is whole: read as immutable, SQLite creates no -shm beside it.
-    whole = not path.with_name(path.name + "-wal").exists()
+    whole = not while_in_use and not path.with_name(path.name + "-wal").exists()
     conn = sqlite3.connect(path.resolve().as_uri() + ("?mode=ro&immutable=1" if whole else "?mode=ro"), uri=True)
     try:
         apply_passphrase(conn, passphrase)
