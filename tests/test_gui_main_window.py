@@ -7,6 +7,7 @@ from pathlib import Path
 
 import icalendar
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
@@ -124,6 +125,26 @@ def test_a_fault_in_a_command_is_shown_plainly_logged_and_the_app_goes_on(
     logs = list(private_user_folders.rglob("pipdesk.log"))
     assert logs and "ZeroDivisionError" in logs[0].read_text()
     assert window.isVisible() and window.session is not None
+
+
+def test_the_error_box_copies_its_details_and_stays_open(qtbot: QtBot) -> None:
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    from pipdesk.gui.prompts import warning_box
+
+    box = warning_box("Something went wrong", "pipdesk hit an unexpected error.", "Traceback (most recent call last)")
+    qtbot.addWidget(box)
+    box.show()
+    copy = next(b for b in box.buttons() if b.text() == "Copy details")
+    qtbot.mouseClick(copy, Qt.MouseButton.LeftButton)
+    assert QGuiApplication.clipboard().text() == "Traceback (most recent call last)"
+    assert box.isVisible() and copy.text() == "Copied"
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    assert not box.isVisible()
+    plain = warning_box("pipdesk", "A message without details.")
+    qtbot.addWidget(plain)
+    assert [b.text() for b in plain.buttons()] == ["OK"]  # no copy button without details
 
 
 def test_without_a_path_the_app_opens_the_plan_book_used_last(qtbot: QtBot, tmp_path: Path) -> None:

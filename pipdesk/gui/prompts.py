@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QPushButton, QWidget
 
 
 class Prompter:
@@ -21,10 +22,7 @@ class Prompter:
         QMessageBox.information(self.parent, title, text)
 
     def warning(self, title: str, text: str, details: str | None = None) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self.parent)
-        if details:
-            box.setDetailedText(details)
-        box.exec()
+        warning_box(title, text, details, self.parent).exec()
 
     def confirm(self, title: str, text: str, action: str) -> bool:
         """Ask before something that cannot be taken back; ``action`` labels the button that does it."""
@@ -50,3 +48,26 @@ class Prompter:
     def save_file(self, title: str, suggested: str, name_filter: str) -> Path | None:
         path, _ = QFileDialog.getSaveFileName(self.parent, title, suggested, name_filter)
         return Path(path) if path else None
+
+
+class _DetailsBox(QMessageBox):
+    """A message box whose "Copy details" button copies and leaves the box open."""
+
+    copy_button: QPushButton | None = None
+
+    def done(self, result: int) -> None:
+        if self.copy_button is not None and self.clickedButton() is self.copy_button:
+            QGuiApplication.clipboard().setText(self.detailedText())
+            self.copy_button.setText("Copied")
+            return
+        super().done(result)
+
+
+def warning_box(title: str, text: str, details: str | None = None, parent: QWidget | None = None) -> QMessageBox:
+    """A warning; with ``details`` (a traceback, say), "Show Details…" and "Copy details" for a report."""
+    box = _DetailsBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+    if details:
+        box.setDetailedText(details)
+        box.copy_button = box.addButton("Copy details", QMessageBox.ButtonRole.ActionRole)
+    box.setDefaultButton(QMessageBox.StandardButton.Ok)
+    return box
