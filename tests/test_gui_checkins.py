@@ -329,9 +329,14 @@ def test_deleting_a_check_in_of_an_issued_plan_asks_to_confirm_and_why(
     assert revision.old is not None and revision.old.startswith("Check-in of 2026-10-26: Vendor delay")
     assert len(shown_dates(tab)) == 7
     assert selected_date(tab) == "2026-11-02", "the next check-in is shown"
+    # The weekly meeting it recorded is no longer shown as held; the others are.
+    undone = [m.title for m in plan.milestones if not m.done and m.date < dt.date(2026, 11, 30)]
+    assert undone == ["Weekly check-in 4"]
 
     session_of(tab).undo_stack.undo()
-    assert len(book.get(ALEX).checkins) == 8
+    plan = book.get(ALEX)
+    assert len(plan.checkins) == 8
+    assert next(m for m in plan.milestones if m.title == "Weekly check-in 4").done
     assert selected_date(tab) == "2026-11-02"
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from pipdesk.domain import CheckinKind, Milestone, MilestoneKind, PipdeskError, Plan, Status, SupportAction
+from pipdesk.domain import Checkin, CheckinKind, Milestone, MilestoneKind, PipdeskError, Plan, Status, SupportAction
 from pipdesk.domain.schedule import (
     DueItem,
     DueKind,
@@ -19,6 +19,7 @@ from pipdesk.domain.schedule import (
     move_milestone,
     next_due,
     overdue_milestones,
+    unmark_for_deleted_checkin,
 )
 
 from conftest import SAMPLE_NAMES, load_sample
@@ -322,6 +323,27 @@ def test_mark_done_marks_only_the_fulfilled_milestone() -> None:
 
 def test_mark_done_with_nothing_to_fulfil_changes_nothing() -> None:
     assert mark_done_for_checkin(SCHEDULE, d(11, 2), CheckinKind.MIDPOINT, 7) == SCHEDULE
+
+
+def test_deleting_a_check_in_undoes_the_milestone_it_fulfilled() -> None:
+    logged = Checkin(date=d(10, 13))
+    marked = mark_done_for_checkin(SCHEDULE, logged.date, logged.kind, 7)
+    assert unmark_for_deleted_checkin(marked, logged, [], 7) == SCHEDULE  # back as it was
+
+
+def test_a_milestone_another_check_in_still_fulfils_stays_done() -> None:
+    first, second = Checkin(date=d(10, 5)), Checkin(date=d(10, 6))  # two check-ins for one meeting
+    assert unmark_for_deleted_checkin(SCHEDULE, second, [first], 7) == SCHEDULE
+    # With the first deleted instead of the second, the meeting is still held: the second is kept.
+    assert unmark_for_deleted_checkin(SCHEDULE, first, [second], 7) == SCHEDULE
+    # With neither left, the meeting of 5 October is not held any more.
+    assert [m.done for m in unmark_for_deleted_checkin(SCHEDULE, first, [], 7)][:3] == [True, False, False]
+
+
+def test_deleting_a_check_in_far_from_any_milestone_changes_nothing() -> None:
+    assert unmark_for_deleted_checkin(SCHEDULE, Checkin(date=d(9, 1)), [], 7) == SCHEDULE
+    midpoint_review = Checkin(date=d(10, 5), kind=CheckinKind.MIDPOINT)  # fulfils midpoints only
+    assert unmark_for_deleted_checkin(SCHEDULE, midpoint_review, [], 7) == SCHEDULE
 
 
 # overdue and next due

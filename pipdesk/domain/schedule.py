@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from pipdesk.domain.model import CheckinKind, Milestone, MilestoneKind, Plan, Status
+from pipdesk.domain.model import Checkin, CheckinKind, Milestone, MilestoneKind, Plan, Status
 from pipdesk.domain.problems import PipdeskError
 
 KICKOFF_TITLE = "Plan issued and discussed"
@@ -184,6 +184,40 @@ def mark_done_for_checkin(
     if index is not None:
         marked[index].done = True
     return marked
+
+
+def unmark_for_deleted_checkin(
+    milestones: Sequence[Milestone],
+    deleted: Checkin,
+    remaining: Sequence[Checkin],
+    every_days: int | None,
+) -> list[Milestone]:
+    """The milestones with the one a deleted check-in had fulfilled marked undone again.
+
+    The counterpart of :func:`mark_done_for_checkin`: the nearest done milestone of a matching kind
+    within half a cadence of the deleted check-in, unless a check-in still logged fulfils it too
+    (one of a matching kind as near). The deleted check-in's meeting then shows as not held, and
+    overdue once its date has passed, until a check-in is logged for it.
+    """
+    reach = (every_days or 7) // 2
+    still_held = [c for c in remaining if c is not deleted]
+
+    def covered(milestone: Milestone) -> bool:
+        return any(
+            milestone.kind in _FULFILS[c.kind] and abs((milestone.date - c.date).days) <= reach for c in still_held
+        )
+
+    candidates = [
+        (abs((m.date - deleted.date).days), m.date, i)
+        for i, m in enumerate(milestones)
+        if m.done and m.kind in _FULFILS[deleted.kind] and abs((m.date - deleted.date).days) <= reach
+    ]
+    unmarked = [m.model_copy() for m in milestones]
+    for _distance, _date, index in sorted(candidates):
+        if not covered(unmarked[index]):
+            unmarked[index].done = False
+            break
+    return unmarked
 
 
 # What is due

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QSplitter, QVBoxLayout, 
 
 from pipdesk.domain import Checkin, Plan, Status
 from pipdesk.domain.rules import plan_problems
-from pipdesk.domain.schedule import mark_done_for_checkin
+from pipdesk.domain.schedule import mark_done_for_checkin, unmark_for_deleted_checkin
 from pipdesk.gui.forms.ui_checkin_log_view import Ui_CheckinLogView
 from pipdesk.gui.models.checkins import (
     CHECKIN_INDEX_ROLE,
@@ -365,7 +365,11 @@ class CheckinLogView(QWidget):
             revision = (f"checkins.{day}", f"{what}: {summary}" if summary else what, None, reason)
 
         def delete(plan: Plan) -> None:
-            del plan.checkins[index]
+            deleted = plan.checkins.pop(index)
+            # The meeting it recorded is not held any more, as far as the plan shows: undone again.
+            plan.milestones = unmark_for_deleted_checkin(
+                plan.milestones, deleted, plan.checkins, plan.checkin_every_days
+            )
 
         session.change(f"Delete the check-in of {day}", delete, revision=revision)
 
