@@ -11,14 +11,15 @@ from PySide6.QtWidgets import QDialog, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from pipdesk.domain import Checkin, CheckinKind, Plan, Progress, Rating, Status
-from pipdesk.gui.checkin_log import CheckinsTab, reason_needed
+from pipdesk.domain.progress import overall_rating
+from pipdesk.domain.rules import amendment_reason_needed as reason_needed
+from pipdesk.gui.checkin_log import CheckinsTab
 from pipdesk.gui.dialogs.checkin_form import CheckinFormDialog
 from pipdesk.gui.dialogs.reason import ReasonDialog
 from pipdesk.gui.models.checkins import (
     CheckinFilterProxy,
     CheckinLogModel,
     one_line_summary,
-    overall_rating,
 )
 from pipdesk.gui.scripted_prompter import ScriptedPrompter
 from pipdesk.gui.session import PlanSession

@@ -12,11 +12,12 @@ from PySide6.QtWidgets import QDialog, QGraphicsSimpleTextItem
 from pytestqt.qtbot import QtBot
 
 from pipdesk.domain import MilestoneKind, Plan, Rating, Status
+from pipdesk.domain.progress import overall_rating as worst_rating
 from pipdesk.domain.schedule import generate_schedule
 from pipdesk.gui.dialogs.reason import ReasonDialog
 from pipdesk.gui.scripted_prompter import ScriptedPrompter
 from pipdesk.gui.session import PlanSession
-from pipdesk.gui.timeline import Lane, Marker, MarkerState, TimelineView, plan_markers, worst_rating
+from pipdesk.gui.timeline import Lane, Marker, MarkerState, TimelineView, plan_markers
 from pipdesk.store import PlanBook
 
 from conftest import load_sample

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from pipdesk.domain.model import Direction, MilestoneKind, Objective, Plan, Rating
+from pipdesk.domain.model import Checkin, Direction, MilestoneKind, Objective, Plan, Rating
 
 #: One measured value of an objective and the day of the check-in that recorded it.
 Point = tuple[dt.date, float]
@@ -79,6 +79,16 @@ class PlanProgress:
     @property
     def objectives(self) -> int:
         return self.met + self.on_track + self.at_risk + self.off_track + self.no_data
+
+
+#: Worst first: a check-in is rated by the objective that is doing worst.
+RATINGS_WORST_FIRST = (Rating.OFF_TRACK, Rating.AT_RISK, Rating.ON_TRACK, Rating.MET)
+
+
+def overall_rating(checkin: Checkin) -> Rating | None:
+    """A check-in's rating: the worst given to any objective at it; none when nothing was rated."""
+    given = {p.rating for p in checkin.progress if p.rating is not None}
+    return next((rating for rating in RATINGS_WORST_FIRST if rating in given), None)
 
 
 def series(plan: Plan, objective_key: str) -> list[Point]:

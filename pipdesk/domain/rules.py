@@ -154,3 +154,23 @@ def _objective_problems(plan: Plan, at: Path, period_ok: bool) -> Iterator[Probl
         due = objective.due_date
         if must_be_complete and period_ok and due is not None and not _inside(due, plan):
             yield Problem((*here, "due_date"), f"Due date {due.isoformat()} is outside the plan period {_period(plan)}")
+
+
+#: A check-in may be corrected without a reason for this many days after it was held.
+AMEND_FREELY_DAYS = 7
+
+_REASON_KEPT = "a change asks why, and the plan's history keeps it"
+
+
+def amendment_reason_needed(plan: Plan, index: int, today: dt.date) -> str | None:
+    """Why amending ``plan.checkins[index]`` needs a reason, or None when it may be corrected freely.
+
+    Evidence written at the time stays as written: a check-in more than a week old, or one on an
+    issued plan with a later check-in after it, is changed only with a reason kept in the history.
+    """
+    checkin = plan.checkins[index]
+    if (today - checkin.date).days > AMEND_FREELY_DAYS:
+        return f"This check-in is more than {AMEND_FREELY_DAYS} days old: {_REASON_KEPT}."
+    if plan.status is not Status.DRAFT and any(other.date > checkin.date for other in plan.checkins):
+        return f"A later check-in is logged on this issued plan: {_REASON_KEPT}."
+    return None

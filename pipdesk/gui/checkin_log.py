@@ -29,8 +29,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QSplitter, QVBoxLayout, QWidget
 
-from pipdesk.domain import Checkin, Plan, Status
-from pipdesk.domain.rules import plan_problems
+from pipdesk.domain import Checkin, Plan
+from pipdesk.domain.rules import amendment_reason_needed, plan_problems
 from pipdesk.domain.schedule import mark_done_for_checkin, unmark_for_deleted_checkin
 from pipdesk.gui.forms.ui_checkin_log_view import Ui_CheckinLogView
 from pipdesk.gui.models.checkins import (
@@ -50,22 +50,8 @@ if TYPE_CHECKING:
     from pipdesk.gui.dialogs.checkin_form import FieldChange
     from pipdesk.gui.progress_view import ProgressView
 
-#: A check-in may be corrected without a reason for this many days after it was held.
-AMEND_FREELY_DAYS = 7
 #: From this width the tab shows the log beside the charts; below it, above them.
 WIDE_LAYOUT_WIDTH = 1100
-
-_REASON_KEPT = "a change asks why, and the plan's history keeps it"
-
-
-def reason_needed(plan: Plan, index: int, today: dt.date) -> str | None:
-    """Why amending ``plan.checkins[index]`` needs a reason, or None when it may be corrected freely."""
-    checkin = plan.checkins[index]
-    if (today - checkin.date).days > AMEND_FREELY_DAYS:
-        return f"This check-in is more than {AMEND_FREELY_DAYS} days old: {_REASON_KEPT}."
-    if plan.status is not Status.DRAFT and any(other.date > checkin.date for other in plan.checkins):
-        return f"A later check-in is logged on this issued plan: {_REASON_KEPT}."
-    return None
 
 
 def _short(text: str | None, limit: int = 70) -> str:
@@ -256,7 +242,10 @@ class CheckinLogView(QWidget):
         if self.session.closed:
             note = "The plan is closed: this record can no longer change."
         else:
-            note = reason_needed(plan, index, self.today()) or "Recent: it can still be corrected without a reason."
+            note = (
+                amendment_reason_needed(plan, index, self.today())
+                or "Recent: it can still be corrected without a reason."
+            )
         render_checkin(document, plan, plan.checkins[index], note, self.palette())
         self.ui.detail.verticalScrollBar().setValue(0)
 
@@ -304,7 +293,7 @@ class CheckinLogView(QWidget):
         from pipdesk.gui.dialogs.checkin_form import CheckinFormDialog, checkin_changes
 
         plan = session.plan
-        why = reason_needed(plan, index, self.today())
+        why = amendment_reason_needed(plan, index, self.today())
         dialog = CheckinFormDialog(plan, self.today(), index, amend_note=why or "", parent=self)
         if not self.prompter.run_dialog(dialog):
             return

@@ -52,7 +52,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pipdesk.domain import Checkin, CheckinKind, Milestone, MilestoneKind, PipdeskError, Plan, Problem, Rating, Status
+from pipdesk.domain import CheckinKind, Milestone, MilestoneKind, PipdeskError, Plan, Problem, Rating, Status
+from pipdesk.domain.progress import overall_rating
 from pipdesk.domain.schedule import (
     FINAL_TITLE,
     KICKOFF_TITLE,
@@ -129,15 +130,6 @@ class Marker:
         return self.lane in (Lane.SCHEDULE, Lane.CHECKINS)
 
 
-#: From best to worst: a check-in is as good as its worst rated objective.
-RATING_SEVERITY = (Rating.MET, Rating.ON_TRACK, Rating.AT_RISK, Rating.OFF_TRACK)
-
-
-def worst_rating(checkin: Checkin) -> Rating | None:
-    ratings = [p.rating for p in checkin.progress if p.rating is not None]
-    return max(ratings, key=RATING_SEVERITY.index) if ratings else None
-
-
 def original_end(plan: Plan) -> dt.date | None:
     """The end date the plan was issued with, when it has changed since (the earliest end-date revision)."""
     changes = sorted((r for r in plan.revisions if r.field == "end_date" and r.old), key=lambda r: r.at)
@@ -172,7 +164,7 @@ def plan_markers(plan: Plan, today: dt.date) -> list[Marker]:
     for i, checkin in enumerate(plan.checkins):
         title = _CHECKIN_NAMES[checkin.kind]
         markers.append(
-            Marker(Lane.CHECKINS, checkin.kind.value, checkin.date, i, MarkerState.HELD, title, worst_rating(checkin))
+            Marker(Lane.CHECKINS, checkin.kind.value, checkin.date, i, MarkerState.HELD, title, overall_rating(checkin))
         )
     for i, objective in enumerate(plan.objectives):
         if objective.due_date is not None:

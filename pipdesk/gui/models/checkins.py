@@ -23,6 +23,7 @@ from PySide6.QtGui import QBrush, QColor, QPalette
 
 from pipdesk.domain import Checkin, CheckinKind, Direction, Objective, Plan, Rating
 from pipdesk.domain.model import compact_number
+from pipdesk.domain.progress import RATINGS_WORST_FIRST, overall_rating
 from pipdesk.gui.colours import alert_colour
 
 Index = QModelIndex | QPersistentModelIndex
@@ -43,8 +44,6 @@ _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 _ANSWERED = frozenset({_DISPLAY, _TOOLTIP, _FOREGROUND, int(CHECKIN_INDEX_ROLE), int(SORT_ROLE)})
 
-# Worst first: a check-in is rated by the objective that is doing worst.
-_SEVERITY = (Rating.OFF_TRACK, Rating.AT_RISK, Rating.ON_TRACK, Rating.MET)
 
 #: The check-in's text fields with the words the log and the form use for them, in form order.
 TEXT_FIELDS = (
@@ -59,12 +58,6 @@ TEXT_FIELDS = (
 
 # What the one-line summary is taken from, in order of preference. Private notes never show in it.
 _SUMMARY_SOURCES = ("notes", "wins", "concerns", "next_steps", "employee_comments")
-
-
-def overall_rating(checkin: Checkin) -> Rating | None:
-    """The worst rating given to any objective at the check-in; none when nothing was rated."""
-    given = {p.rating for p in checkin.progress if p.rating is not None}
-    return next((rating for rating in _SEVERITY if rating in given), None)
 
 
 def one_line_summary(checkin: Checkin) -> str:
@@ -177,7 +170,7 @@ class CheckinLogModel(QAbstractTableModel):
         if column == self.DATE:
             return row.checkin.date
         if column == self.RATING:
-            return _SEVERITY.index(row.rating) if row.rating is not None else len(_SEVERITY)
+            return RATINGS_WORST_FIRST.index(row.rating) if row.rating is not None else len(RATINGS_WORST_FIRST)
         if column == self.KIND:
             return KIND_LABELS[row.checkin.kind].casefold()
         return row.summary.casefold()
