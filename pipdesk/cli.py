@@ -280,7 +280,7 @@ def _read_secret(path: Path, what: str = "password") -> str:
         if str(path) == "-":
             first_line = sys.stdin.readline().splitlines()[:1]
         else:
-            first_line = path.read_text(encoding="utf-8").splitlines()[:1]
+            first_line = path.read_text(encoding="utf-8-sig").splitlines()[:1]  # -sig: as Notepad saves it
     except FileNotFoundError:
         raise UsageError(f"{path}: no such file") from None
     except (OSError, UnicodeDecodeError) as error:

@@ -348,3 +348,12 @@ def test_no_option_takes_the_passphrase_itself() -> None:
     secrets = [a for a in _options(build_parser()) if "passphrase" in a.dest]
     assert {a.dest for a in secrets} == {"passphrase_file", "new_passphrase_file"}
     assert all(a.type is Path for a in secrets)
+
+
+def test_a_passphrase_file_saved_with_a_byte_order_mark_and_crlf_reads_the_same(
+    encrypted_path: Path, tmp_path: Path
+) -> None:
+    """Windows Notepad may save UTF-8 with a byte order mark and CRLF line ends."""
+    secret = tmp_path / "notepad.txt"
+    secret.write_bytes(b"\xef\xbb\xbf" + SECRET.encode("utf-8") + b"\r\n")
+    assert main(["list", "--db", str(encrypted_path), "--passphrase-file", str(secret)]) == 0
