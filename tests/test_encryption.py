@@ -357,3 +357,28 @@ def test_a_passphrase_file_saved_with_a_byte_order_mark_and_crlf_reads_the_same(
     secret = tmp_path / "notepad.txt"
     secret.write_bytes(b"\xef\xbb\xbf" + SECRET.encode("utf-8") + b"\r\n")
     assert main(["list", "--db", str(encrypted_path), "--passphrase-file", str(secret)]) == 0
+
+
+def test_a_passphrase_with_a_nul_character_is_refused_clearly(encrypted_path: Path, tmp_path: Path) -> None:
+    with pytest.raises(PlanBookError, match="no NUL characters"):
+        PlanBook.open(encrypted_path, create=False, passphrase="abc\x00def")
+    secret = tmp_path / "nul.txt"
+    secret.write_bytes(b"abc\x00def\n")
+    assert main(["list", "--db", str(encrypted_path), "--passphrase-file", str(secret)]) == 2
+
+
+def test_a_file_that_cannot_be_replaced_keeps_the_old_passphrase(
+    encrypted_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = sha256(encrypted_path)
+
+    def refuse(*_args: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(encryption_module.os, "replace", refuse)
+    with pytest.raises(PlanBookError, match="could not be replaced"):
+        change_passphrase(encrypted_path, SECRET, OTHER)
+    monkeypatch.undo()
+    assert sha256(encrypted_path) == before
+    assert sorted(p.name for p in encrypted_path.parent.iterdir()) == [encrypted_path.name]
+    assert len(plans_of(encrypted_path, SECRET)) == 4

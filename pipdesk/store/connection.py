@@ -69,6 +69,8 @@ def open_database(
     check_sqlite_utils()
     migrations = migrations or plan_book_migrations()
     path = Path(path)
+    if passphrase is not None and (not passphrase or "\x00" in passphrase):
+        raise PlanBookError(f"{path}: a passphrase is at least one character, and no NUL characters")
     if path.exists():
         check_plan_book_file(path, passphrase)
         _check_writable(path)

@@ -44,7 +44,13 @@ def change_passphrase(path: Path, old: str | None, new: str | None) -> None:
         try:
             conn.close()  # the last connection: its write-ahead log is checkpointed into the file and removed
             _drop_write_ahead_log(path)
-            os.replace(staging, path)
+            try:
+                os.replace(staging, path)
+            except OSError as error:  # on Windows, another program holding the file open
+                raise PlanBookError(
+                    f"{path}: the passphrase was not changed: the file could not be replaced ({error.strerror}); "
+                    "the plan book is as it was"
+                ) from None
             fsync_folder(path.parent)
         finally:
             if lock is not None:
