@@ -10,6 +10,7 @@ import shutil
 import tempfile
 import threading
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -130,12 +131,16 @@ def list_backups(folder: Path, stem: str, passphrase: str | None = None) -> list
 
     An encrypted backup's plans are counted when ``passphrase`` opens it.
     """
-    found = []
-    for taken_at, path in _backups(Path(folder), stem):
-        encrypted = is_encrypted(path)
-        count = _plan_count(path, passphrase if encrypted else None)
-        found.append(BackupInfo(path, taken_at, count, path.stat().st_size, encrypted))
-    return found
+    backups = _backups(Path(folder), stem)
+    encrypted = [is_encrypted(path) for _taken_at, path in backups]
+    # Opening an encrypted backup derives its key (~0.15 s), with the GIL released: side by side.
+    with ThreadPoolExecutor(max_workers=max(1, min(8, os.cpu_count() or 1))) as pool:
+        keys = [passphrase if locked else None for locked in encrypted]
+        counts = list(pool.map(_plan_count, [path for _taken_at, path in backups], keys))
+    return [
+        BackupInfo(path, taken_at, count, path.stat().st_size, locked)
+        for (taken_at, path), count, locked in zip(backups, counts, encrypted, strict=True)
+    ]
 
 
 def _backups(folder: Path, stem: str) -> list[tuple[dt.datetime, Path]]:
