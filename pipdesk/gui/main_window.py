@@ -7,7 +7,7 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import platformdirs
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer, QUrl, Signal
@@ -55,6 +55,8 @@ from pipdesk.store.connection import (
 )
 from pipdesk.store.driver import normalized, sqlite3
 from pipdesk.templates import TemplateExists, list_templates, plan_from_template, save_as_template
+
+_T = TypeVar("_T")
 
 if TYPE_CHECKING:
     from pipdesk.gui.dialogs.export_pdf import DocumentChoice
@@ -333,24 +335,18 @@ class MainWindow(QMainWindow):
         """Open ``path`` in the window; an encrypted plan book asks its passphrase until it opens or is cancelled."""
         if self._is_open(path):
             return True  # already open here; a second connection would be refused as "in use"
-        dialog: PassphraseDialog | None = None
-        while True:
-            try:
-                book = PlanBook.open(path, create=create, passphrase=passphrase)
-                break
-            except (PassphraseNeeded, WrongPassphrase) as error:
-                if dialog is None:
-                    dialog = PassphraseDialog(PassphraseTask.OPEN, path.name, self)
-                    if isinstance(error, WrongPassphrase):  # one given on the command line
-                        dialog.say_wrong()
-                else:
-                    dialog.say_wrong()
-                if not self.prompter.run_dialog(dialog):
-                    return False
-                passphrase = dialog.current()
-            except PipdeskError as error:
-                self.prompter.warning("The plan book cannot be opened", str(error))
-                return False
+        try:
+            opened = self._until_unlocked(
+                lambda key: PlanBook.open(path, create=create, passphrase=key),
+                passphrase,
+                lambda: PassphraseDialog(PassphraseTask.OPEN, path.name, self),
+            )
+        except PipdeskError as error:
+            self.prompter.warning("The plan book cannot be opened", str(error))
+            return False
+        if opened is None:
+            return False
+        book, _passphrase = opened
         self.set_book(book, back_up=back_up)
         return True
 
@@ -490,19 +486,43 @@ class MainWindow(QMainWindow):
 
         Returns the restored plan book and the passphrase that opened it (``None``: not encrypted).
         """
+
+        def ask() -> PassphraseDialog:
+            dialog = PassphraseDialog(PassphraseTask.OPEN, backup.name, self)
+            dialog.setWindowTitle("Open an encrypted backup")
+            dialog.ui.messageLabel.setText(
+                f"The backup {backup.name} was taken with another passphrase than the plan book has now. "
+                "Type the passphrase it was taken with."
+            )
+            return dialog
+
+        def restore(key: str | None) -> Path:
+            with _busy():
+                return restore_backup(backup, target, key)
+
+        # The current passphrase is tried first without the person typing it: no "wrong" to say then.
+        return self._until_unlocked(restore, passphrase, ask, first_wrong_was_typed=False)
+
+    def _until_unlocked(
+        self,
+        attempt: Callable[[str | None], _T],
+        passphrase: str | None,
+        ask: Callable[[], PassphraseDialog],
+        first_wrong_was_typed: bool = True,
+    ) -> tuple[_T, str | None] | None:
+        """``attempt(passphrase)``, asking for another while it is missing or wrong; ``None`` when cancelled.
+
+        Returns what the attempt returned and the passphrase it took.
+        """
         dialog: PassphraseDialog | None = None
         while True:
             try:
-                with _busy():
-                    return restore_backup(backup, target, passphrase), passphrase
-            except (PassphraseNeeded, WrongPassphrase):
+                return attempt(passphrase), passphrase
+            except (PassphraseNeeded, WrongPassphrase) as error:
                 if dialog is None:
-                    dialog = PassphraseDialog(PassphraseTask.OPEN, backup.name, self)
-                    dialog.setWindowTitle("Open an encrypted backup")
-                    dialog.ui.messageLabel.setText(
-                        f"The backup {backup.name} was taken with another passphrase than the plan book has now. "
-                        "Type the passphrase it was taken with."
-                    )
+                    dialog = ask()
+                    if isinstance(error, WrongPassphrase) and first_wrong_was_typed:  # given on the command line
+                        dialog.say_wrong()
                 else:
                     dialog.say_wrong()
                 if not self.prompter.run_dialog(dialog):
