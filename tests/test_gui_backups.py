@@ -97,3 +97,39 @@ def test_the_backup_on_opening_runs_on_a_worker_thread_and_a_failure_is_said(
     assert "the disk is full" in window.statusBar().currentMessage()
     assert threads and threads[0] is not threading.main_thread()
     assert window.book is not None and window.book.count() == 1  # the window goes on
+
+
+def test_preferences_set_how_many_backups_are_kept(qtbot: QtBot, tmp_path: Path) -> None:
+    from pipdesk.gui.dialogs.preferences import PreferencesDialog
+
+    path, backups = tmp_path / "plans.pipdesk", tmp_path / "backups"
+    with PlanBook.open(path) as book:
+        book.add(load_sample(SAMPLE_NAMES[0]))
+    prompter = ScriptedPrompter()
+    window = open_window(qtbot, path, backups, prompter)
+    qtbot.waitUntil(lambda: len(list_backups(backups, "plans")) == 1)
+    assert window.keep_backups() == 10
+
+    def cancel(dialog: QDialog) -> bool:
+        assert isinstance(dialog, PreferencesDialog)
+        assert dialog.ui.keepSpin.value() == 10 and dialog.ui.folderPath.text() == str(backups)
+        dialog.ui.keepSpin.setValue(3)
+        return False
+
+    prompter.expect("dialog", cancel)
+    window.ui.actionPreferences.trigger()
+    assert window.keep_backups() == 10
+
+    def keep_two(dialog: QDialog) -> bool:
+        assert isinstance(dialog, PreferencesDialog)
+        dialog.ui.keepSpin.setValue(2)
+        return True
+
+    prompter.expect("dialog", keep_two)
+    window.ui.actionPreferences.trigger()
+    assert window.keep_backups() == 2
+    assert window.ui.actionPreferences in window.ui.menuEdit.actions()
+    for _ in range(3):
+        window._back_up("now")
+    assert len(list_backups(backups, "plans")) == 2  # the newest two
+    assert prompter.warnings() == []

@@ -175,6 +175,8 @@ class MainWindow(QMainWindow):
         redo.setShortcut(QKeySequence.StandardKey.Redo)
         ui.menuEdit.addAction(undo)
         ui.menuEdit.addAction(redo)
+        ui.menuEdit.addSeparator()
+        ui.menuEdit.addAction(ui.actionPreferences)
         self.undo_action, self.redo_action = undo, redo
         shortcuts: list[tuple[QAction, QKeySequence.StandardKey | str]] = [
             (ui.actionNewPlanBook, "Ctrl+Shift+N"),
@@ -196,6 +198,7 @@ class MainWindow(QMainWindow):
             (ui.actionOpen, self.open_plan_book_dialog),
             (ui.actionSaveCopy, self.save_copy),
             (ui.actionRestoreBackup, self.restore_from_backup),
+            (ui.actionPreferences, self.preferences),
             (ui.actionSetPassphrase, lambda: self.change_passphrase(PassphraseTask.SET)),
             (ui.actionChangePassphrase, lambda: self.change_passphrase(PassphraseTask.CHANGE)),
             (ui.actionRemovePassphrase, lambda: self.change_passphrase(PassphraseTask.REMOVE)),
@@ -412,6 +415,17 @@ class MainWindow(QMainWindow):
             return max(1, int(str(value)))
         except ValueError:
             return 10
+
+    def preferences(self) -> bool:
+        """Edit › Preferences…: how many backups to keep; true when changed."""
+        from pipdesk.gui.dialogs.preferences import PreferencesDialog
+
+        dialog = PreferencesDialog(self.keep_backups(), self.backups_folder, self)
+        if not self.prompter.run_dialog(dialog) or dialog.keep_backups() == self.keep_backups():
+            return False
+        settings().setValue("backups/keep", dialog.keep_backups())
+        self.statusBar().showMessage(f"The newest {dialog.keep_backups()} backups of each plan book are kept", 5000)
+        return True
 
     def _back_up_in_background(self, book: PlanBook, when: str) -> None:
         """:meth:`_back_up` on a worker thread, through a connection of its own; a failure is said in the status bar."""

@@ -1,0 +1,87 @@
+# Generated from ui/ by pyside6-uic (python -m pipdesk.gui.forms.compile). Do not edit.
+
+from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
+    QMetaObject, QObject, QPoint, QRect,
+    QSize, QTime, QUrl, Qt)
+from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
+    QFont, QFontDatabase, QGradient, QIcon,
+    QImage, QKeySequence, QLinearGradient, QPainter,
+    QPalette, QPixmap, QRadialGradient, QTransform)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QDialog, QDialogButtonBox,
+    QFormLayout, QLabel, QSizePolicy, QSpinBox,
+    QVBoxLayout, QWidget)
+
+class Ui_PreferencesDialog(object):
+    def setupUi(self, PreferencesDialog):
+        if not PreferencesDialog.objectName():
+            PreferencesDialog.setObjectName(u"PreferencesDialog")
+        PreferencesDialog.setMinimumSize(QSize(480, 0))
+        self.layout = QVBoxLayout(PreferencesDialog)
+        self.layout.setObjectName(u"layout")
+        self.backupsHeading = QLabel(PreferencesDialog)
+        self.backupsHeading.setObjectName(u"backupsHeading")
+        self.backupsHeading.setTextFormat(Qt.TextFormat.RichText)
+
+        self.layout.addWidget(self.backupsHeading)
+
+        self.backupsExplanation = QLabel(PreferencesDialog)
+        self.backupsExplanation.setObjectName(u"backupsExplanation")
+        self.backupsExplanation.setWordWrap(True)
+        self.backupsExplanation.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.layout.addWidget(self.backupsExplanation)
+
+        self.form = QFormLayout()
+        self.form.setObjectName(u"form")
+        self.keepLabel = QLabel(PreferencesDialog)
+        self.keepLabel.setObjectName(u"keepLabel")
+
+        self.form.setWidget(0, QFormLayout.ItemRole.LabelRole, self.keepLabel)
+
+        self.keepSpin = QSpinBox(PreferencesDialog)
+        self.keepSpin.setObjectName(u"keepSpin")
+        self.keepSpin.setMinimum(1)
+        self.keepSpin.setMaximum(100)
+
+        self.form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.keepSpin)
+
+        self.folderLabel = QLabel(PreferencesDialog)
+        self.folderLabel.setObjectName(u"folderLabel")
+
+        self.form.setWidget(1, QFormLayout.ItemRole.LabelRole, self.folderLabel)
+
+        self.folderPath = QLabel(PreferencesDialog)
+        self.folderPath.setObjectName(u"folderPath")
+        self.folderPath.setWordWrap(True)
+        self.folderPath.setTextFormat(Qt.TextFormat.PlainText)
+        self.folderPath.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.folderPath)
+
+
+        self.layout.addLayout(self.form)
+
+        self.buttonBox = QDialogButtonBox(PreferencesDialog)
+        self.buttonBox.setObjectName(u"buttonBox")
+        self.buttonBox.setStandardButtons(QDialogButtonBox.StandardButton.Cancel|QDialogButtonBox.StandardButton.Ok)
+
+        self.layout.addWidget(self.buttonBox)
+
+#if QT_CONFIG(shortcut)
+        self.keepLabel.setBuddy(self.keepSpin)
+#endif // QT_CONFIG(shortcut)
+
+        self.retranslateUi(PreferencesDialog)
+
+        QMetaObject.connectSlotsByName(PreferencesDialog)
+    # setupUi
+
+    def retranslateUi(self, PreferencesDialog):
+        PreferencesDialog.setWindowTitle(QCoreApplication.translate("PreferencesDialog", u"Preferences", None))
+        self.backupsHeading.setText(QCoreApplication.translate("PreferencesDialog", u"<b>Backups</b>", None))
+        self.backupsExplanation.setText(QCoreApplication.translate("PreferencesDialog", u"pipdesk copies the plan book each time it is opened, and again on closing if anything changed. The newest copies of each plan book are kept; older ones are deleted.", None))
+        self.keepLabel.setText(QCoreApplication.translate("PreferencesDialog", u"&Keep the newest:", None))
+        self.keepSpin.setSuffix(QCoreApplication.translate("PreferencesDialog", u" backups", None))
+        self.folderLabel.setText(QCoreApplication.translate("PreferencesDialog", u"Kept in:", None))
+    # retranslateUi
+
