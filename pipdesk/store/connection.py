@@ -13,7 +13,7 @@ import platformdirs
 from sqlite_utils import Database, Migrations
 
 from pipdesk.domain import PipdeskError
-from pipdesk.store.driver import apply_passphrase, check_sqlite_utils, sqlite3
+from pipdesk.store.driver import apply_passphrase, check_sqlite_utils, sqlite3, usable_passphrase
 from pipdesk.store.migrations import MIGRATION_SET, plan_book_migrations
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -69,7 +69,7 @@ def open_database(
     check_sqlite_utils()
     migrations = migrations or plan_book_migrations()
     path = Path(path)
-    if passphrase is not None and (not passphrase or "\x00" in passphrase):
+    if passphrase is not None and not usable_passphrase(passphrase):
         raise PlanBookError(f"{path}: a passphrase is at least one character, and no NUL characters")
     if path.exists():
         check_plan_book_file(path, passphrase)

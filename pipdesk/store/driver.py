@@ -25,7 +25,14 @@ else:
     sys.modules.setdefault("pysqlite3", sqlcipher3)
     sys.modules.setdefault("pysqlite3.dbapi2", sqlite3)
 
-__all__ = ["MIN_PASSPHRASE_LENGTH", "apply_passphrase", "check_new_passphrase", "check_sqlite_utils", "sqlite3"]
+__all__ = [
+    "MIN_PASSPHRASE_LENGTH",
+    "apply_passphrase",
+    "check_new_passphrase",
+    "check_sqlite_utils",
+    "sqlite3",
+    "usable_passphrase",
+]
 
 #: A new passphrase shorter than this is refused: it is all that stands between a lost laptop and the plans.
 MIN_PASSPHRASE_LENGTH = 8
@@ -34,6 +41,11 @@ MIN_PASSPHRASE_LENGTH = 8
 def normalized(passphrase: str) -> str:
     """The passphrase as the key is made from it: NFC, so "é" typed on any keyboard is the same key."""
     return unicodedata.normalize("NFC", passphrase)
+
+
+def usable_passphrase(passphrase: str) -> bool:
+    """Whether SQLCipher can take ``passphrase`` as a key: at least one character, no NUL (it ends C strings)."""
+    return bool(passphrase) and "\x00" not in passphrase
 
 
 def apply_passphrase(conn: sqlite3.Connection, passphrase: str | None) -> None:
@@ -45,7 +57,7 @@ def apply_passphrase(conn: sqlite3.Connection, passphrase: str | None) -> None:
     conn.execute("PRAGMA cipher_log_level = NONE")  # SQLCipher would print decryption failures to stderr
     if passphrase is None:
         return
-    if not passphrase or "\x00" in passphrase:
+    if not usable_passphrase(passphrase):
         raise ValueError("a passphrase is text of at least one character, without NUL characters")
     # PRAGMA takes no bound parameters: the passphrase goes in as an SQL string literal.
     conn.execute("PRAGMA key = '" + normalized(passphrase).replace("'", "''") + "'")
