@@ -19,7 +19,7 @@ from pipdesk.domain import Checkin, PipdeskError, PlanInvalid
 from pipdesk.planfile import dump_plan_file, parse_plan_file
 from pipdesk.safe_write import write_private_file
 from pipdesk.store import PlanBook, PlanNotFound, PlanSummary, default_plan_book_path
-from pipdesk.store.connection import explain_database_error
+from pipdesk.store.connection import explain_database_error, set_lock_holder
 from pipdesk.store.driver import MIN_PASSPHRASE_LENGTH, sqlite3
 
 EXIT_OK = 0
@@ -95,7 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
     pdf.add_argument("document", choices=["plan", "outcome", "checkin"], help="which document")
     pdf.add_argument("id", type=int, metavar="ID", help="the plan's number, as `pipdesk list` shows it")
     opens_book(pdf)
-    pdf.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf", help="where to write")
+    pdf.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf", help="where to write; - for stdout")
     pdf.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD", help="checkin: the check-in of that day")
     pdf.add_argument("--employee-copy", action="store_true", help="leave out the manager's private notes")
     pdf.add_argument(
@@ -105,7 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
     ics = command("ics", "Export a plan's upcoming milestones as a calendar file (.ics).", _ics)
     ics.add_argument("id", type=int, metavar="ID", help="the plan's number, as `pipdesk list` shows it")
     opens_book(ics)
-    ics.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.ics", help="where to write")
+    ics.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.ics", help="where to write; - for stdout")
 
     verify = command("verify", "Check every plan's audit trail (the hash chain of its revisions).", _verify)
     opens_book(verify)
@@ -152,6 +152,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     run: Callable[[argparse.Namespace], int] | None = getattr(args, "run", None)
+    if run is not None:
+        set_lock_holder(f"the command pipdesk {args.command}")
     try:
         if run is None:
             return _open_window(args.db, _book_passphrase(args))
@@ -259,11 +261,7 @@ def _export_json(args: argparse.Namespace) -> int:
         except PlanNotFound as error:
             raise UsageError(str(error)) from None
     stamp = dt.datetime.now(dt.UTC).replace(microsecond=0) if args.stamp else None
-    text = dump_plan_file(plan, exported_at=stamp)
-    if str(args.output) == "-":
-        sys.stdout.write(text)
-    else:
-        write_private_file(Path(args.output), text.encode("utf-8"))
+    write_private_file(args.output, dump_plan_file(plan, exported_at=stamp).encode("utf-8"))
     return EXIT_OK
 
 
@@ -335,7 +333,8 @@ def _ics(args: argparse.Namespace) -> int:
             events = export_calendar(book, args.id, Path(args.output), dt.date.today())
         except PlanNotFound as error:
             raise UsageError(str(error)) from None
-    print(f"Wrote {events} upcoming milestones to {args.output}")
+    if str(args.output) != "-":  # standard output holds the calendar alone
+        print(f"Wrote {events} upcoming milestones to {args.output}")
     return EXIT_OK
 
 

@@ -24,6 +24,8 @@ HOLDER = textwrap.dedent(
     """
     import sys
     from pipdesk.store import PlanBook
+    from pipdesk.store.connection import WINDOW_HOLDER, set_lock_holder
+    set_lock_holder(WINDOW_HOLDER)  # as the window does
     book = PlanBook.open(sys.argv[1])
     print("open", flush=True)
     sys.stdin.readline()
@@ -57,8 +59,8 @@ CONTENDER = textwrap.dedent(
 )
 
 
-def _in_use(path: Path) -> str:
-    return f"{path}: is open in another pipdesk window; close it there first"
+def _in_use(path: Path, pid: int) -> str:
+    return f"{path}: is open in another pipdesk window (pid {pid} on {socket.gethostname()}); close it there first"
 
 
 def _sha256(path: Path) -> str:
@@ -96,7 +98,7 @@ def test_a_plan_book_open_in_another_process_is_refused_until_it_is_closed(fille
     try:
         with pytest.raises(PlanBookInUse) as refused:
             PlanBook.open(filled_book)
-        assert str(refused.value) == _in_use(filled_book)
+        assert str(refused.value) == _in_use(filled_book, holder.pid)
         assert isinstance(refused.value, PlanBookError)
     finally:
         assert holder.stdin is not None and holder.stdout is not None
@@ -119,7 +121,7 @@ def test_the_command_line_says_the_plan_book_is_in_use_and_exits_2(filled_book: 
         ):
             result = _cli(*args)
             assert result.returncode == 2, result.stderr
-            assert result.stderr.strip() == f"pipdesk: {_in_use(filled_book)}"
+            assert result.stderr.strip() == f"pipdesk: {_in_use(filled_book, holder.pid)}"
         assert _sha256(filled_book) == before
         assert not (tmp_path / "out.json").exists()
     finally:
@@ -152,7 +154,7 @@ def test_the_lock_file_names_its_holder_is_private_and_goes_with_the_window(fill
     lock = lock_path_of(filled_book)
     assert lock.name == "plans.pipdesk.lock"
     with PlanBook.open(filled_book):
-        assert lock.read_text() == f"pid {os.getpid()} on {socket.gethostname()}\n"
+        assert lock.read_text() == f"a pipdesk command, pid {os.getpid()} on {socket.gethostname()}\n"
         if os.name == "posix":
             assert lock.stat().st_mode & 0o777 == 0o600
     assert not lock.exists()

@@ -43,6 +43,9 @@ def log_qt_messages() -> None:
 
 
 def run_app(path: Path | None, passphrase: str | None = None) -> int:
+    from pipdesk.store.connection import WINDOW_HOLDER, set_lock_holder
+
+    set_lock_holder(WINDOW_HOLDER)  # another pipdesk refuses at once, rather than waiting for a window to close
     log_qt_messages()
     app = application()
     from pipdesk.gui.main_window import start_window

@@ -7,12 +7,15 @@ import os
 import socket
 import struct
 import sys
+import tempfile
+import time
 from pathlib import Path
 
 import platformdirs
 from sqlite_utils import Database, Migrations
 
 from pipdesk.domain import PipdeskError
+from pipdesk.safe_write import fsync_file, fsync_folder, make_private_folder, protect_open_book, release_open_book
 from pipdesk.store.driver import apply_passphrase, check_sqlite_utils, sqlite3, usable_passphrase
 from pipdesk.store.migrations import MIGRATION_SET, plan_book_migrations
 
@@ -71,27 +74,30 @@ def open_database(
     path = Path(path)
     if passphrase is not None and not usable_passphrase(passphrase):
         raise PlanBookError(f"{path}: a passphrase is at least one character, and no NUL characters")
-    if path.exists():
-        check_plan_book_file(path, passphrase)
-        _check_writable(path)
-        lock = _BookLock.acquire(path)
+    # Locks and checks follow the real file: a symbolic link or another spelling of the path is the same book.
+    real = Path(os.path.realpath(path))
+    if real.exists() and not (create and _is_stub_of_default_book(real)):
+        check_plan_book_file(real, passphrase, shown=path)
+        _check_writable(real, shown=path)
+        lock = _BookLock.acquire(real, shown=path)
         try:
-            _check_schema(path, migrations, passphrase)
+            _check_schema(real, migrations, passphrase, shown=path)
         except BaseException:
             lock.release()
             raise
     elif create:
-        _make_folder(path)
-        lock = _BookLock.acquire(path)
+        _make_folder(real)
+        lock = _BookLock.acquire(real, shown=path)
         try:
-            _create_private_file(path)
+            _create_book(real, migrations, passphrase, shown=path)
+            lock.lock_inode()
         except BaseException:
             lock.release()
             raise
     else:
         raise PlanBookError(f"{path}: there is no plan book at this path")
     try:
-        conn = sqlite3.connect(path, isolation_level=None, factory=_LockedConnection)
+        conn = sqlite3.connect(real, isolation_level=None, factory=_LockedConnection)
     except sqlite3.Error as error:
         lock.release()
         raise PlanBookError(f"{path}: cannot be opened ({error})") from None
@@ -99,13 +105,7 @@ def open_database(
     conn.plan_book_lock = lock
     db = Database(conn)
     try:
-        apply_passphrase(conn, passphrase)
-        conn.plan_book_passphrase = passphrase
-        conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("PRAGMA journal_mode = WAL")
-        # FULL: a check-in reported saved survives a power cut, not only a crash of pipdesk.
-        conn.execute("PRAGMA synchronous = FULL")
-        conn.execute("PRAGMA busy_timeout = 5000")
+        _prepare(conn, passphrase)
         migrations.apply(db)
     except sqlite3.Error as error:
         conn.close()
@@ -113,7 +113,101 @@ def open_database(
     except BaseException:
         conn.close()
         raise
+    conn.protected_key = protect_open_book(real)
     return db
+
+
+def _prepare(conn: sqlite3.Connection, passphrase: str | None) -> None:
+    """Key the connection and set what every plan book connection has."""
+    apply_passphrase(conn, passphrase)
+    if isinstance(conn, _LockedConnection):
+        conn.plan_book_passphrase = passphrase
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA journal_mode = WAL")
+    # FULL: a check-in reported saved survives a power cut, not only a crash of pipdesk.
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA busy_timeout = 5000")
+
+
+#: The prefix of a plan book being made beside its final name (``.plans.pipdesk.creating-XXXX``).
+CREATING_MARK = ".creating-"
+
+
+def _create_book(path: Path, migrations: Migrations, passphrase: str | None, *, shown: Path) -> None:
+    """Make a whole, migrated plan book beside ``path`` and only then give it its name.
+
+    A pipdesk killed meanwhile leaves no file at ``path`` (only a ``.NAME.creating-…`` file that
+    the next start removes), so the next start creates it again instead of refusing a stub.
+    """
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}{CREATING_MARK}", dir=path.parent)  # mode 0600
+        os.close(fd)
+        staging = Path(name)
+    except OSError as error:
+        raise PlanBookError(f"{shown}: cannot create a plan book here ({error.strerror})") from None
+    try:
+        conn = sqlite3.connect(staging, isolation_level=None)
+        try:
+            _prepare(conn, passphrase)
+            migrations.apply(Database(conn))
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            conn.close()
+        for companion in ("-wal", "-shm"):
+            staging.with_name(staging.name + companion).unlink(missing_ok=True)
+        fsync_file(staging)
+        if path.exists():  # a stub of a crashed creation by an older pipdesk: it holds nothing
+            os.replace(staging, path)
+        else:
+            _link_into_place(staging, path)
+        fsync_folder(path.parent)
+    except sqlite3.Error as error:
+        raise PlanBookError(f"{shown}: cannot create a plan book here ({explain_database_error(error)})") from None
+    except OSError as error:
+        raise PlanBookError(f"{shown}: cannot create a plan book here ({error.strerror})") from None
+    finally:
+        for leftover in (staging, staging.with_name(staging.name + "-wal"), staging.with_name(staging.name + "-shm")):
+            leftover.unlink(missing_ok=True)
+
+
+def _link_into_place(staging: Path, path: Path) -> None:
+    """Give ``staging`` the name ``path`` unless something took that name meanwhile (then it is kept)."""
+    try:
+        os.link(staging, path)
+    except FileExistsError:
+        raise PlanBookError(f"{path}: another program created a file at this path meanwhile; try again") from None
+    except OSError:
+        if path.exists():
+            raise
+        os.rename(staging, path)  # a file system without hard links (FAT, some shares)
+
+
+def _is_stub_of_default_book(path: Path) -> bool:
+    """Whether ``path`` is the default plan book as a pipdesk killed while creating it left it.
+
+    Older versions created the file first and filled it after, so a crash could leave a 0-byte file
+    or a database with no tables; neither holds anything. At the default path, which pipdesk made
+    and the manager never chose, a new plan book takes its place; at any other path it is refused
+    untouched, as every file that is not a plan book is.
+    """
+    if path != Path(os.path.realpath(default_plan_book_path())):
+        return False
+    try:
+        size = path.stat().st_size
+        if not path.is_file():
+            return False
+        if size == 0:
+            return True
+        with path.open("rb") as handle:
+            if not handle.read(len(SQLITE_MAGIC)).startswith(SQLITE_MAGIC):
+                return False
+        conn = open_read_only(path)
+        try:
+            return int(conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]) == 0
+        finally:
+            conn.close()
+    except (OSError, sqlite3.Error):
+        return False
 
 
 def explain_database_error(error: sqlite3.Error) -> str:
@@ -139,27 +233,78 @@ def explain_database_error(error: sqlite3.Error) -> str:
     return f"the plan book could not be read or written ({error})"
 
 
-class _BookLock:
-    """An exclusive lock on ``<plan book>.lock``, held while a window has the plan book open.
+#: How long a command waits for another pipdesk command (not a window) to let go of a plan book.
+LOCK_WAIT_SECONDS = 10.0
+_LOCK_POLL_SECONDS = 0.05
 
-    The operating system holds the lock (``flock`` on POSIX, ``msvcrt.locking`` on Windows) and
-    drops it when the process ends in any way, so a crash never locks the manager out; the pid and
-    host written into the file only tell a person who holds it.
+#: Who holds the plan books this process opens, as the lock file tells others: the command line
+#: sets the command's name; the window says it is a window.
+lock_holder = "a pipdesk command"
+WINDOW_HOLDER = "a pipdesk window"
+
+
+def set_lock_holder(holder: str) -> None:
+    global lock_holder
+    lock_holder = holder
+
+
+def inode_locks_folder() -> Path:
+    """Where the locks on plan book files by device and inode are kept (a hard link is the same book)."""
+    return Path(platformdirs.user_data_dir("pipdesk", appauthor=False)) / "locks"
+
+
+class _BookLock:
+    """Exclusive locks held while a plan book is open: ``<plan book>.lock`` beside it, and one on its inode.
+
+    The operating system holds the locks (``flock`` on POSIX, ``msvcrt.locking`` on Windows) and
+    drops them when the process ends in any way, so a crash never locks the manager out. The lock
+    beside the real file (symbolic links followed) says who holds it; the second lock, named by the
+    file's device and inode in pipdesk's data folder, catches a hard link, which has another name.
+    A lock held by another command is waited for (up to :data:`LOCK_WAIT_SECONDS`); one held by a
+    window is refused at once, with who holds it.
     """
 
-    def __init__(self, lock_path: Path, fd: int) -> None:
-        self.lock_path = lock_path
-        self.fd: int | None = fd
+    def __init__(self, book_path: Path, shown: Path) -> None:
+        self.book_path = book_path
+        self.shown = shown
+        self.lock_path = lock_path_of(book_path)
+        self.fd: int | None = None
+        self.inode_lock: tuple[Path, int] | None = None
 
     @classmethod
-    def acquire(cls, book_path: Path) -> _BookLock:
-        lock_path = lock_path_of(book_path)
-        for _attempt in range(20):
+    def acquire(cls, book_path: Path, *, shown: Path | None = None) -> _BookLock:
+        lock = cls(book_path, shown or book_path)
+        lock.fd = lock._take(lock.lock_path, write_owner=True)
+        try:
+            if book_path.exists():
+                lock.lock_inode()
+        except BaseException:
+            lock.release()
+            raise
+        return lock
+
+    def lock_inode(self) -> None:
+        """Lock the plan book file itself, by device and inode (call once it exists)."""
+        try:
+            st = self.book_path.stat()
+        except OSError:
+            return
+        folder = inode_locks_folder()
+        try:
+            make_private_folder(folder)
+        except OSError:
+            return  # the lock beside the file still holds; only a hard link goes unseen
+        path = folder / f"{st.st_dev}-{st.st_ino}.lock"
+        self.inode_lock = (path, self._take(path, write_owner=True))
+
+    def _take(self, lock_path: Path, *, write_owner: bool) -> int:
+        deadline = time.monotonic() + LOCK_WAIT_SECONDS
+        while True:
             try:
                 fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
             except OSError as error:
                 raise PlanBookError(
-                    f"{book_path}: cannot be opened for writing: pipdesk cannot create files in its folder "
+                    f"{self.shown}: cannot be opened for writing: pipdesk cannot create files in its folder "
                     f"({error.strerror})"
                 ) from None
             try:
@@ -167,51 +312,81 @@ class _BookLock:
             except OSError as error:
                 os.close(fd)
                 raise PlanBookError(
-                    f"{book_path}: cannot be opened for writing: its folder does not support file locks "
+                    f"{self.shown}: cannot be opened for writing: its folder does not support file locks "
                     f"({error.strerror})"
                 ) from None
-            if not locked:
+            if locked:
+                # A holder closing meanwhile removes the file it locked: hold the file now at the path.
+                try:
+                    current = os.path.samestat(os.fstat(fd), os.stat(lock_path))
+                except OSError:
+                    current = False
+                if current:
+                    if write_owner:
+                        _write_owner(fd)
+                    return fd
+                _unlock(fd)
                 os.close(fd)
-                raise PlanBookInUse(f"{book_path}: is open in another pipdesk window; close it there first")
-            # A window closing meanwhile removes the file it locked: lock the file now at the path.
-            try:
-                current = os.path.samestat(os.fstat(fd), os.stat(lock_path))
-            except OSError:
-                current = False
-            if current:
-                lock = cls(lock_path, fd)
-                lock._write_owner()
-                return lock
-            _unlock(fd)
+                continue
+            holder = _read_owner(fd)
             os.close(fd)
-        raise PlanBookInUse(f"{book_path}: is open in another pipdesk window; close it there first")
+            ours = f"pid {os.getpid()} on " in holder  # this process: waiting would wait for itself
+            if ours or WINDOW_HOLDER in holder or time.monotonic() >= deadline:
+                raise PlanBookInUse(self._in_use_message(holder))
+            time.sleep(_LOCK_POLL_SECONDS)
 
-    def _write_owner(self) -> None:
-        assert self.fd is not None
-        owner = f"pid {os.getpid()} on {socket.gethostname()}\n".encode()
-        try:
-            if sys.platform != "win32":  # on Windows the locked first byte may not be rewritten
-                os.ftruncate(self.fd, 0)
-                os.pwrite(self.fd, owner, 0)
-        except OSError:
-            pass  # the note is for people; the lock itself holds
+    def _in_use_message(self, holder: str) -> str:
+        who = holder.strip() or "another pipdesk"
+        if f"pid {os.getpid()} on " in holder:
+            return f"{self.shown}: is open in another pipdesk window; close it there first"
+        if WINDOW_HOLDER in holder:
+            where = who.removeprefix(f"{WINDOW_HOLDER}, ")
+            return f"{self.shown}: is open in another pipdesk window ({where}); close it there first"
+        return (
+            f"{self.shown}: is in use by {who}, which has not finished after {LOCK_WAIT_SECONDS:g} seconds; "
+            "try again when it has"
+        )
 
     def release(self) -> None:
+        if self.inode_lock is not None:
+            inode_lock_path, inode_fd = self.inode_lock
+            self.inode_lock = None
+            _release_lock_file(inode_lock_path, inode_fd)
         fd, self.fd = self.fd, None
-        if fd is None:
-            return
-        if sys.platform == "win32":
-            _unlock(fd)
-            os.close(fd)
-            # Fails while another window has the file open, which is then its lock: keep it.
-            with contextlib.suppress(OSError):
-                self.lock_path.unlink(missing_ok=True)
-            return
-        # Removed while still locked, so a window waiting on this file sees it is stale and retries.
-        with contextlib.suppress(OSError):
-            self.lock_path.unlink(missing_ok=True)
+        if fd is not None:
+            _release_lock_file(self.lock_path, fd)
+
+
+def _write_owner(fd: int) -> None:
+    owner = f"{lock_holder}, pid {os.getpid()} on {socket.gethostname()}\n".encode()
+    try:
+        if sys.platform != "win32":  # on Windows the locked first byte may not be rewritten
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, owner, 0)
+    except OSError:
+        pass  # the note is for people and for waiting; the lock itself holds
+
+
+def _read_owner(fd: int) -> str:
+    try:
+        return os.pread(fd, 200, 0).decode("utf-8", "replace").strip()
+    except OSError:
+        return ""
+
+
+def _release_lock_file(lock_path: Path, fd: int) -> None:
+    if sys.platform == "win32":
         _unlock(fd)
         os.close(fd)
+        # Fails while another window has the file open, which is then its lock: keep it.
+        with contextlib.suppress(OSError):
+            lock_path.unlink(missing_ok=True)
+        return
+    # Removed while still locked, so a pipdesk waiting on this file sees it is stale and retries.
+    with contextlib.suppress(OSError):
+        lock_path.unlink(missing_ok=True)
+    _unlock(fd)
+    os.close(fd)
 
 
 if sys.platform == "win32":
@@ -256,11 +431,15 @@ class _LockedConnection(sqlite3.Connection):
 
     plan_book_lock: _BookLock | None = None
     plan_book_passphrase: str | None = None
+    protected_key: int | None = None
 
     def close(self) -> None:
         try:
             super().close()
         finally:
+            key, self.protected_key = self.protected_key, None
+            if key is not None:
+                release_open_book(key)
             lock, self.plan_book_lock = self.plan_book_lock, None
             if lock is not None:
                 lock.release()
@@ -268,15 +447,7 @@ class _LockedConnection(sqlite3.Connection):
 
 def _make_folder(path: Path) -> None:
     try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    except OSError as error:
-        raise PlanBookError(f"{path}: cannot create a plan book here ({error.strerror})") from None
-
-
-def _create_private_file(path: Path) -> None:
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        os.close(fd)
+        make_private_folder(path.parent, own=path.parent == default_plan_book_path().parent)
     except OSError as error:
         raise PlanBookError(f"{path}: cannot create a plan book here ({error.strerror})") from None
 
@@ -303,36 +474,37 @@ def _may_be_encrypted(size: int, header: bytes) -> bool:
     return size >= 512 and size % 512 == 0 and not header.startswith(SQLITE_MAGIC)
 
 
-def check_plan_book_file(path: Path, passphrase: str | None = None) -> None:
+def check_plan_book_file(path: Path, passphrase: str | None = None, *, shown: Path | None = None) -> None:
     """What can be told from the file itself, cheaply, read-only and without SQLite.
 
     Refuses a folder, an empty file, a file that is not SQLite and one cut short with
     :class:`PlanBookError`; an encrypted file without a passphrase with :class:`PassphraseNeeded`,
     and a plain one with a passphrase.
     """
+    label = shown or path
     if path.is_dir():
-        raise PlanBookError(f"{path}: is a folder, not a plan book")
+        raise PlanBookError(f"{label}: is a folder, not a plan book")
     try:
         size = path.stat().st_size
         with path.open("rb") as handle:
             header = handle.read(100)
     except OSError as error:
-        raise PlanBookError(f"{path}: cannot be read ({error.strerror})") from None
+        raise PlanBookError(f"{label}: cannot be read ({error.strerror})") from None
     if size == 0:
-        raise PlanBookError(f"{path}: is an empty file, not a plan book")
+        raise PlanBookError(f"{label}: is an empty file, not a plan book")
     if _may_be_encrypted(size, header):
         if passphrase is None:
             raise PassphraseNeeded(
-                f"{path}: is encrypted, or is not a plan book: it is not a plain SQLite database; "
+                f"{label}: is encrypted, or is not a plan book: it is not a plain SQLite database; "
                 "an encrypted plan book opens with its passphrase"
             )
         return  # the rest is checked once the passphrase has opened it
     if not header.startswith(SQLITE_MAGIC):
-        raise PlanBookError(f"{path}: is not a plan book (it is not an SQLite database)")
+        raise PlanBookError(f"{label}: is not a plan book (it is not an SQLite database)")
     if passphrase is not None:
-        raise PlanBookError(f"{path}: is not encrypted, so it has no passphrase; open it without one")
+        raise PlanBookError(f"{label}: is not encrypted, so it has no passphrase; open it without one")
     if len(header) < 100:
-        raise PlanBookError(f"{path}: is damaged: the file is cut short")
+        raise PlanBookError(f"{label}: is damaged: the file is cut short")
     page_size = struct.unpack(">H", header[16:18])[0]
     page_size = 65536 if page_size == 1 else page_size
     page_count = struct.unpack(">I", header[28:32])[0]
@@ -344,16 +516,17 @@ def check_plan_book_file(path: Path, passphrase: str | None = None) -> None:
     log_pending = wal.exists() and wal.stat().st_size > 0
     if page_count and header_valid and not log_pending and size < page_size * page_count:
         raise PlanBookError(
-            f"{path}: is damaged: the file is cut short ({size} bytes of {page_size * page_count}); "
+            f"{label}: is damaged: the file is cut short ({size} bytes of {page_size * page_count}); "
             "restore it from a backup"
         )
 
 
-def _check_writable(path: Path) -> None:
+def _check_writable(path: Path, *, shown: Path | None = None) -> None:
+    label = shown or path
     # No write permission at all means "keep as it is", even for an administrator who could write.
     if not path.stat().st_mode & 0o222 or not os.access(path, os.W_OK):
         raise PlanBookReadOnly(
-            f"{path}: is read-only, so nothing could be saved to it; "
+            f"{label}: is read-only, so nothing could be saved to it; "
             "make the file writable, or open a copy of it, and try again"
         )
 
@@ -388,18 +561,21 @@ def check_key(conn: sqlite3.Connection, path: Path) -> None:
         raise
 
 
-def _check_schema(path: Path, migrations: Migrations, passphrase: str | None = None) -> None:
+def _check_schema(
+    path: Path, migrations: Migrations, passphrase: str | None = None, *, shown: Path | None = None
+) -> None:
     """Read-only look at what the file holds: it must be a plan book this version can migrate."""
+    label = shown or path
     try:
         conn = open_read_only(path, passphrase)
     except sqlite3.Error as error:
-        raise PlanBookError(f"{path}: cannot be read ({error})") from None
+        raise PlanBookError(f"{label}: cannot be read ({error})") from None
     try:
         if passphrase is not None:
             check_key(conn, path)
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if Migrations.migrations_table not in tables:
-            raise PlanBookError(f"{path}: is an SQLite database but not a plan book")
+            raise PlanBookError(f"{label}: is an SQLite database but not a plan book")
         applied = [
             row[0]
             for row in conn.execute(
@@ -407,19 +583,19 @@ def _check_schema(path: Path, migrations: Migrations, passphrase: str | None = N
             )
         ]
         if not applied:
-            raise PlanBookError(f"{path}: is an SQLite database but not a plan book")
+            raise PlanBookError(f"{label}: is an SQLite database but not a plan book")
         known = set(_migration_names(migrations))
         unknown = [name for name in applied if name not in known]
         if unknown:
             raise PlanBookError(
-                f"{path}: was written by a newer version of pipdesk (schema step {unknown[-1]!r}); "
+                f"{label}: was written by a newer version of pipdesk (schema step {unknown[-1]!r}); "
                 "install the newer pipdesk to open it"
             )
         check = conn.execute("PRAGMA quick_check").fetchone()
         if check is None or check[0] != "ok":
-            raise PlanBookError(f"{path}: is damaged ({check[0] if check else 'no answer'}); restore it from a backup")
+            raise PlanBookError(f"{label}: is damaged ({check[0] if check else 'no answer'}); restore it from a backup")
     except sqlite3.DatabaseError as error:
-        raise PlanBookError(f"{path}: is damaged or not a plan book ({error}); restore it from a backup") from None
+        raise PlanBookError(f"{label}: is damaged or not a plan book ({error}); restore it from a backup") from None
     finally:
         conn.close()
 
