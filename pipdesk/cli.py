@@ -255,13 +255,13 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _export_json(args: argparse.Namespace) -> int:
-    with _open_book(args) as book:
+    with _open_book(args) as book:  # open while writing: the output is checked against the open plan book
         try:
             plan = book.get(args.id)
         except PlanNotFound as error:
             raise UsageError(str(error)) from None
-    stamp = dt.datetime.now(dt.UTC).replace(microsecond=0) if args.stamp else None
-    write_private_file(args.output, dump_plan_file(plan, exported_at=stamp).encode("utf-8"))
+        stamp = dt.datetime.now(dt.UTC).replace(microsecond=0) if args.stamp else None
+        write_private_file(args.output, dump_plan_file(plan, exported_at=stamp).encode("utf-8"))
     return EXIT_OK
 
 
@@ -295,20 +295,20 @@ def _pdf(args: argparse.Namespace) -> int:
     if args.date is not None and args.document != "checkin":
         raise UsageError("--date goes with `pdf checkin` only")
     password = _read_secret(args.password_file) if args.password_file else None
-    with _open_book(args) as book:
+    with _open_book(args) as book:  # open while writing: the output is checked against the open plan book
         try:
             plan = book.get(args.id)
         except PlanNotFound as error:
             raise UsageError(str(error)) from None
-    index = None
-    if args.document == "checkin":
-        index = _checkin_index(plan.checkins, args.date)
-    options = ReportOptions(employee_copy=args.employee_copy, password=password)
-    try:
-        data = render(DocumentKind(args.document), plan, options, checkin_index=index)
-    except ReportError as error:
-        raise UsageError(str(error)) from None
-    write_private_file(Path(args.output), data)
+        index = None
+        if args.document == "checkin":
+            index = _checkin_index(plan.checkins, args.date)
+        options = ReportOptions(employee_copy=args.employee_copy, password=password)
+        try:
+            data = render(DocumentKind(args.document), plan, options, checkin_index=index)
+        except ReportError as error:
+            raise UsageError(str(error)) from None
+        write_private_file(args.output, data)
     return EXIT_OK
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import logging
 import logging.handlers
 import os
@@ -9,6 +10,8 @@ from functools import cache
 from pathlib import Path
 
 import platformdirs
+
+from pipdesk.safe_write import make_private_folder
 
 
 def log_folder() -> Path:
@@ -22,15 +25,24 @@ def logger() -> logging.Logger:
     log.setLevel(logging.INFO)
     try:
         folder = log_folder()
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        make_private_folder(folder, own=True)
         path = folder / "pipdesk.log"
-        handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
-        os.chmod(path, 0o600)
+        handler = _PrivateRotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         log.addHandler(handler)
     except OSError:
         log.addHandler(logging.NullHandler())
     return log
+
+
+class _PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A rotating log whose every file, the first and each one after a rotation, has mode 0600 whatever the umask."""
+
+    def _open(self) -> io.TextIOWrapper:
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        if os.name != "nt":
+            os.fchmod(fd, 0o600)
+        return open(fd, "a", encoding=self.encoding, errors=self.errors)
 
 
 def log_unexpected_error(error: BaseException) -> Path:

@@ -73,6 +73,7 @@ def write_private_file(path: Path | str, data: bytes) -> None:
     except OSError as error:
         raise PipdeskError(f"{path}: cannot be written ({error.strerror})") from None
     if st is None or stat.S_ISREG(st.st_mode):
+        _refuse_plan_book_companion(path)
         if st is not None:
             _refuse_plan_book(path, st)
         _replace_atomically(Path(os.path.realpath(path)), data, shown=path)
@@ -86,6 +87,17 @@ def write_private_file(path: Path | str, data: bytes) -> None:
         raise PipdeskError(f"{path}: is a disk (a block device); pipdesk will not write over it")
     else:
         raise PipdeskError(f"{path}: is not a regular file; nothing was written")
+
+
+def _refuse_plan_book_companion(path: Path) -> None:
+    """A ``-wal``, ``-shm``, ``-journal`` or ``.lock`` name beside an existing file belongs to that file's database."""
+    real = Path(os.path.realpath(path))
+    for suffix in _BOOK_COMPANIONS:
+        if real.name.endswith(suffix) and real.with_name(real.name.removesuffix(suffix)).is_file():
+            raise PipdeskError(
+                f"{path}: is the name of a file SQLite or pipdesk keeps beside {real.name.removesuffix(suffix)}; "
+                "choose another name for the export; nothing was written"
+            )
 
 
 def _refuse_plan_book(path: Path, st: os.stat_result) -> None:

@@ -16,9 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
-import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +25,7 @@ from typing import Any
 from pipdesk.domain import Person, PipdeskError, Plan, PlanInvalid, Problem, Status, plan_problems
 from pipdesk.planfile import FORMAT_NAME, FORMAT_VERSION, parse_plan_file
 from pipdesk.resources import resource_path
+from pipdesk.safe_write import make_private_folder, write_private_file
 
 TEMPLATE_START = dt.date(2026, 1, 5)
 TEMPLATE_END = dt.date(2026, 3, 27)
@@ -214,8 +213,8 @@ def save_as_template(plan: Plan, name: str, description: str, folder: Path, *, r
     _template_from(_load_json(text.encode("utf-8")), path, built_in=False)  # it must read back before it is written
     if path.exists() and not replace:
         raise TemplateExists(path)
-    folder.mkdir(parents=True, exist_ok=True)
-    _write_whole(path, text)
+    make_private_folder(folder, own=True)
+    write_private_file(path, text.encode("utf-8"))
     return path
 
 
@@ -265,19 +264,6 @@ def _same_folder(first: Path, second: Path) -> bool:
         return first.resolve() == second.resolve()
     except OSError:
         return False
-
-
-def _write_whole(path: Path, text: str) -> None:
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as file:
-            file.write(text)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 class _DuplicateKey(Exception):

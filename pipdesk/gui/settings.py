@@ -2,15 +2,30 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
+
+from pipdesk.safe_write import make_private_folder, write_new_private_file
 
 MAX_RECENT = 8
 
 
 def settings() -> QSettings:
-    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "pipdesk", "pipdesk")
+    store = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "pipdesk", "pipdesk")
+    _make_private(Path(store.fileName()))
+    return store
+
+
+def _make_private(ini: Path) -> None:
+    """The settings file (0600) and its folder (0700) made before Qt writes them, as Qt keeps a file's mode."""
+    with contextlib.suppress(OSError):  # settings that cannot be saved are not worth stopping pipdesk for
+        make_private_folder(ini.parent, own=True)
+        write_new_private_file(ini)
+        if os.name != "nt":
+            os.chmod(ini, 0o600)
 
 
 def recent_plan_books() -> list[Path]:
