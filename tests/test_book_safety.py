@@ -1,4 +1,4 @@
-"""The plan book's own safety: one holder through any link, commands that wait their turn, whole creation, private modes."""
+"""The plan book itself: one holder through any link, commands wait their turn, whole creation, private modes."""
 
 from __future__ import annotations
 
@@ -132,7 +132,7 @@ def test_commands_wait_their_turn_instead_of_calling_a_short_lock_a_window(book_
     ]
     failures = []
     for process in processes:
-        out, err = process.communicate(timeout=120)
+        _out, err = process.communicate(timeout=120)
         if process.returncode != 0:
             failures.append(err)
     assert failures == []
