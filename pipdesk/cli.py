@@ -19,7 +19,7 @@ from pipdesk.domain import Checkin, PipdeskError, PlanInvalid
 from pipdesk.planfile import dump_plan_file, parse_plan_file
 from pipdesk.safe_write import write_private_file
 from pipdesk.store import PlanBook, PlanNotFound, PlanSummary, default_plan_book_path
-from pipdesk.store.connection import explain_database_error, set_lock_holder
+from pipdesk.store.connection import check_integrity, explain_database_error, set_lock_holder
 from pipdesk.store.driver import MIN_PASSPHRASE_LENGTH, sqlite3
 
 EXIT_OK = 0
@@ -167,6 +167,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except sqlite3.Error as error:  # a write the plan book refused: rolled back, nothing half-saved
         _say(f"pipdesk: nothing was changed: {explain_database_error(error)}")
         return EXIT_BAD_INPUT
+    except UnicodeDecodeError:  # every other input is decoded where it is read: this is text in the plan book
+        _say("pipdesk: the plan book holds text that is not UTF-8: it is damaged; restore it from a backup")
+        return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
     except Exception as error:  # a fault in pipdesk: a short line here, the traceback in the log
@@ -215,10 +218,12 @@ def _demo(args: argparse.Namespace) -> int:
     passphrase = _book_passphrase(args)
     if args.plans:
         with PlanBook.open(path, passphrase=passphrase) as book:
+            check_integrity(book.db, path)
             written = add_generated_plans(book, args.plans, seed=args.seed)
         print(f"Wrote {written} generated plans to {path}")
         return _open_window(path, passphrase) if args.open else EXIT_OK
     with PlanBook.open(path, passphrase=passphrase) as book:
+        check_integrity(book.db, path)
         added = add_demo_plans(book)
     if added:
         print(f"Wrote {len(added)} sample plans to {path}")
@@ -249,6 +254,7 @@ def _import(args: argparse.Namespace) -> int:
     except PlanInvalid as error:
         raise PlanInvalid(error.problems, intro=f"{args.file}: not imported") from None
     with _open_book(args, create=True) as book:
+        check_integrity(book.db, _book_path(args))
         plan_id = book.add(plan)
     print(plan_id)
     return EXIT_OK

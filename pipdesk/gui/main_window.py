@@ -49,6 +49,7 @@ from pipdesk.store.backups import (
 )
 from pipdesk.store.connection import (
     PassphraseNeeded,
+    PlanBookDamaged,
     WrongPassphrase,
     explain_database_error,
     passphrase_of,
@@ -350,6 +351,12 @@ class MainWindow(QMainWindow):
         if opened is None:
             return False
         book, _passphrase = opened
+        try:
+            book.summaries()  # a plan book whose rows do not read is said so before the window shows it
+        except PlanBookDamaged as error:
+            book.close()
+            self.prompter.warning("The plan book cannot be opened", str(error))
+            return False
         self.set_book(book, back_up=back_up)
         return True
 

@@ -32,6 +32,10 @@ class PlanBookInUse(PlanBookError):
     """The plan book is open in another pipdesk window (this process or another one)."""
 
 
+class PlanBookDamaged(PlanBookError):
+    """The plan book holds data pipdesk cannot read: damaged on the disk, or changed outside pipdesk."""
+
+
 class PlanBookReadOnly(PlanBookError):
     """The plan book file may not be written, so nothing could ever be saved to it."""
 
@@ -210,12 +214,28 @@ def _is_stub_of_default_book(path: Path) -> bool:
         return False
 
 
+def check_integrity(db: Database, shown: Path | None = None) -> None:
+    """The full check (``PRAGMA integrity_check``: every page, and every index against its table) before a
+    command writes: nothing is written to a plan book that fails it. About 0.4 s on a 50 MB plan book."""
+    try:
+        rows = db.execute("PRAGMA integrity_check(5)").fetchall()
+    except sqlite3.DatabaseError as error:
+        rows = [(str(error),)]
+    if rows != [("ok",)]:
+        found = "; ".join(str(row[0]) for row in rows[:3])
+        raise PlanBookDamaged(
+            f"{shown or 'the plan book'}: is damaged ({found}); nothing was written; restore it from a backup"
+        )
+
+
 def explain_database_error(error: sqlite3.Error) -> str:
     """What a failed read or write of an open plan book means, in the manager's words.
 
     For messages such as ``"the change was not saved: " + explain_database_error(error)``; SQLite
     rolls the failed transaction back, so everything saved before it is kept.
     """
+    if _is_undecodable_text(error):
+        return "the plan book holds text that is not UTF-8: it is damaged; restore it from a backup"
     code = getattr(error, "sqlite_errorcode", None)
     primary = code & 0xFF if isinstance(code, int) else None
     if primary == sqlite3.SQLITE_FULL:
@@ -251,6 +271,16 @@ def set_lock_holder(holder: str) -> None:
 def inode_locks_folder() -> Path:
     """Where the locks on plan book files by device and inode are kept (a hard link is the same book)."""
     return Path(platformdirs.user_data_dir("pipdesk", appauthor=False)) / "locks"
+
+
+def _is_undecodable_text(error: BaseException) -> bool:
+    # The driver's own words when a TEXT cell is not UTF-8 (it has no error code of its own).
+    return isinstance(error, sqlite3.OperationalError) and str(error).startswith("Could not decode to UTF-8")
+
+
+def is_damage(error: BaseException) -> bool:
+    """Whether reading stored rows failed because what is stored is not what pipdesk wrote."""
+    return isinstance(error, (UnicodeDecodeError, ValueError, TypeError, KeyError)) or _is_undecodable_text(error)
 
 
 class _BookLock:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
+import functools
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from pydantic import BaseModel
 from sqlite_utils import Database, Migrations
@@ -34,7 +35,7 @@ from pipdesk.domain import (
     plan_problems,
 )
 from pipdesk.domain.audit import GENESIS, first_broken_link, link_hash, revision_content
-from pipdesk.store.connection import open_database, passphrase_of
+from pipdesk.store.connection import PlanBookDamaged, is_damage, open_database, passphrase_of
 
 _PERSON_FIELDS = ("name", "job_title", "department", "email")
 _ACK_FIELDS = ("on", "refused", "witness", "employee_comment")
@@ -132,6 +133,30 @@ def _model_of(model: type[BaseModel], row: dict[str, Any], **lists: Any) -> Any:
     return model.model_validate(values)
 
 
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def _reads_stored_plans(read: Callable[Concatenate[PlanBook, _P], _R]) -> Callable[Concatenate[PlanBook, _P], _R]:
+    """A read whose rows do not make a plan (text that is not UTF-8, an unknown status, an impossible
+    date) raises :class:`PlanBookDamaged` with the manager's words, never a fault of pipdesk's own."""
+
+    @functools.wraps(read)
+    def checked(book: PlanBook, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+        try:
+            return read(book, *args, **kwargs)
+        except Exception as error:
+            if not is_damage(error):
+                raise
+            what = str(error).splitlines()[0] if str(error) else type(error).__name__
+            raise PlanBookDamaged(
+                f"{book.path or 'the plan book'}: holds data pipdesk cannot read ({what}); it is damaged or was "
+                "changed outside pipdesk; restore it from a backup"
+            ) from None
+
+    return checked
+
+
 class PlanBook:
     """One manager's plans in one SQLite file."""
 
@@ -179,6 +204,7 @@ class PlanBook:
     def count(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM plans").fetchone()[0])
 
+    @_reads_stored_plans
     def summaries(self) -> list[PlanSummary]:
         """Every plan, as the plan list shows it, in one query."""
         rows = self.db.execute(
@@ -209,6 +235,7 @@ class PlanBook:
     def plan_ids(self) -> list[int]:
         return [row[0] for row in self.db.execute("SELECT id FROM plans ORDER BY id")]
 
+    @_reads_stored_plans
     def get(self, plan_id: int) -> Plan:
         """The whole plan, read with one query a table."""
         rows = list(self.db.query("SELECT * FROM plans WHERE id = ?", [plan_id]))
@@ -233,6 +260,7 @@ class PlanBook:
             values["outcome"] = _model_of(Outcome, outcome, results=results)
         return Plan.model_validate(values)
 
+    @_reads_stored_plans
     def plans_for_due_items(self, today: dt.date) -> list[tuple[int, Plan]]:
         """The running plans as ``schedule.due_items`` reads them, in three queries whatever their number.
 
