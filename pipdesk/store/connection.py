@@ -85,6 +85,7 @@ def open_database(
         _check_writable(real, shown=path)
         lock = _BookLock.acquire(real, shown=path)
         try:
+            _check_log_belongs(real, passphrase, shown=path)
             _check_schema(real, migrations, passphrase, shown=path)
         except BaseException:
             lock.release()
@@ -111,6 +112,7 @@ def open_database(
     try:
         _prepare(conn, passphrase)
         migrations.apply(db)
+        _begin_epoch(conn)
     except sqlite3.Error as error:
         conn.close()
         raise PlanBookError(f"{path}: cannot be opened for writing ({explain_database_error(error)})") from None
@@ -119,6 +121,71 @@ def open_database(
         raise
     conn.protected_key = protect_open_book(real)
     return db
+
+
+def _identity(conn: sqlite3.Connection) -> tuple[str, str] | None:
+    try:
+        row = conn.execute("SELECT book, epoch FROM book_identity WHERE id = 1").fetchone()
+    except sqlite3.OperationalError:  # a plan book from before the identity (schema step 0005)
+        return None
+    return (str(row[0]), str(row[1])) if row else None
+
+
+def _check_log_belongs(path: Path, passphrase: str | None, *, shown: Path) -> None:
+    """Refuse a write-ahead log beside the plan book that another plan book, or an earlier opening, wrote.
+
+    A log a crash left holds the identity row as this book's last opening wrote it (every write
+    touches that row); a log from another plan book names another book, and a stale log beside a
+    file replaced by hand (a backup copied over it) another epoch. SQLite would merge either in.
+    """
+    wal = path.with_name(path.name + "-wal")
+    shm = path.with_name(path.name + "-shm")
+    try:
+        if wal.stat().st_size == 0:
+            return
+    except FileNotFoundError:
+        return
+    except OSError:
+        return  # the open itself says what is wrong with it
+    shm_was_there = shm.exists()
+    try:
+        main_only = sqlite3.connect(path.resolve().as_uri() + "?mode=ro&immutable=1", uri=True)  # without the log
+        try:
+            apply_passphrase(main_only, passphrase)
+            in_file = _identity(main_only)
+        finally:
+            main_only.close()
+        if in_file is None:
+            return
+        with_log = open_read_only(path, passphrase, while_in_use=True)
+        try:
+            in_log = _identity(with_log)
+        finally:
+            with_log.close()
+    except sqlite3.DatabaseError:
+        return  # a file that cannot be read this way is refused, with its reason, by the checks after this one
+    if in_log is None or in_log == in_file:
+        return
+    if not shm_was_there:
+        shm.unlink(missing_ok=True)
+    whose = (
+        "another plan book"
+        if in_log[0] != in_file[0]
+        else "an earlier opening of this plan book (before the file was replaced)"
+    )
+    raise PlanBookError(
+        f"{shown}: the write-ahead log beside it ({wal.name}) was written by {whose}, and opening would merge it "
+        f"in; nothing was changed. Move {wal.name} (and {shm.name}) out of the folder to open the plan book as "
+        "it is, or put back the plan book file that log belongs to"
+    )
+
+
+def _begin_epoch(conn: sqlite3.Connection) -> None:
+    """Mark this opening in the file itself, so a log written from now on can be told from any earlier one."""
+    if _identity(conn) is None:
+        return
+    conn.execute("UPDATE book_identity SET epoch = lower(hex(randomblob(16))) WHERE id = 1")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def _prepare(conn: sqlite3.Connection, passphrase: str | None) -> None:

@@ -214,11 +214,37 @@ def _revision_hash_chain(db: Database) -> None:
         db.execute("UPDATE revisions SET hash = ? WHERE id = ?", [previous[plan_id], row_id])
 
 
+def _book_identity(db: Database) -> None:
+    """The plan book's identity and the epoch of its current opening, on one row every write touches.
+
+    A write-ahead log left beside a plan book by a crash holds that row as the crashed window wrote
+    it; a log from another plan book, or from before the file was replaced by hand (a backup copied
+    over it), holds another book or epoch, and is refused instead of being merged in.
+    """
+    db.execute(
+        """CREATE TABLE book_identity (
+               id INTEGER PRIMARY KEY CHECK (id = 1),
+               book TEXT NOT NULL,
+               epoch TEXT NOT NULL,
+               writes INTEGER NOT NULL DEFAULT 0
+           )"""
+    )
+    db.execute(
+        "INSERT INTO book_identity (id, book, epoch) VALUES (1, lower(hex(randomblob(16))), lower(hex(randomblob(16))))"
+    )
+    for event, name in (("INSERT", "added"), ("UPDATE", "saved"), ("DELETE", "deleted")):
+        db.execute(
+            f"CREATE TRIGGER book_identity_plan_{name} AFTER {event} ON plans "
+            "BEGIN UPDATE book_identity SET writes = writes + 1; END"
+        )
+
+
 #: Every released step, in order: (name, function). Names are stored in each plan book.
 STEPS = [
     ("0001_initial", _initial_schema),
     ("0002_list_and_schedule_indexes", _list_and_schedule_indexes),
     ("0003_revision_hash_chain", _revision_hash_chain),
+    ("0005_book_identity", _book_identity),
 ]
 
 
