@@ -112,7 +112,6 @@ def open_database(
     try:
         _prepare(conn, passphrase)
         migrations.apply(db)
-        _begin_epoch(conn)
     except sqlite3.Error as error:
         conn.close()
         raise PlanBookError(f"{path}: cannot be opened for writing ({explain_database_error(error)})") from None
@@ -123,12 +122,13 @@ def open_database(
     return db
 
 
-def _identity(conn: sqlite3.Connection) -> tuple[str, str] | None:
+def _identity(conn: sqlite3.Connection) -> tuple[str, str, int] | None:
+    """(book, epoch, writes) of the plan book's identity row, or ``None`` for a book from before schema step 0005."""
     try:
-        row = conn.execute("SELECT book, epoch FROM book_identity WHERE id = 1").fetchone()
-    except sqlite3.OperationalError:  # a plan book from before the identity (schema step 0005)
+        row = conn.execute("SELECT book, epoch, writes FROM book_identity WHERE id = 1").fetchone()
+    except sqlite3.OperationalError:
         return None
-    return (str(row[0]), str(row[1])) if row else None
+    return (str(row[0]), str(row[1]), int(row[2])) if row else None
 
 
 def _check_log_belongs(path: Path, passphrase: str | None, *, shown: Path) -> None:
@@ -164,7 +164,12 @@ def _check_log_belongs(path: Path, passphrase: str | None, *, shown: Path) -> No
             with_log.close()
     except sqlite3.DatabaseError:
         return  # a file that cannot be read this way is refused, with its reason, by the checks after this one
-    if in_log is None or in_log == in_file:
+    if in_log is None:
+        return
+    same_book, same_epoch, same_writes = (a == b for a, b in zip(in_log, in_file, strict=True))
+    if same_book and (same_epoch or same_writes):
+        # The same opening's log; or only the mark of an opening killed before it reached the file, with no
+        # plan written after it.
         return
     if not shm_was_there:
         shm.unlink(missing_ok=True)
@@ -180,8 +185,12 @@ def _check_log_belongs(path: Path, passphrase: str | None, *, shown: Path) -> No
     )
 
 
-def _begin_epoch(conn: sqlite3.Connection) -> None:
-    """Mark this opening in the file itself, so a log written from now on can be told from any earlier one."""
+def begin_epoch(conn: sqlite3.Connection) -> None:
+    """Before this opening's first write of a plan: mark the opening in the file itself (not only in the log),
+    so a log written from now on can be told from any earlier one. An opening that only reads changes nothing."""
+    if not isinstance(conn, _LockedConnection) or conn.epoch_begun or conn.in_transaction:
+        return
+    conn.epoch_begun = True
     if _identity(conn) is None:
         return
     conn.execute("UPDATE book_identity SET epoch = lower(hex(randomblob(16))) WHERE id = 1")
@@ -529,6 +538,7 @@ class _LockedConnection(sqlite3.Connection):
     plan_book_lock: _BookLock | None = None
     plan_book_passphrase: str | None = None
     protected_key: int | None = None
+    epoch_begun = False
 
     def close(self) -> None:
         try:

@@ -35,7 +35,7 @@ from pipdesk.domain import (
     plan_problems,
 )
 from pipdesk.domain.audit import GENESIS, first_broken_link, link_hash, revision_content
-from pipdesk.store.connection import PlanBookDamaged, is_damage, open_database, passphrase_of
+from pipdesk.store.connection import PlanBookDamaged, begin_epoch, is_damage, open_database, passphrase_of
 
 _PERSON_FIELDS = ("name", "job_title", "department", "email")
 _ACK_FIELDS = ("on", "refused", "witness", "employee_comment")
@@ -341,6 +341,7 @@ class PlanBook:
         """Store a new plan and return its number; a plan that breaks a rule is refused whole."""
         _require_sound(plan)
         now = _now()
+        begin_epoch(self.db.conn)
         with self.db.atomic():
             cursor = self.db.execute(
                 "INSERT INTO plans (title, status, start_date, end_date, created_at, updated_at)"
@@ -353,12 +354,14 @@ class PlanBook:
 
     def add_many(self, plans: Iterable[Plan]) -> list[int]:
         """Store several plans in one transaction: all of them or none."""
+        begin_epoch(self.db.conn)
         with self.db.atomic():
             return [self.add(plan) for plan in plans]
 
     def save(self, plan_id: int, plan: Plan) -> None:
         """Replace a stored plan with ``plan``; a plan that breaks a rule is refused whole."""
         _require_sound(plan)
+        begin_epoch(self.db.conn)
         with self.db.atomic():
             if self.db.execute("SELECT 1 FROM plans WHERE id = ?", [plan_id]).fetchone() is None:
                 raise PlanNotFound(f"There is no plan {plan_id} in this plan book")
@@ -370,6 +373,7 @@ class PlanBook:
             self._write(plan_id, plan, _now(), stored_chain)
 
     def delete(self, plan_id: int) -> None:
+        begin_epoch(self.db.conn)
         with self.db.atomic():
             cursor = self.db.execute("DELETE FROM plans WHERE id = ?", [plan_id])
             if cursor.rowcount == 0:
