@@ -272,11 +272,11 @@ def _leftover(entry: Path, kind: LeftoverKind, guard: Path | None, entries: dict
     companions = tuple(entries[entry.name + s] for s in _SQLITE_COMPANIONS if entry.name + s in entries)
     files = [path for item in (entry, *companions) for path in _files_in(item)]
     sizes, times = [], [0.0]
-    for path in (entry, *files):
+    for path in {entry, *files}:
         with contextlib.suppress(OSError):
             status = path.lstat()
             times.append(status.st_mtime)
-            if path is not entry or not entry.is_dir():
+            if path in files:
                 sizes.append(status.st_size)
     if entry.is_dir() and not entry.is_symlink():
         # The would-be plan book inside; SQLite's journals hold pages of the same kind.
