@@ -368,15 +368,17 @@ def _backups_folder_locked(folder: Path) -> Iterator[bool]:
 
 
 def _remove(left: Leftover) -> bool:
+    # On Windows only a failed unlink shows a backup still being written: it must not be wiped first.
+    wipe = left.unencrypted and (left.guarded_by is not None or sys.platform != "win32")
     try:
         for item in (*left.companions, left.path):
             if item.is_dir() and not item.is_symlink():
-                if left.unencrypted:
+                if wipe:
                     for path in _files_in(item):
                         overwrite_with_zeros(path)
                 shutil.rmtree(item)
             else:
-                if left.unencrypted:
+                if wipe:
                     overwrite_with_zeros(item)
                 item.unlink(missing_ok=True)
     except OSError:
