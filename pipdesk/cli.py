@@ -192,7 +192,18 @@ def _book_passphrase(args: argparse.Namespace) -> str | None:
 
 
 def _open_book(args: argparse.Namespace, *, create: bool = False) -> PlanBook:
-    return PlanBook.open(_book_path(args), create=create, passphrase=_book_passphrase(args))
+    book = PlanBook.open(_book_path(args), create=create, passphrase=_book_passphrase(args))
+    _clean_up_leftovers(book)
+    return book
+
+
+def _clean_up_leftovers(book: PlanBook) -> None:
+    """What a pipdesk stopped mid-task left beside the plan book or among its backups goes, said on stderr."""
+    from pipdesk.store.backups import default_backups_folder
+    from pipdesk.store.leftovers import clean_up_leftovers, say_removed
+
+    if removed := clean_up_leftovers(book, default_backups_folder()):
+        _say(f"pipdesk: {say_removed(removed)}")
 
 
 def _open_window(db: Path | None, passphrase: str | None = None) -> int:
@@ -370,6 +381,7 @@ def _selftest(args: argparse.Namespace) -> int:
 
 def _passphrase(args: argparse.Namespace) -> int:
     from pipdesk.store.encryption import change_passphrase
+    from pipdesk.store.leftovers import say_removed
 
     path = _book_path(args)
     old_file, new_file = getattr(args, "passphrase_file", None), getattr(args, "new_passphrase_file", None)
@@ -377,7 +389,8 @@ def _passphrase(args: argparse.Namespace) -> int:
         raise UsageError("only one of --passphrase-file and --new-passphrase-file can be - (standard input)")
     old = _read_secret(Path(old_file), "passphrase") if old_file is not None else None
     new = _read_secret(Path(new_file), "new passphrase") if new_file is not None else None
-    change_passphrase(path, old, new)  # a missing plan book is refused there, as by every command
+    if removed := change_passphrase(path, old, new):  # a missing plan book is refused there, as by every command
+        _say(f"pipdesk: {say_removed(removed)}")
     done = {"set": "is now encrypted", "change": "has its new passphrase", "remove": "is no longer encrypted"}
     print(f"{path} {done[args.action]}")
     return EXIT_OK

@@ -55,6 +55,7 @@ from pipdesk.store.connection import (
     passphrase_of,
 )
 from pipdesk.store.driver import normalized, sqlite3
+from pipdesk.store.leftovers import clean_up_leftovers, find_leftovers, remove_leftovers, say_removed
 from pipdesk.templates import TemplateExists, list_templates, plan_from_template, save_as_template
 
 _T = TypeVar("_T")
@@ -301,6 +302,7 @@ class MainWindow(QMainWindow):
         self._close_book()
         self.book = book
         self._changes_at_open = book.db.conn.total_changes
+        self._clean_up_leftovers(book)
         if back_up:
             # Taken on a worker thread once the window is up: on a large plan book a copy takes a moment.
             QTimer.singleShot(0, lambda: self._back_up_in_background(book, "on opening") if self.book is book else None)
@@ -400,21 +402,39 @@ class MainWindow(QMainWindow):
             self._offer_to_delete_plain_backups(path)
         return True
 
+    def _clean_up_leftovers(self, book: PlanBook) -> None:
+        """Remove what a pipdesk stopped mid-task left beside the plan book or its backups; say it in the status bar."""
+        if removed := clean_up_leftovers(book, self.backups_folder):
+            self.statusBar().showMessage(say_removed(removed), 30000)
+
     def _offer_to_delete_plain_backups(self, path: Path) -> None:
-        """Backups taken before the passphrase was set can be read by anyone who gets them: offer to delete them."""
+        """Backups taken before the passphrase was set can be read by anyone who gets them: offer to delete them.
+
+        With them, unencrypted files a pipdesk stopped mid-task left (an unfinished backup, say) and
+        that could not be removed on opening, each said for what it is.
+        """
         plain = [b for b in list_backups(self.backups_folder, path.stem) if not b.encrypted]
-        if not plain:
+        stray = [left for left in find_leftovers(path, self.backups_folder) if left.unencrypted]
+        if not plain and not stray:
             return
-        if self.prompter.confirm(
-            "Unencrypted backups",
+        text = (
             f"{len(plain)} backup(s) of {path.name} were taken before it had a passphrase: anyone who gets "
             f"them can read them. An encrypted backup was just taken. Delete the unencrypted ones from "
-            f"{self.backups_folder}?",
-            "Delete them",
-        ):
+            f"{self.backups_folder}?"
+            if plain
+            else f"Files left by a pipdesk stopped mid-task hold {path.name}'s plans unencrypted. Delete them?"
+        )
+        if stray:
+            text += "\n\nAlso left unencrypted by a pipdesk stopped mid-task:\n" + "\n".join(
+                f"• {left.describe()}" for left in stray
+            )
+        if self.prompter.confirm("Unencrypted backups", text, "Delete them"):
             for backup in plain:
                 backup.path.unlink(missing_ok=True)
-            self.statusBar().showMessage(f"Deleted {len(plain)} unencrypted backup(s) of {path.name}", 10000)
+            assert self.book is not None
+            gone = remove_leftovers(self.book, stray)
+            also = f" and {len(gone)} unencrypted leftover(s)" if gone else ""
+            self.statusBar().showMessage(f"Deleted {len(plain)} unencrypted backup(s){also} of {path.name}", 10000)
 
     def keep_backups(self) -> int:
         value = settings().value("backups/keep", 10)

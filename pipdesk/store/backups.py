@@ -21,6 +21,7 @@ from pipdesk.safe_write import fsync_file, fsync_folder
 from pipdesk.store.connection import (
     PLAN_BOOK_SUFFIX,
     PlanBookError,
+    _BookLock,
     check_key,
     check_plan_book_file,
     explain_database_error,
@@ -30,6 +31,7 @@ from pipdesk.store.connection import (
     passphrase_of,
 )
 from pipdesk.store.driver import apply_passphrase, sqlite3
+from pipdesk.store.leftovers import PARTIAL_SUFFIX, RESTORE_STAGING, backup_being_written, staging_prefix
 from pipdesk.store.plan_book import PlanBook
 
 _STAMP = "%Y%m%d-%H%M%S"
@@ -181,10 +183,14 @@ def restore_backup(backup_path: Path, target_path: Path, passphrase: str | None 
         source = open_read_only(backup_path, passphrase)
     except sqlite3.Error as error:
         raise PlanBookError(f"{backup_path}: cannot be read ({error})") from None
-    if passphrase is not None:
-        with _closed_on_error(source):
+    with _closed_on_error(source):
+        if passphrase is not None:
             check_key(source, backup_path)
-    staging_folder = Path(tempfile.mkdtemp(prefix=f".{target_path.name}.", dir=target_path.parent))
+        # Held while the restored plan book is staged, so its leftovers after a crash are known to be dead.
+        lock = _BookLock.acquire(target_path)
+    staging_folder = Path(
+        tempfile.mkdtemp(prefix=staging_prefix(target_path.name, RESTORE_STAGING), dir=target_path.parent)
+    )
     try:
         staging = staging_folder / target_path.name
         try:
@@ -202,6 +208,7 @@ def restore_backup(backup_path: Path, target_path: Path, passphrase: str | None 
         _place_without_overwriting(staging, target_path)
     finally:
         shutil.rmtree(staging_folder, ignore_errors=True)
+        lock.release()
     return target_path
 
 
@@ -237,7 +244,7 @@ def _copy_database(source: sqlite3.Connection, target: Path, passphrase: str | N
     ``passphrase`` is the source's: SQLCipher copies pages between files with the same key only.
     ``replace`` lets the copy take the place of a file already at ``target``.
     """
-    with _temporary_beside(target) as temporary:
+    with backup_being_written(target.parent), _temporary_beside(target) as temporary:
         copy = sqlite3.connect(temporary, isolation_level=None)
         try:
             apply_passphrase(copy, passphrase)
@@ -265,7 +272,7 @@ def _closed_on_error(conn: sqlite3.Connection) -> Iterator[None]:
 
 @contextlib.contextmanager
 def _temporary_beside(target: Path) -> Iterator[Path]:
-    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent)
+    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=PARTIAL_SUFFIX, dir=target.parent)
     os.close(fd)
     os.chmod(name, 0o600)
     temporary = Path(name)

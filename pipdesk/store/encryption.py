@@ -11,9 +11,16 @@ from pathlib import Path
 from pipdesk.safe_write import fsync_file, fsync_folder
 from pipdesk.store.connection import PlanBookError, open_database, open_read_only
 from pipdesk.store.driver import check_new_passphrase, normalized, sqlite3
+from pipdesk.store.leftovers import (
+    PASSPHRASE_STAGING,
+    Leftover,
+    clean_up_leftovers,
+    overwrite_with_zeros,
+    staging_prefix,
+)
 
 
-def change_passphrase(path: Path, old: str | None, new: str | None) -> None:
+def change_passphrase(path: Path, old: str | None, new: str | None) -> list[Leftover]:
     """Give the plan book at ``path`` the passphrase ``new`` in place of ``old``.
 
     ``old`` is ``None`` to encrypt a plain plan book, ``new`` is ``None`` to decrypt it. The plan
@@ -21,6 +28,10 @@ def change_passphrase(path: Path, old: str | None, new: str | None) -> None:
     every table's row count), and then takes the old file's place in one rename, so a crash at any
     moment leaves one whole plan book with the old passphrase or the new one. Its lock is held
     throughout: it must not be open in a window. The old file's bytes are unlinked, not wiped.
+
+    The new file is written in ``.NAME.passphrase-XXXXXXXX/`` beside the plan book, encrypted with
+    the new passphrase (set, change); removing a passphrase writes it unencrypted, as it is to be.
+    What a change stopped by a crash left there is removed first, and returned (see store/leftovers.py).
     """
     path = Path(path)
     if old is None and new is None:
@@ -29,7 +40,8 @@ def change_passphrase(path: Path, old: str | None, new: str | None) -> None:
         raise PlanBookError(f"The new passphrase will not do: {problem}")
     db = open_database(path, create=False, passphrase=old)
     conn = db.conn
-    staging_folder = Path(tempfile.mkdtemp(prefix=f".{path.name}.", dir=path.parent))
+    removed = clean_up_leftovers(db)
+    staging_folder = Path(tempfile.mkdtemp(prefix=staging_prefix(path.name, PASSPHRASE_STAGING), dir=path.parent))
     try:
         staging = staging_folder / path.name
         try:
@@ -58,7 +70,12 @@ def change_passphrase(path: Path, old: str | None, new: str | None) -> None:
     finally:
         with contextlib.suppress(sqlite3.Error):
             conn.close()
+        if new is None:  # an unencrypted copy that did not take the plan book's place: its bytes go too
+            with contextlib.suppress(OSError):
+                for leftover in staging_folder.iterdir():
+                    overwrite_with_zeros(leftover)
         shutil.rmtree(staging_folder, ignore_errors=True)
+    return removed
 
 
 def _export(conn: sqlite3.Connection, staging: Path, new: str | None) -> None:
