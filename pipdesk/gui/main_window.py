@@ -31,6 +31,7 @@ from pipdesk.gui.models.plan_list import PLAN_ID_ROLE, PlanFilterProxy, PlanList
 from pipdesk.gui.outcome_view import OutcomeView
 from pipdesk.gui.plan_editor import PlanEditor
 from pipdesk.gui.prompts import Prompter
+from pipdesk.gui.save_status import SaveStatus
 from pipdesk.gui.session import PlanSession
 from pipdesk.gui.settings import last_plan_book, recent_plan_books, remember_plan_book, settings
 from pipdesk.gui.this_week import ThisWeekView
@@ -99,6 +100,7 @@ class MainWindow(QMainWindow):
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
         self.prompter = prompter or Prompter(self)
+        self.save_status = SaveStatus(self)
         self.today = today
         self.templates_folder = templates_folder or own_templates_folder()
         self.samples_path = samples_path or own_templates_folder().parent / "samples.pipdesk"
@@ -321,6 +323,7 @@ class MainWindow(QMainWindow):
         self._show_session(None)
         self.this_week.set_book(None)
         for session in self.sessions.values():
+            self.save_status.forget(session)
             self.undo_group.removeStack(session.undo_stack)
         self.sessions.clear()
         if self.book is not None:
@@ -338,6 +341,8 @@ class MainWindow(QMainWindow):
         """Open ``path`` in the window; an encrypted plan book asks its passphrase until it opens or is cancelled."""
         if self._is_open(path):
             return True  # already open here; a second connection would be refused as "in use"
+        if not self.save_status.may_leave(self.prompter, "open another plan book", "Open without saving"):
+            return False
         try:
             opened = self._until_unlocked(
                 lambda key: PlanBook.open(path, create=create, passphrase=key),
@@ -358,6 +363,8 @@ class MainWindow(QMainWindow):
         from pipdesk.store.encryption import change_passphrase
 
         assert self.book is not None and self.book.path is not None
+        if not self.save_status.may_leave(self.prompter, "change the passphrase", "Go on without saving"):
+            return False
         path, old = self.book.path, passphrase_of(self.book.db.conn)
         dialog = PassphraseDialog(task, path.name, self)
         while True:
@@ -621,6 +628,7 @@ class MainWindow(QMainWindow):
         if session is None:
             session = PlanSession(self.book, plan_id, self)
             session.changed.connect(self._plan_changed)
+            self.save_status.watch(session)
             self.sessions[plan_id] = session
             self.undo_group.addStack(session.undo_stack)
         self._show_session(session)
@@ -815,6 +823,7 @@ class MainWindow(QMainWindow):
             return
         plan_id = self.session.plan_id
         session = self.sessions.pop(plan_id)
+        self.save_status.forget(session)
         self._show_session(None)
         self.undo_group.removeStack(session.undo_stack)
         self.book.delete(plan_id)
@@ -975,6 +984,9 @@ class MainWindow(QMainWindow):
         store.setValue("window/splitter", self.ui.splitter.saveState())
         self.editor.setFocus()  # a field being edited commits on leaving it
         QApplication.processEvents()
+        if not self.save_status.may_leave(self.prompter, "close pipdesk", "Close without saving"):
+            event.ignore()
+            return
         self._close_book()
         super().closeEvent(event)
 
