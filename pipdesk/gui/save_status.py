@@ -69,6 +69,7 @@ class SaveStatus(QFrame):
 
     def _place_above(self, window: QMainWindow) -> None:
         central = window.takeCentralWidget()
+        assert central is not None, "the window's form sets a central widget"
         holder = QWidget(window)
         column = QVBoxLayout(holder)
         column.setContentsMargins(0, 0, 0, 0)
