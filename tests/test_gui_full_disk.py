@@ -22,6 +22,7 @@ from pytestqt.qtbot import QtBot
 
 import pipdesk.gui.session as session_module
 from pipdesk.gui.main_window import MainWindow
+from pipdesk.gui.models.plan_list import PlanListModel
 from pipdesk.gui.scripted_prompter import ScriptedPrompter
 from pipdesk.store import PlanBook
 
@@ -177,6 +178,8 @@ def test_a_full_disk_keeps_the_edits_says_so_and_saves_them_once_space_returns(
     qtbot.waitUntil(lambda: session.saved, timeout=5000)
     assert not banner.isVisible()
     assert window.statusBar().currentMessage() == "Saved: the plan book holds all your changes again."
+    title_cell = window.plans.index(window.plans.row_of(DRAFT), PlanListModel.TITLE)
+    qtbot.waitUntil(lambda: title_cell.data() == "Punctuality (draft) ABC")  # the plan list reads it again
     on_screen = session.plan
     window.close()
     assert stored_plan(book_on_disk) == on_screen

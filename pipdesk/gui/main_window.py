@@ -158,6 +158,7 @@ class MainWindow(QMainWindow):
         self._list_refresh.setSingleShot(True)
         self._list_refresh.setInterval(300)
         self._list_refresh.timeout.connect(self.refresh_plans)
+        self.save_status.saved_again.connect(self._list_refresh.start)
 
         self.undo_group = QUndoGroup(self)
         self._setup_actions()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMainWindow, QPushButton, QVBoxLayout, QWidget
 
 from pipdesk.diagnostics import logger
@@ -43,10 +44,14 @@ def not_saved_text(sessions: list[PlanSession]) -> str:
 class SaveStatus(QFrame):
     """The banner at the top of ``window`` while any watched plan is not saved."""
 
+    #: A plan not saved before is saved now: what is read from the plan book (the plan list) is out of date.
+    saved_again = Signal()
+
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
         self.window_ = window
         self._sessions: list[PlanSession] = []
+        self._shown: set[PlanSession] = set()
         self.setObjectName("saveStatus")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
@@ -125,6 +130,10 @@ class SaveStatus(QFrame):
 
     def _update(self) -> None:
         left = self.unsaved()
+        now_saved = {s for s in self._shown - set(left) if s in self._sessions}
+        self._shown = set(left)
+        if now_saved:
+            self.saved_again.emit()
         if left:
             self.message.setText(not_saved_text(left))
             self.show()
