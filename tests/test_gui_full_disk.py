@@ -33,6 +33,20 @@ DRAFT = 4  # Дмитрий Иванов's draft plan: every field can be edited
 WindowFactory = Callable[..., MainWindow]
 
 
+@pytest.fixture(autouse=True)
+def log_of_this_test_only() -> Iterator[None]:
+    """A failed save is logged; the log (set up once, then cached) must not follow into the next test's folder."""
+    from pipdesk.diagnostics import logger
+
+    yield
+    if logger.cache_info().currsize:
+        log = logger()
+        for handler in list(log.handlers):
+            log.removeHandler(handler)
+            handler.close()
+        logger.cache_clear()
+
+
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:
     """An 8 MB tmpfs, unmounted after the test whatever happens."""
@@ -141,7 +155,12 @@ def type_into_summary(window: MainWindow, qtbot: QtBot, text: str) -> None:
 
 
 def test_a_full_disk_keeps_the_edits_says_so_and_saves_them_once_space_returns(
-    make_window: WindowFactory, book_on_disk: Path, small_disk: Path, qtbot: QtBot, prompter: ScriptedPrompter
+    make_window: WindowFactory,
+    book_on_disk: Path,
+    small_disk: Path,
+    qtbot: QtBot,
+    prompter: ScriptedPrompter,
+    private_user_folders: Path,
 ) -> None:
     window = make_window()
     window.select_plan(DRAFT)
@@ -184,6 +203,8 @@ def test_a_full_disk_keeps_the_edits_says_so_and_saves_them_once_space_returns(
     window.close()
     assert stored_plan(book_on_disk) == on_screen
     assert prompter.shown == []
+    log = next(private_user_folders.rglob("pipdesk.log")).read_text()
+    assert f"plan {DRAFT} not saved: the disk is full" in log and f"plan {DRAFT} is saved again" in log
 
 
 def test_a_failed_write_in_undo_and_in_redo_keeps_the_stack_and_the_file_in_step(
