@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -399,3 +400,18 @@ def test_the_banner_names_each_plan_not_saved_and_save_now_saves_them(
     qtbot.mouseClick(window.save_status.save_button, Qt.MouseButton.LeftButton)
     assert not window.save_status.unsaved() and not window.save_status.isVisible()
     assert prompter.shown == []
+
+
+def test_a_copy_or_a_restore_onto_a_full_disk_says_the_disk_is_full_and_leaves_nothing(
+    small_disk: Path, book_on_disk: Path, tmp_path: Path
+) -> None:
+    from pipdesk.store.backups import backup_plan_book_file, restore_backup, save_copy
+    from pipdesk.store.connection import PlanBookError
+
+    backup = backup_plan_book_file(book_on_disk, tmp_path / "backups", keep=3)  # taken elsewhere, with room
+    fill(small_disk)
+    with PlanBook.open(book_on_disk) as book, pytest.raises(PlanBookError, match="the disk is full; free some space"):
+        save_copy(book, small_disk / "copy.pipdesk")
+    with pytest.raises(PlanBookError, match=re.escape("restored.pipdesk: cannot be written (the disk is full")):
+        restore_backup(backup, small_disk / "restored.pipdesk")  # not "the backup is damaged"
+    assert [p.name for p in small_disk.iterdir() if "copy" in p.name or "restored" in p.name] == []
