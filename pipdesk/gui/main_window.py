@@ -31,6 +31,7 @@ from pipdesk.gui.models.plan_list import PLAN_ID_ROLE, PlanFilterProxy, PlanList
 from pipdesk.gui.outcome_view import OutcomeView
 from pipdesk.gui.plan_editor import PlanEditor
 from pipdesk.gui.prompts import Prompter
+from pipdesk.gui.save_status import SaveStatus
 from pipdesk.gui.session import PlanSession
 from pipdesk.gui.settings import last_plan_book, recent_plan_books, remember_plan_book, settings
 from pipdesk.gui.this_week import ThisWeekView
@@ -101,6 +102,7 @@ class MainWindow(QMainWindow):
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
         self.prompter = prompter or Prompter(self)
+        self.save_status = SaveStatus(self)
         self.today = today
         self.templates_folder = templates_folder or own_templates_folder()
         self.samples_path = samples_path or own_templates_folder().parent / "samples.pipdesk"
@@ -158,6 +160,7 @@ class MainWindow(QMainWindow):
         self._list_refresh.setSingleShot(True)
         self._list_refresh.setInterval(300)
         self._list_refresh.timeout.connect(self.refresh_plans)
+        self.save_status.saved_again.connect(self._list_refresh.start)
 
         self.undo_group = QUndoGroup(self)
         self._setup_actions()
@@ -324,6 +327,7 @@ class MainWindow(QMainWindow):
         self._show_session(None)
         self.this_week.set_book(None)
         for session in self.sessions.values():
+            self.save_status.forget(session)
             self.undo_group.removeStack(session.undo_stack)
         self.sessions.clear()
         if self.book is not None:
@@ -341,6 +345,8 @@ class MainWindow(QMainWindow):
         """Open ``path`` in the window; an encrypted plan book asks its passphrase until it opens or is cancelled."""
         if self._is_open(path):
             return True  # already open here; a second connection would be refused as "in use"
+        if not self.save_status.may_leave(self.prompter, "open another plan book", "Open without saving"):
+            return False
         try:
             opened = self._until_unlocked(
                 lambda key: PlanBook.open(path, create=create, passphrase=key),
@@ -367,6 +373,8 @@ class MainWindow(QMainWindow):
         from pipdesk.store.encryption import change_passphrase
 
         assert self.book is not None and self.book.path is not None
+        if not self.save_status.may_leave(self.prompter, "change the passphrase", "Go on without saving"):
+            return False
         path, old = self.book.path, passphrase_of(self.book.db.conn)
         dialog = PassphraseDialog(task, path.name, self)
         while True:
@@ -648,6 +656,7 @@ class MainWindow(QMainWindow):
         if session is None:
             session = PlanSession(self.book, plan_id, self)
             session.changed.connect(self._plan_changed)
+            self.save_status.watch(session)
             self.sessions[plan_id] = session
             self.undo_group.addStack(session.undo_stack)
         self._show_session(session)
@@ -842,6 +851,7 @@ class MainWindow(QMainWindow):
             return
         plan_id = self.session.plan_id
         session = self.sessions.pop(plan_id)
+        self.save_status.forget(session)
         self._show_session(None)
         self.undo_group.removeStack(session.undo_stack)
         self.book.delete(plan_id)
@@ -1002,6 +1012,9 @@ class MainWindow(QMainWindow):
         store.setValue("window/splitter", self.ui.splitter.saveState())
         self.editor.setFocus()  # a field being edited commits on leaving it
         QApplication.processEvents()
+        if not self.save_status.may_leave(self.prompter, "close pipdesk", "Close without saving"):
+            event.ignore()
+            return
         self._close_book()
         super().closeEvent(event)
 

@@ -102,9 +102,7 @@ def _back_up(conn: sqlite3.Connection, source_path: Path, folder: Path, keep: in
         try:
             _copy_database(conn, target, passphrase)
         except sqlite3.Error as error:
-            raise PlanBookError(
-                f"{target}: the backup could not be written ({explain_database_error(error)})"
-            ) from None
+            raise PlanBookError(f"{target}: the backup could not be written ({_explain_copy_error(error)})") from None
         except OSError as error:
             raise PlanBookError(f"{target}: the backup could not be written ({error.strerror})") from None
         for _taken_at, old in _backups(folder, stem)[keep:]:
@@ -122,7 +120,7 @@ def save_copy(db_or_book: Database | PlanBook, target: Path) -> Path:
     try:
         _copy_database(db.conn, target, passphrase_of(db.conn), replace=True)
     except sqlite3.Error as error:
-        raise PlanBookError(f"{target}: the copy could not be written ({explain_database_error(error)})") from None
+        raise PlanBookError(f"{target}: the copy could not be written ({_explain_copy_error(error)})") from None
     except OSError as error:
         raise PlanBookError(f"{target}: the copy could not be written ({error.strerror})") from None
     return target
@@ -197,6 +195,8 @@ def restore_backup(backup_path: Path, target_path: Path, passphrase: str | None 
             with contextlib.closing(source):
                 _copy_database(source, staging, passphrase)
         except sqlite3.DatabaseError as error:
+            if _disk_full(error):  # not the backup's fault: the copy has no room
+                raise PlanBookError(f"{target_path}: cannot be written ({_explain_copy_error(error)})") from None
             raise PlanBookError(f"{backup_path}: is damaged or not a plan book ({error})") from None
         except OSError as error:
             raise PlanBookError(f"{target_path}: cannot be written ({error.strerror})") from None
@@ -210,6 +210,21 @@ def restore_backup(backup_path: Path, target_path: Path, passphrase: str | None 
         shutil.rmtree(staging_folder, ignore_errors=True)
         lock.release()
     return target_path
+
+
+def _disk_full(error: sqlite3.Error) -> bool:
+    code = getattr(error, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        return code & 0xFF == sqlite3.SQLITE_FULL
+    # sqlcipher3's Connection.backup() raises without the SQLite code; SQLite's own words for it are fixed.
+    return str(error) == "database or disk is full"
+
+
+def _explain_copy_error(error: sqlite3.Error) -> str:
+    """:func:`explain_database_error` for the errors of a copy (``Connection.backup``), a full disk included."""
+    if _disk_full(error) and not isinstance(getattr(error, "sqlite_errorcode", None), int):
+        error.sqlite_errorcode = sqlite3.SQLITE_FULL  # so the words for it stay in one place
+    return explain_database_error(error)
 
 
 def _main_file(conn: sqlite3.Connection) -> Path:
