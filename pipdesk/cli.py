@@ -152,8 +152,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     run: Callable[[argparse.Namespace], int] | None = getattr(args, "run", None)
-    if run is not None:
-        set_lock_holder(f"the command pipdesk {args.command}")
+    holder = set_lock_holder(f"the command pipdesk {args.command}") if run is not None else None
     try:
         if run is None:
             return _open_window(args.db, _book_passphrase(args))
@@ -176,6 +175,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         log_path = log_unexpected_error(error)
         _say(f"pipdesk: unexpected error ({type(error).__name__}: {error}); details in {log_path}")
         return EXIT_FAILED
+    finally:
+        if holder is not None:
+            set_lock_holder(holder)  # as it was: main() also runs inside other programs (and tests)
 
 
 def _say(message: str) -> None:

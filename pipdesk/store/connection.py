@@ -339,9 +339,11 @@ lock_holder = "a pipdesk command"
 WINDOW_HOLDER = "a pipdesk window"
 
 
-def set_lock_holder(holder: str) -> None:
+def set_lock_holder(holder: str) -> str:
+    """Say who holds the plan books this process opens from now on; returns who it was before."""
     global lock_holder
-    lock_holder = holder
+    before, lock_holder = lock_holder, holder
+    return before
 
 
 def inode_locks_folder() -> Path:
