@@ -8,6 +8,7 @@ import sys
 from io import BytesIO
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 
 from pipdesk.domain import Revision
@@ -15,6 +16,7 @@ from pipdesk.domain.audit import GENESIS, chain, chain_hash, first_broken_link, 
 from pipdesk.reports import ReportOptions, render_plan
 from pipdesk.store import PlanBook
 from pipdesk.store.driver import sqlite3
+from pipdesk.store.plan_book import PlanChangedOutsidePipdesk
 
 from conftest import load_sample
 
@@ -69,10 +71,11 @@ def test_verify_finds_every_chain_intact_then_names_a_revision_changed_outside_p
         carl = next(t for t in reopened.verify_audit_trails() if t.plan_id == CARL)
         assert (carl.revisions, carl.broken_at) == (2, 0)
         assert carl.broken_revision is not None and "end_date" in carl.broken_revision
-        # Saving the plan again (as the app does after any edit) keeps the link broken.
+        # Saving the plan again (as the app does after any edit) is refused: the link stays broken.
         plan = reopened.get(CARL)
         plan.summary += " More context."
-        reopened.save(CARL, plan)
+        with pytest.raises(PlanChangedOutsidePipdesk):
+            reopened.save(CARL, plan)
         assert next(t for t in reopened.verify_audit_trails() if t.plan_id == CARL).broken_at == 0
 
 
