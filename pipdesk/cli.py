@@ -111,6 +111,11 @@ def build_parser() -> argparse.ArgumentParser:
         "verify", "Check every plan's audit trail (the hash chains of its saves and of its revisions).", _verify
     )
     opens_book(verify)
+    verify.add_argument(
+        "--printed",
+        metavar="HASH",
+        help='also find the save a PDF was printed from: the hash after "Audit trail" in its footer',
+    )
 
     command(
         "selftest", "Check this pipdesk works: offscreen, in a temporary folder, touching none of your data.", _selftest
@@ -342,8 +347,10 @@ def _ics(args: argparse.Namespace) -> int:
 
 
 def _verify(args: argparse.Namespace) -> int:
+    printed = getattr(args, "printed", None)
     with _open_book(args) as book:
         trails = book.verify_audit_trails()
+        found = book.saves_of_content(printed.strip().lower()) if printed else []
     broken = [t for t in trails if not t.intact]
     for trail in trails:
         where = f"plan {trail.plan_id} ({trail.employee}, {trail.title})" if trail.employee else f"plan {trail.plan_id}"
@@ -361,7 +368,17 @@ def _verify(args: argparse.Namespace) -> int:
             reasons.append(trail.problem)
         print(f"BROKEN  {where}: {'; and '.join(reasons)}")
     print(f"{len(trails) - len(broken)} of {len(trails)} audit trails intact")
-    return EXIT_FAILED if broken else EXIT_OK
+    if printed:
+        for saved in found:
+            later = f"{saved.later_saves} later save" + ("" if saved.later_saves == 1 else "s")
+            current = "what it holds now" if saved.later_saves == 0 else later
+            print(f"printed {printed}: plan {saved.plan_id} as saved on {saved.at[:10]}; {current}")
+        if not found:
+            print(
+                f"NOT FOUND  printed {printed}: no save in this plan book had that content; if the PDF was "
+                "printed from this plan book, its record of saves was rewritten since"
+            )
+    return EXIT_FAILED if broken or (printed and not found) else EXIT_OK
 
 
 def _selftest(args: argparse.Namespace) -> int:

@@ -12,7 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from pipdesk.domain import Revision
-from pipdesk.domain.audit import GENESIS, chain, chain_hash, first_broken_link, revision_content
+from pipdesk.domain.audit import GENESIS, chain, chain_hash, content_hash, first_broken_link, revision_content
 from pipdesk.reports import ReportOptions, render_plan
 from pipdesk.store import PlanBook
 from pipdesk.store.driver import sqlite3
@@ -108,7 +108,7 @@ def test_pipdesk_verify_exits_1_and_names_the_broken_link(book: PlanBook, book_p
     assert broken.stdout.splitlines()[-1] == "3 of 4 audit trails intact"
 
 
-def test_the_pdf_footer_prints_the_audit_trail_hash() -> None:
+def test_the_pdf_footer_prints_the_hash_of_the_plans_whole_content() -> None:
     plan = load_sample("carl-skills-extended")
     text = PdfReader(BytesIO(render_plan(plan, ReportOptions(reproducible=True)))).pages[0].extract_text()
-    assert f"Audit trail {chain_hash(plan)}" in text
+    assert f"Audit trail {content_hash(plan)}" in text

@@ -446,6 +446,16 @@ class PlanBook:
         rows = self.db.execute("SELECT position, plan_id, at, content_hash, link FROM audit_links ORDER BY position")
         return read_saves(SavedLink(*row) for row in rows)
 
+    def saves_of_content(self, content: str) -> list[PrintedSave]:
+        """The saves whose content hash is ``content`` (the hash a PDF prints), oldest first."""
+        rows = self.db.execute(
+            """SELECT a.plan_id, a.at,
+                      (SELECT count(*) FROM audit_links b WHERE b.plan_id = a.plan_id AND b.position > a.position)
+                 FROM audit_links a WHERE a.content_hash = ? ORDER BY a.position""",
+            [content],
+        ).fetchall()
+        return [PrintedSave(plan_id=row[0], at=row[1], later_saves=row[2]) for row in rows]
+
     def verify_audit_trails(self) -> list[AuditTrail]:
         """Every plan checked: its content against its last save, the chain of saves, and its revisions' chain.
 
@@ -561,6 +571,15 @@ def _place(items: list[Any], position: int, item: Any, filler: Any) -> None:
     if position >= len(items):
         items.extend([filler] * (position + 1 - len(items)))
     items[position] = item
+
+
+@dataclass(frozen=True)
+class PrintedSave:
+    """A save of a plan whose content a PDF printed, and how many saves of the plan came after it."""
+
+    plan_id: int
+    at: str
+    later_saves: int
 
 
 @dataclass(frozen=True)
