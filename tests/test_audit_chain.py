@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import sqlite3
 from io import BytesIO
@@ -41,8 +42,9 @@ def minimal_plan() -> Plan:
 # Known answers: the hashes below were computed with `sha256sum`, not with pipdesk.
 
 
-def test_the_content_hash_of_a_small_plan_is_the_sha256_of_its_plan_file() -> None:
-    assert content_hash(minimal_plan()) == "744d292f052e62f8ffee598fd245f57a8ca44f36cae8707fcd398c4177a54d4a"
+def test_the_content_hash_of_a_small_plan_is_the_sha256_of_its_compact_plan_file() -> None:
+    # pipdesk export-json … > ann.json; jq -j -c . ann.json | sha256sum
+    assert content_hash(minimal_plan()) == "c96ebf563dd2880014b3dd69f6c63e62fd5cfef12240647769c205ea9157845b"
 
 
 def test_a_save_link_is_the_sha256_of_the_link_before_and_the_save() -> None:
@@ -52,9 +54,10 @@ def test_a_save_link_is_the_sha256_of_the_link_before_and_the_save() -> None:
 
 
 @pytest.mark.parametrize("name", SAMPLE_NAMES)
-def test_the_content_is_the_plan_file_pipdesk_exports(name: str) -> None:
+def test_the_content_is_the_plan_file_pipdesk_exports_written_compactly(name: str) -> None:
     plan = load_sample(name)
-    assert plan_content(plan) == dump_plan_file(plan)
+    exported = json.loads(dump_plan_file(plan))
+    assert plan_content(plan) == json.dumps(exported, ensure_ascii=False, separators=(",", ":"))
 
 
 def test_any_change_to_the_plan_changes_its_content_hash() -> None:
@@ -120,6 +123,19 @@ def test_a_save_after_an_outside_edit_is_refused_and_nothing_is_written(book: Pl
         assert str(refused.value).startswith("Plan 1 (Alex Moreno) was changed outside pipdesk since it was last saved")
         assert "your change was not saved" in str(refused.value)
     assert (rows(book_path, "SELECT * FROM plans"), rows(book_path, "SELECT * FROM audit_links")) == before
+
+
+def test_an_outside_edit_while_the_plan_book_is_open_is_refused_by_the_next_save(
+    book: PlanBook, book_path: Path
+) -> None:
+    plan = book.get(ALEX)
+    plan.summary += " Saved here first."
+    book.save(ALEX, plan)  # this connection now knows what it saved
+    edit_outside_pipdesk(book_path, BAD_NOTES)
+    plan.summary += " Then again."
+    with pytest.raises(PlanChangedOutsidePipdesk):
+        book.save(ALEX, plan)
+    assert book.get(ALEX).checkins[0].notes == "It went badly."
 
 
 def test_edits_undo_new_and_deleted_plans_all_keep_verifying(

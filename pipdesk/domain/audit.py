@@ -22,7 +22,7 @@ from pipdesk.domain.model import Plan, Revision
 #: The hash "before" the first revision, and before a plan book's first save.
 GENESIS = "0" * 64
 
-# The envelope of a plan file (pipdesk/planfile, format 1): the content hash is that of the file
+# The envelope of a plan file (pipdesk/planfile, format 1): the content is the document
 # `pipdesk export-json` writes without --stamp. tests/test_audit_chain.py checks they stay one.
 _PLAN_FILE_FORMAT = "pipdesk-plan"
 _PLAN_FILE_VERSION = 1
@@ -69,13 +69,18 @@ def first_broken_link(contents: Sequence[str], stored: Sequence[str | None]) -> 
 
 
 def plan_content(plan: Plan) -> str:
-    """The plan in its plan-file form, exactly as `pipdesk export-json` writes it without a time stamp."""
+    """The plan in its plan-file form, as compact JSON: what `pipdesk export-json` writes, without its indentation.
+
+    The same document (``format``, ``version``, ``plan``; no ``exported_at``) with the same keys,
+    values and order, on one line with no spaces between items, so the fast C encoder writes it
+    (the indented form costs about ten times as long on a plan with 200 check-ins).
+    """
     document = {"format": _PLAN_FILE_FORMAT, "version": _PLAN_FILE_VERSION, "plan": plan.model_dump(mode="json")}
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":"))
 
 
 def content_hash(plan: Plan) -> str:
-    """The SHA-256 of the plan's whole content (its plan file), as printed in every PDF's footer."""
+    """The SHA-256 of the plan's whole content (its compact plan file), as printed in every PDF's footer."""
     return hashlib.sha256(plan_content(plan).encode("utf-8")).hexdigest()
 
 

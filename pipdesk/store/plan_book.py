@@ -152,6 +152,9 @@ class PlanBook:
     def __init__(self, db: Database, path: Path | None = None) -> None:
         self.db = db
         self.path = path
+        # plan number → (SQLite's data_version, content hash) as this connection last saved it:
+        # while no other connection has written the file since, the stored plan is what was saved.
+        self._saved_here: dict[int, tuple[int, str]] = {}
 
     @classmethod
     def open(
@@ -359,6 +362,7 @@ class PlanBook:
             content = content_hash(plan)
             if content != last_content:
                 self._append_link(plan_id, now, content)
+            self._saved_here[plan_id] = (self._data_version(), content)
 
     def delete(self, plan_id: int) -> None:
         with self.db.atomic():
@@ -395,7 +399,10 @@ class PlanBook:
             if last is not None
             else None
         )
-        stored = self._stored_content_hash(plan_id)
+        if last is not None and self._saved_here.get(plan_id) == (self._data_version(), last[2]):
+            stored = last[2]  # saved by this connection, and no other has written since: no need to read it
+        else:
+            stored = self._stored_content_hash(plan_id)
         revisions = self._stored_revisions(plan_id)
         sound = (
             last is not None
@@ -414,6 +421,10 @@ class PlanBook:
             )
         assert last is not None
         return str(last[2])
+
+    def _data_version(self) -> int:
+        """A number that changes when another connection (another program) commits a change to the file."""
+        return int(self.db.execute("PRAGMA data_version").fetchone()[0])
 
     def _stored_content_hash(self, plan_id: int) -> str | None:
         """The content hash of the plan as the file holds it now; ``None`` when it can no longer be read as a plan."""
