@@ -107,8 +107,15 @@ def build_parser() -> argparse.ArgumentParser:
     opens_book(ics)
     ics.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.ics", help="where to write; - for stdout")
 
-    verify = command("verify", "Check every plan's audit trail (the hash chain of its revisions).", _verify)
+    verify = command(
+        "verify", "Check every plan's audit trail (the hash chains of its saves and of its revisions).", _verify
+    )
     opens_book(verify)
+    verify.add_argument(
+        "--printed",
+        metavar="HASH",
+        help='also find the save a PDF was printed from: the hash after "Audit trail" in its footer',
+    )
 
     command(
         "selftest", "Check this pipdesk works: offscreen, in a temporary folder, touching none of your data.", _selftest
@@ -358,21 +365,38 @@ def _ics(args: argparse.Namespace) -> int:
 
 
 def _verify(args: argparse.Namespace) -> int:
+    printed = getattr(args, "printed", None)
     with _open_book(args) as book:
         trails = book.verify_audit_trails()
-    broken = [t for t in trails if t.broken_at is not None]
+        found = book.saves_of_content(printed.strip().lower()) if printed else []
+    broken = [t for t in trails if not t.intact]
     for trail in trails:
-        where = f"plan {trail.plan_id} ({trail.employee}, {trail.title})"
-        if trail.broken_at is None:
-            print(f"ok      {where}: {trail.revisions} revisions, chain intact")
-        else:
-            print(
-                f"BROKEN  {where}: revision {trail.broken_at + 1} of {trail.revisions} "
-                f"({trail.broken_revision}) does not match its recorded hash; it, or one before it, "
-                "was changed outside pipdesk"
+        where = f"plan {trail.plan_id} ({trail.employee}, {trail.title})" if trail.employee else f"plan {trail.plan_id}"
+        if trail.intact:
+            saves = f"{trail.saves} save" + ("" if trail.saves == 1 else "s")
+            print(f"ok      {where}: {trail.revisions} revisions, {saves}, chain intact")
+            continue
+        reasons = []
+        if trail.broken_at is not None:
+            reasons.append(
+                f"revision {trail.broken_at + 1} of {trail.revisions} ({trail.broken_revision}) does not match "
+                "its recorded hash; it, or one before it, was changed outside pipdesk"
             )
+        if trail.problem is not None:
+            reasons.append(trail.problem)
+        print(f"BROKEN  {where}: {'; and '.join(reasons)}")
     print(f"{len(trails) - len(broken)} of {len(trails)} audit trails intact")
-    return EXIT_FAILED if broken else EXIT_OK
+    if printed:
+        for saved in found:
+            later = f"{saved.later_saves} later save" + ("" if saved.later_saves == 1 else "s")
+            current = "what it holds now" if saved.later_saves == 0 else later
+            print(f"printed {printed}: plan {saved.plan_id} as saved on {saved.at[:10]}; {current}")
+        if not found:
+            print(
+                f"NOT FOUND  printed {printed}: no save in this plan book had that content; if the PDF was "
+                "printed from this plan book, its record of saves was rewritten since"
+            )
+    return EXIT_FAILED if broken or (printed and not found) else EXIT_OK
 
 
 def _selftest(args: argparse.Namespace) -> int:

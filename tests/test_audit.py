@@ -8,13 +8,15 @@ import sys
 from io import BytesIO
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 
 from pipdesk.domain import Revision
-from pipdesk.domain.audit import GENESIS, chain, chain_hash, first_broken_link, revision_content
+from pipdesk.domain.audit import GENESIS, chain, chain_hash, content_hash, first_broken_link, revision_content
 from pipdesk.reports import ReportOptions, render_plan
 from pipdesk.store import PlanBook
 from pipdesk.store.driver import sqlite3
+from pipdesk.store.plan_book import PlanChangedOutsidePipdesk
 
 from conftest import load_sample
 
@@ -69,10 +71,11 @@ def test_verify_finds_every_chain_intact_then_names_a_revision_changed_outside_p
         carl = next(t for t in reopened.verify_audit_trails() if t.plan_id == CARL)
         assert (carl.revisions, carl.broken_at) == (2, 0)
         assert carl.broken_revision is not None and "end_date" in carl.broken_revision
-        # Saving the plan again (as the app does after any edit) keeps the link broken.
+        # Saving the plan again (as the app does after any edit) is refused: the link stays broken.
         plan = reopened.get(CARL)
         plan.summary += " More context."
-        reopened.save(CARL, plan)
+        with pytest.raises(PlanChangedOutsidePipdesk):
+            reopened.save(CARL, plan)
         assert next(t for t in reopened.verify_audit_trails() if t.plan_id == CARL).broken_at == 0
 
 
@@ -105,7 +108,7 @@ def test_pipdesk_verify_exits_1_and_names_the_broken_link(book: PlanBook, book_p
     assert broken.stdout.splitlines()[-1] == "3 of 4 audit trails intact"
 
 
-def test_the_pdf_footer_prints_the_audit_trail_hash() -> None:
+def test_the_pdf_footer_prints_the_hash_of_the_plans_whole_content() -> None:
     plan = load_sample("carl-skills-extended")
     text = PdfReader(BytesIO(render_plan(plan, ReportOptions(reproducible=True)))).pages[0].extract_text()
-    assert f"Audit trail {chain_hash(plan)}" in text
+    assert f"Audit trail {content_hash(plan)}" in text

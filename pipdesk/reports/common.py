@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from pipdesk.domain import Person, Plan, Status
-from pipdesk.domain.audit import chain_hash
+from pipdesk.domain.audit import content_hash
 from pipdesk.reports import labels
 from pipdesk.reports.layout import Furniture, Metadata
 
@@ -76,7 +76,7 @@ def furniture(plan: Plan, document: str, settings: Settings, *, may_hold_private
         revision=len(plan.revisions),
         copy_mark=mark,
         copy_mark_is_warning=warning,
-        audit_hash=chain_hash(plan),
+        audit_hash=content_hash(plan),
     )
 
 

@@ -323,7 +323,7 @@ class Furniture:
     revision: int
     copy_mark: str = ""
     copy_mark_is_warning: bool = False
-    #: The hash of the plan's audit trail (revisions), printed so a later copy can be compared.
+    #: The SHA-256 of the plan's whole content (its plan file), printed so a copy can be matched to the record.
     audit_hash: str = ""
 
     def draw(self, canvas: Canvas, _doc: BaseDocTemplate) -> None:

@@ -214,6 +214,45 @@ def _revision_hash_chain(db: Database) -> None:
         db.execute("UPDATE revisions SET hash = ? WHERE id = ?", [previous[plan_id], row_id])
 
 
+def _save_chain(db: Database) -> None:
+    """The chain of saves (``audit_links``), covering each plan's whole content; every plan gets its first link now.
+
+    One row a save, in the order of saving, for the whole plan book: the plan's number, when, the
+    SHA-256 of its content (NULL: the plan was deleted) and the link (``domain/audit.py``). No
+    foreign key: the links of a deleted plan stay. The plans are read with the plan book's own
+    reader, so a later step that changes a column this reader needs has to keep this step working
+    (the fixture of schema 0003 shows it).
+    """
+    import datetime as dt
+
+    from pipdesk.domain.audit import GENESIS, content_hash, save_link
+    from pipdesk.store.plan_book import PlanBook
+
+    _run_each(
+        db,
+        """
+        CREATE TABLE audit_links (
+            position INTEGER PRIMARY KEY,
+            plan_id INTEGER NOT NULL,
+            at TEXT NOT NULL,
+            content_hash TEXT,
+            link TEXT NOT NULL
+        );
+        CREATE INDEX audit_links_plan ON audit_links(plan_id, position);
+        """,
+    )
+    book = PlanBook(db)
+    at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    previous = GENESIS
+    for position, plan_id in enumerate(book.plan_ids()):
+        content = content_hash(book.get(plan_id))
+        previous = save_link(previous, plan_id, at, content)
+        db.execute(
+            "INSERT INTO audit_links (position, plan_id, at, content_hash, link) VALUES (?, ?, ?, ?, ?)",
+            [position, plan_id, at, content, previous],
+        )
+
+
 def _book_identity(db: Database) -> None:
     """The plan book's identity and the epoch of its current opening, on one row every write touches.
 
@@ -244,6 +283,7 @@ STEPS = [
     ("0001_initial", _initial_schema),
     ("0002_list_and_schedule_indexes", _list_and_schedule_indexes),
     ("0003_revision_hash_chain", _revision_hash_chain),
+    ("0004_save_chain", _save_chain),
     ("0005_book_identity", _book_identity),
 ]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import Enum
@@ -34,7 +35,17 @@ from pipdesk.domain import (
     SupportAction,
     plan_problems,
 )
-from pipdesk.domain.audit import GENESIS, first_broken_link, link_hash, revision_content
+from pipdesk.domain.audit import (
+    GENESIS,
+    SavedLink,
+    SaveHistory,
+    content_hash,
+    first_broken_link,
+    link_hash,
+    read_saves,
+    revision_content,
+    save_link,
+)
 from pipdesk.store.connection import PlanBookDamaged, begin_epoch, is_damage, open_database, passphrase_of
 
 _PERSON_FIELDS = ("name", "job_title", "department", "email")
@@ -64,6 +75,10 @@ _PASSED_SUPPORT = SupportAction(description="-", done=True)
 
 class PlanNotFound(PipdeskError):
     """No plan with that number in this plan book."""
+
+
+class PlanChangedOutsidePipdesk(PipdeskError):
+    """The stored plan no longer matches its last save: a change made outside pipdesk; nothing is saved over it."""
 
 
 @dataclass(frozen=True)
@@ -163,6 +178,9 @@ class PlanBook:
     def __init__(self, db: Database, path: Path | None = None) -> None:
         self.db = db
         self.path = path
+        # plan number → (SQLite's data_version, content hash) as this connection last saved it:
+        # while no other connection has written the file since, the stored plan is what was saved.
+        self._saved_here: dict[int, tuple[int, str]] = {}
 
     @classmethod
     def open(
@@ -350,6 +368,7 @@ class PlanBook:
             )
             plan_id = int(cursor.lastrowid or 0)
             self._write(plan_id, plan, now)
+            self._append_link(plan_id, now, content_hash(plan))
         return plan_id
 
     def add_many(self, plans: Iterable[Plan]) -> list[int]:
@@ -365,12 +384,17 @@ class PlanBook:
         with self.db.atomic():
             if self.db.execute("SELECT 1 FROM plans WHERE id = ?", [plan_id]).fetchone() is None:
                 raise PlanNotFound(f"There is no plan {plan_id} in this plan book")
-            stored_chain = self._stored_chain(plan_id)
+            last_content = self._require_unchanged_since_saved(plan_id)
             for table in ("prior_discussions", "concerns", "objectives", "support_actions", "milestones"):
                 self.db.execute(f"DELETE FROM {table} WHERE plan_id = ?", [plan_id])
             for table in ("checkins", "revisions", "outcome_results"):
                 self.db.execute(f"DELETE FROM {table} WHERE plan_id = ?", [plan_id])
-            self._write(plan_id, plan, _now(), stored_chain)
+            now = _now()
+            self._write(plan_id, plan, now)
+            content = content_hash(plan)
+            if content != last_content:
+                self._append_link(plan_id, now, content)
+            self._saved_here[plan_id] = (self._data_version(), content)
 
     def delete(self, plan_id: int) -> None:
         begin_epoch(self.db.conn)
@@ -378,8 +402,71 @@ class PlanBook:
             cursor = self.db.execute("DELETE FROM plans WHERE id = ?", [plan_id])
             if cursor.rowcount == 0:
                 raise PlanNotFound(f"There is no plan {plan_id} in this plan book")
+            self._append_link(plan_id, _now(), None)
 
-    def _stored_chain(self, plan_id: int) -> list[tuple[str, str | None]]:
+    # The audit trail
+
+    def _append_link(self, plan_id: int, at: str, content: str | None) -> None:
+        """Add one save (``content``: the plan's content hash; ``None``: deleted) to the chain of saves."""
+        last = self.db.execute("SELECT position, link FROM audit_links ORDER BY position DESC LIMIT 1").fetchone()
+        position, previous = (last[0] + 1, last[1]) if last is not None else (0, GENESIS)
+        self.db.execute(
+            "INSERT INTO audit_links (position, plan_id, at, content_hash, link) VALUES (?, ?, ?, ?, ?)",
+            [position, plan_id, at, content, save_link(previous, plan_id, at, content)],
+        )
+
+    def _require_unchanged_since_saved(self, plan_id: int) -> str:
+        """The content hash of the plan's last save, after checking the file still holds exactly that.
+
+        Raises :class:`PlanChangedOutsidePipdesk` when it does not: a plan, a revision's hash or the
+        last save's link changed outside pipdesk is never saved over, so the change stays visible.
+        """
+        last = self.db.execute(
+            "SELECT position, at, content_hash, link FROM audit_links WHERE plan_id = ? ORDER BY position DESC LIMIT 1",
+            [plan_id],
+        ).fetchone()
+        before = (
+            self.db.execute(
+                "SELECT link FROM audit_links WHERE position < ? ORDER BY position DESC LIMIT 1", [last[0]]
+            ).fetchone()
+            if last is not None
+            else None
+        )
+        if last is not None and self._saved_here.get(plan_id) == (self._data_version(), last[2]):
+            stored = last[2]  # saved by this connection, and no other has written since: no need to read it
+        else:
+            stored = self._stored_content_hash(plan_id)
+        revisions = self._stored_revisions(plan_id)
+        sound = (
+            last is not None
+            and stored is not None
+            and last[2] == stored
+            and last[3] == save_link(before[0] if before is not None else GENESIS, plan_id, last[1], last[2])
+            and first_broken_link([content for content, _ in revisions], [hash_ for _, hash_ in revisions]) is None
+        )
+        if not sound:
+            employee = self.db.execute("SELECT employee_name FROM plans WHERE id = ?", [plan_id]).fetchone()[0]
+            when = f" on {last[1][:10]}" if last is not None else ""
+            raise PlanChangedOutsidePipdesk(
+                f"Plan {plan_id} ({employee}) was changed outside pipdesk since it was last saved{when}, "
+                "so your change was not saved. Run `pipdesk verify` to see what no longer matches, "
+                "and restore a backup from before the change."
+            )
+        assert last is not None
+        return str(last[2])
+
+    def _data_version(self) -> int:
+        """A number that changes when another connection (another program) commits a change to the file."""
+        return int(self.db.execute("PRAGMA data_version").fetchone()[0])
+
+    def _stored_content_hash(self, plan_id: int) -> str | None:
+        """The content hash of the plan as the file holds it now; ``None`` when it can no longer be read as a plan."""
+        try:
+            return content_hash(self.get(plan_id))
+        except (ValueError, TypeError, KeyError):  # pydantic's ValidationError is a ValueError
+            return None
+
+    def _stored_revisions(self, plan_id: int) -> list[tuple[str, str | None]]:
         """(content, stored hash) of the plan's revisions as they are in the file now."""
         return [
             (_revision_content_of(row), row["hash"])
@@ -388,53 +475,93 @@ class PlanBook:
             )
         ]
 
-    def _write_chain(
-        self, plan_id: int, revisions: Sequence[Revision], stored: Sequence[tuple[str, str | None]]
-    ) -> None:
-        # A revision unchanged since it was stored keeps its stored hash, even one that no longer
-        # matches (edited outside pipdesk): saving the plan never launders a broken link.
+    def _write_chain(self, plan_id: int, revisions: Sequence[Revision]) -> None:
+        # Only ever over a plan whose stored revisions matched their hashes (see save), so each
+        # unchanged revision gets the hash it had, and the new ones extend the chain.
         previous = GENESIS
         for position, revision in enumerate(revisions):
-            content = revision_content(revision)
-            if position < len(stored) and stored[position][0] == content and stored[position][1] is not None:
-                link = stored[position][1]
-            else:
-                link = link_hash(previous, content)
-            assert link is not None
+            previous = link_hash(previous, revision_content(revision))
             self.db.execute(
-                "UPDATE revisions SET hash = ? WHERE plan_id = ? AND position = ?", [link, plan_id, position]
+                "UPDATE revisions SET hash = ? WHERE plan_id = ? AND position = ?", [previous, plan_id, position]
             )
-            previous = link
+
+    def save_history(self) -> SaveHistory:
+        """The chain of saves, every link checked."""
+        rows = self.db.execute("SELECT position, plan_id, at, content_hash, link FROM audit_links ORDER BY position")
+        return read_saves(SavedLink(*row) for row in rows)
+
+    def saves_of_content(self, content: str) -> list[PrintedSave]:
+        """The saves whose content hash is ``content`` (the hash a PDF prints), oldest first."""
+        rows = self.db.execute(
+            """SELECT a.plan_id, a.at,
+                      (SELECT count(*) FROM audit_links b WHERE b.plan_id = a.plan_id AND b.position > a.position)
+                 FROM audit_links a WHERE a.content_hash = ? ORDER BY a.position""",
+            [content],
+        ).fetchall()
+        return [PrintedSave(plan_id=row[0], at=row[1], later_saves=row[2]) for row in rows]
 
     def verify_audit_trails(self) -> list[AuditTrail]:
-        """Every plan's revision chain checked against the revisions stored; broken links named."""
-        trails: dict[int, AuditTrail] = {
-            row[0]: AuditTrail(plan_id=row[0], title=row[1], employee=row[2], revisions=0)
-            for row in self.db.execute("SELECT id, title, employee_name FROM plans ORDER BY id")
-        }
-        contents: dict[int, list[str]] = {}
-        hashes: dict[int, list[str | None]] = {}
-        labels: dict[int, list[str]] = {}
+        """Every plan checked: its content against its last save, the chain of saves, and its revisions' chain.
+
+        A plan the chain of saves holds but the plan book does not (deleted outside pipdesk) is
+        listed too, without title or employee.
+        """
+        history = self.save_history()
+        trails: dict[int, AuditTrail] = {}
+        revision_rows: dict[int, list[dict[str, Any]]] = {}
         for row in self.db.query(
             "SELECT plan_id, at, field, old, new, reason, hash FROM revisions ORDER BY plan_id, position"
         ):
-            contents.setdefault(row["plan_id"], []).append(_revision_content_of(row))
-            hashes.setdefault(row["plan_id"], []).append(row["hash"])
-            labels.setdefault(row["plan_id"], []).append(f"{row['at']} {row['field']}")
-        for plan_id, trail in trails.items():
-            plan_contents = contents.get(plan_id, [])
-            broken = first_broken_link(plan_contents, hashes.get(plan_id, []))
+            revision_rows.setdefault(row["plan_id"], []).append(row)
+        for plan_id, title, employee in self.db.execute("SELECT id, title, employee_name FROM plans ORDER BY id"):
+            rows = revision_rows.get(plan_id, [])
+            broken = first_broken_link([_revision_content_of(r) for r in rows], [r["hash"] for r in rows])
             trails[plan_id] = AuditTrail(
                 plan_id=plan_id,
-                title=trail.title,
-                employee=trail.employee,
-                revisions=len(plan_contents),
+                title=title,
+                employee=employee,
+                revisions=len(rows),
                 broken_at=broken,
-                broken_revision=labels[plan_id][broken] if broken is not None else None,
+                broken_revision=f"{rows[broken]['at']} {rows[broken]['field']}" if broken is not None else None,
+                saves=history.saves.get(plan_id, 0),
+                problem=self._save_problem(plan_id, history),
             )
-        return list(trails.values())
+        for plan_id, last in history.last_content.items():
+            if plan_id not in trails and (last is not None or plan_id in history.broken):
+                trails[plan_id] = AuditTrail(
+                    plan_id=plan_id,
+                    title="",
+                    employee="",
+                    revisions=0,
+                    saves=history.saves.get(plan_id, 0),
+                    problem=(
+                        f"it is missing from the plan book, but pipdesk never deleted it (last saved on "
+                        f"{history.last_at[plan_id][:10]}); it was deleted outside pipdesk"
+                        if last is not None
+                        else "its record of saves was changed outside pipdesk after pipdesk deleted it"
+                    ),
+                )
+        return [trails[plan_id] for plan_id in sorted(trails)]
 
-    def _write(self, plan_id: int, plan: Plan, now: str, stored_chain: Sequence[tuple[str, str | None]] = ()) -> None:
+    def _save_problem(self, plan_id: int, history: SaveHistory) -> str | None:
+        """What is wrong with the plan's record of saves, in the manager's words; ``None``: it matches."""
+        if plan_id in history.broken:
+            return f"its record of saves (the save on {history.broken[plan_id].at[:10]}) was changed outside pipdesk"
+        last = history.last_content.get(plan_id)
+        if last is None:
+            return "pipdesk has no record of saving it; it was added outside pipdesk"
+        try:
+            stored = self._stored_content_hash(plan_id)
+        except PlanBookDamaged:
+            return "it cannot be read as a plan any more; it was changed outside pipdesk, or the file is damaged"
+        if stored != last:
+            return (
+                f"it no longer matches what pipdesk saved on {history.last_at[plan_id][:10]}; "
+                "it was changed outside pipdesk since"
+            )
+        return None
+
+    def _write(self, plan_id: int, plan: Plan, now: str) -> None:
         columns: dict[str, Any] = {name: _column_value(getattr(plan, name)) for name in _PLAN_SCALARS}
         for role in ("employee", "manager", "hr_partner"):
             person = getattr(plan, role)
@@ -453,7 +580,7 @@ class PlanBook:
 
         for table, _model, attribute in _PLAN_LISTS:
             self._insert_rows(table, plan_id, getattr(plan, attribute))
-        self._write_chain(plan_id, plan.revisions, stored_chain)
+        self._write_chain(plan_id, plan.revisions)
         for position, concern in enumerate(plan.concerns):
             concern_id = self._insert_row("concerns", plan_id, position, concern)
             self._insert_children("evidence", "concern_id", concern_id, concern.evidence)
@@ -495,8 +622,22 @@ def _place(items: list[Any], position: int, item: Any, filler: Any) -> None:
 
 
 @dataclass(frozen=True)
+class PrintedSave:
+    """A save of a plan whose content a PDF printed, and how many saves of the plan came after it."""
+
+    plan_id: int
+    at: str
+    later_saves: int
+
+
+@dataclass(frozen=True)
 class AuditTrail:
-    """One plan's revisions, and the first whose stored hash does not match (``None``: intact)."""
+    """One plan's audit trail as `pipdesk verify` reports it.
+
+    ``broken_at``: the first revision whose stored hash does not match (``None``: the revisions'
+    chain is intact); ``problem``: what does not match in the chain of saves (``None``: the plan is
+    what pipdesk last saved).
+    """
 
     plan_id: int
     title: str
@@ -504,11 +645,20 @@ class AuditTrail:
     revisions: int
     broken_at: int | None = None
     broken_revision: str | None = None
+    saves: int = 0
+    problem: str | None = None
+
+    @property
+    def intact(self) -> bool:
+        return self.broken_at is None and self.problem is None
 
 
 def _revision_content_of(row: dict[str, Any]) -> str:
-    revision = Revision.model_validate({key: row[key] for key in ("at", "field", "old", "new", "reason")})
-    return revision_content(revision)
+    values = {key: row[key] for key in ("at", "field", "old", "new", "reason")}
+    try:
+        return revision_content(Revision.model_validate(values))
+    except ValueError:  # no longer a revision pipdesk could have written: it matches no hash
+        return repr(values)
 
 
 def _require_sound(plan: Plan) -> None:
@@ -518,4 +668,6 @@ def _require_sound(plan: Plan) -> None:
 
 
 def _now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    # Not datetime.now(): tests that stand a clock in for the backups' times (test_backups) replace it
+    # for every module, and a save or deletion would take one of their moments.
+    return dt.datetime.fromtimestamp(time.time(), dt.UTC).isoformat(timespec="seconds")
