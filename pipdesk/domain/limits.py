@@ -14,6 +14,7 @@ from collections.abc import Iterator, Sequence
 
 from pydantic import BaseModel
 
+from pipdesk.domain.model import Plan
 from pipdesk.domain.problems import PathPart, Problem
 
 #: Every date and date-time of a plan lies in these years. Evidence and prior discussions may
@@ -89,11 +90,12 @@ def date_out_of_range(day: dt.date) -> str | None:
     return f"The date {day.isoformat()} is outside the years pipdesk accepts, {FIRST_DATE.year} to {LAST_DATE.year}"
 
 
-def limit_problems(plan: BaseModel, at: Sequence[PathPart] = ("plan",)) -> list[Problem]:
+def limit_problems(plan: Plan, at: Sequence[PathPart] = ("plan",)) -> list[Problem]:
     """Every date out of range, list too long and text too long in ``plan``, in document order."""
     problems = list(_walk(plan, tuple(at)))
-    start, end = getattr(plan, "start_date", None), getattr(plan, "end_date", None)
-    if isinstance(start, dt.date) and isinstance(end, dt.date) and (end - start).days > MAX_PLAN_DAYS:
+    start, end = plan.start_date, plan.end_date
+    in_range = date_out_of_range(start) is None and date_out_of_range(end) is None
+    if in_range and (end - start).days > MAX_PLAN_DAYS:
         problems.append(
             Problem(
                 (*at, "end_date"),
@@ -104,11 +106,17 @@ def limit_problems(plan: BaseModel, at: Sequence[PathPart] = ("plan",)) -> list[
     return problems
 
 
-def _walk(record: BaseModel, at: tuple[PathPart, ...]) -> Iterator[Problem]:
+def date_problems(plan: Plan, at: Sequence[PathPart] = ("plan",)) -> list[Problem]:
+    """Every date of ``plan`` outside the years allowed: a plan book written by an older pipdesk may
+    hold one, and a view that cannot draw it shows these instead."""
+    return list(_walk(plan, tuple(at), dates_only=True))
+
+
+def _walk(record: BaseModel, at: tuple[PathPart, ...], dates_only: bool = False) -> Iterator[Problem]:
     for key in type(record).model_fields:
         value = getattr(record, key)
         here = (*at, key)
-        if isinstance(value, str):
+        if isinstance(value, str) and not dates_only:
             if len(value) > text_limit(key):
                 yield Problem(here, too_long(key, len(value)))
         elif isinstance(value, dt.date):  # a datetime is a date too
@@ -117,11 +125,11 @@ def _walk(record: BaseModel, at: tuple[PathPart, ...]) -> Iterator[Problem]:
             if reason is not None:
                 yield Problem(here, reason)
         elif isinstance(value, BaseModel):
-            yield from _walk(value, here)
+            yield from _walk(value, here, dates_only)
         elif isinstance(value, list):
-            if key in MAX_ITEMS and len(value) > MAX_ITEMS[key]:
+            if key in MAX_ITEMS and len(value) > MAX_ITEMS[key] and not dates_only:
                 yield Problem(here, too_many(key, len(value)))
                 continue
             for i, item in enumerate(value):
                 if isinstance(item, BaseModel):
-                    yield from _walk(item, (*here, i))
+                    yield from _walk(item, (*here, i), dates_only)
