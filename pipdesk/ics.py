@@ -13,7 +13,9 @@ Never the date: a moved milestone must update its event. Renaming a milestone gi
 old event then stays in the calendar until deleted); names are edited far less often than dates.
 
 Events are private and do not block time; the summary names the person and the kind of meeting, the
-description the plan's title. A closed plan has no meetings ahead, so its calendar is empty.
+description the plan's title. A closed plan has no meetings ahead, so its calendar is empty. A plan
+holding a date outside the years a plan may use (only an older pipdesk could have stored one) is
+refused with the dates named, rather than written with events a calendar cannot place.
 """
 
 from __future__ import annotations
@@ -24,7 +26,9 @@ from collections import Counter
 
 from icalendar import Calendar, Event
 
+from pipdesk.domain.limits import date_problems
 from pipdesk.domain.model import Milestone, MilestoneKind, Plan, Status
+from pipdesk.domain.problems import PlanInvalid
 
 PRODID = "-//pipdesk//pipdesk//EN"
 UID_DOMAIN = "pipdesk"
@@ -35,6 +39,9 @@ def plan_calendar(plan: Plan, plan_uid_seed: str, today: dt.date, now: dt.dateti
 
     ``now`` stamps every event (DTSTAMP); pass it for byte-identical output. A naive ``now`` is UTC.
     """
+    out_of_range = date_problems(plan)
+    if out_of_range:  # only a plan book written by an older pipdesk holds such a date
+        raise PlanInvalid(out_of_range, intro="The calendar was not written: correct these dates first")
     stamp = _utc(now or dt.datetime.now(dt.UTC))
     calendar = Calendar()
     calendar.add("prodid", PRODID)

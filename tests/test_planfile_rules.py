@@ -26,6 +26,7 @@ from pipdesk.domain import (
     SupportKind,
     format_path,
 )
+from pipdesk.domain.limits import MAX_SHORT_TEXT
 from pipdesk.planfile import dump_plan_file, parse_plan_file
 
 from conftest import sample_path
@@ -1032,14 +1033,15 @@ TEXTS = [
 
 
 @pytest.mark.parametrize("text", TEXTS, ids=["scripts", "line-breaks", "odd-characters", "markup", "spaces", "long"])
-def test_any_unicode_and_any_length_of_text_is_kept_exactly(text: str) -> None:
+def test_any_unicode_and_any_length_of_text_within_the_limits_is_kept_exactly(text: str) -> None:
+    name = ("Name: " + text)[:MAX_SHORT_TEXT]  # a name is short text; notes and summaries long
     document = changed(sample(), "plan.summary", text)
     document = changed(document, "plan.checkins[0].private_notes", text)
-    document = changed(document, "plan.employee.name", "Name: " + text)
+    document = changed(document, "plan.employee.name", name)
     plan = accepted(document)
     assert plan.summary == text
     assert plan.checkins[0].private_notes == text
-    assert plan.employee.name == "Name: " + text
+    assert plan.employee.name == name
     assert parse_plan_file(dump_plan_file(plan).encode("utf-8")) == plan
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+from pipdesk.domain.limits import limit_problems
 from pipdesk.domain.model import Plan, Status
 from pipdesk.domain.problems import PathPart, Problem
 
@@ -29,6 +30,7 @@ def _period(plan: Plan) -> str:
 
 
 def _problems(plan: Plan, at: Path) -> Iterator[Problem]:
+    yield from limit_problems(plan, at)
     if _blank(plan.title):
         yield Problem((*at, "title"), "The plan needs a title")
     for role, label in (("employee", "Employee"), ("manager", "Manager"), ("hr_partner", "HR partner")):

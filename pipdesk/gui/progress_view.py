@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLegend, QLineSeries, QValueAxis
-from PySide6.QtCore import QDate, QDateTime, QLocale, QMargins, QPointF, Qt
+from PySide6.QtCore import QDate, QDateTime, QLocale, QMargins, QPointF, Qt, QTime
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
@@ -73,7 +73,10 @@ def _x(day: dt.date) -> float:
     # Noon local time, so a daylight-saving change never moves a point to the day before. Python's
     # local time (the C library's) rather than a QDateTime: ~1 µs a day instead of ~50–90 µs, and a
     # plan of 200 check-ins has a few hundred points.
-    return dt.datetime(day.year, day.month, day.day, 12).timestamp() * 1000.0
+    try:
+        return dt.datetime(day.year, day.month, day.day, 12).timestamp() * 1000.0
+    except (OverflowError, OSError, ValueError):  # before 1970 on Windows; years the C library cannot take
+        return float(QDateTime(QDate(day.year, day.month, day.day), QTime(12, 0)).toMSecsSinceEpoch())
 
 
 def _short_date(day: dt.date) -> str:

@@ -53,6 +53,7 @@ from PySide6.QtWidgets import (
 )
 
 from pipdesk.domain import CheckinKind, Milestone, MilestoneKind, PipdeskError, Plan, Problem, Rating, Status
+from pipdesk.domain.limits import date_problems
 from pipdesk.domain.progress import overall_rating
 from pipdesk.domain.schedule import (
     FINAL_TITLE,
@@ -464,6 +465,7 @@ _RIGHT_MARGIN = 12.0
 _MIN_PPD, _MAX_PPD = 1.5, 90.0
 _ZOOM_STEP = 1.4
 _NEAR_TODAY_DAYS = 14  # today widens the picture only when it is this close to the plan period
+_OUT_OF_RANGE = "The timeline cannot draw this plan until the date is corrected."
 
 
 @dataclass
@@ -1342,6 +1344,12 @@ class TimelineView(QWidget):
             return
         plan = self.session.plan
         today = self.today()
+        out_of_range = date_problems(plan)
+        if out_of_range:  # only a plan book written by an older pipdesk holds such a date
+            self._markers = []
+            self.canvas.clear(f"{out_of_range[0].message}. {_OUT_OF_RANGE}")
+            self._update_actions()
+            return
         self._update_markers()
         if self._fit:
             self._ppd = self._fit_ppd(plan, today)

@@ -3,9 +3,10 @@
 from pipdesk.planfile.format import (
     FORMAT_NAME,
     FORMAT_VERSION,
+    MAX_PLAN_FILE_BYTES,
     dump_plan_file,
     json_schema,
     parse_plan_file,
 )
 
-__all__ = ["FORMAT_NAME", "FORMAT_VERSION", "dump_plan_file", "json_schema", "parse_plan_file"]
+__all__ = ["FORMAT_NAME", "FORMAT_VERSION", "MAX_PLAN_FILE_BYTES", "dump_plan_file", "json_schema", "parse_plan_file"]

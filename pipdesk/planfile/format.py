@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import re
 import typing
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ from pydantic import AwareDatetime, BaseModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
 from pipdesk.domain import Plan, PlanInvalid, Problem, plan_problems
+from pipdesk.domain.limits import MAX_ITEMS, date_out_of_range, text_limit, too_long, too_many
 from pipdesk.domain.problems import PathPart
 
 FORMAT_NAME = "pipdesk-plan"
@@ -24,9 +26,25 @@ _EXPORTED_AT = TypeAdapter(AwareDatetime)
 _MAX_DEPTH = 16
 _NOT_A_PLAN_FILE = "This is not a plan file pipdesk can import"
 
+#: The largest plan file pipdesk reads, in bytes (8 MB). The largest plan the limits allow in
+#: docs/plan-format.md fits; a bigger file is refused before it is read as JSON.
+MAX_PLAN_FILE_BYTES = 8 * 1024 * 1024
+#: At most this many JSON objects and lists in one file, and this many values in them all (every
+#: member of an object and item of a list counts). Counted on the raw text before it is parsed: each
+#: value read costs a hundred bytes or more of memory, so a file of 8 MB of ``{}`` must not be read.
+MAX_JSON_CONTAINERS = 200_000
+MAX_JSON_VALUES = 1_000_000
+# A JSON string, escapes and all (the unrolled form, linear on any input).
+_JSON_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')
+
 
 def parse_plan_file(data: bytes | str) -> Plan:
-    """The plan a file holds, or :class:`PlanInvalid` listing every problem with its JSON path."""
+    """The plan a file holds, or :class:`PlanInvalid` listing every problem with its JSON path.
+
+    A file beyond pipdesk's limits (its size, how many objects and lists it holds, how long a list
+    or a text is) is refused before the plan is built, with only those problems.
+    """
+    _refuse_oversized(data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data)
     document = _load_json(data)
     problems = list(_envelope_problems(document))
     plan_data = document.get("plan") if isinstance(document, dict) else None
@@ -175,8 +193,12 @@ def _reading_problems(document: Any) -> Iterator[Problem]:
             yield Problem(path, f"{value.text} is not a number a JSON file may hold")
         elif isinstance(value, str) and not _encodable(value):
             yield Problem(path, "The text holds a broken character (an unpaired UTF-16 surrogate escape)")
+        elif isinstance(value, str) and len(value) > text_limit(path[-1] if path else ""):
+            yield Problem(path, too_long(path[-1] if path else "", len(value)))
         elif isinstance(value, (dict, list)) and len(path) > _MAX_DEPTH:
             yield Problem(path, "Lists and objects are nested here far deeper than any plan")
+        elif isinstance(value, list) and path and isinstance(path[-1], str) and len(value) > _most_items(path[-1]):
+            yield Problem(path, too_many(path[-1], len(value)))
         elif isinstance(value, dict):
             for key in getattr(value, "duplicates", ()):
                 yield Problem(
@@ -190,12 +212,36 @@ def _reading_problems(document: Any) -> Iterator[Problem]:
             pending.extend(((*path, index), item) for index, item in reversed(list(enumerate(value))))
 
 
+def _most_items(key: str) -> int:
+    return MAX_ITEMS.get(key, MAX_JSON_VALUES)
+
+
 def _encodable(text: str) -> bool:
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
         return False
     return True
+
+
+def _refuse_oversized(data: bytes) -> None:
+    """Refuse a file too big to read, cheaply: its size, then its objects and lists counted unparsed."""
+    if len(data) > MAX_PLAN_FILE_BYTES:
+        message = (
+            f"The file is {len(data):,} bytes long; a plan file pipdesk reads is at most "
+            f"{MAX_PLAN_FILE_BYTES // 1024 // 1024} MB ({MAX_PLAN_FILE_BYTES:,} bytes)"
+        )
+        raise PlanInvalid([Problem((), message)], intro=_NOT_A_PLAN_FILE)
+    structure = _JSON_STRING.sub(b"", data)  # braces and commas inside texts do not count
+    containers = structure.count(b"{") + structure.count(b"[")
+    values = structure.count(b",") + containers
+    if containers > MAX_JSON_CONTAINERS:
+        message = f"The file holds {containers:,} objects and lists; a plan file holds at most {MAX_JSON_CONTAINERS:,}"
+    elif values > MAX_JSON_VALUES:
+        message = f"The file holds some {values:,} values; a plan file holds at most {MAX_JSON_VALUES:,}"
+    else:
+        return
+    raise PlanInvalid([Problem((), message)], intro=_NOT_A_PLAN_FILE)
 
 
 def _load_json(data: bytes | str) -> Any:
@@ -249,7 +295,10 @@ def _envelope_problems(document: Any) -> list[Problem]:
         )
     if document.get("exported_at") is not None:
         try:
-            _EXPORTED_AT.validate_json(json.dumps(document["exported_at"]), strict=True)
+            exported_at = _EXPORTED_AT.validate_json(json.dumps(document["exported_at"]), strict=True)
+            out_of_range = date_out_of_range(exported_at.date())
+            if out_of_range is not None:
+                problems.append(Problem(("exported_at",), out_of_range))
         except ValidationError:
             problems.append(
                 Problem(

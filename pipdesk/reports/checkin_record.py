@@ -107,7 +107,7 @@ def private_notes(notes: str) -> Table:
         rich("<b>Private to the manager.</b> Left out of the employee's copy.", layout.NOTE),
         *layout.body(notes, BODY),
     ]
-    box = Table([[content]], colWidths=[layout.WIDTH], splitByRow=1, splitInRow=24, hAlign="LEFT")
+    box = layout.SplittingTable([[content]], colWidths=[layout.WIDTH], splitByRow=1, splitInRow=24, hAlign="LEFT")
     box.setStyle(
         layout.table_style(
             [

@@ -143,6 +143,21 @@ def gap(points: float = 6) -> Spacer:
 # --- Tables ----------------------------------------------------------------------------------------
 
 
+class SplittingTable(Table):  # type: ignore[misc]  # ReportLab ships no type hints
+    """A Table whose rows split across pages even when only a little taller than a page.
+
+    ReportLab refuses to split a row where fewer than ``splitInRow`` points would go to the next
+    page, and then moves it whole to a page it does not fit either: a layout error. Splitting a
+    little higher up leaves the next page enough.
+    """
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        parts: list[Flowable] = super().split(availWidth, availHeight)
+        if not parts and self.splitInRow and availHeight > 2 * self.splitInRow:
+            parts = super().split(availWidth, availHeight - self.splitInRow)
+        return parts
+
+
 def table_style(commands: Sequence[tuple[Any, ...]]) -> TableStyle:
     """A TableStyle in the embedded font: ReportLab would otherwise select (unembedded) Helvetica."""
     return TableStyle([("FONT", (0, 0), (-1, -1), fonts.REGULAR, 9), *commands])
@@ -169,7 +184,7 @@ def table(header: Sequence[str], rows: Sequence[Sequence[Cell]], widths: Sequenc
     data: list[list[Flowable | list[Flowable]]] = [[para(h, TH) for h in header]]
     data += [[_cell(value) for value in row] for row in rows]
     scale = WIDTH / sum(widths)
-    result = Table(
+    result = SplittingTable(
         data,
         colWidths=[w * scale for w in widths],
         repeatRows=1,
@@ -206,7 +221,7 @@ def details(pairs: Sequence[tuple[str, str]]) -> Table:
             row = []
     if row:
         cells.append([*row, para("", LABEL), para("", CELL)])
-    result = Table(
+    result = SplittingTable(
         cells,
         colWidths=[WIDTH * share for share in (0.17, 0.33, 0.17, 0.33)],
         splitByRow=1,
@@ -272,7 +287,7 @@ def signatures(signatories: Sequence[Signatory]) -> Table:
             ("LINEBELOW", (5, i), (5, i), 0.6, RULE_STRONG),
             ("BOTTOMPADDING", (0, i + 1), (-1, i + 1), 4),
         ]
-    result = Table(
+    result = SplittingTable(
         rows,
         colWidths=[WIDTH * share for share in (0.22, 0.3, 0.04, 0.27, 0.04, 0.13)],
         splitByRow=1,

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Table
+from reportlab.platypus import Flowable
 
 from pipdesk.domain import Checkin, Objective, Plan, Result
 from pipdesk.domain.outcome import fairness_check, suggest_result
@@ -106,7 +106,7 @@ def _objectives(plan: Plan) -> list[Flowable]:
         result = recorded.get(objective.key)
         figures = _figures(objective, points, result.result if result else None)
         drawing = chart.trend(objective, points, plan.start_date, plan.end_date, chart_width, chart_height)
-        row = Table(
+        row = layout.SplittingTable(
             [[figures, drawing]],
             colWidths=[layout.WIDTH - chart_width, chart_width],
             splitByRow=1,

@@ -20,6 +20,12 @@ _UNPRINTABLE = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 _LONE_SURROGATES = re.compile("[\ud800-\udfff]")
 _SPACE_RUN = re.compile(" {2,}")
 _LEADING_SPACES = re.compile("^ +")
+# ReportLab breaks the whole rest of a Paragraph into lines again each time it splits one across a
+# page, so a line of a million characters took minutes: time grew with the square of its length.
+# Longer lines are cut into Paragraphs of at most this many characters, at a sentence's end where
+# there is one (so the cut reads as a line ending after a full stop), else at a space.
+_PIECE = 2_000
+_SENTENCE_END = re.compile(r"[.!?;:…][)\]\"'”’»]*\s")
 NBSP = "\u00a0"
 ELLIPSIS = "…"
 
@@ -118,9 +124,30 @@ def _tight(style: ParagraphStyle) -> ParagraphStyle:
     return _TIGHT[key]
 
 
+def pieces(line: str, most: int | None = None) -> list[str]:
+    """``line`` cut into parts of at most ``most`` characters, after a sentence or a word where it can."""
+    most = most or _PIECE
+    found: list[str] = []
+    while len(line) > most:
+        window = line[:most]
+        cut = 0
+        for end in _SENTENCE_END.finditer(window, most // 2):
+            cut = end.end()
+        if not cut:
+            cut = window.rfind(" ", most // 4) + 1 or most
+        found.append(line[:cut])
+        line = line[cut:]
+    found.append(line)
+    return found
+
+
 def paragraphs(text: str, style: ParagraphStyle) -> list[Flowable]:
-    """User text as one Paragraph per line, so it splits across pages and table rows at any line."""
-    found = lines(text)
+    """User text as one Paragraph per line, so it splits across pages and table rows at any line.
+
+    A line longer than a page or so is a few Paragraphs, so the time to print a text grows with its
+    length, not its square.
+    """
+    found = [piece for line in lines(text) for piece in pieces(line)]
     tight = _tight(style)
     flowables: list[Flowable] = []
     for i, line in enumerate(found):
