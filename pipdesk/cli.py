@@ -16,7 +16,7 @@ from pathlib import Path
 from pipdesk import __version__
 from pipdesk.diagnostics import log_unexpected_error
 from pipdesk.domain import Checkin, PipdeskError, PlanInvalid
-from pipdesk.planfile import dump_plan_file, parse_plan_file
+from pipdesk.planfile import MAX_PLAN_FILE_BYTES, dump_plan_file, parse_plan_file
 from pipdesk.safe_write import write_private_file
 from pipdesk.store import PlanBook, PlanNotFound, PlanSummary, default_plan_book_path
 from pipdesk.store.connection import check_integrity, explain_database_error, set_lock_holder
@@ -27,9 +27,6 @@ EXIT_FAILED = 1
 EXIT_BAD_INPUT = 2
 
 PASSPHRASE_HELP = "the plan book's passphrase, if it is encrypted: the first line of F (- for standard input)"
-
-#: A plan file larger than this is refused unread: a real plan is well under a megabyte.
-MAX_PLAN_FILE_BYTES = 64 * 1024 * 1024
 
 
 class UsageError(PipdeskError):
