@@ -89,6 +89,24 @@ def write_private_file(path: Path | str, data: bytes) -> None:
         raise PipdeskError(f"{path}: is not a regular file; nothing was written")
 
 
+def check_copy_target(path: Path) -> None:
+    """The same rule for a copy of a plan book (File › Save a copy): a regular file or a new name, never an
+    open plan book or one of its files; an earlier copy (another database) may be replaced. Raises
+    :class:`PipdeskError`, nothing changed."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        st = None
+    except OSError as error:
+        raise PipdeskError(f"{path}: cannot be written ({error.strerror})") from None
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        kind = "a folder" if stat.S_ISDIR(st.st_mode) else "not a regular file"
+        raise PipdeskError(f"{path}: is {kind}; a copy of a plan book is written to a file; nothing was written")
+    _refuse_plan_book_companion(path)
+    if st is not None:
+        _refuse_open_book(path, st)
+
+
 def _refuse_plan_book_companion(path: Path) -> None:
     """A ``-wal``, ``-shm``, ``-journal`` or ``.lock`` name beside an existing file belongs to that file's database."""
     real = Path(os.path.realpath(path))
@@ -101,6 +119,11 @@ def _refuse_plan_book_companion(path: Path) -> None:
 
 
 def _refuse_plan_book(path: Path, st: os.stat_result) -> None:
+    _refuse_open_book(path, st)
+    _refuse_database(path, st)
+
+
+def _refuse_open_book(path: Path, st: os.stat_result) -> None:
     for protected in _protected_files():
         try:
             if os.path.samestat(st, os.stat(protected)):
@@ -108,10 +131,11 @@ def _refuse_plan_book(path: Path, st: os.stat_result) -> None:
                     f"{path}: is the open plan book {protected.name} (or one of its files); "
                     "choose another name for the export; nothing was written"
                 )
-        except FileNotFoundError:
-            continue
         except OSError:
             continue
+
+
+def _refuse_database(path: Path, st: os.stat_result) -> None:
     try:
         with open(path, "rb") as handle:
             head = handle.read(len(SQLITE_MAGIC))

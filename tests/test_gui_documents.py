@@ -105,3 +105,47 @@ def test_print_renders_the_same_pages_as_the_pdf(window: MainWindow, tmp_path: P
     from io import BytesIO
 
     assert len(PdfReader(printed).pages) == len(PdfReader(BytesIO(exported)).pages)
+
+
+def test_the_windows_exports_never_replace_the_open_plan_book_a_folder_or_a_device(
+    window: MainWindow, book_path: Path, tmp_path: Path
+) -> None:
+    import hashlib
+
+    from pipdesk.domain import PipdeskError
+
+    prompter = window.prompter
+    assert isinstance(prompter, ScriptedPrompter)
+    before = hashlib.sha256(book_path.read_bytes()).hexdigest()
+    prompter.expect("save_file", book_path)
+    with pytest.raises(PipdeskError, match="is the open plan book"):
+        window.export_plan_file()
+    assert hashlib.sha256(book_path.read_bytes()).hexdigest() == before
+    folder = tmp_path / "a folder.pdf"
+    folder.mkdir()
+    prompter.expect("dialog", choose(DocumentKind.PLAN, employee_copy=True))
+    prompter.expect("save_file", folder)
+    with pytest.raises(PipdeskError, match="is a folder"):
+        window.export_pdf()
+    assert folder.is_dir() and not any(folder.iterdir())
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="FIFOs are POSIX")
+def test_the_windows_pdf_export_into_a_fifo_sends_the_document_and_keeps_the_fifo(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    import threading
+
+    fifo = tmp_path / "pipe.pdf"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    prompter = window.prompter
+    assert isinstance(prompter, ScriptedPrompter)
+    prompter.expect("dialog", choose(DocumentKind.PLAN, employee_copy=True))
+    prompter.expect("save_file", fifo)
+    window.export_pdf()
+    reader.join(timeout=30)
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert received and received[0].startswith(b"%PDF-")

@@ -205,3 +205,28 @@ def test_json_and_calendar_to_standard_output(filled_book: Path, capfd: pytest.C
     assert capfd.readouterr().out.startswith("{")
     assert _run("ics", "1", "--db", filled_book, "-o", "-") == 0
     assert capfd.readouterr().out.startswith("BEGIN:VCALENDAR")
+
+
+def test_save_a_copy_never_replaces_the_plan_books_files_a_folder_or_a_device(
+    filled_book: Path, tmp_path: Path
+) -> None:
+    from pipdesk.store.backups import save_copy
+
+    with PlanBook.open(filled_book) as book:
+        alias = tmp_path / "alias.pipdesk"
+        os.link(filled_book, alias)
+        before = _sha256(filled_book)
+        for target in (alias, filled_book.with_name(filled_book.name + "-wal"), tmp_path):
+            with pytest.raises(PipdeskError):
+                save_copy(book, target)
+        fifo = tmp_path / "pipe"
+        os.mkfifo(fifo)
+        with pytest.raises(PipdeskError, match="not a regular file"):
+            save_copy(book, fifo)
+        assert stat.S_ISFIFO(fifo.stat().st_mode)
+        earlier = tmp_path / "copy.pipdesk"
+        save_copy(book, earlier)
+        save_copy(book, earlier)  # an earlier copy may be replaced by a newer one
+    assert _sha256(filled_book) == before
+    with PlanBook.open(earlier) as copy:
+        assert copy.count() == 1

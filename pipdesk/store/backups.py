@@ -17,7 +17,7 @@ from pathlib import Path
 import platformdirs
 from sqlite_utils import Database
 
-from pipdesk.safe_write import fsync_file, fsync_folder
+from pipdesk.safe_write import check_copy_target, fsync_file, fsync_folder
 from pipdesk.store.connection import (
     PLAN_BOOK_SUFFIX,
     PlanBookError,
@@ -116,6 +116,7 @@ def save_copy(db_or_book: Database | PlanBook, target: Path) -> Path:
     target = Path(target)
     if target.exists() and target.resolve() == _main_file(db.conn).resolve():
         raise PlanBookError("A copy cannot replace the plan book itself; choose another name")
+    check_copy_target(target)  # nor one of its files, by any link, nor a folder or a device
     _make_private_folder(target.parent)
     try:
         _copy_database(db.conn, target, passphrase_of(db.conn), replace=True)
