@@ -283,3 +283,28 @@ def test_folders_and_files_are_private_whatever_the_umask(private_user_folders: 
     assert any(name.endswith("pipdesk.ini") for name in modes)
     assert any(name.endswith("mine.json") for name in modes)
     assert not lock_path_of(default_plan_book_path()).exists()
+
+
+def test_a_full_disk_is_called_full_not_damaged_and_leaves_no_empty_log(tmp_path: Path) -> None:
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(disk)], capture_output=True).returncode:
+        pytest.skip("a small tmpfs cannot be mounted here (needs root)")
+    try:
+        book = disk / "plans.pipdesk"
+        assert _cli("demo", "--db", book).returncode == 0
+        before = book.read_bytes()
+        with (disk / "filler").open("wb") as filler:
+            try:
+                while True:
+                    filler.write(b"\0" * 65536)
+            except OSError:
+                pass
+        for command in (["list"], ["export-json", "1", "-o", str(tmp_path / "out.json")]):
+            result = _cli(*command, "--db", book)
+            assert result.returncode == 2
+            assert "the disk is full" in result.stderr and "damaged" not in result.stderr
+        assert book.read_bytes() == before
+        assert sorted(p.name for p in disk.iterdir()) == ["filler", "plans.pipdesk"]
+    finally:
+        subprocess.run(["umount", str(disk)], capture_output=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import socket
 import struct
 import sys
@@ -80,6 +81,36 @@ def open_database(
         raise PlanBookError(f"{path}: a passphrase is at least one character, and no NUL characters")
     # Locks and checks follow the real file: a symbolic link or another spelling of the path is the same book.
     real = Path(os.path.realpath(path))
+    companions = [real.with_name(real.name + suffix) for suffix in ("-wal", "-shm")]
+    were_there = [companion.exists() for companion in companions]
+    try:
+        return _open_database(path, real, create, migrations, passphrase)
+    except PlanBookError as error:
+        for companion, was_there in zip(companions, were_there, strict=True):
+            # SQLite makes an empty log and index before it finds it cannot go on: leave none behind.
+            with contextlib.suppress(OSError):
+                if not was_there and companion.stat().st_size <= 4:
+                    companion.unlink()
+        if _disk_full(real.parent) and not isinstance(error, (PlanBookInUse, PassphraseNeeded, WrongPassphrase)):
+            raise PlanBookError(
+                f"{path}: cannot be opened: the disk is full; free some space and try again "
+                "(the plan book itself is as it was)"
+            ) from None
+        raise
+
+
+#: Below this much free space a failed opening is the disk's fault, not the plan book's.
+_FULL_DISK_BYTES = 256 * 1024
+
+
+def _disk_full(folder: Path) -> bool:
+    try:
+        return shutil.disk_usage(folder).free < _FULL_DISK_BYTES
+    except OSError:
+        return False
+
+
+def _open_database(path: Path, real: Path, create: bool, migrations: Migrations, passphrase: str | None) -> Database:
     if real.exists() and not (create and _is_stub_of_default_book(real)):
         check_plan_book_file(real, passphrase, shown=path)
         _check_writable(real, shown=path)
