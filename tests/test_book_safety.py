@@ -294,7 +294,7 @@ def test_a_full_disk_is_called_full_not_damaged_and_leaves_no_empty_log(tmp_path
         book = disk / "plans.pipdesk"
         assert _cli("demo", "--db", book).returncode == 0
         before = book.read_bytes()
-        with (disk / "filler").open("wb") as filler:
+        with (disk / "filler").open("wb", buffering=0) as filler:
             try:
                 while True:
                     filler.write(b"\0" * 65536)
