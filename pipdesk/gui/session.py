@@ -20,7 +20,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from pipdesk.diagnostics import logger
-from pipdesk.domain import Plan, Problem, Revision, Status, plan_problems
+from pipdesk.domain import PipdeskError, Plan, Problem, Revision, Status, plan_problems
 from pipdesk.store import PlanBook, PlanNotFound
 from pipdesk.store.connection import explain_database_error
 from pipdesk.store.driver import sqlite3
@@ -161,6 +161,9 @@ class PlanSession(QObject):
         except PlanNotFound:
             self.close()  # deleted meanwhile: there is nothing left to save it to
             self._not_saved("the plan is no longer in the plan book", None)
+        except PipdeskError as error:  # refused in the manager's words (changed outside pipdesk, a limit): said so
+            logger().warning("plan %s not saved: %s", self.plan_id, error)
+            self._not_saved(str(error), None)
         except Exception as error:  # a fault in pipdesk: logged in full, said plainly, tried again
             logger().error("saving plan %s failed", self.plan_id, exc_info=error)
             self._not_saved(f"pipdesk hit an unexpected error ({type(error).__name__}: {error})", None)
