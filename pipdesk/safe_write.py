@@ -135,6 +135,13 @@ def _refuse_open_book(path: Path, st: os.stat_result) -> None:
             continue
 
 
+def may_be_encrypted(size: int, header: bytes) -> bool:
+    """Whether a file of ``size`` bytes starting with ``header`` may be an encrypted plan book (SQLCipher)."""
+    # SQLCipher writes whole pages (4096 bytes unless told otherwise; never under 512) and puts a
+    # random salt, not the SQLite magic, first.
+    return size >= 512 and size % 512 == 0 and not header.startswith(SQLITE_MAGIC)
+
+
 def _refuse_database(path: Path, st: os.stat_result) -> None:
     try:
         with open(path, "rb") as handle:
@@ -146,8 +153,7 @@ def _refuse_database(path: Path, st: os.stat_result) -> None:
             f"{path}: is a plan book or another database; pipdesk will not replace it with an export "
             "(choose another name); nothing was written"
         )
-    looks_encrypted = st.st_size >= 512 and st.st_size % 512 == 0 and not head.lstrip().startswith(_EXPORT_STARTS)
-    if looks_encrypted:
+    if may_be_encrypted(st.st_size, head) and not head.lstrip().startswith(_EXPORT_STARTS):
         raise PipdeskError(
             f"{path}: may be an encrypted plan book (it holds {st.st_size} bytes of what looks like encrypted "
             "data); pipdesk will not replace it with an export (choose another name); nothing was written"

@@ -16,11 +16,18 @@ import platformdirs
 from sqlite_utils import Database, Migrations
 
 from pipdesk.domain import PipdeskError
-from pipdesk.safe_write import fsync_file, fsync_folder, make_private_folder, protect_open_book, release_open_book
+from pipdesk.safe_write import (
+    SQLITE_MAGIC,
+    fsync_file,
+    fsync_folder,
+    make_private_folder,
+    may_be_encrypted,
+    protect_open_book,
+    release_open_book,
+)
 from pipdesk.store.driver import apply_passphrase, check_sqlite_utils, sqlite3, usable_passphrase
 from pipdesk.store.migrations import MIGRATION_SET, plan_book_migrations
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
 PLAN_BOOK_SUFFIX = ".pipdesk"
 LOCK_SUFFIX = ".lock"
 
@@ -605,13 +612,7 @@ def is_encrypted(path: Path) -> bool:
             header = handle.read(len(SQLITE_MAGIC))
     except OSError:
         return False
-    return _may_be_encrypted(size, header)
-
-
-def _may_be_encrypted(size: int, header: bytes) -> bool:
-    # SQLCipher writes whole pages (4096 bytes unless told otherwise; never under 512) and puts a
-    # random salt, not the SQLite magic, first.
-    return size >= 512 and size % 512 == 0 and not header.startswith(SQLITE_MAGIC)
+    return may_be_encrypted(size, header)
 
 
 def check_plan_book_file(path: Path, passphrase: str | None = None, *, shown: Path | None = None) -> None:
@@ -632,7 +633,7 @@ def check_plan_book_file(path: Path, passphrase: str | None = None, *, shown: Pa
         raise PlanBookError(f"{label}: cannot be read ({error.strerror})") from None
     if size == 0:
         raise PlanBookError(f"{label}: is an empty file, not a plan book")
-    if _may_be_encrypted(size, header):
+    if may_be_encrypted(size, header):
         if passphrase is None:
             raise PassphraseNeeded(
                 f"{label}: is encrypted, or is not a plan book: it is not a plain SQLite database; "

@@ -34,7 +34,8 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from pipdesk.store.connection import LOCK_SUFFIX, PLAN_BOOK_SUFFIX, SQLITE_MAGIC, PlanBookError, _BookLock
+from pipdesk.safe_write import SQLITE_MAGIC
+from pipdesk.store.connection import LOCK_SUFFIX, PLAN_BOOK_SUFFIX, PlanBookError, _BookLock
 from pipdesk.store.plan_book import PlanBook
 
 #: Prefixes after ``.NAME.`` of the staging folders pipdesk names; :func:`staging_prefix` builds them.
