@@ -19,12 +19,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication
 
-from pipdesk.demo import generate_plans
 from pipdesk.domain import Checkin, Plan, Progress, Status, plan_problems
 from pipdesk.domain.schedule import generate_schedule
-from pipdesk.gui.app import application
-from pipdesk.gui.main_window import MainWindow
-from pipdesk.gui.scripted_prompter import ScriptedPrompter
+from pipdesk.gui.common.scripted_prompter import ScriptedPrompter
+from pipdesk.gui.shell.app import application
+from pipdesk.gui.shell.main_window import MainWindow
+from pipdesk.services.samples import generate_plans
 from pipdesk.store import PlanBook
 
 SEARCHES = ("Moreno", "Иванов", "Παπα", "王", "dana", "late")

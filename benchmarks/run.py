@@ -23,7 +23,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 
-from pipdesk.demo import add_demo_plans, add_generated_plans  # noqa: E402
+from pipdesk.services.samples import add_demo_plans, add_generated_plans  # noqa: E402
 from pipdesk.store import PlanBook  # noqa: E402
 
 

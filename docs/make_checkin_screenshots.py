@@ -24,10 +24,10 @@ def main() -> None:
         app, book, ids = demo.app, demo.book, demo.ids
         from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
-        from pipdesk.gui.checkin_log import CheckinsTab
-        from pipdesk.gui.progress_view import ProgressView
-        from pipdesk.gui.prompts import Prompter
-        from pipdesk.gui.session import PlanSession
+        from pipdesk.gui.checkins.log import CheckinsTab
+        from pipdesk.gui.checkins.progress_view import ProgressView
+        from pipdesk.gui.common.prompts import Prompter
+        from pipdesk.gui.common.session import PlanSession
 
         session = PlanSession(book, ids["alex-delivery-active"])
         OUT.mkdir(exist_ok=True)

@@ -24,10 +24,10 @@ def main() -> None:
         app, book, ids = demo.app, demo.book, demo.ids
         from PySide6.QtWidgets import QApplication, QWidget
 
-        from pipdesk.gui.dialogs.close_plan import ClosePlanDialog
-        from pipdesk.gui.outcome_view import OutcomeView
-        from pipdesk.gui.prompts import Prompter
-        from pipdesk.gui.session import PlanSession
+        from pipdesk.gui.common.prompts import Prompter
+        from pipdesk.gui.common.session import PlanSession
+        from pipdesk.gui.outcome.close_dialog import ClosePlanDialog
+        from pipdesk.gui.outcome.view import OutcomeView
 
         OUT.mkdir(exist_ok=True)
 

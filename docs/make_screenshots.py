@@ -23,7 +23,7 @@ def main() -> None:
     with demo_app() as demo:
         from PySide6.QtWidgets import QApplication
 
-        from pipdesk.gui.main_window import MainWindow
+        from pipdesk.gui.shell.main_window import MainWindow
         from pipdesk.store import PlanBook
 
         app, home = demo.app, demo.home

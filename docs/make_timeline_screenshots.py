@@ -26,10 +26,10 @@ def main() -> None:
         app, book, ids = demo.app, demo.book, demo.ids
         from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
-        from pipdesk.gui.prompts import Prompter
-        from pipdesk.gui.session import PlanSession
-        from pipdesk.gui.this_week import ThisWeekView
-        from pipdesk.gui.timeline import TimelineView
+        from pipdesk.gui.common.prompts import Prompter
+        from pipdesk.gui.common.session import PlanSession
+        from pipdesk.gui.timeline.view import TimelineView
+        from pipdesk.gui.week.view import ThisWeekView
 
         OUT.mkdir(exist_ok=True)
 

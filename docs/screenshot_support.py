@@ -31,8 +31,8 @@ def demo_app() -> Iterator[Demo]:
         from PySide6.QtCore import QSettings
 
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(home / "config"))
-        from pipdesk.demo import DEMO_PLAN_NAMES, add_demo_plans
-        from pipdesk.gui.app import application
+        from pipdesk.gui.shell.app import application
+        from pipdesk.services.samples import DEMO_PLAN_NAMES, add_demo_plans
         from pipdesk.store import PlanBook
 
         app = application()

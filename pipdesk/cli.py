@@ -14,13 +14,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from pipdesk import __version__
-from pipdesk.diagnostics import log_unexpected_error
 from pipdesk.domain import Checkin, PipdeskError, PlanInvalid
 from pipdesk.planfile import MAX_PLAN_FILE_BYTES, dump_plan_file, parse_plan_file
-from pipdesk.safe_write import write_private_file
 from pipdesk.store import PlanBook, PlanNotFound, PlanSummary, default_plan_book_path
 from pipdesk.store.connection import check_integrity, explain_database_error, set_lock_holder
 from pipdesk.store.driver import MIN_PASSPHRASE_LENGTH, sqlite3
+from pipdesk.system.diagnostics import log_unexpected_error
+from pipdesk.system.safe_write import write_private_file
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -213,7 +213,7 @@ def _clean_up_leftovers(book: PlanBook) -> None:
 
 
 def _open_window(db: Path | None, passphrase: str | None = None) -> int:
-    from pipdesk.gui.app import run_app  # Qt is loaded only when a window is wanted
+    from pipdesk.gui.shell.app import run_app  # Qt is loaded only when a window is wanted
 
     return run_app(db, passphrase)  # without --db: the plan book used last, else the default one
 
@@ -229,7 +229,7 @@ def _count(text: str) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from pipdesk.demo import add_demo_plans, add_generated_plans
+    from pipdesk.services.samples import add_demo_plans, add_generated_plans
 
     path = Path(args.db)
     passphrase = _book_passphrase(args)
@@ -349,7 +349,7 @@ def _checkin_index(checkins: Sequence[Checkin], day: dt.date | None) -> int:
 
 
 def _ics(args: argparse.Namespace) -> int:
-    from pipdesk.calendar_export import export_calendar
+    from pipdesk.services.calendar import export_calendar
 
     with _open_book(args) as book:
         try:
@@ -397,7 +397,7 @@ def _verify(args: argparse.Namespace) -> int:
 
 
 def _selftest(args: argparse.Namespace) -> int:
-    from pipdesk.selftest import run_selftest
+    from pipdesk.gui.shell.selftest import run_selftest
 
     return run_selftest()
 

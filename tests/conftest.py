@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -13,6 +15,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from pipdesk.domain import Plan
 from pipdesk.planfile import parse_plan_file
 from pipdesk.store import PlanBook
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog
+    from pytestqt.qtbot import QtBot
+
+    from pipdesk.gui.common.scripted_prompter import ScriptedPrompter
+    from pipdesk.gui.shell.main_window import MainWindow
 
 DATA = Path(__file__).parent / "data"
 SAMPLES = DATA / "samples"
@@ -77,3 +86,54 @@ def book(book_path: Path) -> Iterator[PlanBook]:
     plan_book.add_many(load_sample(name) for name in SAMPLE_NAMES)
     yield plan_book
     plan_book.close()
+
+
+# The GUI's shared fixtures: the day the tests live on, the sample plans' numbers, the prompter that
+# answers every question, the answer to "why this change?", and a main window over the samples.
+
+#: "Today" in the GUI tests: Alex's plan is running, Beth's closed, Carl's extended, Dmitry's a draft.
+TODAY = dt.date(2026, 11, 23)
+#: The numbers of the sample plans in the ``book`` fixture (sample-name order).
+ALEX, BETH, CARL, DMITRY = 1, 2, 3, 4
+
+
+@pytest.fixture
+def prompter() -> ScriptedPrompter:
+    from pipdesk.gui.common.scripted_prompter import ScriptedPrompter
+
+    return ScriptedPrompter()
+
+
+def answer_reason(text: str, seen: list[str] | None = None) -> Callable[[QDialog], bool]:
+    """A scripted answer to the reason dialog: ``text`` as the reason (``seen`` collects the change it named)."""
+    from pipdesk.gui.common.reason import ReasonDialog
+
+    def fill(dialog: QDialog) -> bool:
+        assert isinstance(dialog, ReasonDialog)
+        if seen is not None:
+            seen.append(dialog.ui.changeLabel.text())
+        dialog.set_reason(text)
+        assert dialog.ok.isEnabled()
+        return True
+
+    return fill
+
+
+def prompter_of(window: MainWindow) -> ScriptedPrompter:
+    from pipdesk.gui.common.scripted_prompter import ScriptedPrompter
+
+    assert isinstance(window.prompter, ScriptedPrompter)
+    return window.prompter
+
+
+@pytest.fixture
+def window(qtbot: QtBot, book: PlanBook, prompter: ScriptedPrompter) -> MainWindow:
+    """The main window over the four sample plans, on :data:`TODAY`, shown at a laptop's size."""
+    from pipdesk.gui.shell.main_window import MainWindow
+
+    main = MainWindow(book, prompter=prompter, today=lambda: TODAY)  # type: ignore[arg-type]
+    qtbot.addWidget(main)
+    main.resize(1300, 850)
+    main.show()
+    qtbot.waitExposed(main)
+    return main

@@ -13,7 +13,7 @@ HEAVY = ("reportlab", "PySide6.QtCharts", "PySide6.QtPdf")
 def test_the_main_window_module_imports_no_heavy_module() -> None:
     script = (
         "import json, sys\n"
-        "import pipdesk.gui.main_window\n"
+        "import pipdesk.gui.shell.main_window\n"
         f"print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] == 'reportlab' or m in {HEAVY!r})))\n"
     )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}

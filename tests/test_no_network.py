@@ -130,13 +130,16 @@ def test_every_file_pipdesk_writes_is_readable_by_the_user_only(tmp_path: Path) 
     open_files = run(
         book,
         code=(
-            "import sys, os; from pipdesk.store import PlanBook; from pipdesk.demo import add_demo_plans\n"
+            "import sys, os; from pipdesk.store import PlanBook; from pipdesk.services.samples import add_demo_plans\n"
             "book = PlanBook.open(sys.argv[1]); book.delete(1)\n"
             "names = [sys.argv[1] + s for s in ('-wal', '-shm', '.lock')]\n"
             "print(' '.join(f'{n}={os.stat(n).st_mode & 0o777:o}' for n in names)); book.close()"
         ),
     )
-    run(code="from pipdesk.diagnostics import log_unexpected_error; print(log_unexpected_error(ValueError('test')))")
+    run(
+        code="from pipdesk.system.diagnostics import log_unexpected_error; "
+        "print(log_unexpected_error(ValueError('test')))"
+    )
 
     # While it is open: the write-ahead log, its index and the lock file.
     assert open_files.split() == [f"{book}{suffix}=600" for suffix in ("-wal", "-shm", ".lock")]

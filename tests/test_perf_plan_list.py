@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QTableView
 from pytestqt.qtbot import QtBot
 
 from pipdesk.domain import Status
-from pipdesk.gui.main_window import MainWindow
-from pipdesk.gui.models.plan_list import PLAN_ID_ROLE, Index, PlanFilterProxy, PlanListModel
-from pipdesk.gui.scripted_prompter import ScriptedPrompter
+from pipdesk.gui.common.scripted_prompter import ScriptedPrompter
+from pipdesk.gui.plans.model import PLAN_ID_ROLE, Index, PlanFilterProxy, PlanListModel
+from pipdesk.gui.shell.main_window import MainWindow
 from pipdesk.store import PlanBook, PlanSummary
 
 from conftest import SAMPLE_NAMES, load_sample

@@ -18,12 +18,12 @@ from PySide6.QtWidgets import QApplication, QGraphicsItem
 from pytestqt.qtbot import QtBot
 
 from pipdesk.domain import Checkin, Plan, Progress, Rating
-from pipdesk.gui import checkin_log
-from pipdesk.gui.main_window import MainWindow
-from pipdesk.gui.models.checkins import CheckinFilterProxy, CheckinLogModel, Index
-from pipdesk.gui.progress_view import _x, date_of
-from pipdesk.gui.scripted_prompter import ScriptedPrompter
-from pipdesk.gui.timeline import Lane
+from pipdesk.gui.checkins import log as checkin_log
+from pipdesk.gui.checkins.models import CheckinFilterProxy, CheckinLogModel, Index
+from pipdesk.gui.checkins.progress_view import _x, date_of
+from pipdesk.gui.common.scripted_prompter import ScriptedPrompter
+from pipdesk.gui.shell.main_window import MainWindow
+from pipdesk.gui.timeline.view import Lane
 from pipdesk.store import PlanBook
 
 from conftest import SAMPLE_NAMES, load_sample
@@ -226,8 +226,8 @@ def test_charts_are_reused_from_plan_to_plan(window: MainWindow) -> None:
 def test_the_main_window_loads_the_check_in_form_on_first_use() -> None:
     script = (
         "import json, sys\n"
-        "import pipdesk.gui.main_window\n"
-        "print(json.dumps('pipdesk.gui.dialogs.checkin_form' in sys.modules))\n"
+        "import pipdesk.gui.shell.main_window\n"
+        "print(json.dumps('pipdesk.gui.checkins.form_dialog' in sys.modules))\n"
     )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True)

@@ -23,7 +23,7 @@ from pipdesk.domain.model import Plan, Revision
 GENESIS = "0" * 64
 
 # The envelope of a plan file (pipdesk/planfile, format 1): the content is the document
-# `pipdesk export-json` writes without --stamp. tests/test_audit_chain.py checks they stay one.
+# `pipdesk export-json` writes without --stamp. tests/store/test_audit_chain.py checks they stay one.
 _PLAN_FILE_FORMAT = "pipdesk-plan"
 _PLAN_FILE_VERSION = 1
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 import threading
 import unicodedata
 from pathlib import Path
@@ -20,6 +19,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from pipdesk.reports.errors import ReportError
+from pipdesk.system.resources import resource_path
 
 REGULAR = "PipdeskSans"
 BOLD = "PipdeskSans-Bold"
@@ -53,15 +53,13 @@ _MAX_TRIES_PER_CHAR = 6
 
 def fonts_dir() -> Path:
     """The shipped fonts: in a checkout, an installed wheel or a PyInstaller bundle, first found wins."""
-    package = Path(__file__).resolve().parent.parent
-    candidates = [package.parent / "resources" / "fonts", package / "_resources" / "fonts"]
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        candidates.append(Path(bundle) / "resources" / "fonts")
-    for candidate in candidates:
-        if (candidate / _FILES[REGULAR]).is_file():
-            return candidate
-    raise ReportError("pipdesk's fonts are missing; looked in: " + ", ".join(map(str, candidates)))
+    try:
+        folder = resource_path("fonts")
+    except FileNotFoundError as missing:
+        raise ReportError(f"pipdesk's fonts are missing: {missing}") from None
+    if not (folder / _FILES[REGULAR]).is_file():
+        raise ReportError(f"pipdesk's fonts are missing; looked in: {folder}")
+    return folder
 
 
 class _Fonts:

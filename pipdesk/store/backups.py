@@ -17,7 +17,6 @@ from pathlib import Path
 import platformdirs
 from sqlite_utils import Database
 
-from pipdesk.safe_write import check_copy_target, fsync_file, fsync_folder
 from pipdesk.store.connection import (
     PLAN_BOOK_SUFFIX,
     PlanBookError,
@@ -33,6 +32,7 @@ from pipdesk.store.connection import (
 from pipdesk.store.driver import apply_passphrase, sqlite3
 from pipdesk.store.leftovers import PARTIAL_SUFFIX, RESTORE_STAGING, backup_being_written, staging_prefix
 from pipdesk.store.plan_book import PlanBook
+from pipdesk.system.safe_write import check_copy_target, fsync_file, fsync_folder
 
 _STAMP = "%Y%m%d-%H%M%S"
 

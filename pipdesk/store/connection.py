@@ -16,7 +16,9 @@ import platformdirs
 from sqlite_utils import Database, Migrations
 
 from pipdesk.domain import PipdeskError
-from pipdesk.safe_write import (
+from pipdesk.store.driver import apply_passphrase, check_sqlite_utils, sqlite3, usable_passphrase
+from pipdesk.store.migrations import MIGRATION_SET, plan_book_migrations
+from pipdesk.system.safe_write import (
     SQLITE_MAGIC,
     fsync_file,
     fsync_folder,
@@ -25,8 +27,6 @@ from pipdesk.safe_write import (
     protect_open_book,
     release_open_book,
 )
-from pipdesk.store.driver import apply_passphrase, check_sqlite_utils, sqlite3, usable_passphrase
-from pipdesk.store.migrations import MIGRATION_SET, plan_book_migrations
 
 PLAN_BOOK_SUFFIX = ".pipdesk"
 LOCK_SUFFIX = ".lock"

@@ -8,7 +8,6 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from pipdesk.safe_write import fsync_file, fsync_folder
 from pipdesk.store.connection import PlanBookError, open_database, open_read_only
 from pipdesk.store.driver import check_new_passphrase, normalized, sqlite3
 from pipdesk.store.leftovers import (
@@ -18,6 +17,7 @@ from pipdesk.store.leftovers import (
     overwrite_with_zeros,
     staging_prefix,
 )
+from pipdesk.system.safe_write import fsync_file, fsync_folder
 
 
 def change_passphrase(path: Path, old: str | None, new: str | None) -> list[Leftover]:

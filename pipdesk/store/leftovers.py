@@ -8,7 +8,7 @@ file name, ``plans.pipdesk``; ``XXXXXXXX`` eight random letters, digits or ``_``
 - ``.NAME.restoring-XXXXXXXX/``: a backup being restored as the plan book ``NAME`` (store/backups.py);
 - ``.NAME.XXXXXXXX/``: either of those, as pipdesk named them before it had these names;
 - ``.NAME.creating-…``: a new plan book being created (a file or a folder);
-- ``.NAME.XXXXXXXX``: a file being written whole by pipdesk/safe_write.py;
+- ``.NAME.XXXXXXXX``: a file being written whole by pipdesk/system/safe_write.py;
 - in the backups folder, ``.STEM-YYYYMMDD-HHMMSS[-N].pipdesk.XXXXXXXX.partial``: a backup being taken.
 
 Each, with the ``-journal``, ``-wal`` and ``-shm`` files SQLite keeps beside it, is one
@@ -34,9 +34,9 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from pipdesk.safe_write import SQLITE_MAGIC
 from pipdesk.store.connection import LOCK_SUFFIX, PLAN_BOOK_SUFFIX, PlanBookError, _BookLock
 from pipdesk.store.plan_book import PlanBook
+from pipdesk.system.safe_write import SQLITE_MAGIC
 
 #: Prefixes after ``.NAME.`` of the staging folders pipdesk names; :func:`staging_prefix` builds them.
 PASSPHRASE_STAGING = "passphrase-"

@@ -220,13 +220,13 @@ def _save_chain(db: Database) -> None:
     One row a save, in the order of saving, for the whole plan book: the plan's number, when, the
     SHA-256 of its content (NULL: the plan was deleted) and the link (``domain/audit.py``). No
     foreign key: the links of a deleted plan stay. The plans are read with the plan book's own
-    reader, so a later step that changes a column this reader needs has to keep this step working
+    reader (``store/rows.py``), so a later step that changes a column this reader needs has to keep this step working
     (the fixture of schema 0003 shows it).
     """
     import datetime as dt
 
     from pipdesk.domain.audit import GENESIS, content_hash, save_link
-    from pipdesk.store.plan_book import PlanBook
+    from pipdesk.store.rows import read_plan
 
     _run_each(
         db,
@@ -241,11 +241,12 @@ def _save_chain(db: Database) -> None:
         CREATE INDEX audit_links_plan ON audit_links(plan_id, position);
         """,
     )
-    book = PlanBook(db)
     at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     previous = GENESIS
-    for position, plan_id in enumerate(book.plan_ids()):
-        content = content_hash(book.get(plan_id))
+    for position, (plan_id,) in enumerate(db.execute("SELECT id FROM plans ORDER BY id").fetchall()):
+        plan = read_plan(db, plan_id)
+        assert plan is not None  # its id was just read
+        content = content_hash(plan)
         previous = save_link(previous, plan_id, at, content)
         db.execute(
             "INSERT INTO audit_links (position, plan_id, at, content_hash, link) VALUES (?, ?, ?, ?, ?)",

@@ -5,10 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from enum import Enum
-from functools import cache
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
@@ -16,20 +14,11 @@ from pydantic import BaseModel
 from sqlite_utils import Database, Migrations
 
 from pipdesk.domain import (
-    Acknowledgement,
-    Checkin,
-    Concern,
-    DatedNote,
     Milestone,
     MilestoneKind,
-    Objective,
-    ObjectiveResult,
-    Outcome,
-    Person,
     PipdeskError,
     Plan,
     PlanInvalid,
-    Progress,
     Revision,
     Status,
     SupportAction,
@@ -47,22 +36,17 @@ from pipdesk.domain.audit import (
     save_link,
 )
 from pipdesk.store.connection import PlanBookDamaged, begin_epoch, is_damage, open_database, passphrase_of
-
-_PERSON_FIELDS = ("name", "job_title", "department", "email")
-_ACK_FIELDS = ("on", "refused", "witness", "employee_comment")
-_OUTCOME_FIELDS = ("decision", "decided_on", "follow_up", "summary", "monitoring")
-_PLAN_TEXT_FIELDS = ("summary", "context", "manager_commitments", "employee_commitments", "consequences")
-_PLAN_SCALARS = ("title", "status", "start_date", "end_date", "checkin_every_days", "issued_on", *_PLAN_TEXT_FIELDS)
-
-# (table, model, plan attribute): the lists of a plan kept one row an item, in order.
-_PLAN_LISTS: tuple[tuple[str, type[BaseModel], str], ...] = (
-    ("prior_discussions", DatedNote, "prior_discussions"),
-    ("objectives", Objective, "objectives"),
-    ("support_actions", SupportAction, "support"),
-    ("milestones", Milestone, "milestones"),
-    ("revisions", Revision, "revisions"),
+from pipdesk.store.rows import (
+    ACK_FIELDS,
+    OUTCOME_FIELDS,
+    PERSON_FIELDS,
+    PLAN_LISTS,
+    PLAN_SCALARS,
+    column_value,
+    insert_statement,
+    read_plan,
+    scalar_fields,
 )
-
 
 _RUNNING = (Status.ACTIVE.value, Status.EXTENDED.value)
 #: How far ahead the This week view can look: milestones later than this are never due this week.
@@ -107,45 +91,6 @@ class PlanSummary:
             "end_date": self.end_date.isoformat(),
             "next_checkin": self.next_checkin.isoformat() if self.next_checkin else None,
         }
-
-
-def _column_value(value: Any) -> Any:
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, dt.datetime):
-        return value.isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, bool):
-        return int(value)
-    return value
-
-
-@cache
-def _scalar_fields(model: type[BaseModel]) -> tuple[str, ...]:
-    """The fields of a model kept as columns (lists are rows of their own)."""
-    return tuple(name for name, field in model.model_fields.items() if not _is_list(field.annotation))
-
-
-def _row_of(item: BaseModel) -> dict[str, Any]:
-    """The scalar fields of a model as column values."""
-    return {name: _column_value(getattr(item, name)) for name in _scalar_fields(type(item))}
-
-
-@cache
-def _insert_statement(table: str, parent: str, model: type[BaseModel]) -> str:
-    columns = (parent, "position", *_scalar_fields(model))
-    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
-
-
-def _is_list(annotation: Any) -> bool:
-    return getattr(annotation, "__origin__", None) is list
-
-
-def _model_of(model: type[BaseModel], row: dict[str, Any], **lists: Any) -> Any:
-    values = {name: row[name] for name in model.model_fields if name in row}
-    values.update(lists)
-    return model.model_validate(values)
 
 
 _P = ParamSpec("_P")
@@ -256,27 +201,10 @@ class PlanBook:
     @_reads_stored_plans
     def get(self, plan_id: int) -> Plan:
         """The whole plan, read with one query a table."""
-        rows = list(self.db.query("SELECT * FROM plans WHERE id = ?", [plan_id]))
-        if not rows:
+        plan = read_plan(self.db, plan_id)
+        if plan is None:
             raise PlanNotFound(f"There is no plan {plan_id} in this plan book")
-        row = rows[0]
-        values: dict[str, Any] = {name: row[name] for name in _PLAN_SCALARS}
-        for role in ("employee", "manager", "hr_partner"):
-            person = {field: row[f"{role}_{field}"] for field in _PERSON_FIELDS}
-            values[role] = Person.model_validate(person) if person["name"] is not None else None
-        if row["ack_on"] is not None:
-            values["acknowledgement"] = Acknowledgement.model_validate(
-                {field: row[f"ack_{field}"] for field in _ACK_FIELDS}
-            )
-        for table, model, attribute in _PLAN_LISTS:
-            values[attribute] = [_model_of(model, r) for r in self._children(table, plan_id)]
-        values["concerns"] = self._concerns(plan_id)
-        values["checkins"] = self._checkins(plan_id)
-        if row["has_outcome"]:
-            results = [_model_of(ObjectiveResult, r) for r in self._children("outcome_results", plan_id)]
-            outcome = {field: row[f"outcome_{field}"] for field in _OUTCOME_FIELDS}
-            values["outcome"] = _model_of(Outcome, outcome, results=results)
-        return Plan.model_validate(values)
+        return plan
 
     @_reads_stored_plans
     def plans_for_due_items(self, today: dt.date) -> list[tuple[int, Plan]]:
@@ -329,29 +257,6 @@ class PlanBook:
                 _RUNNING,
             )
         ]
-
-    def _children(self, table: str, plan_id: int) -> Iterator[dict[str, Any]]:
-        return self.db.query(f"SELECT * FROM {table} WHERE plan_id = ? ORDER BY position", [plan_id])
-
-    def _concerns(self, plan_id: int) -> list[Concern]:
-        evidence: dict[int, list[DatedNote]] = {}
-        for r in self.db.query(
-            """SELECT e.* FROM evidence e JOIN concerns c ON c.id = e.concern_id
-                WHERE c.plan_id = ? ORDER BY e.concern_id, e.position""",
-            [plan_id],
-        ):
-            evidence.setdefault(r["concern_id"], []).append(_model_of(DatedNote, r))
-        return [_model_of(Concern, r, evidence=evidence.get(r["id"], [])) for r in self._children("concerns", plan_id)]
-
-    def _checkins(self, plan_id: int) -> list[Checkin]:
-        progress: dict[int, list[Progress]] = {}
-        for r in self.db.query(
-            """SELECT g.* FROM progress g JOIN checkins c ON c.id = g.checkin_id
-                WHERE c.plan_id = ? ORDER BY g.checkin_id, g.position""",
-            [plan_id],
-        ):
-            progress.setdefault(r["checkin_id"], []).append(_model_of(Progress, r))
-        return [_model_of(Checkin, r, progress=progress.get(r["id"], [])) for r in self._children("checkins", plan_id)]
 
     # Writes
 
@@ -562,23 +467,23 @@ class PlanBook:
         return None
 
     def _write(self, plan_id: int, plan: Plan, now: str) -> None:
-        columns: dict[str, Any] = {name: _column_value(getattr(plan, name)) for name in _PLAN_SCALARS}
+        columns: dict[str, Any] = {name: column_value(getattr(plan, name)) for name in PLAN_SCALARS}
         for role in ("employee", "manager", "hr_partner"):
             person = getattr(plan, role)
-            for field in _PERSON_FIELDS:
+            for field in PERSON_FIELDS:
                 columns[f"{role}_{field}"] = getattr(person, field) if person is not None else None
         ack = plan.acknowledgement
-        for field in _ACK_FIELDS:
-            columns[f"ack_{field}"] = _column_value(getattr(ack, field)) if ack is not None else None
+        for field in ACK_FIELDS:
+            columns[f"ack_{field}"] = column_value(getattr(ack, field)) if ack is not None else None
         outcome = plan.outcome
         columns["has_outcome"] = int(outcome is not None)
-        for field in _OUTCOME_FIELDS:
-            columns[f"outcome_{field}"] = _column_value(getattr(outcome, field)) if outcome is not None else None
+        for field in OUTCOME_FIELDS:
+            columns[f"outcome_{field}"] = column_value(getattr(outcome, field)) if outcome is not None else None
         columns["updated_at"] = now
         assignments = ", ".join(f"{name} = ?" for name in columns)
         self.db.execute(f"UPDATE plans SET {assignments} WHERE id = ?", [*columns.values(), plan_id])
 
-        for table, _model, attribute in _PLAN_LISTS:
+        for table, _model, attribute in PLAN_LISTS:
             self._insert_rows(table, plan_id, getattr(plan, attribute))
         self._write_chain(plan_id, plan.revisions)
         for position, concern in enumerate(plan.concerns):
@@ -597,10 +502,10 @@ class PlanBook:
         """One prepared statement for all the items (``add_many`` of thousands of plans stays quick)."""
         if not items:
             return
-        fields = _scalar_fields(type(items[0]))
-        sql = _insert_statement(table, parent, type(items[0]))
+        fields = scalar_fields(type(items[0]))
+        sql = insert_statement(table, parent, type(items[0]))
         rows = [
-            (parent_id, position, *(_column_value(getattr(item, name)) for name in fields))
+            (parent_id, position, *(column_value(getattr(item, name)) for name in fields))
             for position, item in enumerate(items)
         ]
         if self.db._tracer is not None:
@@ -608,9 +513,9 @@ class PlanBook:
         self.db.conn.executemany(sql, rows)
 
     def _insert_row(self, table: str, plan_id: int, position: int, item: BaseModel) -> int:
-        fields = _scalar_fields(type(item))
-        values = [plan_id, position, *(_column_value(getattr(item, name)) for name in fields)]
-        cursor = self.db.execute(_insert_statement(table, "plan_id", type(item)), values)
+        fields = scalar_fields(type(item))
+        values = [plan_id, position, *(column_value(getattr(item, name)) for name in fields)]
+        cursor = self.db.execute(insert_statement(table, "plan_id", type(item)), values)
         return int(cursor.lastrowid or 0)
 
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QDateEdit, QForm
     QSizePolicy, QSpinBox, QTableView, QVBoxLayout,
     QWidget)
 
-from pipdesk.gui.list_editor import ListEditor
+from pipdesk.gui.common.list_editor import ListEditor
 
 class Ui_PlanEditor(object):
     def setupUi(self, PlanEditor):

@@ -1,0 +1,369 @@
+"""Progress charts: each objective's measured values against its baseline, target and due date.
+
+The view only draws: the series, the projection, the status and the plan summary all come from
+:mod:`pipdesk.domain.progress`. This module imports QtCharts (a heavy import), so the app loads it
+only when the charts are first shown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLegend, QLineSeries, QValueAxis
+from PySide6.QtCore import QDate, QDateTime, QLocale, QMargins, QPointF, Qt, QTime
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen, QResizeEvent, QShowEvent
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+
+from pipdesk.domain import Objective, Plan
+from pipdesk.domain.progress import (
+    ObjectiveStatus,
+    PlanProgress,
+    Point,
+    Projection,
+    objective_status,
+    plan_summary,
+    projection,
+    series,
+)
+from pipdesk.gui.checkins.models import quantity, rating_colour, target_text
+
+#: Charts narrower than this would squeeze their date labels; the grid adds columns above it.
+CHART_MIN_WIDTH = 440
+CHART_HEIGHT = 250
+DATE_AXIS_FORMAT = "MMM d"
+
+MEASURED, BASELINE, TARGET, DUE, PROJECTION = "measured", "baseline", "target", "due", "projection"
+
+
+def verdict(
+    objective: Objective, points: Sequence[Point], status: ObjectiveStatus, line: Projection | None, today: dt.date
+) -> str:
+    """One line on where the objective stands, e.g. ``On track: projected 92 % by 2026-12-21, target 90 %``."""
+    unit = objective.unit
+    target = target_text(objective)
+    if status is ObjectiveStatus.NO_DATA:
+        if objective.direction is None:
+            return "No data yet: the objective needs a baseline and a target to be judged"
+        return f"No data yet: no value measured at a check-in so far, {target}"
+    last_day, last_value = points[-1]
+    last = f"{quantity(last_value, unit)} on {last_day.isoformat()}"
+    if status is ObjectiveStatus.MET:
+        return f"{status.label}: {last}, {target}"
+    if objective.due_date is not None and today > objective.due_date:
+        return f"{status.label}: {last}, due date {objective.due_date.isoformat()} passed, {target}"
+    if line is not None:
+        return f"{status.label}: projected {quantity(line.value_at_due, unit)} by {line.due_date.isoformat()}, {target}"
+    return f"{status.label}: only one value so far, {last}, {target}"
+
+
+def summary_lines(summary: PlanProgress) -> tuple[str, str]:
+    objectives = (
+        f"Objectives: {summary.met} met · {summary.on_track} on track · {summary.at_risk} at risk · "
+        f"{summary.off_track} off track · {summary.no_data} no data yet"
+    )
+    delivery = (
+        f"Check-ins held: {summary.checkins_held} of {summary.checkins_scheduled} scheduled so far   ·   "
+        f"Support: {summary.support_done} of {summary.support_promised} actions done"
+    )
+    return objectives, delivery
+
+
+def _x(day: dt.date) -> float:
+    # Noon local time, so a daylight-saving change never moves a point to the day before. Python's
+    # local time (the C library's) rather than a QDateTime: ~1 µs a day instead of ~50–90 µs, and a
+    # plan of 200 check-ins has a few hundred points.
+    try:
+        return dt.datetime(day.year, day.month, day.day, 12).timestamp() * 1000.0
+    except (OverflowError, OSError, ValueError):  # before 1970 on Windows; years the C library cannot take
+        return float(QDateTime(QDate(day.year, day.month, day.day), QTime(12, 0)).toMSecsSinceEpoch())
+
+
+def _short_date(day: dt.date) -> str:
+    """``Dec 21``, as the date axis writes it."""
+    return QLocale().toString(QDate(day.year, day.month, day.day), DATE_AXIS_FORMAT)
+
+
+def date_of(x: float) -> dt.date:
+    """The day a chart's x value stands for."""
+    day = QDateTime.fromMSecsSinceEpoch(round(x)).date()
+    return dt.date(day.year(), day.month(), day.day())
+
+
+def _line(
+    name: str, colour: QColor, width: float, style: Qt.PenStyle, points: list[tuple[dt.date, float]]
+) -> QLineSeries:
+    line = QLineSeries()
+    line.setName(name)
+    pen = QPen(colour)
+    pen.setWidthF(width)
+    pen.setStyle(style)
+    pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+    line.setPen(pen)
+    line.append([QPointF(_x(day), value) for day, value in points])  # one call for all the points
+    return line
+
+
+class ObjectiveChart(QFrame):
+    """One objective: its title and metric, the chart, and the verdict under it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.title = QLabel(self)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setWordWrap(True)
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        self.metric_label = QLabel(self)
+        self.metric_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.metric_label.setWordWrap(True)
+        self.verdict = QLabel(self)
+        self.verdict.setTextFormat(Qt.TextFormat.PlainText)
+        self.verdict.setWordWrap(True)
+        self.chart = QChart()
+        self.chart.setMargins(QMargins(2, 10, 12, 2))
+        self.chart.setBackgroundRoundness(0)
+        self.chart.layout().setContentsMargins(0, 0, 0, 0)
+        self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self.chart.legend().setMarkerShape(QLegend.MarkerShape.MarkerShapeFromSeries)
+        self.chart_view = QChartView(self.chart, self)
+        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.chart_view.setMinimumHeight(CHART_HEIGHT)
+        self.chart_view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.setSpacing(2)
+        layout.addWidget(self.title)
+        layout.addWidget(self.metric_label)
+        layout.addWidget(self.chart_view)
+        layout.addWidget(self.verdict)
+        self.lines: dict[str, QLineSeries] = {}
+
+    def show_objective(self, plan: Plan, objective: Objective, today: dt.date) -> ObjectiveStatus:
+        points = series(plan, objective.key)
+        status = objective_status(objective, points, today)
+        line = projection(objective, points)
+        palette = self.palette()
+        self.title.setText(objective.title)
+        metric = objective.metric or "No metric set"
+        self.metric_label.setText(f"{metric} ({objective.unit})" if objective.unit else metric)
+        muted = QPalette(self.metric_label.palette())
+        muted.setColor(QPalette.ColorRole.WindowText, palette.color(QPalette.ColorRole.PlaceholderText))
+        self.metric_label.setPalette(muted)
+        self.verdict.setText(verdict(objective, points, status, line, today))
+        coloured = QPalette(self.verdict.palette())
+        colour = rating_colour(status.rating, palette)
+        coloured.setColor(QPalette.ColorRole.WindowText, colour or palette.color(QPalette.ColorRole.PlaceholderText))
+        self.verdict.setPalette(coloured)
+        font = self.verdict.font()
+        font.setBold(True)
+        self.verdict.setFont(font)
+        self._draw(plan, objective, points, line, status)
+        return status
+
+    def _draw(
+        self, plan: Plan, objective: Objective, points: list[Point], line: Projection | None, status: ObjectiveStatus
+    ) -> None:
+        chart = self.chart
+        chart.removeAllSeries()
+        for axis in chart.axes():
+            chart.removeAxis(axis)
+        self.lines = {}
+        palette = self.palette()
+        dark = palette.color(QPalette.ColorRole.Base).lightness() <= 128
+        theme = QChart.ChartTheme.ChartThemeDark if dark else QChart.ChartTheme.ChartThemeLight
+        if chart.theme() != theme:
+            chart.setTheme(theme)  # resets fonts and colours, so they are set after it
+        legend_font = QFont(self.font())
+        legend_font.setPointSizeF(max(7.0, legend_font.pointSizeF() * 0.8))
+        chart.legend().setFont(legend_font)
+        chart.setBackgroundVisible(False)
+        chart.legend().setLabelColor(palette.color(QPalette.ColorRole.WindowText))
+
+        first = min([plan.start_date, *(day for day, _ in points)])
+        last = max([plan.end_date, *(day for day, _ in points)] + ([objective.due_date] if objective.due_date else []))
+        values = [value for _, value in points]
+        values += [v for v in (objective.baseline, objective.target) if v is not None]
+        draw_projection = line is not None and bool(points) and line.due_date > points[-1][0]
+        if draw_projection and line is not None:
+            from_day = points[-1][0]
+            at_last = line.value_at_due - line.slope_per_day * (line.due_date - from_day).days
+            values += [at_last, line.value_at_due]
+        low, high = (min(values), max(values)) if values else (0.0, 1.0)
+        span = high - low or max(abs(high), 1.0)
+        low, high = low - span * 0.12, high + span * 0.12
+        if min(values, default=0.0) >= 0 > low:
+            low = 0.0
+
+        y_axis = QValueAxis()
+        y_axis.setRange(low, high)
+        y_axis.applyNiceNumbers()
+        low, high = y_axis.min(), y_axis.max()
+        step = (high - low) / max(1, y_axis.tickCount() - 1)
+        y_axis.setLabelFormat("%.0f" if abs(step - round(step)) < 1e-9 else "%.1f")
+
+        text_colour = palette.color(QPalette.ColorRole.WindowText)
+        muted = palette.color(QPalette.ColorRole.PlaceholderText)
+        green = QColor("#2e7d32") if not dark else QColor("#81c784")
+        blue = QColor("#1565c0") if not dark else QColor("#90caf9")
+        unit = objective.unit
+        if objective.baseline is not None:
+            baseline = [(first, objective.baseline), (last, objective.baseline)]
+            name = f"Baseline {quantity(objective.baseline, unit)}"
+            self._add(BASELINE, _line(name, muted, 1.5, Qt.PenStyle.DashDotLine, baseline))
+        if objective.target is not None:
+            target = [(first, objective.target), (last, objective.target)]
+            name = target_text(objective).capitalize()
+            self._add(TARGET, _line(name, green, 2.0, Qt.PenStyle.DashLine, target))
+        if objective.due_date is not None:
+            due = [(objective.due_date, low), (objective.due_date, high)]
+            name = f"Due {_short_date(objective.due_date)}"
+            self._add(DUE, _line(name, text_colour, 1.5, Qt.PenStyle.DotLine, due))
+        if draw_projection and line is not None:
+            from_day = points[-1][0]
+            at_last = line.value_at_due - line.slope_per_day * (line.due_date - from_day).days
+            trend = [(from_day, at_last), (line.due_date, line.value_at_due)]
+            name = f"Projected {quantity(line.value_at_due, unit)}"
+            self._add(PROJECTION, _line(name, blue, 2.0, Qt.PenStyle.DashLine, trend))
+        measured = _line("Measured", blue, 2.5, Qt.PenStyle.SolidLine, points)
+        measured.setPointsVisible(True)
+        measured.setMarkerSize(7)
+        self._add(MEASURED, measured)
+
+        x_axis = QDateTimeAxis()
+        x_axis.setFormat(DATE_AXIS_FORMAT)
+        x_axis.setRange(
+            QDateTime.fromMSecsSinceEpoch(round(_x(first - dt.timedelta(days=2)))),
+            QDateTime.fromMSecsSinceEpoch(round(_x(last + dt.timedelta(days=2)))),
+        )
+        for axis, alignment in ((x_axis, Qt.AlignmentFlag.AlignBottom), (y_axis, Qt.AlignmentFlag.AlignLeft)):
+            axis.setLabelsColor(text_colour)
+            axis.setGridLineColor(palette.color(QPalette.ColorRole.Midlight))
+            chart.addAxis(axis, alignment)
+            for drawn in self.lines.values():
+                drawn.attachAxis(axis)
+        self._fit_ticks()
+
+    def _add(self, role: str, line: QLineSeries) -> None:
+        self.chart.addSeries(line)
+        self.lines[role] = line
+
+    def _fit_ticks(self) -> None:
+        for axis in self.chart.axes(Qt.Orientation.Horizontal):
+            if isinstance(axis, QDateTimeAxis):
+                axis.setTickCount(max(3, min(9, self.chart_view.width() // 90)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_ticks()
+
+
+class ProgressView(QWidget):
+    """The plan at a glance on top, then one chart per objective, in as many columns as fit."""
+
+    def __init__(self, today: Callable[[], dt.date], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.today = today
+        self.plan: Plan | None = None
+        self.charts: dict[str, ObjectiveChart] = {}
+        self.statuses: dict[str, ObjectiveStatus] = {}
+        self._dirty = False
+        self._columns = 0
+        self.heading = QLabel(self)
+        font = self.heading.font()
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.objectives_summary = QLabel(self)
+        self.delivery_summary = QLabel(self)
+        for label in (self.heading, self.objectives_summary, self.delivery_summary):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setWordWrap(True)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.content = QWidget()
+        self.grid = QGridLayout()
+        self.grid.setContentsMargins(0, 4, 0, 0)
+        self.grid.setSpacing(8)
+        content_layout = QVBoxLayout(self.content)
+        content_layout.setContentsMargins(0, 0, 0, 0)
+        content_layout.addLayout(self.grid)
+        content_layout.addStretch(1)
+        self.scroll_area.setWidget(self.content)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.objectives_summary)
+        layout.addWidget(self.delivery_summary)
+        layout.addWidget(self.scroll_area, 1)
+
+    def set_plan(self, plan: Plan | None) -> None:
+        """Show ``plan``; drawn now when visible, else the next time the view is shown."""
+        self.plan = plan
+        if self.isVisible():
+            self.redraw()
+        else:
+            self._dirty = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._dirty:
+            self.redraw()
+        super().showEvent(event)
+
+    def redraw(self) -> None:
+        self._dirty = False
+        plan = self.plan
+        today = self.today()
+        if plan is None:
+            self.heading.setText("No plan selected")
+            self.objectives_summary.setText("")
+            self.delivery_summary.setText("")
+            self._set_charts([])
+            return
+        self.heading.setText(f"Progress as of {today.isoformat()}")
+        objectives_line, delivery_line = summary_lines(plan_summary(plan, today))
+        self.objectives_summary.setText(
+            objectives_line if plan.objectives else "The plan has no objectives yet, so there is nothing to chart."
+        )
+        self.delivery_summary.setText(delivery_line)
+        self._set_charts(plan.objectives)
+        self.statuses = {
+            objective.key: self.charts[objective.key].show_objective(plan, objective, today)
+            for objective in plan.objectives
+        }
+
+    def _set_charts(self, objectives: Sequence[Objective]) -> None:
+        """One chart an objective; the charts there are reused (made afresh, each costs a few ms)."""
+        keys = [o.key for o in objectives]
+        charts = list(self.charts.values())
+        if len(keys) == len(charts):
+            self.charts = dict(zip(keys, charts, strict=True))
+            return
+        for chart in charts:
+            self.grid.removeWidget(chart)
+        for chart in charts[len(keys) :]:
+            chart.deleteLater()
+        charts = charts[: len(keys)] + [ObjectiveChart(self.content) for _ in range(len(keys) - len(charts))]
+        self.charts = dict(zip(keys, charts, strict=True))
+        self._columns = 0
+        self._reflow()
+
+    def _reflow(self) -> None:
+        width = self.scroll_area.viewport().width()
+        columns = max(1, min(len(self.charts) or 1, width // CHART_MIN_WIDTH))
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for chart in self.charts.values():
+            self.grid.removeWidget(chart)
+        for number, chart in enumerate(self.charts.values()):
+            self.grid.addWidget(chart, number // columns, number % columns)
+        for column in range(self.grid.columnCount()):
+            self.grid.setColumnStretch(column, 1 if column < columns else 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._reflow()

@@ -1,0 +1,88 @@
+"""A new objective for an issued plan: complete and SMART at once, since the plan is already in force."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QDialog, QWidget
+
+from pipdesk.domain import Objective, ObjectiveCategory, Plan
+from pipdesk.domain.smart import smart_issues
+from pipdesk.gui.common.colours import show_as_error
+from pipdesk.gui.common.dialogs import accept_if_sound
+from pipdesk.gui.common.list_editor import parse_number
+from pipdesk.gui.forms.ui_objective_dialog import Ui_ObjectiveDialog
+
+
+class ObjectiveDialog(QDialog):
+    def __init__(self, plan: Plan, key: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_ObjectiveDialog()
+        self.ui.setupUi(self)
+        self.plan = plan
+        self.key = key
+        ui = self.ui
+        ui.kindCombo.addItem("—", None)
+        for category in ObjectiveCategory:
+            ui.kindCombo.addItem(category.value.capitalize(), category.value)
+        ui.concernCombo.addItem("—", None)
+        for concern in plan.concerns:
+            ui.concernCombo.addItem(f"{concern.key}: {concern.area}", concern.key)
+        end = plan.end_date
+        ui.dueDateEdit.setDate(QDate(end.year, end.month, end.day))
+        ui.dueDateEdit.setDateRange(
+            QDate(plan.start_date.year, plan.start_date.month, plan.start_date.day), QDate(end.year, end.month, end.day)
+        )
+        show_as_error(ui.errorLabel)
+        ui.errorLabel.hide()
+        ui.buttonBox.accepted.connect(self._accept)
+        ui.buttonBox.rejected.connect(self.reject)
+
+    def fill(self, title: str, metric: str, unit: str, baseline: str, target: str, due: dt.date | None = None) -> None:
+        """Answer the dialog as a person would type it (used by tests)."""
+        ui = self.ui
+        ui.titleEdit.setText(title)
+        ui.metricEdit.setText(metric)
+        ui.unitEdit.setText(unit)
+        ui.baselineEdit.setText(baseline)
+        ui.targetEdit.setText(target)
+        if due is not None:
+            ui.dueDateEdit.setDate(QDate(due.year, due.month, due.day))
+
+    def problems(self) -> list[str]:
+        ui = self.ui
+        problems = []
+        numbers = {}
+        for label, edit in (("Baseline", ui.baselineEdit), ("Target", ui.targetEdit)):
+            value = parse_number(edit.text())
+            if not isinstance(value, float):
+                problems.append(f"{label}: enter a number" + (f", not {edit.text()!r}" if edit.text().strip() else ""))
+            numbers[label] = value
+        if not ui.titleEdit.text().strip():
+            problems.insert(0, "Give the objective a title")
+        if problems:
+            return problems
+        objective = self.objective()
+        return [issue.message for issue in smart_issues(objective, self.plan.start_date, self.plan.end_date)]
+
+    def objective(self) -> Objective:
+        ui = self.ui
+        day = ui.dueDateEdit.date()
+        baseline = parse_number(ui.baselineEdit.text())
+        target = parse_number(ui.targetEdit.text())
+        return Objective(
+            key=self.key,
+            title=ui.titleEdit.text().strip(),
+            category=ui.kindCombo.currentData(),
+            concern=ui.concernCombo.currentData(),
+            description=ui.descriptionEdit.toPlainText(),
+            metric=ui.metricEdit.text().strip(),
+            unit=ui.unitEdit.text().strip(),
+            baseline=baseline if isinstance(baseline, float) else None,
+            target=target if isinstance(target, float) else None,
+            due_date=dt.date(day.year(), day.month(), day.day()),
+        )
+
+    def _accept(self) -> None:
+        accept_if_sound(self, self.problems(), self.ui.errorLabel)

@@ -1,0 +1,63 @@
+"""Starts the Qt application on a plan book."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from pipdesk import __version__
+from pipdesk.system.resources import resource_path
+
+
+def application() -> QApplication:
+    """The one QApplication, created on first use with pipdesk's names (they key its settings)."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("pipdesk")
+    app.setOrganizationName("pipdesk")
+    app.setApplicationVersion(__version__)
+    app.setApplicationDisplayName("pipdesk")
+    app.setWindowIcon(QIcon(str(resource_path("icons", "pipdesk.svg"))))
+    return app
+
+
+def log_qt_messages() -> None:
+    """Qt's own warnings go to pipdesk's log file, not to the terminal of the person using it."""
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    from pipdesk.system.diagnostics import logger
+
+    levels = {QtMsgType.QtDebugMsg: 10, QtMsgType.QtInfoMsg: 20, QtMsgType.QtWarningMsg: 30}
+
+    def handler(kind: QtMsgType, _context: object, message: str) -> None:
+        logger().log(levels.get(kind, 40), "Qt: %s", message)
+
+    qInstallMessageHandler(handler)
+
+
+def run_app(path: Path | None, passphrase: str | None = None) -> int:
+    from pipdesk.store.connection import WINDOW_HOLDER, set_lock_holder
+
+    set_lock_holder(WINDOW_HOLDER)  # another pipdesk refuses at once, rather than waiting for a window to close
+    log_qt_messages()
+    app = application()
+    from pipdesk.gui.shell.main_window import start_window
+
+    window = start_window(path, passphrase)
+
+    def unexpected(kind: type[BaseException], error: BaseException, trace: object) -> None:
+        window.show_unexpected_error(error)  # an error in a Qt slot: shown and logged, the app goes on
+
+    sys.excepthook = unexpected
+    window.show()
+    if os.environ.get("PIPDESK_QUIT_WHEN_SHOWN"):
+        # For start-up timing (docs/packaging.md, benchmarks/): leave once the window is up and filled.
+        QTimer.singleShot(0, app.quit)
+    return int(app.exec())

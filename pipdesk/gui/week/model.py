@@ -1,0 +1,186 @@
+"""The This week view's model: what is due or overdue across the plan book, grouped by urgency."""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QFont, QPalette
+
+from pipdesk.domain.schedule import DueItem, DueKind
+from pipdesk.gui.common.colours import alert_colour
+
+Index = QModelIndex | QPersistentModelIndex
+PLAN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+#: The groups, most urgent first: a heading and the kinds of item under it.
+URGENCY: tuple[tuple[str, tuple[DueKind, ...]], ...] = (
+    ("Overdue", (DueKind.OVERDUE,)),
+    ("Today", (DueKind.DUE_TODAY,)),
+    ("Final review passed, outcome not recorded", (DueKind.OUTCOME_MISSING,)),
+    ("Support past its date", (DueKind.SUPPORT_OVERDUE,)),
+    ("Later this week", (DueKind.DUE_THIS_WEEK,)),
+    ("Plans ending within two weeks", (DueKind.ENDING_SOON,)),
+)
+
+
+_RANK = {kind: rank for rank, (_heading, kinds) in enumerate(URGENCY) for kind in kinds}
+
+
+def urgency_rank(kind: DueKind) -> int:
+    return _RANK[kind]
+
+
+@dataclass(frozen=True)
+class WeekRow:
+    """A heading row (``item`` is None) or one thing to act on."""
+
+    heading: str
+    item: DueItem | None = None
+
+
+def grouped_rows(items: Sequence[DueItem]) -> list[WeekRow]:
+    """Headings with their items under them, most urgent group first, then by date and employee."""
+    # One pass to group and one sort a group; a plan book of 10,000 plans has thousands of items,
+    # and many of them for the same few hundred names, so each name is folded once.
+    groups: list[list[DueItem]] = [[] for _ in URGENCY]
+    for item in items:
+        groups[_RANK[item.kind]].append(item)
+    names: dict[str, str] = {}
+
+    def folded(name: str) -> str:
+        key = names.get(name)
+        if key is None:
+            key = names[name] = name_key(name)
+        return key
+
+    rows: list[WeekRow] = []
+    for (heading, _kinds), unsorted in zip(URGENCY, groups, strict=True):
+        group = sorted(unsorted, key=lambda item: (item.date, folded(item.employee), item.plan_id, item.index or 0))
+        if group:
+            rows.append(WeekRow(f"{heading} ({len(group)})"))
+            rows.extend(WeekRow(heading, item) for item in group)
+    return rows
+
+
+def name_key(name: str) -> str:
+    """Sorts names as a person would: case and accents aside (``Ángel`` before ``zoë``)."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _days(n: int) -> str:
+    return "1 day" if n == 1 else f"{n} days"
+
+
+def when_text(item: DueItem, today: dt.date) -> str:
+    """How urgent the item is, in words: ``Overdue by 3 days``, ``Thursday``, ``Ends in 12 days``."""
+    days = (item.date - today).days
+    if item.kind in (DueKind.OVERDUE, DueKind.SUPPORT_OVERDUE):
+        return "Since yesterday" if days == -1 else f"Overdue by {_days(-days)}"
+    if item.kind is DueKind.OUTCOME_MISSING:
+        return "Review was yesterday" if days == -1 else f"Review was {_days(-days)} ago"
+    if item.kind is DueKind.ENDING_SOON:
+        if days == 0:
+            return "Ends today"
+        return "Ends tomorrow" if days == 1 else f"Ends in {_days(days)}"
+    if days == 0:
+        return "Today"
+    return "Tomorrow" if days == 1 else _WEEKDAYS[item.date.weekday()]
+
+
+def what_text(item: DueItem) -> str:
+    if item.kind is DueKind.ENDING_SOON:
+        return f"Plan ends: {item.what}"
+    if item.kind is DueKind.OUTCOME_MISSING:
+        return f"Record the outcome of “{item.what}”"
+    if item.kind is DueKind.SUPPORT_OVERDUE:
+        return f"Support: {item.what}"
+    return item.what
+
+
+class ThisWeekModel(QAbstractTableModel):
+    """Read-only: a heading row per urgency group (spanning all columns), then its items."""
+
+    WHEN, EMPLOYEE, WHAT, DATE = range(4)
+    HEADERS = ("When", "Employee", "What", "Date")
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[WeekRow] = []
+        self.today = dt.date.today()
+        self.palette = QPalette()
+
+    def set_items(self, items: Sequence[DueItem], today: dt.date) -> None:
+        self.beginResetModel()
+        self.today = today
+        self.rows = grouped_rows(items)
+        self.endResetModel()
+
+    def items(self) -> list[DueItem]:
+        return [row.item for row in self.rows if row.item is not None]
+
+    def item_at(self, row: int) -> DueItem | None:
+        return self.rows[row].item if 0 <= row < len(self.rows) else None
+
+    def is_heading(self, row: int) -> bool:
+        return 0 <= row < len(self.rows) and self.rows[row].item is None
+
+    def overdue_count(self) -> int:
+        """How many items are past their date (late meetings, support, outcomes)."""
+        return sum(1 for item in self.items() if item.date < self.today)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid() or self.is_heading(index.row()):
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        column = index.column()
+        item = row.item
+        if item is None:
+            if role == Qt.ItemDataRole.DisplayRole and column == 0:
+                return row.heading
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setBold(True)
+                return font
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(self.palette.color(QPalette.ColorRole.WindowText))
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return QBrush(self.palette.color(QPalette.ColorRole.AlternateBase))
+            return None
+        if role == PLAN_ID_ROLE:
+            return item.plan_id
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if column == self.WHEN:
+                return when_text(item, self.today)
+            if column == self.EMPLOYEE:
+                return item.employee
+            if column == self.WHAT:
+                return what_text(item) if role == Qt.ItemDataRole.DisplayRole else f"{item.kind.label}: {item.what}"
+            if column == self.DATE:
+                return f"{_WEEKDAYS[item.date.weekday()][:3]} {item.date.isoformat()}"
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.WHEN and item.date < self.today:
+            return QBrush(alert_colour(self.palette))
+        return None

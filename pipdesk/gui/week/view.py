@@ -1,0 +1,108 @@
+"""The This week view: across the plan book, what a manager has to act on now, most urgent first.
+
+Check-ins due today and later this week, overdue ones, plans ending within two weeks, final
+reviews without an outcome and support past its date (the rules are ``schedule.due_items``).
+Each row opens its plan.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QHeaderView, QWidget
+
+from pipdesk.domain.schedule import due_items
+from pipdesk.gui.forms.ui_this_week_view import Ui_ThisWeekView
+from pipdesk.gui.week.model import ThisWeekModel
+from pipdesk.store import PlanBook
+
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")  # fmt: skip
+
+
+class ThisWeekView(QWidget):
+    """Reads a plan book; tells the window which plan to open through :attr:`plan_activated`."""
+
+    plan_activated = Signal(int)
+
+    def __init__(self, today: Callable[[], dt.date], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_ThisWeekView()
+        self.ui.setupUi(self)
+        self.today = today
+        self.book: PlanBook | None = None
+        self._read_at: tuple[object, ...] = ()
+        self.model = ThisWeekModel(self)
+        table = self.ui.table
+        table.setModel(self.model)
+        self.model.palette = table.palette()
+        table.verticalHeader().setVisible(False)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+        for column, width in ((ThisWeekModel.WHEN, 170), (ThisWeekModel.EMPLOYEE, 200), (ThisWeekModel.DATE, 130)):
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(ThisWeekModel.WHAT, QHeaderView.ResizeMode.Stretch)
+        table.activated.connect(self._open)
+        heading_font = QFont(self.ui.headingLabel.font())
+        heading_font.setBold(True)
+        heading_font.setPointSizeF(heading_font.pointSizeF() * 1.15)
+        self.ui.headingLabel.setFont(heading_font)
+        self.refresh()
+
+    def set_book(self, book: PlanBook | None) -> None:
+        self.book = book
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Show what is due today; the plan book is read again (a few queries) only if it changed."""
+        today = self.today()
+        # The window refreshes on every change it makes; what has not changed since is not read again.
+        read_at = (self.book, today, self.book.change_mark() if self.book is not None else None)
+        table = self.ui.table
+        if read_at != self._read_at:
+            self._read_at = read_at
+            plans = self.book.plans_for_due_items(today) if self.book is not None else []
+            self.model.set_items(due_items(plans, today), today)
+            table.clearSpans()
+            for row in range(self.model.rowCount()):
+                if self.model.is_heading(row):
+                    table.setSpan(row, 0, 1, self.model.columnCount())
+        self.ui.headingLabel.setText(f"This week · {_long_day(today)}")
+        self.ui.summaryLabel.setText(self._summary())
+        has_rows = self.model.rowCount() > 0
+        table.setVisible(has_rows)
+        self.ui.emptyLabel.setVisible(not has_rows)
+        self.ui.emptyLabel.setText(
+            "Open a plan book to see what is due." if self.book is None else "Nothing is due or overdue this week."
+        )
+
+    def overdue_count(self) -> int:
+        """How many things are past their date: late check-ins and reviews, support, outcomes."""
+        return self.model.overdue_count()
+
+    def _summary(self) -> str:
+        items = self.model.items()
+        if not items:
+            return ""
+        late = self.overdue_count()
+        plans = len({item.plan_id for item in items})
+        things = "1 thing" if len(items) == 1 else f"{len(items)} things"
+        in_plans = "1 plan" if plans == 1 else f"{plans} plans"
+        overdue = f", {late} of them past their date" if late else ""
+        return f"{things} to act on in {in_plans}{overdue}."
+
+    def _open(self, index: QModelIndex) -> None:
+        item = self.model.item_at(index.row())
+        if item is not None:
+            self.plan_activated.emit(item.plan_id)
+
+
+def _long_day(day: dt.date) -> str:
+    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"

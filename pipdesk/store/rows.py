@@ -1,0 +1,135 @@
+"""How a plan is kept in the plan book's tables: its columns, and reading a whole plan from its rows.
+
+Used by :class:`~pipdesk.store.plan_book.PlanBook` and by the schema steps that read plans, so that
+neither has to go through the other.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from enum import Enum
+from functools import cache
+from typing import Any
+
+from pydantic import BaseModel
+from sqlite_utils import Database
+
+from pipdesk.domain import (
+    Acknowledgement,
+    Checkin,
+    Concern,
+    DatedNote,
+    Milestone,
+    Objective,
+    ObjectiveResult,
+    Outcome,
+    Person,
+    Plan,
+    Progress,
+    Revision,
+    SupportAction,
+)
+
+PERSON_FIELDS = ("name", "job_title", "department", "email")
+ACK_FIELDS = ("on", "refused", "witness", "employee_comment")
+OUTCOME_FIELDS = ("decision", "decided_on", "follow_up", "summary", "monitoring")
+PLAN_TEXT_FIELDS = ("summary", "context", "manager_commitments", "employee_commitments", "consequences")
+PLAN_SCALARS = ("title", "status", "start_date", "end_date", "checkin_every_days", "issued_on", *PLAN_TEXT_FIELDS)
+
+# (table, model, plan attribute): the lists of a plan kept one row an item, in order.
+PLAN_LISTS: tuple[tuple[str, type[BaseModel], str], ...] = (
+    ("prior_discussions", DatedNote, "prior_discussions"),
+    ("objectives", Objective, "objectives"),
+    ("support_actions", SupportAction, "support"),
+    ("milestones", Milestone, "milestones"),
+    ("revisions", Revision, "revisions"),
+)
+
+
+def column_value(value: Any) -> Any:
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, dt.datetime):
+        return value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+@cache
+def scalar_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of a model kept as columns (lists are rows of their own)."""
+    return tuple(name for name, field in model.model_fields.items() if not _is_list(field.annotation))
+
+
+def row_of(item: BaseModel) -> dict[str, Any]:
+    """The scalar fields of a model as column values."""
+    return {name: column_value(getattr(item, name)) for name in scalar_fields(type(item))}
+
+
+@cache
+def insert_statement(table: str, parent: str, model: type[BaseModel]) -> str:
+    columns = (parent, "position", *scalar_fields(model))
+    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
+
+
+def _is_list(annotation: Any) -> bool:
+    return getattr(annotation, "__origin__", None) is list
+
+
+def _model_of(model: type[BaseModel], row: dict[str, Any], **lists: Any) -> Any:
+    values = {name: row[name] for name in model.model_fields if name in row}
+    values.update(lists)
+    return model.model_validate(values)
+
+
+def read_plan(db: Database, plan_id: int) -> Plan | None:
+    """The whole plan, read with one query a table; None when there is no such plan."""
+    rows = list(db.query("SELECT * FROM plans WHERE id = ?", [plan_id]))
+    if not rows:
+        return None
+    row = rows[0]
+    values: dict[str, Any] = {name: row[name] for name in PLAN_SCALARS}
+    for role in ("employee", "manager", "hr_partner"):
+        person = {field: row[f"{role}_{field}"] for field in PERSON_FIELDS}
+        values[role] = Person.model_validate(person) if person["name"] is not None else None
+    if row["ack_on"] is not None:
+        values["acknowledgement"] = Acknowledgement.model_validate({field: row[f"ack_{field}"] for field in ACK_FIELDS})
+    for table, model, attribute in PLAN_LISTS:
+        values[attribute] = [_model_of(model, r) for r in _children(db, table, plan_id)]
+    values["concerns"] = _concerns(db, plan_id)
+    values["checkins"] = _checkins(db, plan_id)
+    if row["has_outcome"]:
+        results = [_model_of(ObjectiveResult, r) for r in _children(db, "outcome_results", plan_id)]
+        outcome = {field: row[f"outcome_{field}"] for field in OUTCOME_FIELDS}
+        values["outcome"] = _model_of(Outcome, outcome, results=results)
+    return Plan.model_validate(values)
+
+
+def _children(db: Database, table: str, plan_id: int) -> Iterator[dict[str, Any]]:
+    return db.query(f"SELECT * FROM {table} WHERE plan_id = ? ORDER BY position", [plan_id])
+
+
+def _concerns(db: Database, plan_id: int) -> list[Concern]:
+    evidence: dict[int, list[DatedNote]] = {}
+    for r in db.query(
+        """SELECT e.* FROM evidence e JOIN concerns c ON c.id = e.concern_id
+            WHERE c.plan_id = ? ORDER BY e.concern_id, e.position""",
+        [plan_id],
+    ):
+        evidence.setdefault(r["concern_id"], []).append(_model_of(DatedNote, r))
+    return [_model_of(Concern, r, evidence=evidence.get(r["id"], [])) for r in _children(db, "concerns", plan_id)]
+
+
+def _checkins(db: Database, plan_id: int) -> list[Checkin]:
+    progress: dict[int, list[Progress]] = {}
+    for r in db.query(
+        """SELECT g.* FROM progress g JOIN checkins c ON c.id = g.checkin_id
+            WHERE c.plan_id = ? ORDER BY g.checkin_id, g.position""",
+        [plan_id],
+    ):
+        progress.setdefault(r["checkin_id"], []).append(_model_of(Progress, r))
+    return [_model_of(Checkin, r, progress=progress.get(r["id"], [])) for r in _children(db, "checkins", plan_id)]

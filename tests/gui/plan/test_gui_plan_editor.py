@@ -1,0 +1,391 @@
+"""The main window and plan editor, driven as a manager would: typing, clicking, shortcuts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QAbstractItemView, QDialog, QLineEdit, QTableView
+from pytestqt.qtbot import QtBot
+
+from pipdesk.domain import Status
+from pipdesk.gui.common.reason import ReasonDialog
+from pipdesk.gui.common.scripted_prompter import ScriptedPrompter
+from pipdesk.gui.plan.acknowledgement_dialog import AcknowledgementDialog
+from pipdesk.gui.plans.new_plan_dialog import NewPlanDialog
+from pipdesk.gui.shell.main_window import MainWindow
+from pipdesk.store import PlanBook
+
+from conftest import SAMPLE_NAMES, load_sample
+
+TODAY = dt.date(2026, 11, 23)
+WindowFactory = Callable[..., MainWindow]
+
+
+@pytest.fixture
+def prompter() -> ScriptedPrompter:
+    return ScriptedPrompter()
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot, tmp_path: Path, prompter: ScriptedPrompter) -> Iterator[WindowFactory]:
+    windows: list[MainWindow] = []
+
+    def make(path: Path, samples: bool = False) -> MainWindow:
+        book = PlanBook.open(path)
+        if samples and book.count() == 0:
+            book.add_many(load_sample(name) for name in SAMPLE_NAMES)
+        window = MainWindow(
+            book,
+            prompter=prompter,  # type: ignore[arg-type]
+            today=lambda: TODAY,
+            templates_folder=tmp_path / "own-templates",
+            samples_path=tmp_path / "samples.pipdesk",
+        )
+        qtbot.addWidget(window)
+        window.resize(1300, 850)
+        window.show()
+        window.activateWindow()
+        qtbot.waitActive(window)
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.close()
+
+
+def answer_reason(text: str) -> Callable[[QDialog], bool]:
+    def fill(dialog: QDialog) -> bool:
+        assert isinstance(dialog, ReasonDialog)
+        dialog.set_reason(text)
+        assert dialog.ok.isEnabled()
+        return True
+
+    return fill
+
+
+def open_cell_editor(table: QTableView) -> QLineEdit:
+    """The line edit the table's delegate opened for the current cell."""
+    assert table.state() == QAbstractItemView.State.EditingState
+    editors = [w for w in table.viewport().findChildren(QLineEdit) if w.isVisible()]
+    assert len(editors) == 1
+    return editors[0]
+
+
+def stored(window: MainWindow):  # type: ignore[no-untyped-def]
+    assert window.book is not None and window.session is not None
+    return window.book.get(window.session.plan_id)
+
+
+def test_first_run_on_an_empty_plan_book_shows_the_welcome(make_window: WindowFactory, book_path: Path) -> None:
+    window = make_window(book_path)
+    assert window.ui.stack.currentWidget() is window.ui.welcomePage
+    assert window.welcome.ui.newFromTemplateButton.isVisible()
+    assert not window.ui.actionIssuePlan.isEnabled()
+
+
+def test_open_sample_plans_opens_them_in_a_plan_book_of_their_own(
+    make_window: WindowFactory, book_path: Path, qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = make_window(book_path)
+    qtbot.mouseClick(window.welcome.ui.openSamplesButton, Qt.MouseButton.LeftButton)
+    assert window.book is not None and window.book.path == tmp_path / "samples.pipdesk"
+    assert window.proxy.rowCount() == 4
+    with PlanBook.open(book_path) as own:
+        assert own.count() == 0
+
+
+def test_a_plan_from_a_template_is_edited_undone_issued_amended_and_kept(
+    make_window: WindowFactory, book_path: Path, qtbot: QtBot, prompter: ScriptedPrompter
+) -> None:
+    window = make_window(book_path)
+    editor = window.editor
+
+    def new_plan(dialog: QDialog) -> bool:
+        assert isinstance(dialog, NewPlanDialog)
+        names = [t.name for t in dialog.templates]
+        row = next(i for i, name in enumerate(names) if "unctual" in name)
+        dialog.ui.startDateEdit.setDate(QDate(2026, 11, 30))
+        dialog.fill(
+            "Zoë Ångström-Đặng", "Punctuality at the shift handover", manager="Dana Whitfield", template_row=row
+        )
+        return True
+
+    prompter.expect("dialog", new_plan)
+    qtbot.mouseClick(window.welcome.ui.newFromTemplateButton, Qt.MouseButton.LeftButton)
+    assert window.ui.stack.currentWidget() is window.ui.planPage
+    plan = stored(window)
+    assert (plan.employee.name, plan.status, plan.start_date) == (
+        "Zoë Ångström-Đặng",
+        Status.DRAFT,
+        dt.date(2026, 11, 30),
+    )
+    assert plan.objectives, "the template brings its objectives"
+    assert editor.ui.smartSummary.text().startswith(f"All {len(plan.objectives)} objectives")
+
+    # Typing saves at once; Ctrl+Z and Ctrl+Shift+Z (the platform's undo and redo) step through it.
+    editor.ui.titleEdit.setFocus()
+    editor.ui.titleEdit.end(False)
+    qtbot.keyClicks(editor.ui.titleEdit, " <b>&")
+    assert stored(window).title == "Punctuality at the shift handover <b>&"
+    qtbot.keyClick(editor.ui.titleEdit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert stored(window).title == "Punctuality at the shift handover"
+    assert editor.ui.titleEdit.text() == "Punctuality at the shift handover"
+    window.redo_action.trigger()
+    assert stored(window).title == "Punctuality at the shift handover <b>&"
+
+    # A new objective without metric, baseline, target is flagged; filling it in clears the flag.
+    objectives = editor.ui.objectivesList
+    qtbot.mouseClick(objectives.add_button, Qt.MouseButton.LeftButton)
+    row = len(plan.objectives)
+    model = objectives.model
+    assert model is not None
+    smart_cell = model.index(row, len(model.columns))
+    assert model.data(smart_cell).startswith("⚠")
+    assert "1 of" in editor.ui.smartSummary.text()
+    for column_attr, typed in (
+        ("title", "Arrive by 07:55 for every handover"),
+        ("metric", "late arrivals per month"),
+        ("unit", "arrivals"),
+        ("baseline", "7"),
+        ("target", "0"),
+    ):
+        column = next(i for i, c in enumerate(model.columns) if c.attr == column_attr)
+        objectives.table.setCurrentIndex(model.index(row, column))
+        qtbot.keyClick(objectives.table, Qt.Key.Key_F2)
+        field = open_cell_editor(objectives.table)
+        field.selectAll()
+        qtbot.keyClicks(field, typed)
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: objectives.table.state() != QAbstractItemView.State.EditingState)
+    assert model.data(smart_cell) == "✓"
+    assert editor.ui.smartSummary.text().startswith("All ")
+    added = stored(window).objectives[row]
+    assert (added.metric, added.baseline, added.target, added.due_date) == (
+        "late arrivals per month",
+        7,
+        0,
+        plan.end_date,
+    )
+
+    # Issue: the plan becomes active, with a schedule.
+    prompter.expect("confirm", True)
+    window.ui.actionIssuePlan.trigger()
+    issued = stored(window)
+    assert (issued.status, issued.issued_on) == (Status.ACTIVE, TODAY)
+    assert [m.kind.value for m in issued.milestones][:2] == ["kickoff", "checkin"]
+    assert editor.ui.statusLabel.text() == "Active"
+
+    # Amend: moving the end date of an issued plan asks why, and History shows it.
+    prompter.expect("dialog", answer_reason("Two weeks of leave agreed with HR."))
+    end_edit = editor.ui.endDateEdit
+    old_end = issued.end_date
+    end_edit.setFocus()
+    qtbot.keyClick(end_edit, Qt.Key.Key_End)
+    qtbot.keyClick(end_edit, Qt.Key.Key_Up)
+    editor.ui.titleEdit.setFocus()
+    amended = stored(window)
+    assert amended.end_date == old_end + dt.timedelta(days=1)
+    revision = amended.revisions[-1]
+    assert (revision.field, revision.old, revision.new) == (
+        "end_date",
+        old_end.isoformat(),
+        amended.end_date.isoformat(),
+    )
+    assert revision.reason == "Two weeks of leave agreed with HR."
+    history = editor.history
+    assert history.rowCount() == 1
+    assert history.data(history.index(0, history.WHY)) == "Two weeks of leave agreed with HR."
+
+    # Commitments of an issued plan too; cancelling the reason keeps the plan as it was.
+    prompter.expect("dialog", lambda dialog: False)
+    commitments = editor.ui.managerCommitmentsEdit
+    commitments.setFocus()
+    qtbot.keyClicks(commitments, " Extra coaching.")
+    editor.ui.titleEdit.setFocus()
+    assert stored(window).manager_commitments == amended.manager_commitments
+    assert commitments.toPlainText() == amended.manager_commitments
+
+    # Reopen the plan book: everything is as it was left.
+    final = stored(window)
+    window.close()
+    reopened = make_window(book_path)
+    assert reopened.session is not None
+    assert reopened.session.plan == final
+    assert reopened.editor.ui.titleEdit.text() == final.title
+    assert reopened.editor.history.rowCount() == 1
+
+
+def test_an_end_date_before_the_start_is_shown_next_to_the_field_and_not_saved(
+    make_window: WindowFactory, book_path: Path
+) -> None:
+    window = make_window(book_path, samples=True)
+    assert window.select_plan(4)  # the draft
+    editor = window.editor
+    editor.ui.endDateEdit.setDate(QDate(2026, 11, 1))
+    assert editor.ui.periodError.isVisible()
+    assert editor.ui.periodError.text() == "End date 2026-11-01 is before start date 2026-12-01"
+    assert stored(window).end_date == dt.date(2027, 1, 29)
+    editor.ui.endDateEdit.setDate(QDate(2027, 2, 5))
+    assert not editor.ui.periodError.isVisible()
+    assert stored(window).end_date == dt.date(2027, 2, 5)
+
+
+def test_a_blank_employee_name_is_refused_inline(make_window: WindowFactory, book_path: Path, qtbot: QtBot) -> None:
+    window = make_window(book_path, samples=True)
+    window.select_plan(1)
+    name = window.editor.ui.employeeNameEdit
+    name.selectAll()
+    qtbot.keyClick(name, Qt.Key.Key_Delete)
+    assert window.editor.ui.employeeError.text() == "Employee name is required"
+    assert stored(window).employee.name == "Alex Moreno"
+
+
+def test_issuing_a_vague_draft_lists_what_blocks_it(
+    make_window: WindowFactory, book_path: Path, prompter: ScriptedPrompter
+) -> None:
+    window = make_window(book_path, samples=True)
+    window.select_plan(4)
+    assert "need work" in window.editor.ui.smartSummary.text()
+    window.ui.actionIssuePlan.trigger()
+    warning = prompter.warnings()[-1]
+    assert warning.title == "The plan cannot be issued yet"
+    assert "with no number" in warning.text
+    assert "• Objective 1 “Be on time more”, metric: No metric" in warning.text
+    assert stored(window).status is Status.DRAFT
+
+
+def test_acknowledgement_refusal_needs_a_witness(
+    make_window: WindowFactory, book_path: Path, prompter: ScriptedPrompter
+) -> None:
+    window = make_window(book_path, samples=True)
+    window.select_plan(1)
+
+    def refuse(dialog: QDialog) -> bool:
+        assert isinstance(dialog, AcknowledgementDialog)
+        dialog.ui.refusedCheck.setChecked(True)
+        assert dialog.problem() == "A refusal to sign needs a witness: name who saw the plan handed over"
+        dialog.ui.witnessEdit.setText("Sam Okafor (HR)")
+        assert dialog.problem() is None
+        return True
+
+    prompter.expect("dialog", refuse)
+    window.ui.actionRecordAcknowledgement.trigger()
+    ack = stored(window).acknowledgement
+    assert ack is not None and (ack.refused, ack.witness) == (True, "Sam Okafor (HR)")
+    assert "witnessed by Sam Okafor (HR)" in window.editor.ui.acknowledgementLabel.text()
+
+
+def test_sidebar_filters_as_you_type_by_status_and_sorts(
+    make_window: WindowFactory, book_path: Path, qtbot: QtBot
+) -> None:
+    window = make_window(book_path, samples=True)
+    proxy = window.proxy
+    window.ui.searchEdit.insert("нов")  # Иванов, in Cyrillic (QTest types ASCII only)
+    assert proxy.rowCount() == 1
+    window.ui.searchEdit.clear()
+    window.ui.statusFilter.setCurrentIndex(window.ui.statusFilter.findData(Status.CLOSED))
+    assert [proxy.index(r, 0).data() for r in range(proxy.rowCount())] == ["Beth Ikeda-Łukasiewicz"]
+    window.ui.statusFilter.setCurrentIndex(0)
+    window.ui.planTable.sortByColumn(window.plans.DAYS_LEFT, Qt.SortOrder.AscendingOrder)
+    assert proxy.index(0, 0).data() == "Carl Nguyễn"  # ended 54 days ago, still open
+    # Carl's final review passed on 2026-09-30 without being held, and no outcome is recorded.
+    assert window.this_week.overdue_count() == 2
+    assert window.ui.overdueBadge.text() == "2 overdue"
+
+
+def test_delete_names_what_will_be_lost_and_can_be_declined(
+    make_window: WindowFactory, book_path: Path, prompter: ScriptedPrompter
+) -> None:
+    window = make_window(book_path, samples=True)
+    window.select_plan(1)
+    prompter.expect("confirm", False)
+    window.ui.actionDeletePlan.trigger()
+    assert "3 objectives, 8 check-ins" in prompter.shown[-1].text
+    assert window.book is not None and window.book.count() == 4
+    prompter.expect("confirm", True)
+    window.ui.actionDeletePlan.trigger()
+    assert window.book.count() == 3
+    assert window.proxy.rowCount() == 3
+
+
+def test_a_bad_plan_file_is_not_imported_and_the_problems_are_shown(
+    make_window: WindowFactory, book_path: Path, prompter: ScriptedPrompter, tmp_path: Path
+) -> None:
+    window = make_window(book_path, samples=True)
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "pipdesk-plan", "version": 1, "plan": {"title": "x"}}')
+    prompter.expect("open_file", bad)
+    window.ui.actionImportPlan.trigger()
+    warning = prompter.warnings()[-1]
+    assert warning.title == "The plan file cannot be imported"
+    assert warning.details is not None and "plan.employee: Employee is required" in warning.details
+    assert window.book is not None and window.book.count() == 4
+
+
+def test_window_layout_and_last_plan_are_remembered(make_window: WindowFactory, book_path: Path) -> None:
+    window = make_window(book_path, samples=True)
+    window.select_plan(3)
+    window.ui.splitter.setSizes([300, 1000])
+    sizes = window.ui.splitter.sizes()
+    window.close()
+    again = make_window(book_path)
+    assert again.session is not None and again.session.plan_id == 3
+    assert again.ui.splitter.sizes() == sizes
+
+
+def test_save_as_template_then_start_a_plan_from_it(
+    make_window: WindowFactory, book_path: Path, prompter: ScriptedPrompter
+) -> None:
+    window = make_window(book_path, samples=True)
+    window.select_plan(1)
+    prompter.expect("ask_text", "Delivery — my version")
+    window.ui.actionSaveAsTemplate.trigger()
+
+    def from_mine(dialog: QDialog) -> bool:
+        assert isinstance(dialog, NewPlanDialog)
+        row = [t.name for t in dialog.templates].index("Delivery — my version")
+        dialog.fill("Priya Raman", "Delivery predictability", manager="Dana Whitfield", template_row=row)
+        return True
+
+    prompter.expect("dialog", from_mine)
+    window.ui.actionNewFromTemplate.trigger()
+    plan = stored(window)
+    assert plan.employee.name == "Priya Raman"
+    assert [o.key for o in plan.objectives] == ["on-time", "status-reports", "estimates"]
+    assert plan.checkins == [] and plan.status is Status.DRAFT
+
+
+def test_an_objective_added_to_an_issued_plan_is_complete_and_needs_a_reason(
+    make_window: WindowFactory, book_path: Path, qtbot: QtBot, prompter: ScriptedPrompter
+) -> None:
+    from pipdesk.gui.plan.objective_dialog import ObjectiveDialog
+
+    window = make_window(book_path, samples=True)
+    window.select_plan(1)
+
+    def vague_then_smart(dialog: QDialog) -> bool:
+        assert isinstance(dialog, ObjectiveDialog)
+        dialog.fill("Improve code reviews", "", "", "", "")
+        assert "Give the objective a title" not in dialog.problems() and dialog.problems()
+        dialog.fill("Review pull requests within one working day", "reviews later than a day", "reviews", "6", "0")
+        assert dialog.problems() == []
+        return True
+
+    prompter.expect("dialog", vague_then_smart)
+    prompter.expect("dialog", answer_reason("Code reviews were raised at the mid-plan evaluation."))
+    qtbot.mouseClick(window.editor.ui.objectivesList.add_button, Qt.MouseButton.LeftButton)
+    plan = stored(window)
+    added = plan.objectives[-1]
+    assert (added.title, added.baseline, added.target, added.due_date) == (
+        "Review pull requests within one working day",
+        6,
+        0,
+        dt.date(2026, 12, 21),
+    )
+    assert plan.revisions[-1].field == "objectives"
+    assert plan.revisions[-1].reason == "Code reviews were raised at the mid-plan evaluation."

@@ -1,0 +1,177 @@
+"""The main window ties the views together: the start view, the Plan menu, the timeline's clicks."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import icalendar
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
+
+from pipdesk.domain import Status
+from pipdesk.gui.common.scripted_prompter import ScriptedPrompter
+from pipdesk.gui.outcome.extend_dialog import ExtendPlanDialog
+from pipdesk.gui.shell.main_window import MainWindow
+from pipdesk.store import PlanBook
+
+from conftest import SAMPLE_NAMES, load_sample
+
+TODAY = dt.date(2026, 11, 23)
+
+
+@pytest.fixture
+def window(qtbot: QtBot, book_path: Path, tmp_path: Path) -> MainWindow:
+    book = PlanBook.open(book_path)
+    book.add_many(load_sample(name) for name in SAMPLE_NAMES)
+    window = MainWindow(book, prompter=ScriptedPrompter(), today=lambda: TODAY)  # type: ignore[arg-type]
+    qtbot.addWidget(window)
+    window.resize(1300, 850)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def prompter_of(window: MainWindow) -> ScriptedPrompter:
+    assert isinstance(window.prompter, ScriptedPrompter)
+    return window.prompter
+
+
+def test_this_week_is_the_start_view_and_a_row_opens_its_plan(window: MainWindow) -> None:
+    assert window.ui.stack.currentWidget() is window.ui.thisWeekPage
+    assert window.ui.thisWeekButton.isChecked()
+    window.this_week.plan_activated.emit(3)
+    assert window.ui.stack.currentWidget() is window.ui.planPage
+    assert window.session is not None and window.session.plan.employee.name == "Carl Nguyễn"
+    window.ui.thisWeekButton.click()
+    assert window.ui.stack.currentWidget() is window.ui.thisWeekPage
+
+
+def test_plan_menu_follows_the_plan_status(window: MainWindow) -> None:
+    ui = window.ui
+    expected = {  # plan id: (issue, new check-in, close, extend)
+        1: (False, True, True, True),
+        2: (False, False, False, True),  # closed: reopened only by an extension
+        4: (True, False, False, False),
+    }
+    for plan_id, enabled in expected.items():
+        window.select_plan(plan_id)
+        actions = (ui.actionIssuePlan, ui.actionNewCheckin, ui.actionCloseWithOutcome, ui.actionExtend)
+        assert tuple(a.isEnabled() for a in actions) == enabled, plan_id
+
+
+def test_extend_from_the_plan_menu_grows_the_schedule_with_a_reason(window: MainWindow) -> None:
+    window.select_plan(3)
+    assert window.session is not None
+    before = window.session.plan
+
+    def extend(dialog: QDialog) -> bool:
+        assert isinstance(dialog, ExtendPlanDialog)
+        dialog.set_new_end(dt.date(2026, 12, 18))
+        dialog.ui.reasonEdit.setPlainText("Second extension agreed at the review on 23 November.")
+        return not dialog.problems()
+
+    prompter_of(window).expect("dialog", extend)
+    window.ui.actionExtend.trigger()
+    plan = window.session.plan
+    assert (plan.status, plan.end_date) == (Status.EXTENDED, dt.date(2026, 12, 18))
+    assert len(plan.milestones) > len(before.milestones)
+    end_change = next(r for r in reversed(plan.revisions) if r.field == "end_date")
+    assert (end_change.old, end_change.new) == ("2026-09-30", "2026-12-18")
+    assert end_change.reason == "Second extension agreed at the review on 23 November."
+    assert window.book is not None and window.book.get(3) == plan
+
+
+def test_new_checkin_opens_the_form_on_the_checkins_tab(window: MainWindow) -> None:
+    window.select_plan(1)
+    seen: list[str] = []
+
+    def cancel(dialog: QDialog) -> bool:
+        seen.append(type(dialog).__name__)
+        return False
+
+    prompter_of(window).expect("dialog", cancel)
+    window.ui.actionNewCheckin.trigger()
+    assert seen and "Checkin" in seen[0]
+    assert window.ui.viewTabs.currentWidget() is window.ui.checkinsTab
+    assert window.session is not None and len(window.session.plan.checkins) == 8
+
+
+def test_clicking_a_held_checkin_on_the_timeline_opens_it_in_the_log(window: MainWindow) -> None:
+    window.select_plan(1)
+    window.timeline.checkin_activated.emit(2)
+    assert window.ui.viewTabs.currentWidget() is window.ui.checkinsTab
+
+
+def test_export_calendar_from_the_plan_menu(window: MainWindow, tmp_path: Path) -> None:
+    window.select_plan(1)
+    prompter_of(window).expect("save_file", tmp_path / "alex.ics")
+    window.ui.actionExportCalendar.trigger()
+    calendar = icalendar.Calendar.from_ical((tmp_path / "alex.ics").read_bytes())
+    dates = sorted(event.decoded("DTSTART") for event in calendar.walk("VEVENT"))
+    assert dates[0] >= TODAY and dates[-1] == dt.date(2026, 12, 21)
+
+
+def test_a_fault_in_a_command_is_shown_plainly_logged_and_the_app_goes_on(
+    window: MainWindow, private_user_folders: Path
+) -> None:
+    window.select_plan(1)
+    window._guarded(lambda: 1 / 0)
+    warning = prompter_of(window).warnings()[-1]
+    assert warning.title == "Something went wrong"
+    assert "ZeroDivisionError" in warning.text and warning.details and "Traceback" in warning.details
+    logs = list(private_user_folders.rglob("pipdesk.log"))
+    assert logs and "ZeroDivisionError" in logs[0].read_text()
+    assert window.isVisible() and window.session is not None
+
+
+def test_the_error_box_copies_its_details_and_stays_open(qtbot: QtBot) -> None:
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    from pipdesk.gui.common.prompts import warning_box
+
+    box = warning_box("Something went wrong", "pipdesk hit an unexpected error.", "Traceback (most recent call last)")
+    qtbot.addWidget(box)
+    box.show()
+    copy = next(b for b in box.buttons() if b.text() == "Copy details")
+    qtbot.mouseClick(copy, Qt.MouseButton.LeftButton)
+    assert QGuiApplication.clipboard().text() == "Traceback (most recent call last)"
+    assert box.isVisible() and copy.text() == "Copied"
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    assert not box.isVisible()
+    plain = warning_box("pipdesk", "A message without details.")
+    qtbot.addWidget(plain)
+    assert [b.text() for b in plain.buttons()] == ["OK"]  # no copy button without details
+
+
+def test_without_a_path_the_app_opens_the_plan_book_used_last(qtbot: QtBot, tmp_path: Path) -> None:
+    from pipdesk.gui.shell.main_window import start_window
+    from pipdesk.gui.shell.settings import remember_plan_book
+
+    used = tmp_path / "last.pipdesk"
+    with PlanBook.open(used) as book:
+        book.add(load_sample("alex-delivery-active"))
+    remember_plan_book(used)
+    window = start_window(None)
+    qtbot.addWidget(window)
+    assert window.book is not None and window.book.path == used
+    assert window.proxy.rowCount() == 1
+    window.close()
+
+
+def test_a_burst_of_edits_reads_the_plan_list_once_after_typing_pauses(window: MainWindow, qtbot: QtBot) -> None:
+    window.select_plan(1)
+    assert window.book is not None and window.session is not None
+    reads: list[int] = []
+    summaries = window.book.summaries
+    window.book.summaries = lambda: reads.append(1) or summaries()  # type: ignore[method-assign]
+    for letter in "abcde":
+        window.session.change("Edit title", lambda plan, c=letter: setattr(plan, "title", plan.title + c))
+    assert reads == []
+    qtbot.waitUntil(lambda: len(reads) == 1, timeout=2000)
+    qtbot.wait(400)
+    assert len(reads) == 1
+    assert window.plans.rows[window.plans.row_of(1)].title.endswith("abcde")
