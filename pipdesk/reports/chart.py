@@ -10,9 +10,9 @@ from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, Rect, Str
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from pipdesk.domain import Objective
+from pipdesk.domain import Objective, vocabulary
 from pipdesk.domain.progress import Point
-from pipdesk.reports import fonts, labels, text
+from pipdesk.reports import fonts, text
 from pipdesk.reports.layout import ACCENT, MUTED, PANEL, RULE
 
 TARGET = colors.HexColor("#2f855a")
@@ -39,8 +39,8 @@ def trend(
     values = [(day, value) for day, value in points if math.isfinite(value)]
     first = min([start, *(day for day, _ in values)])
     last = max([end, *(day for day, _ in values)])
-    _label(drawing, left, 3, labels.short_date(first), MUTED, anchor="start")
-    _label(drawing, right, 3, labels.short_date(last), MUTED, anchor="end")
+    _label(drawing, left, 3, vocabulary.short_date(first), MUTED, anchor="start")
+    _label(drawing, right, 3, vocabulary.short_date(last), MUTED, anchor="end")
     references = [
         (value, colour, name)
         for value, colour, name in ((objective.baseline, BASELINE, "Baseline"), (objective.target, TARGET, "Target"))
@@ -63,7 +63,9 @@ def trend(
 
     for value, colour, name in references:
         drawing.add(Line(left, y(value), right, y(value), strokeColor=colour, strokeWidth=0.7, strokeDashArray=[3, 2]))
-        _label(drawing, left + 2, y(value) + 2, f"{name} {labels.quantity(value, objective.unit)}", colour, width / 2)
+        _label(
+            drawing, left + 2, y(value) + 2, f"{name} {vocabulary.quantity(value, objective.unit)}", colour, width / 2
+        )
     if not values:
         _label(drawing, width / 2, (bottom + top) / 2, "No measurements yet", MUTED, anchor="middle")
         return drawing
@@ -74,7 +76,7 @@ def trend(
         drawing.add(Circle(x(day), y(value), 1.8, fillColor=ACCENT, strokeColor=None))
     last_day, last_value = values[-1]
     # The last value beside its point: to the right when there is room, else to the left.
-    value_label = text.fit(labels.quantity(last_value, objective.unit), LABEL_SIZE, width / 3)
+    value_label = text.fit(vocabulary.quantity(last_value, objective.unit), LABEL_SIZE, width / 3)
     room = right - x(last_day) - 5
     if _width(value_label) <= room:
         _label(drawing, x(last_day) + 4, y(last_value) - 2, value_label, ACCENT)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, Table
 
-from pipdesk.domain import Checkin, Plan
-from pipdesk.reports import labels, layout
+from pipdesk.domain import Checkin, Plan, vocabulary
+from pipdesk.reports import layout
 from pipdesk.reports.common import Settings, furniture, metadata, name, people
 from pipdesk.reports.errors import ReportError
 from pipdesk.reports.layout import BODY, CELL_MUTED, Cell, Signatory, cell_text, details, field, heading, para, rich
@@ -44,16 +44,16 @@ def story(plan: Plan, index: int, *, employee_copy: bool) -> list[Flowable]:
     checkin = plan.checkins[index]
     pairs = [
         *people(plan)[:2],
-        ("Date", labels.long_date(checkin.date)),
-        ("Type", labels.checkin_kind(checkin.kind)),
+        ("Date", vocabulary.long_date(checkin.date)),
+        ("Type", vocabulary.checkin_kind(checkin.kind)),
         ("Meeting", f"{position(plan, index)} of {len(plan.checkins)} held"),
-        ("Plan period", labels.period(plan.start_date, plan.end_date)),
-        ("Attendees", checkin.attendees or labels.DASH),
+        ("Plan period", vocabulary.period(plan.start_date, plan.end_date)),
+        ("Attendees", checkin.attendees or vocabulary.DASH),
     ]
     flowables: list[Flowable] = [
         para(DOCUMENT, layout.TITLE),
         para(
-            f"{plan.title} — {labels.checkin_kind(checkin.kind).lower()} of {labels.long_date(checkin.date)}",
+            f"{plan.title} — {vocabulary.checkin_kind(checkin.kind).lower()} of {vocabulary.long_date(checkin.date)}",
             layout.SUBTITLE,
         ),
         details(pairs),
@@ -87,16 +87,18 @@ def progress_table(plan: Plan, checkin: Checkin) -> list[Flowable]:
         objective = plan.objective(progress.objective)
         if objective is None:
             described: Cell = cell_text(progress.objective)
-            measured = labels.number(progress.value) if progress.value is not None else "Not measured"
-            target: Cell = labels.DASH
+            measured = vocabulary.number(progress.value) if progress.value is not None else "Not measured"
+            target: Cell = vocabulary.DASH
         else:
             described = objective_cell(objective, numbers[objective.key])[:1]
-            measured = labels.quantity(progress.value, objective.unit) if progress.value is not None else "Not measured"
-            target = [para(labels.quantity(objective.target, objective.unit), layout.CELL)]
+            measured = (
+                vocabulary.quantity(progress.value, objective.unit) if progress.value is not None else "Not measured"
+            )
+            target = [para(vocabulary.quantity(objective.target, objective.unit), layout.CELL)]
             if objective.due_date is not None:
-                target.append(para(f"by {labels.short_date(objective.due_date)}", CELL_MUTED))
+                target.append(para(f"by {vocabulary.short_date(objective.due_date)}", CELL_MUTED))
         rows.append(
-            [described, cell_text(measured), target, labels.rating(progress.rating), cell_text(progress.comment)]
+            [described, cell_text(measured), target, vocabulary.rating(progress.rating), cell_text(progress.comment)]
         )
     return [layout.table(["Objective", "Measured", "Target", "Rating", "Comment"], rows, [31, 15, 17, 12, 25])]
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from pipdesk.domain import Person, Plan, Status
+from pipdesk.domain import Person, Plan, Status, vocabulary
 from pipdesk.domain.audit import content_hash
-from pipdesk.reports import labels
 from pipdesk.reports.layout import Furniture, Metadata
 
 FULL_COPY = "Full copy — contains the manager's private notes"
@@ -36,9 +35,9 @@ def people(plan: Plan) -> list[tuple[str, str]]:
     return [
         ("Employee", name(plan.employee)),
         ("Manager", name(plan.manager)),
-        ("Job title", plan.employee.job_title or labels.DASH),
-        ("Manager's role", plan.manager.job_title or labels.DASH),
-        ("Department", plan.employee.department or labels.DASH),
+        ("Job title", plan.employee.job_title or vocabulary.DASH),
+        ("Manager's role", plan.manager.job_title or vocabulary.DASH),
+        ("Department", plan.employee.department or vocabulary.DASH),
         ("HR partner", name(hr) + (f", {hr.job_title}" if hr is not None and hr.job_title.strip() else "")),
     ]
 
@@ -46,15 +45,15 @@ def people(plan: Plan) -> list[tuple[str, str]]:
 def when(plan: Plan) -> list[tuple[str, str]]:
     """Issue date, period and length, check-in cadence and status."""
     pairs = [
-        ("Issued on", labels.long_date(plan.issued_on) if plan.issued_on else "Not issued yet"),
-        ("Period", labels.period(plan.start_date, plan.end_date)),
-        ("Length", labels.length(plan.length_days)),
+        ("Issued on", vocabulary.long_date(plan.issued_on) if plan.issued_on else "Not issued yet"),
+        ("Period", vocabulary.period(plan.start_date, plan.end_date)),
+        ("Length", vocabulary.length(plan.length_days)),
         ("Check-ins", f"Every {plan.checkin_every_days} days" if plan.checkin_every_days else "As scheduled below"),
-        ("Status", labels.status(plan.status)),
+        ("Status", vocabulary.status(plan.status)),
     ]
     if plan.revisions:
         pairs.append(
-            ("Revision", f"{len(plan.revisions)} (last changed {labels.long_date(plan.revisions[-1].at.date())})")
+            ("Revision", f"{len(plan.revisions)} (last changed {vocabulary.long_date(plan.revisions[-1].at.date())})")
         )
     return pairs
 
@@ -84,5 +83,5 @@ def metadata(plan: Plan, document: str) -> Metadata:
     return Metadata(
         title=f"{document}: {plan.title}",
         author=plan.manager.name,
-        subject=f"{document} for {plan.employee.name}, {labels.period(plan.start_date, plan.end_date)}",
+        subject=f"{document} for {plan.employee.name}, {vocabulary.period(plan.start_date, plan.end_date)}",
     )

@@ -29,7 +29,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from pipdesk.reports import fonts, labels, text
+from pipdesk.domain import vocabulary
+from pipdesk.reports import fonts, text
 from pipdesk.reports.errors import ReportError
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -363,7 +364,7 @@ class Furniture:
 
         footer_y = 11 * mm
         canvas.line(MARGIN_X, footer_y + 10, right, footer_y + 10)
-        printed = f"  ·  Printed {labels.short_date(self.printed_on)}"
+        printed = f"  ·  Printed {vocabulary.short_date(self.printed_on)}"
         canvas.setFillColor(MUTED)
         # A footer line holds ~100 characters; cutting first keeps a 50 KB title from costing time on every page.
         title = text.fit(self.plan_title[:400], 8, WIDTH * 0.75 - stringWidth(printed, fonts.REGULAR, 8))

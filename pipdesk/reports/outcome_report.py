@@ -8,10 +8,10 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
-from pipdesk.domain import Checkin, Objective, Plan, Result
+from pipdesk.domain import Checkin, Objective, Plan, Result, vocabulary
 from pipdesk.domain.outcome import fairness_check, suggest_result
 from pipdesk.domain.progress import Point, series
-from pipdesk.reports import chart, labels, layout, text
+from pipdesk.reports import chart, layout, text
 from pipdesk.reports.common import Settings, furniture, metadata, name, people, when
 from pipdesk.reports.layout import (
     BODY,
@@ -54,8 +54,8 @@ def story(plan: Plan, settings: Settings) -> list[Flowable]:
     if outcome is None:
         flowables.append(layout.banner(f"{NO_OUTCOME}: this report shows the plan as it stands today."))
     decision = [
-        ("Decision", labels.decision(outcome.decision) if outcome else NO_OUTCOME),
-        ("Decided on", labels.long_date(outcome.decided_on) if outcome and outcome.decided_on else labels.DASH),
+        ("Decision", vocabulary.decision(outcome.decision) if outcome else NO_OUTCOME),
+        ("Decided on", vocabulary.long_date(outcome.decided_on) if outcome and outcome.decided_on else vocabulary.DASH),
     ]
     flowables.append(details(people(plan) + when(plan) + decision))
 
@@ -135,22 +135,26 @@ def _objectives(plan: Plan) -> list[Flowable]:
 
 def _figures(objective: Objective, points: Sequence[Point], result: Result | None) -> list[Flowable]:
     unit = objective.unit
-    final = f"{labels.quantity(points[-1][1], unit)} ({labels.short_date(points[-1][0])})" if points else "Not measured"
+    final = (
+        f"{vocabulary.quantity(points[-1][1], unit)} ({vocabulary.short_date(points[-1][0])})"
+        if points
+        else "Not measured"
+    )
     flowables: list[Flowable] = []
     if not text.is_blank(objective.metric):
         flowables += [para("Measure", layout.LABEL), *cell_text(objective.metric)]
     for label, value in (
-        ("Baseline", labels.quantity(objective.baseline, unit)),
-        ("Target", labels.quantity(objective.target, unit)),
-        ("Due by", labels.short_date(objective.due_date)),
+        ("Baseline", vocabulary.quantity(objective.baseline, unit)),
+        ("Target", vocabulary.quantity(objective.target, unit)),
+        ("Due by", vocabulary.short_date(objective.due_date)),
         ("Final value", final),
     ):
         flowables.append(rich(f"<b>{escape(label)}:</b>  {text.markup(value)}", CELL))
-    flowables.append(rich(f"<b>Result:  {escape(labels.result(result))}</b>", CELL))
+    flowables.append(rich(f"<b>Result:  {escape(vocabulary.result(result))}</b>", CELL))
     if result is None:
         suggested = suggest_result(objective, points)
         if suggested is not None:
-            flowables.append(para(f"The last measured value suggests: {labels.result(suggested)}", CELL_MUTED))
+            flowables.append(para(f"The last measured value suggests: {vocabulary.result(suggested)}", CELL_MUTED))
     return flowables
 
 
@@ -162,8 +166,8 @@ def _history(plan: Plan, *, employee_copy: bool) -> list[Flowable]:
     for checkin in sorted(plan.checkins, key=lambda c: c.date):
         rows.append(
             [
-                labels.short_date(checkin.date),
-                labels.checkin_kind(checkin.kind),
+                vocabulary.short_date(checkin.date),
+                vocabulary.checkin_kind(checkin.kind),
                 _notes(checkin, employee_copy=employee_copy),
                 _ratings(plan, checkin, numbers),
             ]
@@ -189,8 +193,8 @@ def _ratings(plan: Plan, checkin: Checkin, numbers: dict[str, int]) -> list[Flow
         who = str(numbers[objective.key]) if objective is not None else progress.objective
         value = ""
         if progress.value is not None:
-            value = " · " + labels.quantity(progress.value, objective.unit if objective else "")
-        flowables.append(para(f"{who}: {labels.rating(progress.rating)}{value}", CELL))
+            value = " · " + vocabulary.quantity(progress.value, objective.unit if objective else "")
+        flowables.append(para(f"{who}: {vocabulary.rating(progress.rating)}{value}", CELL))
     return flowables
 
 
@@ -201,15 +205,15 @@ def _fairness(plan: Plan, settings: Settings) -> list[Flowable]:
         acknowledged = "Not recorded"
     elif ack.refused:
         witness = ack.witness if ack.witness and ack.witness.strip() else "no witness recorded"
-        acknowledged = f"Declined to sign on {labels.long_date(ack.on)} (witness: {witness})"
+        acknowledged = f"Declined to sign on {vocabulary.long_date(ack.on)} (witness: {witness})"
     else:
-        acknowledged = f"Receipt acknowledged on {labels.long_date(ack.on)}"
+        acknowledged = f"Receipt acknowledged on {vocabulary.long_date(ack.on)}"
     until = min(settings.printed_on, plan.end_date)
     rows: list[list[Cell]] = [
         ["Support", f"{check.support_delivered} of {check.support_promised} support actions delivered"],
         [
             "Check-ins",
-            f"{check.checkins_held} held of {check.checkins_scheduled} scheduled up to {labels.long_date(until)}",
+            f"{check.checkins_held} held of {check.checkins_scheduled} scheduled up to {vocabulary.long_date(until)}",
         ],
         ["Acknowledgement", acknowledged],
     ]
@@ -229,9 +233,9 @@ def _decision(plan: Plan) -> list[Flowable]:
     return [
         details(
             [
-                ("Decision", labels.decision(outcome.decision)),
-                ("Decided on", labels.long_date(outcome.decided_on) if outcome.decided_on else labels.DASH),
-                ("Follow-up", labels.follow_up(outcome.follow_up)),
+                ("Decision", vocabulary.decision(outcome.decision)),
+                ("Decided on", vocabulary.long_date(outcome.decided_on) if outcome.decided_on else vocabulary.DASH),
+                ("Follow-up", vocabulary.follow_up(outcome.follow_up)),
             ]
         ),
         layout.gap(8),

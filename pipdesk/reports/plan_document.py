@@ -6,8 +6,8 @@ from xml.sax.saxutils import escape
 
 from reportlab.platypus import Flowable, Table
 
-from pipdesk.domain import Objective, Plan, Status
-from pipdesk.reports import fonts, labels, layout, text
+from pipdesk.domain import Objective, Plan, Status, vocabulary
+from pipdesk.reports import fonts, layout, text
 from pipdesk.reports.common import Settings, furniture, metadata, name, people, when
 from pipdesk.reports.layout import (
     BODY,
@@ -91,7 +91,7 @@ def _prior_discussions(plan: Plan) -> list[Flowable]:
     if not plan.prior_discussions:
         return body("", empty="No earlier discussions recorded.")
     rows: list[list[Cell]] = [
-        [labels.short_date(item.date), cell_text(item.note)]
+        [vocabulary.short_date(item.date), cell_text(item.note)]
         for item in sorted(plan.prior_discussions, key=lambda item: item.date)
     ]
     return [layout.table(["Date", "What was discussed"], rows, [20, 80])]
@@ -102,13 +102,13 @@ def _concerns(plan: Plan) -> list[Flowable]:
         return body("", empty="No concerns recorded.")
     flowables: list[Flowable] = []
     for i, concern in enumerate(plan.concerns, start=1):
-        category = labels.concern_category(concern.category)
+        category = vocabulary.concern_category(concern.category)
         suffix = f' <font name="{fonts.REGULAR}" color="#5f6b7a">·  {escape(category)}</font>' if category else ""
         flowables += layout.subheading(f"3.{i}  {text.markup(concern.area)}{suffix}")
         flowables += body(concern.description, BODY, empty="")
         if concern.evidence:
             rows: list[list[Cell]] = [
-                [labels.short_date(item.date), cell_text(item.note)]
+                [vocabulary.short_date(item.date), cell_text(item.note)]
                 for item in sorted(concern.evidence, key=lambda item: item.date)
             ]
             flowables.append(layout.table(["Date", "Evidence"], rows, [20, 80]))
@@ -123,7 +123,7 @@ def objective_cell(objective: Objective, number: int) -> list[Flowable]:
     flowables: list[Flowable] = [rich(f"{number}. {text.markup(objective.title)}", CELL_BOLD)]
     if not text.is_blank(objective.description):
         flowables += text.paragraphs(objective.description, CELL_MUTED)
-    category = labels.objective_category(objective.category)
+    category = vocabulary.objective_category(objective.category)
     if category:
         flowables.append(para(category, CELL_MUTED))
     return flowables
@@ -135,9 +135,9 @@ def _objectives(plan: Plan) -> list[Flowable]:
     rows: list[list[Cell]] = []
     for i, objective in enumerate(plan.objectives, start=1):
         concern = plan.concern(objective.concern) if objective.concern else None
-        concern_text = concern.area if concern is not None else (objective.concern or labels.DASH)
+        concern_text = concern.area if concern is not None else (objective.concern or vocabulary.DASH)
         unset = objective.baseline is None and objective.target is None
-        target: list[Flowable] = [para(labels.baseline_to_target(objective), CELL_MUTED if unset else CELL)]
+        target: list[Flowable] = [para(vocabulary.baseline_to_target(objective), CELL_MUTED if unset else CELL)]
         if objective.direction is not None:
             target.append(para(f"{objective.direction.value} is better", CELL_MUTED))
         rows.append(
@@ -146,7 +146,7 @@ def _objectives(plan: Plan) -> list[Flowable]:
                 cell_text(concern_text),
                 cell_text(objective.metric, empty="Not set yet"),
                 target,
-                labels.short_date(objective.due_date) if objective.due_date else para("Not set yet", CELL_MUTED),
+                vocabulary.short_date(objective.due_date) if objective.due_date else para("Not set yet", CELL_MUTED),
             ]
         )
     return [
@@ -165,9 +165,9 @@ def _support(plan: Plan) -> list[Flowable]:
     for action in plan.support:
         rows.append(
             [
-                [para(labels.support_kind(action.kind), CELL_MUTED), *cell_text(action.description)],
+                [para(vocabulary.support_kind(action.kind), CELL_MUTED), *cell_text(action.description)],
                 cell_text(action.owner),
-                labels.short_date(action.due_date) if action.due_date else "Ongoing",
+                vocabulary.short_date(action.due_date) if action.due_date else "Ongoing",
                 "Done" if action.done else "Planned",
             ]
         )
@@ -181,7 +181,7 @@ def _schedule(plan: Plan) -> list[Flowable]:
     if not plan.milestones:
         return [*flowables, *body("", empty="No meetings scheduled yet.")]
     rows: list[list[Cell]] = [
-        [labels.short_date(m.date), cell_text(m.title), labels.milestone_kind(m.kind)]
+        [vocabulary.short_date(m.date), cell_text(m.title), vocabulary.milestone_kind(m.kind)]
         for m in sorted(plan.milestones, key=lambda m: m.date)
     ]
     flowables.append(layout.table(["Date", "Meeting", "Type"], rows, [18, 60, 22]))
@@ -193,7 +193,7 @@ def revisions_table(plan: Plan) -> Table:
     for number, revision in enumerate(plan.revisions, start=1):
         rows.append(
             [
-                [para(str(number), CELL_BOLD), para(labels.date_time(revision.at), CELL_MUTED)],
+                [para(str(number), CELL_BOLD), para(vocabulary.date_time(revision.at), CELL_MUTED)],
                 cell_text(revision.field),
                 cell_text(revision.old if revision.old is not None else "", empty="(none)"),
                 cell_text(revision.new if revision.new is not None else "", empty="(none)"),
@@ -215,9 +215,9 @@ def acknowledgement(plan: Plan, number: int) -> list[Flowable]:
     if ack is not None:
         if ack.refused:
             witness = ack.witness if ack.witness and ack.witness.strip() else "no witness recorded"
-            recorded = f"Recorded: {employee} declined to sign on {labels.long_date(ack.on)} (witness: {witness})."
+            recorded = f"Recorded: {employee} declined to sign on {vocabulary.long_date(ack.on)} (witness: {witness})."
         else:
-            recorded = f"Recorded: {employee} acknowledged receipt on {labels.long_date(ack.on)}."
+            recorded = f"Recorded: {employee} acknowledged receipt on {vocabulary.long_date(ack.on)}."
         block.append(para(recorded, NOTE))
         if not text.is_blank(ack.employee_comment):
             comment = field("Employee's comment", ack.employee_comment)

@@ -1,4 +1,4 @@
-"""Writes to a plan book until killed, printing ``done ...`` after each write returns (tests/store/test_crash_safety.py).
+"""Writes to a plan book until killed, printing ``done ...`` after each write returns (test_crash_safety.py).
 
 Usage: crash_writer.py PLAN_BOOK RUN SAMPLE_JSON. Each run adds a plan titled ``run RUN``, then keeps
 logging check-ins on it (``done RUN K``) and, every fifth write, adds another plan (``added RUN K``).

@@ -9,12 +9,12 @@ import pytest
 from test_reports_support import EMPLOYEE_COPY, OPTIONS, PRINTED, missing, pdf_text, read
 
 from pipdesk.domain import Plan, Revision
+from pipdesk.domain import vocabulary as labels
 from pipdesk.domain.progress import series
 from pipdesk.reports import (
     DocumentKind,
     ReportError,
     ReportOptions,
-    labels,
     render,
     render_checkin,
     render_outcome,
@@ -177,7 +177,7 @@ def test_outcome_report_lists_the_fairness_gaps() -> None:
 def test_closed_plan_outcome_report_is_not_marked_as_undecided() -> None:
     pdf = render_outcome(load_sample("beth-communication-closed"), OPTIONS)
     assert "No outcome recorded yet" not in pdf_text(pdf)
-    assert missing(["Successful: the objectives were met"], pdf) == []
+    assert missing(["Successful"], pdf) == []
 
 
 def test_private_notes_never_appear_in_an_employee_copy() -> None:

@@ -21,7 +21,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QPalette
 
-from pipdesk.domain import Checkin, CheckinKind, Direction, Objective, Plan, Rating
+from pipdesk.domain import Checkin, Direction, Objective, Plan, Rating, vocabulary
 from pipdesk.domain.model import compact_number
 from pipdesk.domain.progress import RATINGS_WORST_FIRST, overall_rating
 from pipdesk.gui.common.colours import alert_colour
@@ -31,12 +31,7 @@ Index = QModelIndex | QPersistentModelIndex
 CHECKIN_INDEX_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
-KIND_LABELS = {
-    CheckinKind.CHECKIN: "Check-in",
-    CheckinKind.FORMAL_REVIEW: "Formal review",
-    CheckinKind.MIDPOINT: "Mid-plan evaluation",
-    CheckinKind.FINAL: "Final review",
-}
+KIND_LABELS = vocabulary.CHECKIN_KINDS
 
 # Roles as plain ints: a view asks about seven roles a cell as it paints, most never answered here.
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)

@@ -39,6 +39,7 @@ from pipdesk.domain import (
     Result,
     Revision,
     Status,
+    vocabulary,
 )
 from pipdesk.domain.outcome import FairnessCheck, dimension_decisions, fairness_check, suggest_decision, suggest_result
 from pipdesk.domain.progress import Point, series, share_of_the_way
@@ -46,20 +47,10 @@ from pipdesk.gui.common.colours import show_as_error
 from pipdesk.gui.common.prompts import Prompter
 from pipdesk.gui.common.session import PlanSession
 from pipdesk.gui.forms.ui_close_plan_dialog import Ui_ClosePlanDialog
-from pipdesk.reports import labels
 
-RESULT_LABELS = {Result.MET: "Met", Result.PARTIALLY_MET: "Partially met", Result.NOT_MET: "Not met"}
-DECISION_LABELS = {
-    Decision.SUCCESSFUL: "Successful",
-    Decision.PARTIAL: "Partially successful",
-    Decision.INSUFFICIENT: "Not successful",
-}
-FOLLOW_UP_LABELS = {
-    FollowUp.RETURN_TO_NORMAL: "Return to normal reviews",
-    FollowUp.EXTEND: "Extend to a new end date",
-    FollowUp.REASSIGN: "Reassign to another role",
-    FollowUp.FURTHER_ACTION: "Further action with HR",
-}
+RESULT_LABELS = vocabulary.RESULTS
+DECISION_LABELS = vocabulary.DECISIONS
+FOLLOW_UP_LABELS = vocabulary.FOLLOW_UPS
 #: The follow-up that goes without saying for a decision; a partial result needs the manager's choice.
 _USUAL_FOLLOW_UP = {Decision.SUCCESSFUL: FollowUp.RETURN_TO_NORMAL, Decision.INSUFFICIENT: FollowUp.FURTHER_ACTION}
 DIMENSIONS: tuple[tuple[ObjectiveCategory | None, str], ...] = (
@@ -89,17 +80,17 @@ class ObjectiveEvidence:
 
     @property
     def baseline(self) -> str:
-        return labels.quantity(self.objective.baseline, self.objective.unit)
+        return vocabulary.quantity(self.objective.baseline, self.objective.unit)
 
     @property
     def target(self) -> str:
-        return labels.quantity(self.objective.target, self.objective.unit)
+        return vocabulary.quantity(self.objective.target, self.objective.unit)
 
     @property
     def last_measured(self) -> str:
         if self.last is None:
             return "Not measured"
-        return f"{labels.quantity(self.last[1], self.objective.unit)} on {labels.short_date(self.last[0])}"
+        return f"{vocabulary.quantity(self.last[1], self.objective.unit)} on {vocabulary.short_date(self.last[0])}"
 
     @property
     def why(self) -> str:
@@ -141,8 +132,8 @@ def acknowledgement_text(ack: Acknowledgement | None) -> str:
         return "Not recorded."
     if ack.refused:
         witness = ack.witness.strip() if ack.witness and ack.witness.strip() else "no witness recorded"
-        return f"Declined to sign on {labels.short_date(ack.on)} (witness: {witness})."
-    return f"Signed for receipt on {labels.short_date(ack.on)}."
+        return f"Declined to sign on {vocabulary.short_date(ack.on)} (witness: {witness})."
+    return f"Signed for receipt on {vocabulary.short_date(ack.on)}."
 
 
 def fairness_lines(check: FairnessCheck, plan: Plan, until: dt.date) -> tuple[str, str, str]:
@@ -152,7 +143,7 @@ def fairness_lines(check: FairnessCheck, plan: Plan, until: dt.date) -> tuple[st
         support += " Not delivered: " + "; ".join(check.undelivered_support) + "."
     checkins = (
         f"{check.checkins_held} of {check.checkins_scheduled} scheduled check-ins held "
-        f"up to {labels.short_date(min(until, plan.end_date))}."
+        f"up to {vocabulary.short_date(min(until, plan.end_date))}."
     )
     return support, checkins, acknowledgement_text(plan.acknowledgement)
 
@@ -241,7 +232,7 @@ class ClosePlanDialog(QDialog):
         self.close_button.setText("Close plan")
         ui.introLabel.setText(
             f"The final review of “{plan.title}” for {plan.employee.name} "
-            f"({labels.period(plan.start_date, plan.end_date)}). Closing records the outcome and makes "
+            f"({vocabulary.period(plan.start_date, plan.end_date)}). Closing records the outcome and makes "
             "the plan read-only; only an extension, with a reason, can reopen it."
         )
         self.rows: dict[str, ResultRow] = {}

@@ -13,14 +13,13 @@ from collections.abc import Callable
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
-from pipdesk.domain import MilestoneKind, Objective, Plan, Revision, Status
+from pipdesk.domain import MilestoneKind, Objective, Plan, Revision, Status, vocabulary
 from pipdesk.domain.schedule import extend_schedule
 from pipdesk.gui.common.colours import show_as_error
 from pipdesk.gui.common.prompts import Prompter
 from pipdesk.gui.common.session import PlanSession
 from pipdesk.gui.forms.ui_extend_plan_dialog import Ui_ExtendPlanDialog
 from pipdesk.gui.outcome.close_dialog import DECISION_LABELS, now, outcome_line
-from pipdesk.reports import labels
 
 #: The cadence of the new check-ins when the plan names none.
 DEFAULT_CADENCE = 7
@@ -62,17 +61,17 @@ class ExtendPlanDialog(QDialog):
         self.extend_button = ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
         self.extend_button.setText("Reopen and extend" if plan.status is Status.CLOSED else "Extend")
 
-        period = labels.period(plan.start_date, plan.end_date)
+        period = vocabulary.period(plan.start_date, plan.end_date)
         first_end = original_end(plan)
         if first_end is not None:
-            period += f" (originally to {labels.long_date(first_end)})"
+            period += f" (originally to {vocabulary.long_date(first_end)})"
         ui.periodLabel.setText(period)
 
         outcome = plan.outcome
         if plan.status is Status.CLOSED and outcome is not None:
             self.setWindowTitle("Reopen the plan by extension")
             decision = DECISION_LABELS[outcome.decision].lower() if outcome.decision else "no decision"
-            decided = f", decided on {labels.long_date(outcome.decided_on)}" if outcome.decided_on else ""
+            decided = f", decided on {vocabulary.long_date(outcome.decided_on)}" if outcome.decided_on else ""
             ui.reopenLabel.setText(
                 f"This plan is closed ({decision}{decided}). Extending it reopens it: the recorded outcome "
                 "is removed from the plan and kept in its history, and the plan runs again to the new end date."
@@ -121,7 +120,7 @@ class ExtendPlanDialog(QDialog):
         found = []
         if self.new_end() <= self.plan.end_date:
             found.append(
-                f"The new end date must be after the current end date, {labels.long_date(self.plan.end_date)}."
+                f"The new end date must be after the current end date, {vocabulary.long_date(self.plan.end_date)}."
             )
         if not self.reason():
             found.append("Give the reason for the extension; it is kept in the plan's history.")
@@ -148,8 +147,8 @@ def extension_preview(plan: Plan, new_end: dt.date, cadence: int) -> str:
     final = "the final review moves to" if moves else "a new final review is added on"
     checkins = f"{added} check-in{'s' if added != 1 else ''} every {cadence} days" if added else "no check-in"
     text = (
-        f"The plan runs {days} day{'s' if days != 1 else ''} longer, to {labels.long_date(new_end)}: "
-        f"{checkins} added, and {final} {labels.long_date(new_end)}."
+        f"The plan runs {days} day{'s' if days != 1 else ''} longer, to {vocabulary.long_date(new_end)}: "
+        f"{checkins} added, and {final} {vocabulary.long_date(new_end)}."
     )
     due = due_at_end(plan)
     if due:

@@ -17,7 +17,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSizePolicy, QTableView, QWidget
 
-from pipdesk.domain import ObjectiveCategory, Plan, Result, Revision, Status
+from pipdesk.domain import ObjectiveCategory, Plan, Result, Revision, Status, vocabulary
 from pipdesk.domain.outcome import fairness_check, suggest_decision
 from pipdesk.gui.common.prompts import Prompter
 from pipdesk.gui.common.read_only import keep_enabled_when_read_only
@@ -37,7 +37,6 @@ from pipdesk.gui.outcome.close_dialog import (
     fairness_lines,
 )
 from pipdesk.gui.outcome.extend_dialog import extend_plan, original_end
-from pipdesk.reports import labels
 
 Index = QModelIndex | QPersistentModelIndex
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
@@ -121,7 +120,7 @@ def _closed_line(item: ObjectiveEvidence, result: Result | None, comment: str) -
         baseline=item.baseline,
         target=item.target,
         last_measured=item.last_measured,
-        result=labels.result(result),
+        result=vocabulary.result(result),
         comment=comment,
         tooltip=f"The evidence suggested: {suggested.lower()} ({item.why.lower()})",
     )
@@ -234,14 +233,14 @@ class OutcomeView(QWidget):
         ui = self.ui
         today = self.today()
         found = evidence(plan)
-        ui.headingLabel.setText(f"{plan.status.label}, ends {labels.long_date(plan.end_date)}: no outcome yet")
+        ui.headingLabel.setText(f"{plan.status.label}, ends {vocabulary.long_date(plan.end_date)}: no outcome yet")
         explanation = (
             "The results below are what the evidence suggests so far: the last value measured for each "
             "objective at a check-in. Nothing is recorded until you close the plan with its outcome."
         )
         first_end = original_end(plan)
         if first_end is not None:
-            explanation = f"Extended: the plan was to end on {labels.long_date(first_end)}. {explanation}"
+            explanation = f"Extended: the plan was to end on {vocabulary.long_date(first_end)}. {explanation}"
         ui.explanationLabel.setText(explanation)
         ui.closeButton.show()
         ui.extendButton.setText("E&xtend…")
@@ -267,7 +266,7 @@ class OutcomeView(QWidget):
         assert outcome is not None
         decision = DECISION_LABELS[outcome.decision] if outcome.decision else "No decision recorded"
         ui.headingLabel.setText(f"Closed: {decision.lower() if outcome.decision else decision}")
-        decided = f"Decided on {labels.long_date(outcome.decided_on)}. " if outcome.decided_on else ""
+        decided = f"Decided on {vocabulary.long_date(outcome.decided_on)}. " if outcome.decided_on else ""
         ui.explanationLabel.setText(
             f"{decided}The plan is closed and read-only; only an extension, with a reason, can reopen it."
         )
@@ -275,9 +274,9 @@ class OutcomeView(QWidget):
         ui.extendButton.setText("Reopen by e&xtension…")
 
         ui.decisionGroup.setTitle("Outcome")
-        ui.decisionLabel.setText(labels.decision(outcome.decision))
+        ui.decisionLabel.setText(vocabulary.decision(outcome.decision))
         ui.followUpLabel.setText(FOLLOW_UP_LABELS[outcome.follow_up] if outcome.follow_up else "None recorded")
-        ui.decidedOnLabel.setText(labels.long_date(outcome.decided_on))
+        ui.decidedOnLabel.setText(vocabulary.long_date(outcome.decided_on))
         ui.summaryLabel.setText(outcome.summary.strip() or "No summary written")
         ui.monitoringLabel.setText(outcome.monitoring.strip() or "None agreed")
         self._show_decision_details(True)
@@ -344,7 +343,7 @@ def _confirmation_text(revisions: Sequence[Revision]) -> str:
         return "No fairness confirmation was recorded when this plan was closed."
     last = kept[-1]
     found = last.old or NO_GAPS
-    return f"{found}\nManager's comment ({labels.short_date(last.at.date())}): {last.reason}"
+    return f"{found}\nManager's comment ({vocabulary.short_date(last.at.date())}): {last.reason}"
 
 
 def _fit_height(table: QTableView) -> None:

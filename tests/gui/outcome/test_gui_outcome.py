@@ -157,8 +157,8 @@ def test_outcome_view_explains_a_draft_suggests_for_a_running_plan_and_shows_a_c
     closed = make_view(BETH)
     ui = closed.ui
     assert ui.headingLabel.text() == "Closed: successful"
-    assert ui.decisionLabel.text() == "Successful: the objectives were met"
-    assert ui.followUpLabel.text() == "Return to normal reviews"
+    assert ui.decisionLabel.text() == "Successful"
+    assert ui.followUpLabel.text() == "Return to normal performance management"
     assert ui.decidedOnLabel.text() == "25 May 2026"
     assert ui.summaryLabel.text().startswith("Beth met both objectives")
     assert ui.monitoringLabel.text().startswith("Informal monthly look at CSAT")
@@ -197,7 +197,7 @@ def test_alex_closes_with_the_suggested_outcome_after_the_last_checkins(
         assert "Both dimensions must hold for a full success" in ui.dimensionsLabel.text()
         assert (ui.decisionCombo.currentText(), ui.followUpCombo.currentText()) == (
             "Successful",
-            "Return to normal reviews",
+            "Return to normal performance management",
         )
         assert dialog.decided_on() == FINAL_DAY
         assert "2 of 4 support actions delivered" in ui.supportLabel.text()
@@ -338,7 +338,7 @@ def test_extend_is_not_a_closing_follow_up_and_extend_instead_leads_to_the_exten
         show(qtbot, dialog)
         ui = dialog.ui
         assert not ui.extendInsteadButton.isVisible()
-        choose(qtbot, ui.followUpCombo, "Extend to a new end date")
+        choose(qtbot, ui.followUpCombo, "Extend the plan to a new end date")
         assert ui.extendNoteLabel.isVisible() and "keeps the plan open" in ui.extendNoteLabel.text()
         qtbot.keyClicks(ui.summaryEdit, "More time for estimates.")
         qtbot.keyClicks(ui.fairnessCommentEdit, "Sessions rescheduled.")
@@ -434,7 +434,7 @@ def test_reopening_closed_beth_by_extension_removes_the_outcome_with_a_revision(
     outcome, end, *_due_dates, status = plan.revisions
     assert (outcome.field, outcome.new, outcome.reason) == ("outcome", None, reason)
     assert outcome.old == (
-        "Successful; decided on 2026-05-25; follow-up: return to normal reviews; results: csat met, "
+        "Successful; decided on 2026-05-25; follow-up: return to normal performance management; results: csat met, "
         "escalations met; summary: Beth met both objectives and sustained them over the last six weeks."
     )
     assert (end.field, end.old, end.new) == ("end_date", "2026-05-25", "2026-12-18")

@@ -1,4 +1,8 @@
-"""The manager's words for dates, quantities and the plan's kinds and results, as printed."""
+"""Every word a person reads for a plan's kinds, statuses, ratings, decisions, follow-ups, units and dates.
+
+Declared once, and used by the screen, the PDFs and the command line alike, so they never disagree
+(tests/gui/test_vocabulary.py finds each label on screen and in a PDF).
+"""
 
 from __future__ import annotations
 
@@ -20,7 +24,7 @@ from pipdesk.domain import (
 )
 from pipdesk.domain.model import compact_number
 
-_MONTHS = (
+MONTHS = (
     "January",
     "February",
     "March",
@@ -34,17 +38,28 @@ _MONTHS = (
     "November",
     "December",
 )
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 DASH = "—"
 
 
 def long_date(day: dt.date | None) -> str:
     """``28 September 2026``: never ambiguous between day and month, whatever the reader's country."""
-    return DASH if day is None else f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    return DASH if day is None else f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def short_date(day: dt.date | None) -> str:
     """``28 Sep 2026``, for tables."""
-    return DASH if day is None else f"{day.day} {_MONTHS[day.month - 1][:3]} {day.year}"
+    return DASH if day is None else f"{day.day} {MONTHS[day.month - 1][:3]} {day.year}"
+
+
+def weekday(day: dt.date) -> str:
+    """``Monday``."""
+    return WEEKDAYS[day.weekday()]
+
+
+def day_and_date(day: dt.date) -> str:
+    """``Monday 28 September 2026``."""
+    return f"{weekday(day)} {long_date(day)}"
 
 
 def date_time(moment: dt.datetime) -> str:
@@ -85,6 +100,11 @@ def quantity(value: float | None, unit: str) -> str:
     return f"{number(value)}{unit}" if unit == "%" else f"{number(value)} {unit}"
 
 
+def percent(value: float) -> str:
+    """``84%``: a share of the way, a projection; rounded to a whole number."""
+    return f"{round(value)}%"
+
+
 def baseline_to_target(objective: Objective) -> str:
     """``55% → 90%``; what is not set yet says so."""
     if objective.baseline is None and objective.target is None:
@@ -96,23 +116,27 @@ def status(value: Status) -> str:
     return value.label
 
 
+CHECKIN_KINDS = {
+    CheckinKind.CHECKIN: "Check-in",
+    CheckinKind.FORMAL_REVIEW: "Formal review",
+    CheckinKind.MIDPOINT: "Mid-plan evaluation",
+    CheckinKind.FINAL: "Final review",
+}
+MILESTONE_KINDS = {
+    MilestoneKind.KICKOFF: "Kick-off",
+    MilestoneKind.CHECKIN: "Check-in",
+    MilestoneKind.MIDPOINT: "Mid-plan evaluation",
+    MilestoneKind.FINAL: "Final review",
+    MilestoneKind.CUSTOM: "Milestone",
+}
+
+
 def checkin_kind(kind: CheckinKind) -> str:
-    return {
-        CheckinKind.CHECKIN: "Check-in",
-        CheckinKind.FORMAL_REVIEW: "Formal review",
-        CheckinKind.MIDPOINT: "Mid-plan review",
-        CheckinKind.FINAL: "Final review",
-    }[kind]
+    return CHECKIN_KINDS[kind]
 
 
 def milestone_kind(kind: MilestoneKind) -> str:
-    return {
-        MilestoneKind.KICKOFF: "Kick-off",
-        MilestoneKind.CHECKIN: "Check-in",
-        MilestoneKind.MIDPOINT: "Mid-plan review",
-        MilestoneKind.FINAL: "Final review",
-        MilestoneKind.CUSTOM: "Other",
-    }[kind]
+    return MILESTONE_KINDS[kind]
 
 
 def support_kind(kind: SupportKind | None) -> str:
@@ -131,29 +155,27 @@ def rating(value: Rating | None) -> str:
     return "Not rated" if value is None else value.label
 
 
+RESULTS = {Result.MET: "Met", Result.PARTIALLY_MET: "Partially met", Result.NOT_MET: "Not met"}
+DECISIONS = {
+    Decision.SUCCESSFUL: "Successful",
+    Decision.PARTIAL: "Partially successful",
+    Decision.INSUFFICIENT: "Not successful",
+}
+FOLLOW_UPS = {
+    FollowUp.RETURN_TO_NORMAL: "Return to normal performance management",
+    FollowUp.EXTEND: "Extend the plan to a new end date",
+    FollowUp.REASSIGN: "Reassign to another role",
+    FollowUp.FURTHER_ACTION: "Further action with HR",
+}
+
+
 def result(value: Result | None) -> str:
-    return {
-        None: "Not assessed",
-        Result.MET: "Met",
-        Result.PARTIALLY_MET: "Partially met",
-        Result.NOT_MET: "Not met",
-    }[value]
+    return "Not assessed" if value is None else RESULTS[value]
 
 
 def decision(value: Decision | None) -> str:
-    return {
-        None: "Not decided yet",
-        Decision.SUCCESSFUL: "Successful: the objectives were met",
-        Decision.PARTIAL: "Partially successful",
-        Decision.INSUFFICIENT: "Not successful: the objectives were not met",
-    }[value]
+    return "Not decided yet" if value is None else DECISIONS[value]
 
 
 def follow_up(value: FollowUp | None) -> str:
-    return {
-        None: "Not decided yet",
-        FollowUp.RETURN_TO_NORMAL: "Return to normal performance management",
-        FollowUp.EXTEND: "Extend the plan",
-        FollowUp.REASSIGN: "Reassign to another role",
-        FollowUp.FURTHER_ACTION: "Further action",
-    }[value]
+    return "Not decided yet" if value is None else FOLLOW_UPS[value]
