@@ -19,13 +19,34 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from pipdesk.domain.model import Decision, Objective, ObjectiveCategory, Plan, Result
-from pipdesk.domain.progress import Point, held_meeting_days, reaches_target, scheduled_meeting_days, share_of_the_way
+from pipdesk.domain import vocabulary
+from pipdesk.domain.model import Acknowledgement, Decision, Objective, ObjectiveCategory, Outcome, Plan, Result
+from pipdesk.domain.progress import (
+    Point,
+    held_meeting_days,
+    reaches_target,
+    scheduled_meeting_days,
+    series,
+    share_of_the_way,
+)
 
 #: Share of the way from baseline to target that makes an objective "partially met".
 PARTIAL_SHARE = 0.5
 
 _TOLERANCE = 1e-9
+
+#: The revision that keeps the fairness check and the manager's confirmation when a plan is closed.
+FAIRNESS_FIELD = "fairness_check"
+NO_GAPS = "No gaps found."
+DIMENSIONS: tuple[tuple[ObjectiveCategory | None, str], ...] = (
+    (ObjectiveCategory.TECHNICAL, "Technical"),
+    (ObjectiveCategory.BEHAVIORAL, "Behavioral"),
+    (None, "Without a kind"),
+)
+BOTH_DIMENSIONS = (
+    "Both dimensions must hold for a full success: the plan is successful only when the technical "
+    "and the behavioral objectives are all met."
+)
 
 
 @dataclass(frozen=True)
@@ -145,3 +166,111 @@ def _count(part: int, whole: int, noun: str) -> str:
 
 def _was(count: int) -> str:
     return "was" if count == 1 else "were"
+
+
+# What the evidence says, as the close dialog and the Outcome view show it
+
+
+@dataclass(frozen=True)
+class ObjectiveEvidence:
+    """An objective, its last measured value and the result that value suggests."""
+
+    objective: Objective
+    last: Point | None
+    suggested: Result | None
+
+    @property
+    def baseline(self) -> str:
+        return vocabulary.quantity(self.objective.baseline, self.objective.unit)
+
+    @property
+    def target(self) -> str:
+        return vocabulary.quantity(self.objective.target, self.objective.unit)
+
+    @property
+    def last_measured(self) -> str:
+        if self.last is None:
+            return "Not measured"
+        return f"{vocabulary.quantity(self.last[1], self.objective.unit)} on {vocabulary.short_date(self.last[0])}"
+
+    @property
+    def why(self) -> str:
+        """Why the evidence suggests what it does, in a few words."""
+        if self.last is None:
+            return "No value measured yet"
+        if self.suggested is Result.MET:
+            return "The target was reached"
+        share = share_of_the_way(self.objective, self.last[1])
+        if share is None:
+            return "No baseline and target to judge against"
+        return f"{vocabulary.percent(share * 100)} of the way from the baseline to the target"
+
+
+def evidence(plan: Plan) -> list[ObjectiveEvidence]:
+    """Every objective of the plan with its last measured value and suggested result, in plan order."""
+    found = []
+    for objective in plan.objectives:
+        points = series(plan, objective.key)
+        found.append(ObjectiveEvidence(objective, points[-1] if points else None, suggest_result(objective, points)))
+    return found
+
+
+def dimension_text(results: Mapping[str, Result | None], objectives: Sequence[Objective]) -> str:
+    """``Technical: successful. Behavioral: partially successful.``; empty until every result is known."""
+    by_dimension = dimension_decisions(results, objectives)
+    if by_dimension is None:
+        return ""
+    parts = [
+        f"{name}: {vocabulary.decision(by_dimension[category]).lower()}."
+        for category, name in DIMENSIONS
+        if category in by_dimension
+    ]
+    return " ".join(parts)
+
+
+def acknowledgement_text(ack: Acknowledgement | None) -> str:
+    if ack is None:
+        return "Not recorded."
+    if ack.refused:
+        witness = ack.witness.strip() if ack.witness and ack.witness.strip() else "no witness recorded"
+        return f"Declined to sign on {vocabulary.short_date(ack.on)} (witness: {witness})."
+    return f"Signed for receipt on {vocabulary.short_date(ack.on)}."
+
+
+def fairness_lines(check: FairnessCheck, plan: Plan, until: dt.date) -> tuple[str, str, str]:
+    """Support, check-ins and acknowledgement, one line each, as the manager reads them."""
+    support = f"{check.support_delivered} of {check.support_promised} support actions delivered."
+    if check.undelivered_support:
+        support += " Not delivered: " + "; ".join(check.undelivered_support) + "."
+    checkins = (
+        f"{check.checkins_held} of {check.checkins_scheduled} scheduled check-ins held "
+        f"up to {vocabulary.short_date(min(until, plan.end_date))}."
+    )
+    return support, checkins, acknowledgement_text(plan.acknowledgement)
+
+
+def gaps_text(check: FairnessCheck) -> str:
+    return " ".join(check.gaps) if check.gaps else NO_GAPS
+
+
+def outcome_line(outcome: Outcome) -> str:
+    """The whole outcome on one line, for the revision that keeps it when a closed plan is reopened."""
+    parts = [
+        vocabulary.DECISIONS[outcome.decision] if outcome.decision else "No decision",
+        f"decided on {outcome.decided_on.isoformat()}" if outcome.decided_on else "no decision date",
+        f"follow-up: {vocabulary.FOLLOW_UPS[outcome.follow_up].lower()}" if outcome.follow_up else "no follow-up",
+    ]
+    if outcome.results:
+        results = ", ".join(
+            f"{r.objective} {vocabulary.RESULTS[r.result].lower() if r.result else 'not assessed'}"
+            for r in outcome.results
+        )
+        parts.append(f"results: {results}")
+    if outcome.summary.strip():
+        parts.append(f"summary: {' '.join(outcome.summary.split())}")
+    return "; ".join(parts)
+
+
+def default_decided_on(plan: Plan, today: dt.date) -> dt.date:
+    """The day a decision is proposed for: today, within the plan's period."""
+    return min(max(today, plan.start_date), plan.end_date)

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from pipdesk.domain.model import Checkin, CheckinKind, Milestone, MilestoneKind, Plan, Status
+from pipdesk.domain.model import Checkin, CheckinKind, Milestone, MilestoneKind, Objective, Plan, Status
 from pipdesk.domain.problems import PipdeskError
 
 KICKOFF_TITLE = "Plan issued and discussed"
@@ -26,6 +26,8 @@ MIDPOINT_TITLE = "Mid-plan evaluation"
 FINAL_TITLE = "Final review"
 EXTENDED_FINAL_TITLE = "Final review (extended)"
 
+#: The cadence of the check-ins an extension adds when the plan names none.
+DEFAULT_CADENCE = 7
 #: How soon an ending plan shows in the "this week" view.
 ENDING_SOON_DAYS = 14
 
@@ -140,6 +142,26 @@ def extend_schedule(
     for number, day in enumerate(new_days, start=len(checkins) + 1):
         kept.append(Milestone(title=checkin_title(number, every_days), kind=MilestoneKind.CHECKIN, date=day))
     return _by_date(kept)
+
+
+def original_end(plan: Plan) -> dt.date | None:
+    """The end date the plan was issued with, when it has changed since; else None.
+
+    That is the old date of the earliest end-date revision by time (revisions of the same moment
+    keep their order in the plan); a revision whose old date cannot be read is passed over.
+    """
+    for revision in sorted((r for r in plan.revisions if r.field == "end_date" and r.old), key=lambda r: r.at):
+        try:
+            day = dt.date.fromisoformat(str(revision.old))
+        except ValueError:
+            continue
+        return day if day != plan.end_date else None
+    return None
+
+
+def due_at_end(plan: Plan) -> list[Objective]:
+    """The objectives due on the plan's current end date: the ones an extension gives more time."""
+    return [o for o in plan.objectives if o.due_date == plan.end_date]
 
 
 def move_milestone(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,13 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pipdesk.domain import Checkin, CheckinKind, Milestone, MilestoneKind, Objective, Plan, Progress, Rating
+from pipdesk.domain import Checkin, CheckinKind, Milestone, MilestoneKind, Objective, Plan, Progress, Rating, vocabulary
 from pipdesk.domain.model import compact_number
 from pipdesk.domain.progress import Point, objective_status, series
 from pipdesk.domain.rules import plan_problems
 from pipdesk.domain.schedule import milestone_fulfilled_by, next_due
-from pipdesk.gui.checkins.models import KIND_LABELS, TEXT_FIELDS, quantity, target_text
+from pipdesk.gui.checkins.models import quantity, target_text
 from pipdesk.gui.common.colours import show_as_error
+from pipdesk.gui.common.dates import pydate, qdate
 from pipdesk.gui.common.list_editor import parse_number
 from pipdesk.gui.forms.ui_checkin_form_dialog import Ui_CheckinFormDialog
 
@@ -46,14 +47,6 @@ _TEXT_EDITS = {
     "next_steps": "nextStepsEdit",
     "private_notes": "privateNotesEdit",
 }
-
-
-def _qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _pydate(day: QDate) -> dt.date:
-    return dt.date(day.year(), day.month(), day.day())
 
 
 def prefill_milestone(plan: Plan, today: dt.date) -> Milestone | None:
@@ -89,16 +82,6 @@ class ObjectiveRow:
         self.rating_combo.setCurrentIndex(max(self.rating_combo.findData(rating.value if rating else None), 0))
 
 
-@dataclass(frozen=True)
-class FieldChange:
-    """One field of a check-in changed by an amendment, worded for the plan's history."""
-
-    field: str
-    label: str
-    old: str | None
-    new: str | None
-
-
 class CheckinFormDialog(QDialog):
     """Logs a new check-in (``checkin_index`` None) or amends ``plan.checkins[checkin_index]``."""
 
@@ -125,7 +108,7 @@ class CheckinFormDialog(QDialog):
             show_as_error(label)
             label.hide()
         for kind in CheckinKind:
-            self.ui.kindCombo.addItem(KIND_LABELS[kind], kind.value)
+            self.ui.kindCombo.addItem(vocabulary.checkin_kind(kind), kind.value)
         for name in _TEXT_EDITS.values():
             edit: QPlainTextEdit = getattr(self.ui, name)
             # Four lines each keep the whole form on screen; longer text scrolls inside its box.
@@ -223,12 +206,12 @@ class CheckinFormDialog(QDialog):
         else:
             day = min(max(self.today, plan.start_date), plan.end_date)
             kind = CheckinKind.CHECKIN
-        self.ui.dateEdit.setDate(_qdate(day))
+        self.ui.dateEdit.setDate(qdate(day))
         self.ui.kindCombo.setCurrentIndex(self.ui.kindCombo.findData(kind.value))
         self.ui.attendeesEdit.setText(", ".join(p.name for p in (plan.employee, plan.manager) if p.name.strip()))
 
     def _prefill(self, checkin: Checkin) -> None:
-        self.ui.dateEdit.setDate(_qdate(checkin.date))
+        self.ui.dateEdit.setDate(qdate(checkin.date))
         self.ui.kindCombo.setCurrentIndex(self.ui.kindCombo.findData(checkin.kind.value))
         self.ui.attendeesEdit.setText(checkin.attendees)
         for name, widget in _TEXT_EDITS.items():
@@ -245,7 +228,7 @@ class CheckinFormDialog(QDialog):
     # Reading the form
 
     def date(self) -> dt.date:
-        return _pydate(self.ui.dateEdit.date())
+        return pydate(self.ui.dateEdit.date())
 
     def kind(self) -> CheckinKind:
         return CheckinKind(self.ui.kindCombo.currentData())
@@ -354,40 +337,3 @@ class CheckinFormDialog(QDialog):
     def _accept(self) -> None:
         if not self._show_problems():
             self.accept()
-
-
-def checkin_changes(old: Checkin, new: Checkin, plan: Plan) -> list[FieldChange]:
-    """The fields an amendment changes, named ``checkins.<date>.<field>`` as the plan's history keeps them."""
-    prefix = f"checkins.{old.date.isoformat()}"
-    changes: list[FieldChange] = []
-
-    def compare(field: str, label: str, before: str | None, after: str | None) -> None:
-        if (before or None) != (after or None):
-            changes.append(FieldChange(f"{prefix}.{field}", label, before or None, after or None))
-
-    compare("date", "Date", old.date.isoformat(), new.date.isoformat())
-    compare("kind", "Kind", KIND_LABELS[old.kind], KIND_LABELS[new.kind])
-    for name, label in TEXT_FIELDS:
-        compare(name, label, getattr(old, name), getattr(new, name))
-    before = {p.objective: p for p in old.progress}
-    after = {p.objective: p for p in new.progress}
-    for objective in plan.objectives:
-        was, now = before.get(objective.key), after.get(objective.key)
-        field = f"progress.{objective.key}"
-        compare(f"{field}.value", f"{objective.title} › Measured", _value_text(was), _value_text(now))
-        compare(f"{field}.rating", f"{objective.title} › Rating", _rating_text(was), _rating_text(now))
-        compare(
-            f"{field}.comment",
-            f"{objective.title} › Comment",
-            was.comment if was else None,
-            now.comment if now else None,
-        )
-    return changes
-
-
-def _value_text(progress: Progress | None) -> str | None:
-    return str(compact_number(progress.value)) if progress is not None and progress.value is not None else None
-
-
-def _rating_text(progress: Progress | None) -> str | None:
-    return progress.rating.label if progress is not None and progress.rating is not None else None

@@ -1,8 +1,7 @@
 """The Check-ins tab: the plan's check-in log with search and the full record, beside the progress charts.
 
-Check-ins are logged through a form, one undoable step each. What was recorded stays recorded: a
-check-in older than a week, or on an issued plan any check-in a later one follows, is amended only
-with a reason, and every changed field is kept in the plan's history. A closed plan is read only.
+Check-ins are logged, amended and deleted through :mod:`.commands`, one undoable step each; a
+closed plan is read only.
 """
 
 from __future__ import annotations
@@ -12,80 +11,38 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import (
-    QBrush,
-    QColor,
-    QFont,
-    QPalette,
-    QResizeEvent,
-    QShowEvent,
-    QTextCharFormat,
-    QTextCursor,
-    QTextDocument,
-    QTextFrameFormat,
-    QTextLength,
-    QTextOption,
-    QTextTableFormat,
-)
+from PySide6.QtGui import QResizeEvent, QShowEvent, QTextOption
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QSplitter, QVBoxLayout, QWidget
 
-from pipdesk.domain import Checkin, Plan
-from pipdesk.domain.rules import amendment_reason_needed, plan_problems
-from pipdesk.domain.schedule import mark_done_for_checkin, unmark_for_deleted_checkin
-from pipdesk.gui.checkins.models import (
-    CHECKIN_INDEX_ROLE,
-    KIND_LABELS,
-    TEXT_FIELDS,
-    CheckinFilterProxy,
-    CheckinLogModel,
-    one_line_summary,
-    quantity,
-    rating_colour,
-)
-from pipdesk.gui.common.prompts import Prompter
+from pipdesk.domain import Checkin
+from pipdesk.domain.rules import amendment_reason_needed
+from pipdesk.gui.checkins import commands
+from pipdesk.gui.checkins.models import CHECKIN_INDEX_ROLE, CheckinFilterProxy, CheckinLogModel
+from pipdesk.gui.checkins.record import render_checkin
+from pipdesk.gui.common.prompts import Prompts
 from pipdesk.gui.common.session import PlanSession
+from pipdesk.gui.common.session_view import SessionView
 from pipdesk.gui.forms.ui_checkin_log_view import Ui_CheckinLogView
 
 if TYPE_CHECKING:
-    from pipdesk.gui.checkins.form_dialog import FieldChange
     from pipdesk.gui.checkins.progress_view import ProgressView
+
+__all__ = ["CHECKIN_INDEX_ROLE", "CheckinLogView", "CheckinsTab", "render_checkin"]
 
 #: From this width the tab shows the log beside the charts; below it, above them.
 WIDE_LAYOUT_WIDTH = 1100
 
 
-def _short(text: str | None, limit: int = 70) -> str:
-    if not text:
-        return "(empty)"
-    line = " ".join(text.split())
-    return line if len(line) <= limit else line[: limit - 1] + "…"
-
-
-def _describe(heading: str, changes: list[FieldChange], shown: int = 6) -> str:
-    lines = [heading] + [f"• {c.label}: {_short(c.old)} → {_short(c.new)}" for c in changes[:shown]]
-    if len(changes) > shown:
-        lines.append(f"… and {len(changes) - shown} more changes")
-    return "\n".join(lines)
-
-
-_NEW_PLAN, _CHANGED = "new plan", "changed"
-
-
-def _by_date(plan: Plan) -> None:
-    plan.checkins.sort(key=lambda c: c.date)  # stable: a second check-in on a day stays after the first
-
-
-class CheckinLogView(QWidget):
+class CheckinLogView(SessionView):
     """The log of one plan's check-ins: search, the full record of the selected one, and its actions."""
 
-    def __init__(self, prompter: Prompter, today: Callable[[], dt.date], parent: QWidget | None = None) -> None:
+    def __init__(self, prompter: Prompts, today: Callable[[], dt.date], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_CheckinLogView()
         self.ui.setupUi(self)
         self.prompter = prompter
         self.today = today
-        self.session: PlanSession | None = None
-        self._stale: str | None = None  # _NEW_PLAN or _CHANGED while the log shows an older state
+        self._new_plan = True  # the next refresh shows another plan (or none), not a change to this one
         self._quiet = False
         self.model = CheckinLogModel(self)
         self.proxy = CheckinFilterProxy(self)
@@ -114,37 +71,19 @@ class CheckinLogView(QWidget):
 
     # Showing a plan
     #
-    # While the log is hidden (another tab is shown) a new plan or a change only marks it stale; it
-    # is brought up to date when it is shown, or when a command needs it.
+    # While the log is hidden (another tab is shown) a new plan or a change only marks it stale (see
+    # SessionView); it is brought up to date when it is shown, or when a command needs it.
 
-    def set_session(self, session: PlanSession | None) -> None:
-        if self.session is not None:
-            self.session.changed.disconnect(self.refresh)
-        self.session = session
-        if session is not None:
-            session.changed.connect(self.refresh)
-        self._stale = _NEW_PLAN
-        if self.isVisible():
-            self._bring_up_to_date()
+    def session_set(self, session: PlanSession | None) -> None:
+        self._new_plan = True
 
     def refresh(self) -> None:
         """Show the plan as it is now, keeping the selected check-in (or its neighbour) selected."""
-        self._stale = self._stale or _CHANGED
-        if self.isVisible():
-            self._bring_up_to_date()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        self._bring_up_to_date()
-        super().showEvent(event)
-
-    def _bring_up_to_date(self) -> None:
-        stale, self._stale = self._stale, None
-        if stale is None:
-            return
+        new_plan, self._new_plan = self._new_plan, False
         plan = self.session.plan if self.session is not None else None
         self._quiet = True  # the record below the list is written once, at the end, not at each step
         try:
-            if stale == _NEW_PLAN:
+            if new_plan:
                 self.ui.searchEdit.clear()
                 self.model.set_plan(plan)
                 if plan is not None and plan.checkins:
@@ -168,7 +107,7 @@ class CheckinLogView(QWidget):
 
     def current_index(self) -> int | None:
         """The selected check-in's position in the plan's check-ins, if one is selected."""
-        self._bring_up_to_date()
+        self.ensure_current()
         return self._selected_index()
 
     def _selected_index(self) -> int | None:
@@ -180,7 +119,7 @@ class CheckinLogView(QWidget):
 
     def open_checkin(self, index: int) -> None:
         """Select the plan's check-in number ``index`` (counted from 0) and show it in full."""
-        self._bring_up_to_date()
+        self.ensure_current()
         if self.model.row_of(index) < 0:
             return
         if self.proxy.mapFromSource(self.model.index(self.model.row_of(index), 0)).row() < 0:
@@ -252,232 +191,47 @@ class CheckinLogView(QWidget):
     # Changing check-ins
 
     def _writable(self) -> PlanSession | None:
-        if self.session is None:
-            return None
-        if self.session.closed:
-            self.prompter.info("The plan is closed", "A closed plan's check-ins can be read, not changed.")
+        if self.session is None or not commands.writable(self.session, self.prompter):
             return None
         return self.session
 
     def new_checkin(self) -> None:
-        """Log a check-in through the form; it also marks the scheduled meeting it fulfils as held."""
+        """Log a check-in through the form (see :func:`commands.new_checkin`) and select it."""
         session = self._writable()
-        if session is None:
-            return
-        from pipdesk.gui.checkins.form_dialog import CheckinFormDialog  # loads on first use, not at start-up
-
-        dialog = CheckinFormDialog(session.plan, self.today(), parent=self)
-        if not self.prompter.run_dialog(dialog):
-            return
-        checkin = dialog.checkin()
-
-        def log(plan: Plan) -> None:
-            plan.checkins.append(checkin.model_copy(deep=True))
-            _by_date(plan)
-            plan.milestones = mark_done_for_checkin(
-                plan.milestones, checkin.date, checkin.kind, plan.checkin_every_days
-            )
-
-        problems = session.change(f"Log the check-in of {checkin.date.isoformat()}", log)
-        if problems:
-            self.prompter.warning("The check-in was not saved", "\n".join(p.message for p in problems))
-            return
-        self._select_equal(checkin)
+        if session is not None:
+            self._select_equal(commands.new_checkin(session, self.prompter, self.today, self))
 
     def amend_checkin(self, index: int | None = None) -> None:
-        """Change a logged check-in; when :func:`reason_needed` says so, ask why and keep each change."""
+        """Change a logged check-in; when the domain says so, ask why and keep each change."""
         session = self._writable()
         index = self.current_index() if index is None else index
-        if session is None or index is None:
-            return
-        from pipdesk.gui.checkins.form_dialog import CheckinFormDialog, checkin_changes
-
-        plan = session.plan
-        why = amendment_reason_needed(plan, index, self.today())
-        dialog = CheckinFormDialog(plan, self.today(), index, amend_note=why or "", parent=self)
-        if not self.prompter.run_dialog(dialog):
-            return
-        old, new = plan.checkins[index], dialog.checkin()
-        changes = checkin_changes(old, new, plan)
-        if not changes:
-            return
-
-        def replace(edited: Plan) -> None:
-            edited.checkins[index] = new.model_copy(deep=True)
-            _by_date(edited)
-
-        text = f"Amend the check-in of {old.date.isoformat()}"
-        candidate = plan.model_copy(deep=True)
-        replace(candidate)
-        problems = [p.message for p in plan_problems(candidate)]
-        if problems:
-            self.prompter.warning("The check-in was not changed", "\n".join(problems))
-            return
-        if why is None:
-            session.change(text, replace)
-        else:
-            reason = self._ask_reason(_describe(f"The check-in of {old.date.isoformat()}:", changes))
-            if reason is None:
-                return
-            # One undo step, one revision per changed field (each with the session's own timestamp).
-            session.undo_stack.beginMacro(text)
-            try:
-                first = changes[0]
-                session.change(text, replace, revision=(first.field, first.old, first.new, reason))
-                for change in changes[1:]:
-                    session.change(text, lambda _plan: None, revision=(change.field, change.old, change.new, reason))
-            finally:
-                session.undo_stack.endMacro()
-        self._select_equal(new)
+        if session is not None and index is not None:
+            self._select_equal(commands.amend_checkin(session, self.prompter, self.today, index, self))
 
     def delete_checkin(self, index: int | None = None) -> None:
         """Delete a check-in after confirmation; on an issued plan also ask why, for the plan's history."""
         session = self._writable()
         index = self.current_index() if index is None else index
-        if session is None or index is None:
-            return
-        checkin = session.plan.checkins[index]
-        day = checkin.date.isoformat()
-        what = f"{KIND_LABELS[checkin.kind]} of {day}"
-        if not self.prompter.confirm(
-            "Delete check-in",
-            f"Delete the {what.lower()}? Its notes and measured values leave the plan.",
-            "Delete check-in",
-        ):
-            return
-        revision = None
-        if session.issued:
-            summary = one_line_summary(checkin)
-            reason = self._ask_reason(f"Delete the {what.lower()}: {_short(summary)}")
-            if reason is None:
-                return
-            revision = (f"checkins.{day}", f"{what}: {summary}" if summary else what, None, reason)
+        if session is not None and index is not None:
+            commands.delete_checkin(session, self.prompter, index, self)
 
-        def delete(plan: Plan) -> None:
-            deleted = plan.checkins.pop(index)
-            # The meeting it recorded is not held any more, as far as the plan shows: undone again.
-            plan.milestones = unmark_for_deleted_checkin(
-                plan.milestones, deleted, plan.checkins, plan.checkin_every_days
-            )
-
-        session.change(f"Delete the check-in of {day}", delete, revision=revision)
-
-    def _select_equal(self, checkin: Checkin) -> None:
-        if self.session is None:
+    def _select_equal(self, checkin: Checkin | None) -> None:
+        if self.session is None or checkin is None:
             return
         found = next((i for i, c in enumerate(self.session.plan.checkins) if c == checkin), None)
         if found is not None:
             self.open_checkin(found)
 
-    def _ask_reason(self, change: str) -> str | None:
-        from pipdesk.gui.common.reason import ReasonDialog
 
-        dialog = ReasonDialog(change, self)
-        if not self.prompter.run_dialog(dialog):
-            return None
-        return dialog.reason()
-
-
-def render_checkin(document: QTextDocument, plan: Plan, checkin: Checkin, note: str, palette: QPalette) -> None:
-    """Write the full record into ``document``. Every text of the plan goes in as plain text, never as markup."""
-    document.clear()
-    cursor = QTextCursor(document)
-    cursor.beginEditBlock()  # laid out once, at the end, not after each insertion
-    try:
-        _write_checkin(cursor, document, plan, checkin, note, palette)
-    finally:
-        cursor.endEditBlock()
-
-
-def _write_checkin(
-    cursor: QTextCursor, document: QTextDocument, plan: Plan, checkin: Checkin, note: str, palette: QPalette
-) -> None:
-    base = QTextCharFormat()
-    bold = QTextCharFormat()
-    bold.setFontWeight(QFont.Weight.Bold)
-    title = QTextCharFormat(bold)
-    title.setFontPointSize(document.defaultFont().pointSizeF() * 1.3)
-    muted = QTextCharFormat()
-    muted.setForeground(QBrush(palette.color(QPalette.ColorRole.PlaceholderText)))
-    muted.setFontItalic(True)
-
-    cursor.insertText(f"{KIND_LABELS[checkin.kind]} on {checkin.date.isoformat()}", title)
-    cursor.insertBlock()
-    cursor.insertText(note, muted)
-    texts = [(name, label) for name, label in TEXT_FIELDS if name != "private_notes"]
-    for name, label in texts:
-        text: str = getattr(checkin, name)
-        if not text.strip():
-            continue
-        cursor.insertBlock()
-        cursor.insertBlock()
-        cursor.insertText(label, bold)
-        cursor.insertBlock()
-        cursor.insertText(text, base)
-
-    if checkin.progress:
-        cursor.insertBlock()
-        cursor.insertBlock()
-        cursor.insertText("Progress on the objectives", bold)
-        table_format = QTextTableFormat()
-        table_format.setCellPadding(3)
-        table_format.setCellSpacing(0)
-        table_format.setBorder(0.5)
-        table_format.setBorderBrush(QBrush(palette.color(QPalette.ColorRole.Mid)))
-        table_format.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
-        table_format.setHeaderRowCount(1)
-        table = cursor.insertTable(len(checkin.progress) + 1, 4, table_format)
-        for column, heading in enumerate(("Objective", "Measured", "Rating", "Comment")):
-            table.cellAt(0, column).firstCursorPosition().insertText(heading, bold)
-        for row, progress in enumerate(checkin.progress, start=1):
-            objective = plan.objective(progress.objective)
-            unit = objective.unit if objective is not None else ""
-            rating = QTextCharFormat()
-            colour = rating_colour(progress.rating, palette)
-            if colour is not None:
-                rating.setForeground(QBrush(colour))
-            cells = (
-                (objective.title if objective is not None else progress.objective, base),
-                (quantity(progress.value, unit) if progress.value is not None else "—", base),
-                (progress.rating.label if progress.rating is not None else "—", rating),
-                (progress.comment, base),
-            )
-            for column, (text, text_format) in enumerate(cells):
-                table.cellAt(row, column).firstCursorPosition().insertText(text, text_format)
-        cursor.movePosition(QTextCursor.MoveOperation.End)
-
-    if checkin.private_notes.strip():
-        cursor.insertBlock()
-        frame_format = QTextFrameFormat()
-        frame_format.setBorder(1)
-        frame_format.setBorderBrush(QBrush(_private_colour(palette, border=True)))
-        frame_format.setBackground(QBrush(_private_colour(palette, border=False)))
-        frame_format.setPadding(8)
-        frame_format.setTopMargin(10)
-        cursor.insertFrame(frame_format)
-        cursor.insertText("Private: your own notes as manager, left out of copies for the employee", bold)
-        cursor.insertBlock()
-        cursor.insertText(checkin.private_notes, base)
-        cursor.movePosition(QTextCursor.MoveOperation.End)
-
-
-def _private_colour(palette: QPalette, border: bool) -> QColor:
-    light = palette.color(QPalette.ColorRole.Base).lightness() > 128
-    if border:
-        return QColor("#c9a227") if light else QColor("#8a7020")
-    return QColor("#fff8e1") if light else QColor("#3a3220")
-
-
-class CheckinsTab(QWidget):
+class CheckinsTab(SessionView):
     """The Check-ins tab: the log on the left, the progress charts on the right.
 
     The charts (and with them QtCharts, a heavy import) are made the first time the tab is shown.
     """
 
-    def __init__(self, prompter: Prompter, today: Callable[[], dt.date], parent: QWidget | None = None) -> None:
+    def __init__(self, prompter: Prompts, today: Callable[[], dt.date], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.today = today
-        self.session: PlanSession | None = None
         self.log = CheckinLogView(prompter, today, self)
         self.progress: ProgressView | None = None
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -494,14 +248,16 @@ class CheckinsTab(QWidget):
         layout.addWidget(self.splitter)
         self._sized = False
 
-    def set_session(self, session: PlanSession | None) -> None:
-        if self.session is not None:
-            self.session.changed.disconnect(self._plan_changed)
-        self.session = session
-        if session is not None:
-            session.changed.connect(self._plan_changed)
+    def session_set(self, session: PlanSession | None) -> None:
         self.log.set_session(session)
-        self._plan_changed()
+
+    def plan_changed(self) -> None:
+        self.refresh()  # at once, shown or not: the charts wait to be shown to draw, on their own
+
+    def refresh(self) -> None:
+        """The charts follow the plan; the log follows the session itself."""
+        if self.progress is not None:
+            self.progress.set_plan(self.session.plan if self.session is not None else None)
 
     def open_checkin(self, index: int) -> None:
         """Select the plan's check-in number ``index`` (counted from 0), e.g. when the timeline is clicked."""
@@ -522,9 +278,9 @@ class CheckinsTab(QWidget):
         return self.progress
 
     def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)  # catches up first: charts made next are drawn once, with the plan as it is
         self.ensure_progress()
         self._arrange()
-        super().showEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -544,7 +300,3 @@ class CheckinsTab(QWidget):
         else:
             self.splitter.setSizes([self.height() * 9 // 20, self.height() * 11 // 20])
             self.log.ui.splitter.setSizes([self.width() // 2, self.width() // 2])
-
-    def _plan_changed(self) -> None:
-        if self.progress is not None:
-            self.progress.set_plan(self.session.plan if self.session is not None else None)

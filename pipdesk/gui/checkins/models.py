@@ -9,29 +9,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import Any, ClassVar
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor, QPalette
 
 from pipdesk.domain import Checkin, Direction, Objective, Plan, Rating, vocabulary
-from pipdesk.domain.model import compact_number
 from pipdesk.domain.progress import RATINGS_WORST_FIRST, overall_rating
 from pipdesk.gui.common.colours import alert_colour
+from pipdesk.gui.common.table_model import Index, RowsModel
 
-Index = QModelIndex | QPersistentModelIndex
 #: The check-in's position in ``plan.checkins`` (what edits and ``open_checkin`` use).
 CHECKIN_INDEX_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
-
-KIND_LABELS = vocabulary.CHECKIN_KINDS
 
 # Roles as plain ints: a view asks about seven roles a cell as it paints, most never answered here.
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
@@ -69,18 +59,17 @@ def searchable_text(checkin: Checkin) -> str:
     """Everything written at the check-in, folded for a case-insensitive search."""
     parts = [getattr(checkin, name) for name, _label in TEXT_FIELDS]
     parts += [p.comment for p in checkin.progress]
-    parts += [checkin.date.isoformat(), KIND_LABELS[checkin.kind]]
+    parts += [checkin.date.isoformat(), vocabulary.checkin_kind(checkin.kind)]
     return "\n".join(parts).casefold()
 
 
 def quantity(value: float, unit: str = "") -> str:
-    """A measured value as people read it: ``84 %``, ``16.6 %``, ``0 reports`` (one decimal at most)."""
-    number = str(compact_number(round(value, 1) + 0.0))
-    return f"{number} {unit.strip()}" if unit.strip() else number
+    """A measured value as people read it: ``84%``, ``16.6%``, ``0 reports`` (one decimal at most)."""
+    return vocabulary.quantity(round(value, 1) + 0.0, unit)
 
 
 def target_text(objective: Objective) -> str:
-    """``target 90 %``, or ``target at most 20 %`` when lower is better."""
+    """``target 90%``, or ``target at most 20%`` when lower is better."""
     if objective.target is None:
         return "no target set"
     at_most = "at most " if objective.direction is Direction.LOWER_IS_BETTER else ""
@@ -112,31 +101,36 @@ class CheckinRow:
         return searchable_text(self.checkin)
 
 
-class CheckinLogModel(QAbstractTableModel):
-    """Read-only rows of the plan's check-ins, sorted by :meth:`sort` (ties in the plan's order)."""
+class CheckinLogModel(RowsModel[CheckinRow]):
+    """Read-only rows of the plan's check-ins, sorted by :meth:`sort` (ties in the plan's order).
+
+    :attr:`rows` are in the order shown (before filtering).
+    """
 
     DATE, KIND, RATING, SUMMARY = range(4)
-    HEADERS = ("Date", "Kind", "Overall", "Summary")
+    HEADERS: ClassVar[tuple[str, ...]] = ("Date", "Kind", "Overall", "Summary")
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        #: The rows in the order shown (before filtering).
-        self.rows: list[CheckinRow] = []
         self._in_plan_order: list[CheckinRow] = []
         self._row_by_index: dict[int, int] = {}
         self._objective_titles: dict[str, str] = {}
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
 
-    def set_rows(self, checkins: Sequence[Checkin], plan: Plan | None = None) -> None:
+    def set_rows(self, rows: Sequence[CheckinRow]) -> None:
+        """Rows in the plan's order; they are shown in the order of the last :meth:`sort`."""
         self.beginResetModel()
-        self._objective_titles = {o.key: o.title for o in plan.objectives} if plan is not None else {}
-        self._in_plan_order = [CheckinRow(i, c, overall_rating(c), one_line_summary(c)) for i, c in enumerate(checkins)]
+        self._in_plan_order = list(rows)
         self._order()
         self.endResetModel()
 
+    def set_checkins(self, checkins: Sequence[Checkin], plan: Plan | None = None) -> None:
+        self._objective_titles = {o.key: o.title for o in plan.objectives} if plan is not None else {}
+        self.set_rows([CheckinRow(i, c, overall_rating(c), one_line_summary(c)) for i, c in enumerate(checkins)])
+
     def set_plan(self, plan: Plan | None) -> None:
-        self.set_rows(plan.checkins if plan is not None else [], plan)
+        self.set_checkins(plan.checkins if plan is not None else [], plan)
 
     def row_of(self, checkin_index: int) -> int:
         return self._row_by_index.get(checkin_index, -1)
@@ -167,23 +161,15 @@ class CheckinLogModel(QAbstractTableModel):
         if column == self.RATING:
             return RATINGS_WORST_FIRST.index(row.rating) if row.rating is not None else len(RATINGS_WORST_FIRST)
         if column == self.KIND:
-            return KIND_LABELS[row.checkin.kind].casefold()
+            return vocabulary.checkin_kind(row.checkin.kind).casefold()
         return row.summary.casefold()
 
     # Qt model interface
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole and section == self.RATING:
             return "The worst rating given to an objective at the check-in"
-        return None
+        return super().headerData(section, orientation, role)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role not in _ANSWERED or not index.isValid():
@@ -194,7 +180,7 @@ class CheckinLogModel(QAbstractTableModel):
             if column == self.DATE:
                 return row.checkin.date.isoformat()
             if column == self.KIND:
-                return KIND_LABELS[row.checkin.kind]
+                return vocabulary.checkin_kind(row.checkin.kind)
             if column == self.RATING:
                 return row.rating.label if row.rating is not None else "—"
             return row.summary

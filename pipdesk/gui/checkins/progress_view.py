@@ -39,7 +39,7 @@ MEASURED, BASELINE, TARGET, DUE, PROJECTION = "measured", "baseline", "target", 
 def verdict(
     objective: Objective, points: Sequence[Point], status: ObjectiveStatus, line: Projection | None, today: dt.date
 ) -> str:
-    """One line on where the objective stands, e.g. ``On track: projected 92 % by 2026-12-21, target 90 %``."""
+    """One line on where the objective stands, e.g. ``On track: projected 92% by 2026-12-21, target 90%``."""
     unit = objective.unit
     target = target_text(objective)
     if status is ObjectiveStatus.NO_DATA:
@@ -104,6 +104,15 @@ def _line(
     return line
 
 
+def _column(parent: QWidget, margins: QMargins, widgets: Sequence[QWidget], stretch_last: bool = False) -> None:
+    """Lay ``widgets`` out one under the other in ``parent``; the last takes the room to spare if ``stretch_last``."""
+    layout = QVBoxLayout(parent)
+    layout.setContentsMargins(margins)
+    layout.setSpacing(2)
+    for number, widget in enumerate(widgets, start=1):
+        layout.addWidget(widget, 1 if stretch_last and number == len(widgets) else 0)
+
+
 class ObjectiveChart(QFrame):
     """One objective: its title and metric, the chart, and the verdict under it."""
 
@@ -132,13 +141,7 @@ class ObjectiveChart(QFrame):
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.chart_view.setMinimumHeight(CHART_HEIGHT)
         self.chart_view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 6)
-        layout.setSpacing(2)
-        layout.addWidget(self.title)
-        layout.addWidget(self.metric_label)
-        layout.addWidget(self.chart_view)
-        layout.addWidget(self.verdict)
+        _column(self, QMargins(8, 6, 8, 6), [self.title, self.metric_label, self.chart_view, self.verdict])
         self.lines: dict[str, QLineSeries] = {}
 
     def show_objective(self, plan: Plan, objective: Objective, today: dt.date) -> ObjectiveStatus:
@@ -292,13 +295,8 @@ class ProgressView(QWidget):
         content_layout.addLayout(self.grid)
         content_layout.addStretch(1)
         self.scroll_area.setWidget(self.content)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.objectives_summary)
-        layout.addWidget(self.delivery_summary)
-        layout.addWidget(self.scroll_area, 1)
+        column = [self.heading, self.objectives_summary, self.delivery_summary, self.scroll_area]
+        _column(self, QMargins(0, 0, 0, 0), column, stretch_last=True)
 
     def set_plan(self, plan: Plan | None) -> None:
         """Show ``plan``; drawn now when visible, else the next time the view is shown."""

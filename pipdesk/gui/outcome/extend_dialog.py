@@ -1,51 +1,23 @@
-"""Extends a running plan to a new end date, or reopens a closed one: the only way a closed plan reopens.
+"""Asks how to extend a running plan, or reopen a closed one: the new end date and the reason.
 
-One undoable step: the schedule grows with the plan's cadence (``extend_schedule``), the status
-becomes extended, and the plan's history keeps the old end date, the status it had and, for a
-closed plan, the outcome that the extension removes, each with the manager's reason.
+It shows what the extension does to the plan's period and schedule; :mod:`.commands` makes the change.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
-from pipdesk.domain import MilestoneKind, Objective, Plan, Revision, Status, vocabulary
-from pipdesk.domain.schedule import extend_schedule
+from pipdesk.domain import MilestoneKind, Plan, Status, vocabulary
+from pipdesk.domain.schedule import DEFAULT_CADENCE, due_at_end, extend_schedule, original_end
 from pipdesk.gui.common.colours import show_as_error
-from pipdesk.gui.common.prompts import Prompter
-from pipdesk.gui.common.session import PlanSession
+from pipdesk.gui.common.dates import pydate, qdate
+from pipdesk.gui.common.dialogs import accept_if_sound
 from pipdesk.gui.forms.ui_extend_plan_dialog import Ui_ExtendPlanDialog
-from pipdesk.gui.outcome.close_dialog import DECISION_LABELS, now, outcome_line
 
-#: The cadence of the new check-ins when the plan names none.
-DEFAULT_CADENCE = 7
 #: How far past the current end (or today, if later) the new end date is first proposed.
 PROPOSED_EXTENSION = dt.timedelta(days=28)
-
-
-def _qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def original_end(plan: Plan) -> dt.date | None:
-    """The end date the plan was issued with, when a revision since moved it; else None."""
-    for revision in plan.revisions:
-        if revision.field == "end_date" and revision.old:
-            try:
-                day = dt.date.fromisoformat(revision.old)
-            except ValueError:
-                continue
-            return day if day != plan.end_date else None
-    return None
-
-
-def due_at_end(plan: Plan) -> list[Objective]:
-    """The objectives due on the plan's current end date: the ones an extension gives more time."""
-    return [o for o in plan.objectives if o.due_date == plan.end_date]
 
 
 class ExtendPlanDialog(QDialog):
@@ -70,7 +42,7 @@ class ExtendPlanDialog(QDialog):
         outcome = plan.outcome
         if plan.status is Status.CLOSED and outcome is not None:
             self.setWindowTitle("Reopen the plan by extension")
-            decision = DECISION_LABELS[outcome.decision].lower() if outcome.decision else "no decision"
+            decision = vocabulary.DECISIONS[outcome.decision].lower() if outcome.decision else "no decision"
             decided = f", decided on {vocabulary.long_date(outcome.decided_on)}" if outcome.decided_on else ""
             ui.reopenLabel.setText(
                 f"This plan is closed ({decision}{decided}). Extending it reopens it: the recorded outcome "
@@ -89,8 +61,8 @@ class ExtendPlanDialog(QDialog):
         else:
             ui.moveDueDatesCheck.hide()
 
-        ui.endDateEdit.setMinimumDate(_qdate(plan.end_date + dt.timedelta(days=1)))
-        ui.endDateEdit.setDate(_qdate(max(plan.end_date, today) + PROPOSED_EXTENSION))
+        ui.endDateEdit.setMinimumDate(qdate(plan.end_date + dt.timedelta(days=1)))
+        ui.endDateEdit.setDate(qdate(max(plan.end_date, today) + PROPOSED_EXTENSION))
         ui.endDateEdit.dateChanged.connect(lambda _d: self._preview())
         ui.reasonEdit.setFixedHeight(ui.reasonEdit.fontMetrics().lineSpacing() * 4 + 14)
         show_as_error(ui.errorLabel)
@@ -104,11 +76,10 @@ class ExtendPlanDialog(QDialog):
         self.ui.previewLabel.setText(extension_preview(self.plan, self.new_end(), self.cadence))
 
     def set_new_end(self, day: dt.date) -> None:
-        self.ui.endDateEdit.setDate(_qdate(day))
+        self.ui.endDateEdit.setDate(qdate(day))
 
     def new_end(self) -> dt.date:
-        day = self.ui.endDateEdit.date()
-        return dt.date(day.year(), day.month(), day.day())
+        return pydate(self.ui.endDateEdit.date())
 
     def reason(self) -> str:
         return self.ui.reasonEdit.toPlainText().strip()
@@ -127,11 +98,7 @@ class ExtendPlanDialog(QDialog):
         return found
 
     def accept(self) -> None:
-        problems = self.problems()
-        self.ui.errorLabel.setText("\n".join(problems))
-        self.ui.errorLabel.setVisible(bool(problems))
-        if not problems:
-            super().accept()
+        accept_if_sound(super(), self.problems(), self.ui.errorLabel)
 
 
 def extension_preview(plan: Plan, new_end: dt.date, cadence: int) -> str:
@@ -155,68 +122,3 @@ def extension_preview(plan: Plan, new_end: dt.date, cadence: int) -> str:
         names = ", ".join(f"“{o.title}”" for o in due)
         text += f" Due on the old end date: {names}."
     return text
-
-
-def extend_plan(
-    session: PlanSession, prompter: Prompter, today: Callable[[], dt.date], parent: QWidget | None = None
-) -> bool:
-    """Ask for a new end date and reason and extend the session's plan; true when the plan changed.
-
-    A closed plan is reopened: its outcome is removed and kept in a revision.
-    """
-    if session.plan.status is Status.DRAFT:
-        prompter.warning("Extend the plan", "A draft has not started: change its end date in the Plan view instead.")
-        return False
-    dialog = ExtendPlanDialog(session.plan, today(), parent)
-    try:
-        if not prompter.run_dialog(dialog) or dialog.problems():
-            return False
-        return apply_extension(session, prompter, dialog.new_end(), dialog.reason(), dialog.move_due_dates())
-    finally:
-        dialog.deleteLater()
-
-
-def apply_extension(
-    session: PlanSession, prompter: Prompter, new_end: dt.date, reason: str, move_due_dates: bool = True
-) -> bool:
-    """Extend the plan to ``new_end`` in one undoable step, every change kept with ``reason``."""
-    reopening = session.plan.status is Status.CLOSED
-
-    def extend(plan: Plan) -> None:
-        at = now()
-        old_end = plan.end_date
-        if plan.outcome is not None:
-            plan.revisions.append(
-                Revision(at=at, field="outcome", old=outcome_line(plan.outcome), new=None, reason=reason)
-            )
-            plan.outcome = None
-        plan.milestones = extend_schedule(plan.milestones, old_end, new_end, plan.checkin_every_days or DEFAULT_CADENCE)
-        plan.end_date = new_end
-        plan.revisions.append(
-            Revision(at=at, field="end_date", old=old_end.isoformat(), new=new_end.isoformat(), reason=reason)
-        )
-        if move_due_dates:
-            for objective in plan.objectives:
-                if objective.due_date == old_end:
-                    objective.due_date = new_end
-                    plan.revisions.append(
-                        Revision(
-                            at=at,
-                            field=f"objectives.{objective.key}.due_date",
-                            old=old_end.isoformat(),
-                            new=new_end.isoformat(),
-                            reason=reason,
-                        )
-                    )
-        if plan.status is not Status.EXTENDED:
-            plan.revisions.append(
-                Revision(at=at, field="status", old=plan.status.value, new=Status.EXTENDED.value, reason=reason)
-            )
-            plan.status = Status.EXTENDED
-
-    problems = session.change("Reopen the plan by extension" if reopening else "Extend the plan", extend)
-    if problems:
-        lines = "\n".join(f"• {p.message}" for p in problems)
-        prompter.warning("Extend the plan", f"The plan cannot be extended until these are put right:\n{lines}")
-        return False
-    return True

@@ -11,34 +11,31 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSizePolicy, QTableView, QWidget
 
 from pipdesk.domain import ObjectiveCategory, Plan, Result, Revision, Status, vocabulary
-from pipdesk.domain.outcome import fairness_check, suggest_decision
-from pipdesk.gui.common.prompts import Prompter
-from pipdesk.gui.common.read_only import keep_enabled_when_read_only
-from pipdesk.gui.common.session import PlanSession
-from pipdesk.gui.forms.ui_outcome_view import Ui_OutcomeView
-from pipdesk.gui.outcome.close_dialog import (
+from pipdesk.domain.outcome import (
     BOTH_DIMENSIONS,
-    DECISION_LABELS,
     FAIRNESS_FIELD,
-    FOLLOW_UP_LABELS,
     NO_GAPS,
-    RESULT_LABELS,
     ObjectiveEvidence,
-    close_with_outcome,
     dimension_text,
     evidence,
+    fairness_check,
     fairness_lines,
+    suggest_decision,
 )
-from pipdesk.gui.outcome.extend_dialog import extend_plan, original_end
+from pipdesk.domain.schedule import original_end
+from pipdesk.gui.common.prompts import Prompts
+from pipdesk.gui.common.read_only import keep_enabled_when_read_only
+from pipdesk.gui.common.session_view import SessionView
+from pipdesk.gui.common.table_model import Index, RowsModel
+from pipdesk.gui.forms.ui_outcome_view import Ui_OutcomeView
+from pipdesk.gui.outcome.commands import close_with_outcome, extend_plan
 
-Index = QModelIndex | QPersistentModelIndex
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _ANSWERED = frozenset({_DISPLAY, _TOOLTIP})
@@ -57,33 +54,25 @@ class ResultLine:
     tooltip: str = ""
 
 
-class ResultsModel(QAbstractTableModel):
+class ResultsModel(RowsModel[ResultLine]):
     """Read-only: each objective's baseline, target, last measured value, result and comment."""
 
     OBJECTIVE, BASELINE, TARGET, LAST, RESULT, COMMENT = range(6)
+    HEADERS: ClassVar[tuple[str, ...]] = ("Objective", "Baseline", "Target", "Last measured", "Result", "Comment")
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.rows: list[ResultLine] = []
-        self.headers = ["Objective", "Baseline", "Target", "Last measured", "Result", "Comment"]
+        self._named: dict[int, str] = {}
 
-    def set_rows(self, rows: Sequence[ResultLine], result_header: str, comment_header: str) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.headers[self.RESULT] = result_header
-        self.headers[self.COMMENT] = comment_header
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
+    def set_results(self, rows: Sequence[ResultLine], result_header: str, comment_header: str) -> None:
+        """Show ``rows`` under the headings a closed plan (recorded) or a running one (suggested) needs."""
+        self._named = {self.RESULT: result_header, self.COMMENT: comment_header}
+        self.set_rows(rows)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and section in self._named:
+            return self._named[section]
+        return super().headerData(section, orientation, role)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         # A view asks about seven roles a cell, again on each resize to contents: the others go at once.
@@ -108,13 +97,13 @@ def _running_line(item: ObjectiveEvidence) -> ResultLine:
         baseline=item.baseline,
         target=item.target,
         last_measured=item.last_measured,
-        result=RESULT_LABELS[item.suggested] if item.suggested else "No suggestion yet",
+        result=vocabulary.RESULTS[item.suggested] if item.suggested else "No suggestion yet",
         comment=item.why,
     )
 
 
 def _closed_line(item: ObjectiveEvidence, result: Result | None, comment: str) -> ResultLine:
-    suggested = RESULT_LABELS[item.suggested] if item.suggested else "no suggestion"
+    suggested = vocabulary.RESULTS[item.suggested] if item.suggested else "no suggestion"
     return ResultLine(
         objective=item.objective.title,
         baseline=item.baseline,
@@ -126,17 +115,15 @@ def _closed_line(item: ObjectiveEvidence, result: Result | None, comment: str) -
     )
 
 
-class OutcomeView(QWidget):
+class OutcomeView(SessionView):
     """Shows the outcome of the session's plan; the buttons close or extend it through the dialogs."""
 
-    def __init__(self, prompter: Prompter, today: Callable[[], dt.date], parent: QWidget | None = None) -> None:
+    def __init__(self, prompter: Prompts, today: Callable[[], dt.date], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_OutcomeView()
         self.ui.setupUi(self)
         self.prompter = prompter
         self.today = today
-        self.session: PlanSession | None = None
-        self._stale = False
         ui = self.ui
         font = ui.headingLabel.font()
         font.setBold(True)
@@ -184,30 +171,9 @@ class OutcomeView(QWidget):
         refit.timeout.connect(lambda: _fit_height(table))
         table.verticalHeader().sectionResized.connect(lambda *_args: refit.start())
 
-    # Showing a plan
-
-    def set_session(self, session: PlanSession | None) -> None:
-        if self.session is not None:
-            self.session.changed.disconnect(self._plan_changed)
-        self.session = session
-        if session is not None:
-            session.changed.connect(self._plan_changed)
-        self._plan_changed()
-
-    def _plan_changed(self) -> None:
-        """Shown now when the view is visible; else the next time it is shown (another tab is in front)."""
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
-            self.refresh()
-        super().showEvent(event)
+    # Showing a plan (SessionView calls refresh when the plan is shown or changes)
 
     def refresh(self) -> None:
-        self._stale = False
         ui = self.ui
         plan = self.session.plan if self.session is not None else None
         if plan is None:
@@ -249,7 +215,7 @@ class OutcomeView(QWidget):
         suggested = suggest_decision(results, plan.objectives)
         ui.decisionGroup.setTitle("Decision suggested so far")
         ui.decisionLabel.setText(
-            DECISION_LABELS[suggested]
+            vocabulary.DECISIONS[suggested]
             if suggested
             else "No suggestion yet: every objective needs a measured value with a baseline and target."
         )
@@ -264,7 +230,7 @@ class OutcomeView(QWidget):
         ui = self.ui
         outcome = plan.outcome
         assert outcome is not None
-        decision = DECISION_LABELS[outcome.decision] if outcome.decision else "No decision recorded"
+        decision = vocabulary.DECISIONS[outcome.decision] if outcome.decision else "No decision recorded"
         ui.headingLabel.setText(f"Closed: {decision.lower() if outcome.decision else decision}")
         decided = f"Decided on {vocabulary.long_date(outcome.decided_on)}. " if outcome.decided_on else ""
         ui.explanationLabel.setText(
@@ -275,7 +241,7 @@ class OutcomeView(QWidget):
 
         ui.decisionGroup.setTitle("Outcome")
         ui.decisionLabel.setText(vocabulary.decision(outcome.decision))
-        ui.followUpLabel.setText(FOLLOW_UP_LABELS[outcome.follow_up] if outcome.follow_up else "None recorded")
+        ui.followUpLabel.setText(vocabulary.FOLLOW_UPS[outcome.follow_up] if outcome.follow_up else "None recorded")
         ui.decidedOnLabel.setText(vocabulary.long_date(outcome.decided_on))
         ui.summaryLabel.setText(outcome.summary.strip() or "No summary written")
         ui.monitoringLabel.setText(outcome.monitoring.strip() or "None agreed")
@@ -311,7 +277,7 @@ class OutcomeView(QWidget):
     ) -> None:
         for category, (group, table, model) in self.tables.items():
             mine = [line for line, item in zip(lines, found, strict=True) if item.objective.category == category]
-            model.set_rows(mine, result_header, comment_header)
+            model.set_results(mine, result_header, comment_header)
             group.setVisible(bool(mine))
             _fit_height(table)
 

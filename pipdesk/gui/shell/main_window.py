@@ -24,8 +24,7 @@ from pipdesk.gui.common.save_status import SaveStatus
 from pipdesk.gui.common.session import PlanSession
 from pipdesk.gui.forms.ui_main_window import Ui_MainWindow
 from pipdesk.gui.forms.ui_welcome import Ui_WelcomeView
-from pipdesk.gui.outcome.close_dialog import close_with_outcome
-from pipdesk.gui.outcome.extend_dialog import extend_plan
+from pipdesk.gui.outcome.commands import close_with_outcome, extend_plan
 from pipdesk.gui.outcome.view import OutcomeView
 from pipdesk.gui.plan.acknowledgement_dialog import AcknowledgementDialog
 from pipdesk.gui.plan.editor import PlanEditor

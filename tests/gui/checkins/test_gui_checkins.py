@@ -20,26 +20,17 @@ from pipdesk.gui.checkins.models import (
     CheckinLogModel,
     one_line_summary,
 )
-from pipdesk.gui.common.reason import ReasonDialog
 from pipdesk.gui.common.scripted_prompter import ScriptedPrompter
 from pipdesk.gui.common.session import PlanSession
 from pipdesk.store import PlanBook
 
-from conftest import load_sample
-
-TODAY = dt.date(2026, 11, 23)
-ALEX, BETH, DMITRY = 1, 2, 4
-
-
-@pytest.fixture
-def prompter() -> ScriptedPrompter:
-    return ScriptedPrompter()
+from conftest import ALEX, BETH, DMITRY, TODAY, answer_reason, load_sample
 
 
 @pytest.fixture
 def open_tab(qtbot: QtBot, book: PlanBook, prompter: ScriptedPrompter) -> Callable[[int], CheckinsTab]:
     def open_plan(plan_id: int) -> CheckinsTab:
-        tab = CheckinsTab(prompter, lambda: TODAY)  # type: ignore[arg-type]
+        tab = CheckinsTab(prompter, lambda: TODAY)
         qtbot.addWidget(tab)
         tab.resize(1300, 800)
         tab.set_session(PlanSession(book, plan_id, tab))
@@ -71,17 +62,6 @@ def type_into(qtbot: QtBot, widget: QLineEdit, text: str) -> None:
     qtbot.keyClicks(widget, text)
 
 
-def answer_reason(text: str, seen: list[str] | None = None) -> Callable[[QDialog], bool]:
-    def fill(dialog: QDialog) -> bool:
-        assert isinstance(dialog, ReasonDialog)
-        if seen is not None:
-            seen.append(dialog.ui.changeLabel.text())
-        dialog.set_reason(text)
-        return True
-
-    return fill
-
-
 def test_a_check_in_logged_through_the_form_marks_its_milestone_held_and_undoes_in_one_step(
     open_tab: Callable[[int], CheckinsTab], qtbot: QtBot, prompter: ScriptedPrompter, book: PlanBook
 ) -> None:
@@ -99,8 +79,8 @@ def test_a_check_in_logged_through_the_form_marks_its_milestone_held_and_undoes_
         assert "Weekly check-in 9" in dialog.ui.milestoneLabel.text()
         assert dialog.ui.attendeesEdit.text() == "Alex Moreno, Dana Whitfield"
         on_time, reports, estimates = (dialog.rows[k] for k in ("on-time", "status-reports", "estimates"))
-        assert on_time.last.text() == "last: 84 % on 2026-11-23, target 90 %"
-        assert estimates.last.text() == "last: 26 % on 2026-11-23, target at most 20 %"
+        assert on_time.last.text() == "last: 84% on 2026-11-23, target 90%"
+        assert estimates.last.text() == "last: 26% on 2026-11-23, target at most 20%"
         qtbot.keyClicks(on_time.value_edit, "88")
         assert on_time.rating() is Rating.ON_TRACK, "the rating follows the trend until the manager picks one"
         qtbot.keyClicks(reports.value_edit, "0")
@@ -213,7 +193,7 @@ def test_amending_an_old_check_in_asks_why_and_keeps_every_changed_field_in_the_
         assert dialog.windowTitle() == "Amend the check-in of 2026-10-05"
         assert "more than 7 days old" in dialog.ui.amendLabel.text()
         assert dialog.ui.notesEdit.toPlainText() == old_notes
-        assert dialog.rows["on-time"].last.text() == "first value; baseline 55 %, target 90 %"
+        assert dialog.rows["on-time"].last.text() == "first value; baseline 55%, target 90%"
         dialog.ui.notesEdit.setFocus()
         dialog.ui.notesEdit.selectAll()
         qtbot.keyClicks(dialog.ui.notesEdit, "Reviewed the board; two milestones slipped, both on the API team.")
@@ -448,7 +428,7 @@ def test_the_search_reaches_every_text_of_a_check_in(field: str) -> None:
     model = CheckinLogModel()
     proxy = CheckinFilterProxy()
     proxy.setSourceModel(model)
-    model.set_rows([Checkin(date=TODAY, **{field: "Ærøskøbing workshop"}), Checkin(date=TODAY)])
+    model.set_checkins([Checkin(date=TODAY, **{field: "Ærøskøbing workshop"}), Checkin(date=TODAY)])
     proxy.set_search("ærøskøbing")
     assert proxy.rowCount() == 1
 
@@ -457,7 +437,7 @@ def test_the_search_reaches_progress_comments() -> None:
     model = CheckinLogModel()
     proxy = CheckinFilterProxy()
     proxy.setSourceModel(model)
-    model.set_rows([Checkin(date=TODAY, progress=[Progress(objective="o", comment="Blocked by vendor")])])
+    model.set_checkins([Checkin(date=TODAY, progress=[Progress(objective="o", comment="Blocked by vendor")])])
     proxy.set_search("vendor")
     assert proxy.rowCount() == 1
     proxy.set_search("vendor holiday")

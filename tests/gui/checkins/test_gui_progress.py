@@ -20,8 +20,8 @@ from pipdesk.gui.common.scripted_prompter import ScriptedPrompter
 from pipdesk.gui.common.session import PlanSession
 from pipdesk.store import PlanBook
 
-TODAY = dt.date(2026, 11, 23)
-ALEX, CARL, DMITRY = 1, 3, 4
+from conftest import ALEX, CARL, DMITRY, TODAY
+
 DUE_DATE = dt.date(2026, 12, 21)
 
 
@@ -52,10 +52,10 @@ def test_the_chart_draws_the_measured_values_against_baseline_target_and_due_dat
     assert set(lines) == {MEASURED, BASELINE, TARGET, DUE, PROJECTION}
     assert {s.name() for s in chart.chart.series()} == {
         "Measured",
-        "Baseline 55 %",
-        "Target 90 %",
+        "Baseline 55%",
+        "Target 90%",
         "Due Dec 21",
-        "Projected 93.8 %",
+        "Projected 93.8%",
     }
     assert drawn(lines[MEASURED]) == series(book.get(ALEX), "on-time")
     assert lines[MEASURED].pointsVisible()
@@ -75,11 +75,11 @@ def test_verdicts_read_each_objective_in_its_own_direction(show_plan: Callable[[
     view = show_plan(ALEX)
     verdicts = {key: chart.verdict.text() for key, chart in view.charts.items()}
     assert verdicts == {
-        "on-time": "On track: projected 93.8 % by 2026-12-21, target 90 %",
+        "on-time": "On track: projected 93.8% by 2026-12-21, target 90%",
         "status-reports": "Met: 0 reports on 2026-11-23, target at most 0 reports",
-        "estimates": "On track: projected 16.6 % by 2026-12-21, target at most 20 %",
+        "estimates": "On track: projected 16.6% by 2026-12-21, target at most 20%",
     }
-    assert view.charts["estimates"].lines[TARGET].name() == "Target at most 20 %"
+    assert view.charts["estimates"].lines[TARGET].name() == "Target at most 20%"
     estimate_trend = drawn(view.charts["estimates"].lines[PROJECTION])
     assert estimate_trend[0][1] > estimate_trend[-1][1], "lower is better: the trend falls toward the target"
     assert view.statuses == {
@@ -128,7 +128,7 @@ def test_an_off_track_trend_says_so(show_plan: Callable[[int], ProgressView], bo
 
 
 def test_the_charts_are_made_when_the_tab_is_first_shown_and_follow_new_check_ins(qtbot: QtBot, book: PlanBook) -> None:
-    tab = CheckinsTab(ScriptedPrompter(), lambda: TODAY)  # type: ignore[arg-type]
+    tab = CheckinsTab(ScriptedPrompter(), lambda: TODAY)
     qtbot.addWidget(tab)
     session = PlanSession(book, ALEX, tab)
     tab.set_session(session)
@@ -145,7 +145,7 @@ def test_the_charts_are_made_when_the_tab_is_first_shown_and_follow_new_check_in
         ),
     )
     assert len(tab.progress.charts["on-time"].lines[MEASURED].points()) == 9
-    assert tab.progress.charts["on-time"].verdict.text() == "Met: 91 % on 2026-11-30, target 90 %"
+    assert tab.progress.charts["on-time"].verdict.text() == "Met: 91% on 2026-11-30, target 90%"
 
 
 def test_the_check_in_log_does_not_load_qtcharts_until_the_charts_are_shown() -> None:

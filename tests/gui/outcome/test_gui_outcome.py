@@ -40,27 +40,23 @@ from pipdesk.domain.schedule import extend_schedule, mark_done_for_checkin
 from pipdesk.gui.common.read_only import apply_read_only
 from pipdesk.gui.common.scripted_prompter import ScriptedPrompter
 from pipdesk.gui.common.session import PlanSession
-from pipdesk.gui.outcome.close_dialog import ClosePlanDialog, close_with_outcome
-from pipdesk.gui.outcome.extend_dialog import ExtendPlanDialog, extend_plan
+from pipdesk.gui.outcome.close_dialog import ClosePlanDialog
+from pipdesk.gui.outcome.commands import close_with_outcome, extend_plan
+from pipdesk.gui.outcome.extend_dialog import ExtendPlanDialog
 from pipdesk.gui.outcome.view import OutcomeView, ResultLine, ResultsModel
 from pipdesk.gui.plan.editor import PlanEditor
 from pipdesk.store import PlanBook
 
-TODAY = dt.date(2026, 11, 23)
+from conftest import ALEX, BETH, CARL, DMITRY, TODAY
+
 FINAL_DAY = dt.date(2026, 12, 21)
-ALEX, BETH, CARL, DMITRY = 1, 2, 3, 4
 Fill = Callable[[QDialog], bool]
-
-
-@pytest.fixture
-def prompter() -> ScriptedPrompter:
-    return ScriptedPrompter()
 
 
 @pytest.fixture
 def make_view(qtbot: QtBot, book: PlanBook, prompter: ScriptedPrompter) -> Callable[..., OutcomeView]:
     def make(plan_id: int, today: dt.date = TODAY) -> OutcomeView:
-        view = OutcomeView(prompter, lambda: today)  # type: ignore[arg-type]
+        view = OutcomeView(prompter, lambda: today)
         qtbot.addWidget(view)
         view.set_session(PlanSession(book, plan_id, view))
         view.resize(1300, 800)
@@ -119,7 +115,7 @@ def log_remaining_checkins(session: PlanSession) -> None:
 
 def test_results_model_shows_each_objective_with_its_result_and_comment() -> None:
     model = ResultsModel()
-    model.set_rows(
+    model.set_results(
         [ResultLine("Raise CSAT", "3.1", "4.2", "4.4 on 25 May 2026", "Met", "Line one\nline two", "suggested: met")],
         "Result",
         "Comment",
@@ -277,7 +273,7 @@ def test_closing_with_a_fairness_gap_and_no_comment_is_refused_inline(
         return dialog.result() == QDialog.DialogCode.Accepted
 
     prompter.expect("dialog", fill)
-    assert close_with_outcome(session, prompter, lambda: TODAY)  # type: ignore[arg-type]
+    assert close_with_outcome(session, prompter, lambda: TODAY)
     assert seen == ["The fairness check found gaps: confirm them with a comment before closing."]
     plan = book.get(ALEX)
     assert plan.outcome is not None
@@ -318,7 +314,7 @@ def test_overriding_a_suggested_result_needs_a_comment(
         return dialog.result() == QDialog.DialogCode.Accepted
 
     prompter.expect("dialog", fill)
-    assert close_with_outcome(session, prompter, lambda: TODAY)  # type: ignore[arg-type]
+    assert close_with_outcome(session, prompter, lambda: TODAY)
     outcome = book.get(ALEX).outcome
     assert outcome is not None
     result = next(r for r in outcome.results if r.objective == "status-reports")
@@ -355,7 +351,7 @@ def test_extend_is_not_a_closing_follow_up_and_extend_instead_leads_to_the_exten
         return dialog.result() == QDialog.DialogCode.Accepted
 
     prompter.expect("dialog", close_fill).expect("dialog", extend_fill)
-    assert close_with_outcome(session, prompter, lambda: TODAY)  # type: ignore[arg-type]
+    assert close_with_outcome(session, prompter, lambda: TODAY)
     plan = book.get(ALEX)
     assert (plan.status, plan.outcome, plan.end_date) == (Status.EXTENDED, None, FINAL_DAY + dt.timedelta(days=28))
 
@@ -443,8 +439,8 @@ def test_reopening_closed_beth_by_extension_removes_the_outcome_with_a_revision(
 
 
 def test_a_closed_plan_cannot_be_closed_again_or_a_draft_extended(book: PlanBook, prompter: ScriptedPrompter) -> None:
-    assert not close_with_outcome(PlanSession(book, BETH), prompter, lambda: TODAY)  # type: ignore[arg-type]
-    assert not extend_plan(PlanSession(book, DMITRY), prompter, lambda: TODAY)  # type: ignore[arg-type]
+    assert not close_with_outcome(PlanSession(book, BETH), prompter, lambda: TODAY)
+    assert not extend_plan(PlanSession(book, DMITRY), prompter, lambda: TODAY)
     assert [s.text for s in prompter.warnings()] == [
         "The plan is already closed. To reopen it, extend it.",
         "A draft has not started: change its end date in the Plan view instead.",
