@@ -10,15 +10,32 @@ from pipdesk.domain import (
     Acknowledgement,
     Checkin,
     Decision,
+    FollowUp,
     Milestone,
     MilestoneKind,
     Objective,
     ObjectiveCategory,
+    ObjectiveResult,
+    Outcome,
     Plan,
+    Progress,
     Result,
     SupportAction,
 )
-from pipdesk.domain.outcome import dimension_decisions, fairness_check, suggest_decision, suggest_result
+from pipdesk.domain.outcome import (
+    NO_GAPS,
+    acknowledgement_text,
+    default_decided_on,
+    dimension_decisions,
+    dimension_text,
+    evidence,
+    fairness_check,
+    fairness_lines,
+    gaps_text,
+    outcome_line,
+    suggest_decision,
+    suggest_result,
+)
 from pipdesk.domain.progress import series
 
 from conftest import SAMPLE_NAMES, load_sample
@@ -262,3 +279,62 @@ def test_every_sample_can_be_checked(name: str) -> None:
     check = fairness_check(subject, TODAY)
     assert check.support_delivered + len(check.undelivered_support) == check.support_promised
     assert all(gap.endswith(".") for gap in check.gaps)
+
+
+# What the evidence says, in the manager's words
+
+
+def test_evidence_gives_each_objective_its_last_value_and_suggestion_in_plan_order() -> None:
+    measured = plan(
+        objectives=[objective("a"), objective("b", baseline=10, target=0)],
+        checkins=[Checkin(date=d(11, 16), progress=[Progress(objective="a", value=70)])],
+    )
+    first, second = evidence(measured)
+    assert (first.objective.key, first.last, first.suggested) == ("a", (d(11, 16), 70.0), Result.PARTIALLY_MET)
+    assert first.why == "50% of the way from the baseline to the target"
+    assert first.last_measured == "70 on 16 Nov 2026"
+    assert (second.last, second.suggested, second.why) == (None, None, "No value measured yet")
+    assert second.last_measured == "Not measured"
+
+
+def test_dimension_text_names_each_dimensions_decision_once_every_result_is_known() -> None:
+    objectives = [objective("t", category=TECHNICAL), objective("b", category=BEHAVIORAL)]
+    assert dimension_text({"t": Result.MET, "b": None}, objectives) == ""
+    assert dimension_text({"t": Result.MET, "b": Result.PARTIALLY_MET}, objectives) == (
+        "Technical: successful. Behavioral: partially successful."
+    )
+
+
+def test_the_fairness_lines_count_support_and_check_ins_and_name_the_acknowledgement() -> None:
+    running = plan(support=[SupportAction(description="Mentoring", done=False)])
+    check = fairness_check(running, TODAY)
+    support, checkins, acknowledgement = fairness_lines(check, running, TODAY)
+    assert support == "0 of 1 support actions delivered. Not delivered: Mentoring."
+    assert checkins.endswith("up to 23 Nov 2026.")
+    assert acknowledgement == "Signed for receipt on 29 Sep 2026."
+    assert gaps_text(check) == " ".join(check.gaps) and gaps_text(check) != NO_GAPS
+    assert acknowledgement_text(None) == "Not recorded."
+    refused = Acknowledgement(on=d(9, 29), refused=True)
+    assert acknowledgement_text(refused) == "Declined to sign on 29 Sep 2026 (witness: no witness recorded)."
+
+
+def test_the_outcome_line_keeps_the_whole_outcome_for_the_history() -> None:
+    outcome = Outcome(
+        decision=Decision.PARTIAL,
+        decided_on=d(12, 21),
+        follow_up=FollowUp.REASSIGN,
+        summary="Better,\n not there yet.",
+        results=[ObjectiveResult(objective="a", result=Result.MET), ObjectiveResult(objective="b")],
+    )
+    assert outcome_line(outcome) == (
+        "Partially successful; decided on 2026-12-21; follow-up: reassign to another role; "
+        "results: a met, b not assessed; summary: Better, not there yet."
+    )
+    assert outcome_line(Outcome()) == "No decision; no decision date; no follow-up"
+
+
+def test_a_decision_is_proposed_for_today_within_the_plans_period() -> None:
+    running = plan()
+    assert default_decided_on(running, TODAY) == TODAY
+    assert default_decided_on(running, d(1, 5)) == running.start_date
+    assert default_decided_on(running, dt.date(2027, 3, 1)) == running.end_date

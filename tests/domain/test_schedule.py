@@ -6,11 +6,22 @@ import datetime as dt
 
 import pytest
 
-from pipdesk.domain import Checkin, CheckinKind, Milestone, MilestoneKind, PipdeskError, Plan, Status, SupportAction
+from pipdesk.domain import (
+    Checkin,
+    CheckinKind,
+    Milestone,
+    MilestoneKind,
+    PipdeskError,
+    Plan,
+    Revision,
+    Status,
+    SupportAction,
+)
 from pipdesk.domain.schedule import (
     DueItem,
     DueKind,
     checkin_title,
+    due_at_end,
     due_items,
     extend_schedule,
     generate_schedule,
@@ -18,6 +29,7 @@ from pipdesk.domain.schedule import (
     milestone_fulfilled_by,
     move_milestone,
     next_due,
+    original_end,
     overdue_milestones,
     unmark_for_deleted_checkin,
 )
@@ -467,3 +479,64 @@ def test_due_items_are_sorted_by_date_then_plan() -> None:
     assert [(i.date, i.plan_id) for i in items] == sorted((i.date, i.plan_id) for i in items)
     assert {i.kind for i in items} == {DueKind.OVERDUE, DueKind.OUTCOME_MISSING, DueKind.ENDING_SOON}
     assert DueKind.ENDING_SOON.label == "Plan ends soon"
+
+
+# The original end date
+
+
+def _moved(plan: Plan, *moves: tuple[str, str, str]) -> Plan:
+    """``plan`` with end-date revisions (old date, new date, moment), in the order given."""
+    changed = plan.model_copy(deep=True)
+    for old, new, at in moves:
+        moment = dt.datetime.fromisoformat(at)
+        changed.revisions.append(Revision(at=moment, field="end_date", old=old, new=new, reason="More time"))
+    return changed
+
+
+def test_a_plan_never_extended_has_no_original_end() -> None:
+    assert original_end(load_sample("alex-delivery-active")) is None
+
+
+def test_the_original_end_is_the_old_date_of_the_end_date_revision() -> None:
+    carl = load_sample("carl-skills-extended")
+    assert carl.end_date == dt.date(2026, 9, 30)
+    assert original_end(carl) == dt.date(2026, 8, 31)
+
+
+def test_the_original_end_is_the_earliest_revision_by_time_not_the_first_in_the_list() -> None:
+    alex = load_sample("alex-delivery-active")
+    alex.end_date = dt.date(2027, 2, 15)
+    # Listed out of order (merged from a plan file, say): the later extension comes first.
+    plan = _moved(
+        alex,
+        ("2027-01-18", "2027-02-15", "2026-12-20T10:00:00+00:00"),
+        ("2026-12-21", "2027-01-18", "2026-12-01T10:00:00+00:00"),
+    )
+    assert original_end(plan) == dt.date(2026, 12, 21)
+
+
+def test_an_unreadable_old_date_is_passed_over() -> None:
+    alex = load_sample("alex-delivery-active")
+    alex.end_date = dt.date(2027, 2, 15)
+    plan = _moved(
+        alex,
+        ("someday", "2027-01-18", "2026-11-01T10:00:00+00:00"),
+        ("2026-12-21", "2027-02-15", "2026-12-01T10:00:00+00:00"),
+    )
+    assert original_end(plan) == dt.date(2026, 12, 21)
+
+
+def test_a_plan_moved_back_to_its_original_end_has_none_to_show() -> None:
+    alex = load_sample("alex-delivery-active")
+    plan = _moved(
+        alex,
+        ("2026-12-21", "2027-01-18", "2026-11-01T10:00:00+00:00"),
+        ("2027-01-18", "2026-12-21", "2026-11-02T10:00:00+00:00"),
+    )
+    assert original_end(plan) is None
+
+
+def test_the_objectives_due_at_the_end_are_the_ones_an_extension_gives_more_time() -> None:
+    alex = load_sample("alex-delivery-active")
+    assert [o.due_date for o in due_at_end(alex)] == [alex.end_date, alex.end_date]
+    assert due_at_end(load_sample("dmitry-punctuality-draft")) == []

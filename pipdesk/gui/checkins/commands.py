@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
@@ -23,6 +24,9 @@ from pipdesk.gui.checkins.models import TEXT_FIELDS, one_line_summary
 from pipdesk.gui.common.prompts import Prompts
 from pipdesk.gui.common.reason import ask_reason, change_with_reason
 from pipdesk.gui.common.session import PlanSession
+
+if TYPE_CHECKING:
+    from pipdesk.gui.checkins.form_dialog import CheckinFormDialog
 
 
 @dataclass(frozen=True)
@@ -114,14 +118,8 @@ def new_checkin(
         return None
     from pipdesk.gui.checkins.form_dialog import CheckinFormDialog  # loads on first use, not at start-up
 
-    dialog = CheckinFormDialog(session.plan, today(), parent=parent)
-    try:
-        if not prompter.run_dialog(dialog):
-            return None
-        checkin = dialog.checkin()
-    finally:
-        dialog.deleteLater()
-    return checkin if log_checkin(session, prompter, checkin) else None
+    checkin = _filled_in(prompter, CheckinFormDialog(session.plan, today(), parent=parent))
+    return checkin if checkin is not None and log_checkin(session, prompter, checkin) else None
 
 
 def log_checkin(session: PlanSession, prompter: Prompts, checkin: Checkin) -> bool:
@@ -139,6 +137,14 @@ def log_checkin(session: PlanSession, prompter: Prompts, checkin: Checkin) -> bo
     return True
 
 
+def _filled_in(prompter: Prompts, dialog: CheckinFormDialog) -> Checkin | None:
+    """The check-in as the form holds it once the person saves it; None when they cancel."""
+    try:
+        return dialog.checkin() if prompter.run_dialog(dialog) else None
+    finally:
+        dialog.deleteLater()
+
+
 # Amending
 
 
@@ -152,14 +158,8 @@ def amend_checkin(
 
     plan = session.plan
     why = amendment_reason_needed(plan, index, today())
-    dialog = CheckinFormDialog(plan, today(), index, amend_note=why or "", parent=parent)
-    try:
-        if not prompter.run_dialog(dialog):
-            return None
-        new = dialog.checkin()
-    finally:
-        dialog.deleteLater()
-    return new if apply_amendment(session, prompter, index, new, why is not None, parent) else None
+    new = _filled_in(prompter, CheckinFormDialog(plan, today(), index, amend_note=why or "", parent=parent))
+    return new if new is not None and apply_amendment(session, prompter, index, new, why is not None, parent) else None
 
 
 def apply_amendment(

@@ -5,6 +5,7 @@ decides. A result other than the suggested one needs a comment. Gaps the fairnes
 not block closing, but the manager confirms them with a comment. An extension keeps the plan open,
 so "extend" is not a way to close: the dialog offers Extend instead. :mod:`.commands` closes the plan.
 """
+
 from __future__ import annotations
 
 import datetime as dt

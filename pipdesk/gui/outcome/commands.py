@@ -56,9 +56,7 @@ def close_with_outcome(
 
     Choosing "Extend instead…" in the dialog goes on to :func:`extend_plan`.
     """
-    refused = why_not_close(session.plan)
-    if refused is not None:
-        prompter.warning(CLOSE, refused)
+    if _refused(prompter, CLOSE, why_not_close(session.plan)):
         return False
     dialog = ClosePlanDialog(session.plan, today(), parent)
     try:
@@ -105,9 +103,7 @@ def extend_plan(
 
     A closed plan is reopened: its outcome is removed and kept in a revision.
     """
-    refused = why_not_extend(session.plan)
-    if refused is not None:
-        prompter.warning(EXTEND, refused)
+    if _refused(prompter, EXTEND, why_not_extend(session.plan)):
         return False
     dialog = ExtendPlanDialog(session.plan, today(), parent)
     try:
@@ -159,6 +155,13 @@ def extend(plan: Plan, new_end: dt.date, reason: str, move_due_dates: bool, at: 
             Revision(at=at, field="status", old=plan.status.value, new=Status.EXTENDED.value, reason=reason)
         )
         plan.status = Status.EXTENDED
+
+
+def _refused(prompter: Prompts, title: str, why: str | None) -> bool:
+    """True when there is a reason ``why`` not, told to the person."""
+    if why is not None:
+        prompter.warning(title, why)
+    return why is not None
 
 
 def _done(prompter: Prompts, title: str, heading: str, problems: list[Problem]) -> bool:
