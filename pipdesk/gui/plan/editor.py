@@ -12,12 +12,10 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDateEdit, QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
 from pipdesk.domain import Concern, Plan, Problem
-from pipdesk.domain.smart import plan_smart_issues
 from pipdesk.gui.common.colours import show_as_error
 from pipdesk.gui.common.dates import pydate, qdate
 from pipdesk.gui.common.prompts import Prompts
@@ -27,37 +25,11 @@ from pipdesk.gui.common.session_view import SessionView
 from pipdesk.gui.forms.ui_plan_editor import Ui_PlanEditor
 from pipdesk.gui.plan import commands
 from pipdesk.gui.plan.commands import PERSON_FIELDS, ROLES
+from pipdesk.gui.plan.field_events import FieldEvents
 from pipdesk.gui.plan.history_model import HistoryModel
-from pipdesk.gui.plan.lists import ListBinding, plan_lists
+from pipdesk.gui.plan.lists import ListBinding, plan_lists, smart_check
 
 _TEXTS = ("summary", "context", "manager_commitments", "employee_commitments", "consequences")
-
-
-class _FieldEvents(QObject):
-    """Watches the editor's fields.
-
-    Calls back when a field loses focus (a plain text edit has no editingFinished), and lets
-    Undo and Redo reach the plan's undo stack: a text field would otherwise take the keys for its
-    own undo, which the plan would not know about.
-    """
-
-    def __init__(
-        self, on_focus_out: Callable[[QWidget], None], on_undo_key: Callable[[bool], None], parent: QObject
-    ) -> None:
-        super().__init__(parent)
-        self.on_focus_out = on_focus_out
-        self.on_undo_key = on_undo_key
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.FocusOut and isinstance(watched, QWidget):
-            self.on_focus_out(watched)
-        elif event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) and isinstance(event, QKeyEvent):
-            redo = event.matches(QKeySequence.StandardKey.Redo)
-            if redo or event.matches(QKeySequence.StandardKey.Undo):
-                if event.type() == QEvent.Type.KeyPress:
-                    self.on_undo_key(redo)
-                return True  # never the field's own undo; the plan's undo stack has every change
-        return False
 
 
 class PlanEditor(SessionView):
@@ -87,7 +59,7 @@ class PlanEditor(SessionView):
         for label in {*self._errors.values()}:
             _style_message(label)
             show_as_error(label)
-        self._field_events = _FieldEvents(self._left_field, self._undo_key, self)
+        self._field_events = FieldEvents(self._left_field, self._undo_key, self)
         self._bind_fields()
         self._bind_lists()
         self.history = HistoryModel(self)
@@ -245,22 +217,9 @@ class PlanEditor(SessionView):
         return plan.concerns[row] if 0 <= row < len(plan.concerns) else None
 
     def _refresh_smart(self, plan: Plan) -> None:
-        issues = plan_smart_issues(plan)
-        cells: dict[tuple[int, str], list[str]] = {}
-        for row, row_issues in issues.items():
-            for issue in row_issues:
-                cells.setdefault((row, issue.field), []).append(issue.message)
+        cells, summary = smart_check(plan)
         self.lists["objectives"].model.set_issues(cells)
-        count = len(issues)
-        if not plan.objectives:
-            text = "No objectives yet: add the SMART objectives the plan is about."
-        elif count:
-            text = (
-                f"{count} of {len(plan.objectives)} objectives need work before the plan is SMART (hover ⚠ to see why)."
-            )
-        else:
-            text = f"All {len(plan.objectives)} objectives are specific, measurable and time-bound."
-        self.ui.smartSummary.setText(text)
+        self.ui.smartSummary.setText(summary)
         self.ui.smartSummary.setVisible(True)
 
     # Edits of single fields

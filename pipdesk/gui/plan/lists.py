@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from pipdesk.domain import Concern, ConcernCategory, ObjectiveCategory, Plan, Problem, SupportKind
+from pipdesk.domain.smart import plan_smart_issues
 from pipdesk.gui.common.colours import show_as_error
 from pipdesk.gui.common.list_editor import Column, ListEditor, ListTableModel, enum_choices
 from pipdesk.gui.forms.ui_plan_editor import Ui_PlanEditor
@@ -103,3 +104,21 @@ def plan_lists(
             ],
         ),
     ]
+
+
+def smart_check(plan: Plan) -> tuple[dict[tuple[int, str], list[str]], str]:
+    """The SMART check of the plan's objectives: what it says of each cell of the objectives table
+    ((row, attribute) → messages), and in one sentence under the table."""
+    issues = plan_smart_issues(plan)
+    cells: dict[tuple[int, str], list[str]] = {}
+    for row, row_issues in issues.items():
+        for issue in row_issues:
+            cells.setdefault((row, issue.field), []).append(issue.message)
+    if not plan.objectives:
+        return cells, "No objectives yet: add the SMART objectives the plan is about."
+    if issues:
+        return cells, (
+            f"{len(issues)} of {len(plan.objectives)} objectives need work before the plan is SMART "
+            "(hover ⚠ to see why)."
+        )
+    return cells, f"All {len(plan.objectives)} objectives are specific, measurable and time-bound."

@@ -18,7 +18,7 @@ from pipdesk.gui.plans.new_plan_dialog import NewPlanDialog
 from pipdesk.gui.shell.main_window import MainWindow
 from pipdesk.store import PlanBook
 
-from conftest import ALEX, CARL, DMITRY, SAMPLE_NAMES, TODAY, answer_reason, load_sample
+from conftest import ALEX, BETH, CARL, DMITRY, SAMPLE_NAMES, TODAY, answer_reason, load_sample
 
 WindowFactory = Callable[..., MainWindow]
 
@@ -372,3 +372,27 @@ def test_an_objective_added_to_an_issued_plan_is_complete_and_needs_a_reason(
     )
     assert plan.revisions[-1].field == "objectives"
     assert plan.revisions[-1].reason == "Code reviews were raised at the mid-plan evaluation."
+
+
+def test_a_closed_plan_is_shown_read_only_and_the_next_plan_is_editable_again(
+    qtbot: QtBot, book: PlanBook, prompter: ScriptedPrompter
+) -> None:
+    from pipdesk.gui.common.session import PlanSession
+    from pipdesk.gui.plan.editor import PlanEditor
+
+    editor = PlanEditor(prompter, today=lambda: TODAY)
+    qtbot.addWidget(editor)
+    editor.show()
+    qtbot.waitExposed(editor)
+    editor.set_session(PlanSession(book, BETH, editor))
+    support = editor.ui.supportList
+    assert editor.ui.titleEdit.isReadOnly() and editor.ui.endDateEdit.isReadOnly()
+    assert not support.add_button.isEnabled()
+    assert support.table.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers
+
+    editor.set_session(PlanSession(book, ALEX, editor))
+    assert not editor.ui.titleEdit.isReadOnly() and not editor.ui.summaryEdit.isReadOnly()
+    assert support.add_button.isEnabled()
+    assert not support.remove_button.isEnabled(), "nothing selected in the new plan's support"
+    assert editor.ui.concernsList.remove_button.isEnabled(), "its first concern is selected"
+    assert support.table.editTriggers() & QAbstractItemView.EditTrigger.DoubleClicked
