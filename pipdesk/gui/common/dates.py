@@ -1,4 +1,6 @@
-"""Dates between Python and Qt."""
+"""Dates between Python and Qt: a ``datetime.date`` for the plan, a ``QDate`` for the date fields."""
+
+from __future__ import annotations
 
 import datetime as dt
 
@@ -9,5 +11,5 @@ def qdate(day: dt.date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
-def pydate(value: QDate) -> dt.date:
-    return dt.date(value.year(), value.month(), value.day())
+def pydate(q: QDate) -> dt.date:
+    return dt.date(q.year(), q.month(), q.day())

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 
 from pipdesk.domain.model import compact_number
 from pipdesk.gui.common.colours import warning_colour
+from pipdesk.gui.common.dates import pydate, qdate
 
 Index = QModelIndex | QPersistentModelIndex
 NO_DATE = QDate(1900, 1, 1)
@@ -217,7 +218,7 @@ class ColumnDelegate(QStyledItemDelegate):
         column = self.model.columns[index.column()]
         value = index.data(Qt.ItemDataRole.EditRole)
         if isinstance(editor, QDateEdit):
-            editor.setDate(QDate(value.year, value.month, value.day) if value else NO_DATE)
+            editor.setDate(qdate(value) if value else NO_DATE)
         elif isinstance(editor, QComboBox):
             found = editor.findData(value)
             editor.setCurrentIndex(max(found, 0))
@@ -229,7 +230,7 @@ class ColumnDelegate(QStyledItemDelegate):
         value: Any
         if isinstance(editor, QDateEdit):
             chosen = editor.date()
-            value = None if chosen == NO_DATE else dt.date(chosen.year(), chosen.month(), chosen.day())
+            value = None if chosen == NO_DATE else pydate(chosen)
         elif isinstance(editor, QComboBox):
             value = editor.currentData()
         elif isinstance(editor, QLineEdit):
@@ -310,14 +311,14 @@ class ListEditor(QWidget):
             header.moveSection(len(model.columns), 0)
             header.resizeSection(len(model.columns), 100)
         self.table.selectionModel().currentRowChanged.connect(lambda current, _: self._row_changed(current.row()))
-        model.modelReset.connect(self._update_buttons)
-        self._update_buttons()
+        model.modelReset.connect(self.update_buttons)
+        self.update_buttons()
         self.table.setMinimumHeight(self.table.verticalHeader().defaultSectionSize() * 5 + 28)
 
     def set_read_only(self, read_only: bool) -> None:
         if self.model is not None:
             self.model.read_only = read_only
-        self._update_buttons()
+        self.update_buttons()
 
     def current_row(self) -> int:
         index = self.table.currentIndex()
@@ -328,7 +329,7 @@ class ListEditor(QWidget):
             self.table.setCurrentIndex(self.model.index(row, 0))
 
     def _row_changed(self, row: int) -> None:
-        self._update_buttons()
+        self.update_buttons()
         self.current_row_changed.emit(row)
 
     def _emit_for_current(self, emit: Callable[[int], None]) -> None:
@@ -336,7 +337,8 @@ class ListEditor(QWidget):
         if row >= 0:
             emit(row)
 
-    def _update_buttons(self) -> None:
+    def update_buttons(self) -> None:
+        """Enable the buttons that apply to the row selected."""
         read_only = self.model is None or self.model.read_only
         row = self.current_row()
         count = self.model.rowCount() if self.model is not None else 0

@@ -125,15 +125,6 @@ class PlanSession(QObject):
         self.undo_stack.push(PlanChange(self, self.plan, after, text, None if revision else merge_key))
         return []
 
-    def reload(self) -> None:
-        """Read the plan again from the plan book (after a change made elsewhere, e.g. a dialog).
-
-        A plan not saved yet is kept as it is on screen: the plan book holds an older one.
-        """
-        if self.saved:
-            self.plan = self.book.get(self.plan_id)
-        self.changed.emit()
-
     def save_now(self) -> bool:
         """Write the plan as it is on screen; true when the plan book holds it (also when it already did)."""
         if self.saved or self._closed:

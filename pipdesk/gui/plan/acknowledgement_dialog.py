@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDialog, QWidget
 
 from pipdesk.domain import Acknowledgement, Plan
+from pipdesk.gui.common.dates import pydate, qdate
 from pipdesk.gui.common.dialogs import accept_if_sound
 from pipdesk.gui.forms.ui_acknowledgement_dialog import Ui_AcknowledgementDialog
 
@@ -20,7 +20,7 @@ class AcknowledgementDialog(QDialog):
         self.plan = plan
         current = plan.acknowledgement
         day = current.on if current else min(max(today, plan.issued_on or plan.start_date), plan.end_date)
-        self.ui.dateEdit.setDate(QDate(day.year, day.month, day.day))
+        self.ui.dateEdit.setDate(qdate(day))
         if current:
             self.ui.refusedCheck.setChecked(current.refused)
             self.ui.witnessEdit.setText(current.witness or "")
@@ -37,11 +37,10 @@ class AcknowledgementDialog(QDialog):
         self.ui.witnessLabel.setEnabled(refused)
 
     def acknowledgement(self) -> Acknowledgement:
-        day = self.ui.dateEdit.date()
         refused = self.ui.refusedCheck.isChecked()
         witness = self.ui.witnessEdit.text().strip() if refused else ""
         return Acknowledgement(
-            on=dt.date(day.year(), day.month(), day.day()),
+            on=pydate(self.ui.dateEdit.date()),
             refused=refused,
             witness=witness or None,
             employee_comment=self.ui.commentEdit.toPlainText(),

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDialog, QWidget
 
 from pipdesk.domain import Objective, ObjectiveCategory, Plan
 from pipdesk.domain.smart import smart_issues
 from pipdesk.gui.common.colours import show_as_error
+from pipdesk.gui.common.dates import pydate, qdate
 from pipdesk.gui.common.dialogs import accept_if_sound
 from pipdesk.gui.common.list_editor import parse_number
 from pipdesk.gui.forms.ui_objective_dialog import Ui_ObjectiveDialog
@@ -29,11 +29,8 @@ class ObjectiveDialog(QDialog):
         ui.concernCombo.addItem("—", None)
         for concern in plan.concerns:
             ui.concernCombo.addItem(f"{concern.key}: {concern.area}", concern.key)
-        end = plan.end_date
-        ui.dueDateEdit.setDate(QDate(end.year, end.month, end.day))
-        ui.dueDateEdit.setDateRange(
-            QDate(plan.start_date.year, plan.start_date.month, plan.start_date.day), QDate(end.year, end.month, end.day)
-        )
+        ui.dueDateEdit.setDate(qdate(plan.end_date))
+        ui.dueDateEdit.setDateRange(qdate(plan.start_date), qdate(plan.end_date))
         show_as_error(ui.errorLabel)
         ui.errorLabel.hide()
         ui.buttonBox.accepted.connect(self._accept)
@@ -48,7 +45,7 @@ class ObjectiveDialog(QDialog):
         ui.baselineEdit.setText(baseline)
         ui.targetEdit.setText(target)
         if due is not None:
-            ui.dueDateEdit.setDate(QDate(due.year, due.month, due.day))
+            ui.dueDateEdit.setDate(qdate(due))
 
     def problems(self) -> list[str]:
         ui = self.ui
@@ -68,7 +65,6 @@ class ObjectiveDialog(QDialog):
 
     def objective(self) -> Objective:
         ui = self.ui
-        day = ui.dueDateEdit.date()
         baseline = parse_number(ui.baselineEdit.text())
         target = parse_number(ui.targetEdit.text())
         return Objective(
@@ -81,7 +77,7 @@ class ObjectiveDialog(QDialog):
             unit=ui.unitEdit.text().strip(),
             baseline=baseline if isinstance(baseline, float) else None,
             target=target if isinstance(target, float) else None,
-            due_date=dt.date(day.year(), day.month(), day.day()),
+            due_date=pydate(ui.dueDateEdit.date()),
         )
 
     def _accept(self) -> None:

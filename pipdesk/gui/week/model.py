@@ -8,16 +8,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QFont, QPalette
 
 from pipdesk.domain.schedule import DueItem, DueKind
+from pipdesk.domain.vocabulary import weekday
 from pipdesk.gui.common.colours import alert_colour
+from pipdesk.gui.common.table_model import Index, RowsModel
 
-Index = QModelIndex | QPersistentModelIndex
 PLAN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 #: The groups, most urgent first: a heading and the kinds of item under it.
 URGENCY: tuple[tuple[str, tuple[DueKind, ...]], ...] = (
@@ -92,7 +91,7 @@ def when_text(item: DueItem, today: dt.date) -> str:
         return "Ends tomorrow" if days == 1 else f"Ends in {_days(days)}"
     if days == 0:
         return "Today"
-    return "Tomorrow" if days == 1 else _WEEKDAYS[item.date.weekday()]
+    return "Tomorrow" if days == 1 else weekday(item.date)
 
 
 def what_text(item: DueItem) -> str:
@@ -105,7 +104,7 @@ def what_text(item: DueItem) -> str:
     return item.what
 
 
-class ThisWeekModel(QAbstractTableModel):
+class ThisWeekModel(RowsModel[WeekRow]):
     """Read-only: a heading row per urgency group (spanning all columns), then its items."""
 
     WHEN, EMPLOYEE, WHAT, DATE = range(4)
@@ -113,15 +112,12 @@ class ThisWeekModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.rows: list[WeekRow] = []
         self.today = dt.date.today()
         self.palette = QPalette()
 
     def set_items(self, items: Sequence[DueItem], today: dt.date) -> None:
-        self.beginResetModel()
         self.today = today
-        self.rows = grouped_rows(items)
-        self.endResetModel()
+        self.set_rows(grouped_rows(items))
 
     def items(self) -> list[DueItem]:
         return [row.item for row in self.rows if row.item is not None]
@@ -135,17 +131,6 @@ class ThisWeekModel(QAbstractTableModel):
     def overdue_count(self) -> int:
         """How many items are past their date (late meetings, support, outcomes)."""
         return sum(1 for item in self.items() if item.date < self.today)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid() or self.is_heading(index.row()):
@@ -180,7 +165,7 @@ class ThisWeekModel(QAbstractTableModel):
             if column == self.WHAT:
                 return what_text(item) if role == Qt.ItemDataRole.DisplayRole else f"{item.kind.label}: {item.what}"
             if column == self.DATE:
-                return f"{_WEEKDAYS[item.date.weekday()][:3]} {item.date.isoformat()}"
+                return f"{weekday(item.date)[:3]} {item.date.isoformat()}"
         if role == Qt.ItemDataRole.ForegroundRole and column == self.WHEN and item.date < self.today:
             return QBrush(alert_colour(self.palette))
         return None

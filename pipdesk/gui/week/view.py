@@ -15,13 +15,10 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHeaderView, QWidget
 
 from pipdesk.domain.schedule import due_items
+from pipdesk.domain.vocabulary import day_and_date
 from pipdesk.gui.forms.ui_this_week_view import Ui_ThisWeekView
 from pipdesk.gui.week.model import ThisWeekModel
 from pipdesk.store import PlanBook
-
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")  # fmt: skip
 
 
 class ThisWeekView(QWidget):
@@ -74,7 +71,7 @@ class ThisWeekView(QWidget):
             for row in range(self.model.rowCount()):
                 if self.model.is_heading(row):
                     table.setSpan(row, 0, 1, self.model.columnCount())
-        self.ui.headingLabel.setText(f"This week · {_long_day(today)}")
+        self.ui.headingLabel.setText(f"This week · {day_and_date(today)}")
         self.ui.summaryLabel.setText(self._summary())
         has_rows = self.model.rowCount() > 0
         table.setVisible(has_rows)
@@ -102,7 +99,3 @@ class ThisWeekView(QWidget):
         item = self.model.item_at(index.row())
         if item is not None:
             self.plan_activated.emit(item.plan_id)
-
-
-def _long_day(day: dt.date) -> str:
-    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
@@ -11,7 +9,7 @@ from pipdesk.gui.plan.acknowledgement_dialog import AcknowledgementDialog
 from pipdesk.gui.plan.objective_dialog import ObjectiveDialog
 from pipdesk.gui.plans.new_plan_dialog import NewPlanDialog
 
-from conftest import load_sample
+from conftest import TODAY, load_sample
 
 
 def press_ok(dialog: QDialog) -> None:
@@ -19,7 +17,7 @@ def press_ok(dialog: QDialog) -> None:
 
 
 def test_new_plan_dialog_names_what_is_missing_then_accepts(qtbot: QtBot) -> None:
-    dialog = NewPlanDialog(dt.date(2026, 11, 23))
+    dialog = NewPlanDialog(TODAY)
     qtbot.addWidget(dialog)
     press_ok(dialog)
     assert dialog.result() != QDialog.DialogCode.Accepted
@@ -34,7 +32,7 @@ def test_new_plan_dialog_names_what_is_missing_then_accepts(qtbot: QtBot) -> Non
 
 
 def test_acknowledgement_refusal_without_a_witness_is_not_accepted(qtbot: QtBot) -> None:
-    dialog = AcknowledgementDialog(load_sample("alex-delivery-active"), dt.date(2026, 11, 23))
+    dialog = AcknowledgementDialog(load_sample("alex-delivery-active"), TODAY)
     qtbot.addWidget(dialog)
     dialog.ui.refusedCheck.setChecked(True)
     press_ok(dialog)

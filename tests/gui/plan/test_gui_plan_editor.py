@@ -12,22 +12,15 @@ from PySide6.QtWidgets import QAbstractItemView, QDialog, QLineEdit, QTableView
 from pytestqt.qtbot import QtBot
 
 from pipdesk.domain import Status
-from pipdesk.gui.common.reason import ReasonDialog
 from pipdesk.gui.common.scripted_prompter import ScriptedPrompter
 from pipdesk.gui.plan.acknowledgement_dialog import AcknowledgementDialog
 from pipdesk.gui.plans.new_plan_dialog import NewPlanDialog
 from pipdesk.gui.shell.main_window import MainWindow
 from pipdesk.store import PlanBook
 
-from conftest import SAMPLE_NAMES, load_sample
+from conftest import ALEX, BETH, CARL, DMITRY, SAMPLE_NAMES, TODAY, answer_reason, load_sample
 
-TODAY = dt.date(2026, 11, 23)
 WindowFactory = Callable[..., MainWindow]
-
-
-@pytest.fixture
-def prompter() -> ScriptedPrompter:
-    return ScriptedPrompter()
 
 
 @pytest.fixture
@@ -56,16 +49,6 @@ def make_window(qtbot: QtBot, tmp_path: Path, prompter: ScriptedPrompter) -> Ite
     yield make
     for window in windows:
         window.close()
-
-
-def answer_reason(text: str) -> Callable[[QDialog], bool]:
-    def fill(dialog: QDialog) -> bool:
-        assert isinstance(dialog, ReasonDialog)
-        dialog.set_reason(text)
-        assert dialog.ok.isEnabled()
-        return True
-
-    return fill
 
 
 def open_cell_editor(table: QTableView) -> QLineEdit:
@@ -224,7 +207,7 @@ def test_an_end_date_before_the_start_is_shown_next_to_the_field_and_not_saved(
     make_window: WindowFactory, book_path: Path
 ) -> None:
     window = make_window(book_path, samples=True)
-    assert window.select_plan(4)  # the draft
+    assert window.select_plan(DMITRY)  # the draft
     editor = window.editor
     editor.ui.endDateEdit.setDate(QDate(2026, 11, 1))
     assert editor.ui.periodError.isVisible()
@@ -237,7 +220,7 @@ def test_an_end_date_before_the_start_is_shown_next_to_the_field_and_not_saved(
 
 def test_a_blank_employee_name_is_refused_inline(make_window: WindowFactory, book_path: Path, qtbot: QtBot) -> None:
     window = make_window(book_path, samples=True)
-    window.select_plan(1)
+    window.select_plan(ALEX)
     name = window.editor.ui.employeeNameEdit
     name.selectAll()
     qtbot.keyClick(name, Qt.Key.Key_Delete)
@@ -249,7 +232,7 @@ def test_issuing_a_vague_draft_lists_what_blocks_it(
     make_window: WindowFactory, book_path: Path, prompter: ScriptedPrompter
 ) -> None:
     window = make_window(book_path, samples=True)
-    window.select_plan(4)
+    window.select_plan(DMITRY)
     assert "need work" in window.editor.ui.smartSummary.text()
     window.ui.actionIssuePlan.trigger()
     warning = prompter.warnings()[-1]
@@ -263,7 +246,7 @@ def test_acknowledgement_refusal_needs_a_witness(
     make_window: WindowFactory, book_path: Path, prompter: ScriptedPrompter
 ) -> None:
     window = make_window(book_path, samples=True)
-    window.select_plan(1)
+    window.select_plan(ALEX)
 
     def refuse(dialog: QDialog) -> bool:
         assert isinstance(dialog, AcknowledgementDialog)
@@ -302,7 +285,7 @@ def test_delete_names_what_will_be_lost_and_can_be_declined(
     make_window: WindowFactory, book_path: Path, prompter: ScriptedPrompter
 ) -> None:
     window = make_window(book_path, samples=True)
-    window.select_plan(1)
+    window.select_plan(ALEX)
     prompter.expect("confirm", False)
     window.ui.actionDeletePlan.trigger()
     assert "3 objectives, 8 check-ins" in prompter.shown[-1].text
@@ -329,12 +312,12 @@ def test_a_bad_plan_file_is_not_imported_and_the_problems_are_shown(
 
 def test_window_layout_and_last_plan_are_remembered(make_window: WindowFactory, book_path: Path) -> None:
     window = make_window(book_path, samples=True)
-    window.select_plan(3)
+    window.select_plan(CARL)
     window.ui.splitter.setSizes([300, 1000])
     sizes = window.ui.splitter.sizes()
     window.close()
     again = make_window(book_path)
-    assert again.session is not None and again.session.plan_id == 3
+    assert again.session is not None and again.session.plan_id == CARL
     assert again.ui.splitter.sizes() == sizes
 
 
@@ -342,7 +325,7 @@ def test_save_as_template_then_start_a_plan_from_it(
     make_window: WindowFactory, book_path: Path, prompter: ScriptedPrompter
 ) -> None:
     window = make_window(book_path, samples=True)
-    window.select_plan(1)
+    window.select_plan(ALEX)
     prompter.expect("ask_text", "Delivery — my version")
     window.ui.actionSaveAsTemplate.trigger()
 
@@ -366,7 +349,7 @@ def test_an_objective_added_to_an_issued_plan_is_complete_and_needs_a_reason(
     from pipdesk.gui.plan.objective_dialog import ObjectiveDialog
 
     window = make_window(book_path, samples=True)
-    window.select_plan(1)
+    window.select_plan(ALEX)
 
     def vague_then_smart(dialog: QDialog) -> bool:
         assert isinstance(dialog, ObjectiveDialog)
@@ -389,3 +372,27 @@ def test_an_objective_added_to_an_issued_plan_is_complete_and_needs_a_reason(
     )
     assert plan.revisions[-1].field == "objectives"
     assert plan.revisions[-1].reason == "Code reviews were raised at the mid-plan evaluation."
+
+
+def test_a_closed_plan_is_shown_read_only_and_the_next_plan_is_editable_again(
+    qtbot: QtBot, book: PlanBook, prompter: ScriptedPrompter
+) -> None:
+    from pipdesk.gui.common.session import PlanSession
+    from pipdesk.gui.plan.editor import PlanEditor
+
+    editor = PlanEditor(prompter, today=lambda: TODAY)
+    qtbot.addWidget(editor)
+    editor.show()
+    qtbot.waitExposed(editor)
+    editor.set_session(PlanSession(book, BETH, editor))
+    support = editor.ui.supportList
+    assert editor.ui.titleEdit.isReadOnly() and editor.ui.endDateEdit.isReadOnly()
+    assert not support.add_button.isEnabled()
+    assert support.table.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers
+
+    editor.set_session(PlanSession(book, ALEX, editor))
+    assert not editor.ui.titleEdit.isReadOnly() and not editor.ui.summaryEdit.isReadOnly()
+    assert support.add_button.isEnabled()
+    assert not support.remove_button.isEnabled(), "nothing selected in the new plan's support"
+    assert editor.ui.concernsList.remove_button.isEnabled(), "its first concern is selected"
+    assert support.table.editTriggers() & QAbstractItemView.EditTrigger.DoubleClicked

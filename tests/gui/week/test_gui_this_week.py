@@ -14,9 +14,10 @@ from pipdesk.gui.week.model import PLAN_ID_ROLE, ThisWeekModel, grouped_rows, wh
 from pipdesk.gui.week.view import ThisWeekView
 from pipdesk.store import PlanBook
 
-TODAY = dt.date(2026, 11, 23)  # a Monday: Alex's check-in 8 is held, Carl's extended review is overdue
+from conftest import ALEX, CARL, TODAY
+
+# TODAY is a Monday: Alex's check-in 8 is held, Carl's extended review is overdue.
 BUSY_MONDAY = dt.date(2026, 12, 7)  # Alex's check-in 9 is late, 10 is today, his plan ends in two weeks
-ALEX, BETH, CARL, DMITRY = 1, 2, 3, 4
 
 
 class Clock:
