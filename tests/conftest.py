@@ -214,3 +214,17 @@ def hold_plan_book() -> Iterator[Callable[..., HeldPlanBook]]:
     yield hold
     for holding in held:
         holding.end()
+
+
+@pytest.fixture(autouse=True)
+def log_of_this_test_only() -> Iterator[None]:
+    """pipdesk's log is set up once a process, in the log folder of the moment: each test starts it again in its own."""
+    from pipdesk.system.diagnostics import logger
+
+    yield
+    if logger.cache_info().currsize:
+        log = logger()
+        for handler in list(log.handlers):
+            log.removeHandler(handler)
+            handler.close()
+        logger.cache_clear()
