@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pipdesk import __version__
 from pipdesk.domain import Checkin, PipdeskError, PlanInvalid
-from pipdesk.planfile import MAX_PLAN_FILE_BYTES, dump_plan_file, parse_plan_file
+from pipdesk.services.plan_files import read_plan_file, write_plan_file
 from pipdesk.store import PlanBook, PlanNotFound, PlanSummary, default_plan_book_path
 from pipdesk.store.connection import check_integrity, explain_database_error, set_lock_holder
 from pipdesk.store.driver import MIN_PASSPHRASE_LENGTH, sqlite3
@@ -251,23 +251,9 @@ def _demo(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _read_plan_file(path: Path) -> bytes:
-    try:
-        if path.is_dir():
-            raise UsageError(f"{path}: is a folder, not a plan file")
-        if path.stat().st_size > MAX_PLAN_FILE_BYTES:
-            raise UsageError(f"{path}: is larger than {MAX_PLAN_FILE_BYTES // 1024 // 1024} MB; not a plan file")
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise UsageError(f"{path}: no such file") from None
-    except OSError as error:
-        raise UsageError(f"{path}: cannot be read ({error.strerror})") from None
-
-
 def _import(args: argparse.Namespace) -> int:
-    data = _read_plan_file(Path(args.file))
     try:
-        plan = parse_plan_file(data)
+        plan = read_plan_file(Path(args.file))
     except PlanInvalid as error:
         raise PlanInvalid(error.problems, intro=f"{args.file}: not imported") from None
     with _open_book(args, create=True) as book:
@@ -284,7 +270,7 @@ def _export_json(args: argparse.Namespace) -> int:
         except PlanNotFound as error:
             raise UsageError(str(error)) from None
         stamp = dt.datetime.now(dt.UTC).replace(microsecond=0) if args.stamp else None
-        write_private_file(args.output, dump_plan_file(plan, exported_at=stamp).encode("utf-8"))
+        write_plan_file(args.output, plan, exported_at=stamp)
     return EXIT_OK
 
 

@@ -137,3 +137,94 @@ def window(qtbot: QtBot, book: PlanBook, prompter: ScriptedPrompter) -> MainWind
     main.show()
     qtbot.waitExposed(main)
     return main
+
+
+# A plan book held open by another process, as another pipdesk window (or a command) holds it.
+
+_HOLD_PLAN_BOOK = """
+import sys
+from pipdesk.store import PlanBook
+from pipdesk.store.connection import WINDOW_HOLDER, set_lock_holder
+set_lock_holder(sys.argv[2] or WINDOW_HOLDER)
+book = PlanBook.open(sys.argv[1])
+print("open", flush=True)
+sys.stdin.readline()
+book.close()
+print("closed", flush=True)
+"""
+
+
+class HeldPlanBook:
+    """Another process holding a plan book open until it is closed or crashes; started when the book is open."""
+
+    def __init__(self, path: Path, holder: str) -> None:
+        import subprocess
+        import sys
+
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", _HOLD_PLAN_BOOK, str(path), holder],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            cwd=Path(__file__).parent.parent,
+        )
+        assert self._line() == "open"
+
+    @property
+    def pid(self) -> int:
+        return self.process.pid
+
+    def close(self) -> None:
+        """The holder closes the plan book as a window does, and ends."""
+        assert self.process.stdin is not None
+        self.process.stdin.write("\n")
+        self.process.stdin.flush()
+        assert self._line() == "closed"
+        self.process.wait(timeout=30)
+
+    def crash(self) -> None:
+        """The holder dies at once, leaving its lock file behind (the operating system drops the lock itself)."""
+        import signal
+
+        os.kill(self.pid, signal.SIGKILL if os.name != "nt" else signal.SIGTERM)
+        self.process.wait(timeout=10)
+
+    def end(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait(timeout=10)
+        for stream in (self.process.stdin, self.process.stdout):
+            if stream is not None:
+                stream.close()
+
+    def _line(self) -> str:
+        assert self.process.stdout is not None
+        return self.process.stdout.readline().strip()
+
+
+@pytest.fixture
+def hold_plan_book() -> Iterator[Callable[..., HeldPlanBook]]:
+    """``hold_plan_book(path, holder="")``: another process holding ``path`` open, as a window (or ``holder``)."""
+    held: list[HeldPlanBook] = []
+
+    def hold(path: Path, holder: str = "") -> HeldPlanBook:
+        held.append(HeldPlanBook(path, holder))
+        return held[-1]
+
+    yield hold
+    for holding in held:
+        holding.end()
+
+
+@pytest.fixture(autouse=True)
+def log_of_this_test_only() -> Iterator[None]:
+    """pipdesk's log is set up once a process, in the log folder of the moment: each test starts it again in its own."""
+    from pipdesk.system.diagnostics import logger
+
+    yield
+    if logger.cache_info().currsize:
+        log = logger()
+        for handler in list(log.handlers):
+            log.removeHandler(handler)
+            handler.close()
+        logger.cache_clear()

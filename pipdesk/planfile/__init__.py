@@ -7,6 +7,15 @@ from pipdesk.planfile.format import (
     dump_plan_file,
     json_schema,
     parse_plan_file,
+    read_plan_json,
 )
 
-__all__ = ["FORMAT_NAME", "FORMAT_VERSION", "MAX_PLAN_FILE_BYTES", "dump_plan_file", "json_schema", "parse_plan_file"]
+__all__ = [
+    "FORMAT_NAME",
+    "FORMAT_VERSION",
+    "MAX_PLAN_FILE_BYTES",
+    "dump_plan_file",
+    "json_schema",
+    "parse_plan_file",
+    "read_plan_json",
+]

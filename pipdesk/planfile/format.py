@@ -44,8 +44,7 @@ def parse_plan_file(data: bytes | str) -> Plan:
     A file beyond pipdesk's limits (its size, how many objects and lists it holds, how long a list
     or a text is) is refused before the plan is built, with only those problems.
     """
-    _refuse_oversized(data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data)
-    document = _load_json(data)
+    document = read_plan_json(data)
     problems = list(_envelope_problems(document))
     plan_data = document.get("plan") if isinstance(document, dict) else None
     plan: Plan | None = None
@@ -61,6 +60,17 @@ def parse_plan_file(data: bytes | str) -> Plan:
     if problems or plan is None:
         raise PlanInvalid(problems, intro=_NOT_A_PLAN_FILE)
     return plan
+
+
+def read_plan_json(data: bytes | str) -> Any:
+    """The JSON ``data`` holds, read by the plan file's rules before its keys are looked at.
+
+    UTF-8 (a byte order mark is skipped), within pipdesk's limits (size, objects and lists, nesting,
+    list lengths, text lengths), no key twice in one object, no NaN or number too large: otherwise
+    :class:`PlanInvalid` listing every problem with its JSON path. A template file is read by it too.
+    """
+    _refuse_oversized(data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data)
+    return _load_json(data)
 
 
 def dump_plan_file(plan: Plan, *, exported_at: dt.datetime | None = None) -> str:

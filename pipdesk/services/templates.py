@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from pipdesk.domain import Person, PipdeskError, Plan, PlanInvalid, Problem, Status, plan_problems
-from pipdesk.planfile import FORMAT_NAME, FORMAT_VERSION, parse_plan_file
+from pipdesk.planfile import FORMAT_NAME, FORMAT_VERSION, parse_plan_file, read_plan_json
 from pipdesk.system.resources import resource_path
 from pipdesk.system.safe_write import make_private_folder, write_private_file
 
@@ -90,7 +90,7 @@ def read_template(path: Path, *, built_in: bool = False) -> PlanTemplate:
         raise PlanInvalid(
             [Problem((), f"The file cannot be read: {error.strerror or error}")], _NOT_A_TEMPLATE
         ) from None
-    return _template_from(_load_json(data), path, built_in)
+    return _template_from(_read_document(data), path, built_in)
 
 
 def _template_from(document: dict[str, Any], path: Path, built_in: bool) -> PlanTemplate:
@@ -100,7 +100,7 @@ def _template_from(document: dict[str, Any], path: Path, built_in: bool) -> Plan
     if isinstance(plan_data, dict):
         envelope = {"format": FORMAT_NAME, "version": FORMAT_VERSION, "plan": plan_data}
         try:
-            plan = parse_plan_file(json.dumps(envelope))
+            plan = parse_plan_file(json.dumps(envelope, ensure_ascii=False))
         except PlanInvalid as invalid:
             problems.extend(invalid.problems)
         if plan_data.get("status") not in (None, Status.DRAFT.value):
@@ -210,7 +210,7 @@ def save_as_template(plan: Plan, name: str, description: str, folder: Path, *, r
     }
     text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
     path = folder / f"{template_slug(name)}.json"
-    _template_from(_load_json(text.encode("utf-8")), path, built_in=False)  # it must read back before it is written
+    _template_from(_read_document(text), path, built_in=False)  # it must read back before it is written
     if path.exists() and not replace:
         raise TemplateExists(path)
     make_private_folder(folder, own=True)
@@ -266,40 +266,14 @@ def _same_folder(first: Path, second: Path) -> bool:
         return False
 
 
-class _DuplicateKey(Exception):
-    def __init__(self, key: str) -> None:
-        self.key = key
-
-
-def _object_refusing_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise _DuplicateKey(key)
-        result[key] = value
-    return result
-
-
-def _load_json(data: bytes) -> dict[str, Any]:
-    def refuse(message: str) -> PlanInvalid:
-        return PlanInvalid([Problem((), message)], _NOT_A_TEMPLATE)
-
+def _read_document(data: bytes | str) -> dict[str, Any]:
+    """The template's JSON, read as a plan file's is (the same limits, the same problems and paths)."""
     try:
-        text = data.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise refuse(f"The file is not UTF-8 text (byte {error.start} cannot be read)") from None
-    try:
-        document = json.loads(text, object_pairs_hook=_object_refusing_duplicates)
-    except json.JSONDecodeError as error:
-        raise refuse(f"The file is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}") from None
-    except _DuplicateKey as duplicate:
-        raise refuse(
-            f"The key {duplicate.key!r} appears twice in one object; which one is meant cannot be told"
-        ) from None
-    except RecursionError:
-        raise refuse("The file is not valid JSON: it is nested too deeply") from None
+        document = read_plan_json(data)
+    except PlanInvalid as invalid:
+        raise PlanInvalid(invalid.problems, _NOT_A_TEMPLATE) from None
     if not isinstance(document, dict):
-        raise refuse('A template is a JSON object with "template" and "plan"')
+        raise PlanInvalid([Problem((), 'A template is a JSON object with "template" and "plan"')], _NOT_A_TEMPLATE)
     return document
 
 

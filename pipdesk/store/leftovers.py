@@ -193,10 +193,7 @@ def backup_being_written(folder: Path) -> Iterator[None]:
 def _beside(book_path: Path) -> list[Leftover]:
     folder, name = book_path.parent, book_path.name
     prefix = f".{name}."
-    try:
-        entries = {entry.name: entry for entry in folder.iterdir()}
-    except OSError:
-        return []
+    entries = _entries(folder)
     found: list[Leftover] = []
     for entry_name, entry in sorted(entries.items()):
         kind: LeftoverKind | None = None
@@ -228,6 +225,14 @@ def _beside(book_path: Path) -> list[Leftover]:
     return found
 
 
+def _entries(folder: Path) -> dict[str, Path]:
+    """The folder's entries by name; none when it cannot be read (nothing to clean up that can be seen)."""
+    try:
+        return {entry.name: entry for entry in folder.iterdir()}
+    except OSError:
+        return {}
+
+
 def _among_backups(folder: Path, stem: str) -> list[Leftover]:
     pattern = re.compile(
         r"\."
@@ -238,10 +243,7 @@ def _among_backups(folder: Path, stem: str) -> list[Leftover]:
         + _RANDOM
         + re.escape(PARTIAL_SUFFIX)
     )
-    try:
-        entries = {entry.name: entry for entry in folder.iterdir()}
-    except OSError:
-        return []
+    entries = _entries(folder)
     found: list[Leftover] = []
     for entry_name, entry in sorted(entries.items()):
         if pattern.fullmatch(entry_name) or (

@@ -1,1 +1,1 @@
-"""system."""
+"""The computer pipdesk runs on: private and safe file writes, where its files are, the error log."""

@@ -11,7 +11,7 @@ _PACKAGE = Path(__file__).resolve().parent.parent  # the pipdesk package
 
 @cache
 def _root(folder: str) -> Path:
-    """``resources`` or ``ui``: beside the package in a checkout, inside it when installed or bundled."""
+    """``resources``: beside the package in a checkout, inside it when installed or bundled."""
     candidates = [
         _PACKAGE / f"_{folder}",  # installed wheel (pyproject: force-include)
         _PACKAGE.parent / folder,  # checkout or editable install
@@ -28,8 +28,3 @@ def _root(folder: str) -> Path:
 def resource_path(*parts: str) -> Path:
     """A file or folder under ``resources/``, e.g. ``resource_path("fonts", "DejaVuSans.ttf")``."""
     return _root("resources").joinpath(*parts)
-
-
-def ui_path(name: str) -> Path:
-    """A Qt Designer form under ``ui/``, e.g. ``ui_path("main_window.ui")``."""
-    return _root("ui") / name

@@ -20,7 +20,7 @@ from pipdesk.gui.common.session import PlanSession
 from pipdesk.gui.timeline.view import TimelineView
 from pipdesk.gui.week.view import ThisWeekView
 from pipdesk.reports import ReportOptions, render_checkin, render_outcome, render_plan
-from pipdesk.services.ics import plan_calendar
+from pipdesk.services.calendar import plan_calendar
 from pipdesk.store import PlanBook
 
 from conftest import load_sample

@@ -396,3 +396,31 @@ def test_a_template_plan_is_parsed_like_a_plan_file() -> None:
     template = built_in("Quality and error rate")
     assert isinstance(template.plan, Plan)
     assert template.plan.objectives[0].direction is not None
+
+
+def test_a_template_file_is_read_by_the_plan_files_rules_with_their_paths(tmp_path: Path) -> None:
+    path = tmp_path / "twice.json"
+    path.write_text('{"template": {"name": "X"}, "plan": {"title": "T", "title": "U"}}', encoding="utf-8")
+    with pytest.raises(PlanInvalid) as refused:
+        read_template(path)
+    assert [str(problem) for problem in refused.value.problems] == [
+        "plan.title: The key 'title' appears twice in one object; which one is meant cannot be told"
+    ]
+    assert str(refused.value).startswith("This is not a template pipdesk can read")
+
+
+def test_a_number_too_large_in_a_template_is_reported_not_a_fault(tmp_path: Path) -> None:
+    (tmp_path / "huge.json").write_text(
+        '{"template": {"name": "X"}, "plan": {"checkin_every_days": 1' + "0" * 5000 + "}}", encoding="utf-8"
+    )
+    [broken] = list_templates(tmp_path).problems
+    assert [problem.path for problem in broken.problems] == [("plan", "checkin_every_days")]
+    assert "too large" in str(broken)
+
+
+def test_a_template_file_over_the_plan_file_limit_is_refused(tmp_path: Path) -> None:
+    from pipdesk.planfile import MAX_PLAN_FILE_BYTES
+
+    (tmp_path / "big.json").write_bytes(b" " * MAX_PLAN_FILE_BYTES + b"{}")
+    [broken] = list_templates(tmp_path).problems
+    assert "at most 8 MB" in str(broken)

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import textwrap
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -19,38 +20,9 @@ from pipdesk.store import PlanBook, PlanBookError
 from pipdesk.store.connection import PlanBookInUse, default_plan_book_path, lock_path_of
 from pipdesk.store.migrations import MIGRATION_SET, STEPS
 
-from conftest import load_sample, sample_path
+from conftest import HeldPlanBook, load_sample, sample_path
 
 ROOT = Path(__file__).parents[2]
-
-WINDOW = textwrap.dedent(
-    """
-    import sys
-    from pipdesk.store import PlanBook
-    from pipdesk.store.connection import WINDOW_HOLDER, set_lock_holder
-    set_lock_holder(WINDOW_HOLDER)
-    book = PlanBook.open(sys.argv[1])
-    print("open", flush=True)
-    sys.stdin.readline()
-    book.close()
-    """
-)
-
-
-def _window(path: Path) -> subprocess.Popen[str]:
-    process = subprocess.Popen(
-        [sys.executable, "-c", WINDOW, str(path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=ROOT
-    )
-    assert process.stdout is not None
-    assert process.stdout.readline().strip() == "open"
-    return process
-
-
-def _close(process: subprocess.Popen[str]) -> None:
-    assert process.stdin is not None
-    process.stdin.write("\n")
-    process.stdin.flush()
-    process.wait(timeout=30)
 
 
 def _cli(*args: object, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -73,7 +45,7 @@ def filled_book(book_path: Path) -> Path:
 
 @pytest.mark.parametrize("link", ["symlink", "hardlink", "symlinked folder"])
 def test_a_plan_book_open_in_a_window_is_refused_through_any_link_to_it(
-    link: str, filled_book: Path, tmp_path: Path
+    link: str, filled_book: Path, tmp_path: Path, hold_plan_book: Callable[..., HeldPlanBook]
 ) -> None:
     other = tmp_path / "elsewhere"
     other.mkdir()
@@ -86,27 +58,24 @@ def test_a_plan_book_open_in_a_window_is_refused_through_any_link_to_it(
     else:
         (other / "folder").symlink_to(filled_book.parent)
         alias = other / "folder" / filled_book.name
-    window = _window(filled_book)
-    try:
-        with pytest.raises(PlanBookInUse, match="is open in another pipdesk window"):
-            PlanBook.open(alias)
-        result = _cli("list", "--db", alias)
-        assert result.returncode == 2 and "is open in another pipdesk window" in result.stderr
-    finally:
-        _close(window)
+    window = hold_plan_book(filled_book)
+    with pytest.raises(PlanBookInUse, match="is open in another pipdesk window"):
+        PlanBook.open(alias)
+    result = _cli("list", "--db", alias)
+    assert result.returncode == 2 and "is open in another pipdesk window" in result.stderr
+    window.close()
     with PlanBook.open(alias) as book:  # and once the window is closed, the link opens it
         assert book.count() == 1
 
 
-def test_the_window_through_a_link_holds_the_book_against_its_real_name(filled_book: Path, tmp_path: Path) -> None:
+def test_the_window_through_a_link_holds_the_book_against_its_real_name(
+    filled_book: Path, tmp_path: Path, hold_plan_book: Callable[..., HeldPlanBook]
+) -> None:
     alias = tmp_path / "alias.pipdesk"
     os.link(filled_book, alias)
-    window = _window(alias)
-    try:
-        with pytest.raises(PlanBookInUse):
-            PlanBook.open(filled_book)
-    finally:
-        _close(window)
+    hold_plan_book(alias)
+    with pytest.raises(PlanBookInUse):
+        PlanBook.open(filled_book)
 
 
 def test_commands_wait_their_turn_instead_of_calling_a_short_lock_a_window(book_path: Path) -> None:
@@ -140,35 +109,20 @@ def test_commands_wait_their_turn_instead_of_calling_a_short_lock_a_window(book_
         assert book.count() == 2 * pairs
 
 
-def test_a_command_that_holds_the_book_too_long_is_named_in_the_refusal(book_path: Path, monkeypatch) -> None:
+def test_a_command_that_holds_the_book_too_long_is_named_in_the_refusal(
+    book_path: Path, monkeypatch: pytest.MonkeyPatch, hold_plan_book: Callable[..., HeldPlanBook]
+) -> None:
     from pipdesk.store import connection
 
     PlanBook.open(book_path).close()
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import sys; from pipdesk.store import PlanBook; from pipdesk.store.connection import set_lock_holder;"
-            "set_lock_holder('the command pipdesk import'); b = PlanBook.open(sys.argv[1]); print('open', flush=True);"
-            "sys.stdin.readline()",
-            str(book_path),
-        ],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-        cwd=ROOT,
-    )
-    assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
+    hold_plan_book(book_path, "the command pipdesk import")
     monkeypatch.setattr(connection, "LOCK_WAIT_SECONDS", 0.5)
-    try:
-        started = time.monotonic()
-        with pytest.raises(PlanBookInUse) as refused:
-            PlanBook.open(book_path)
-        assert time.monotonic() - started >= 0.5
-        assert "is in use by the command pipdesk import, pid" in str(refused.value)
-        assert "has not finished after 0.5 seconds" in str(refused.value)
-    finally:
-        _close(holder)
+    started = time.monotonic()
+    with pytest.raises(PlanBookInUse) as refused:
+        PlanBook.open(book_path)
+    assert time.monotonic() - started >= 0.5
+    assert "is in use by the command pipdesk import, pid" in str(refused.value)
+    assert "has not finished after 0.5 seconds" in str(refused.value)
 
 
 def test_a_plan_book_is_created_whole_or_not_at_all(book_path: Path) -> None:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import os
-import signal
 import socket
 import subprocess
 import sys
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -16,23 +16,9 @@ import pytest
 from pipdesk.store import PlanBook, PlanBookError
 from pipdesk.store.connection import PlanBookInUse, lock_path_of
 
-from conftest import load_sample, sample_path
+from conftest import HeldPlanBook, load_sample, sample_path
 
 ROOT = Path(__file__).parents[2]
-
-HOLDER = textwrap.dedent(
-    """
-    import sys
-    from pipdesk.store import PlanBook
-    from pipdesk.store.connection import WINDOW_HOLDER, set_lock_holder
-    set_lock_holder(WINDOW_HOLDER)  # as the window does
-    book = PlanBook.open(sys.argv[1])
-    print("open", flush=True)
-    sys.stdin.readline()
-    book.close()
-    print("closed", flush=True)
-    """
-)
 
 # Opens, adds a plan, closes, again and again; prints "saved N" for each plan added, "busy" when refused.
 CONTENDER = textwrap.dedent(
@@ -67,19 +53,6 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _holder(path: Path) -> subprocess.Popen[str]:
-    process = subprocess.Popen(
-        [sys.executable, "-c", HOLDER, str(path)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-        cwd=ROOT,
-    )
-    assert process.stdout is not None
-    assert process.stdout.readline().strip() == "open"
-    return process
-
-
 def _cli(*args: object) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "pipdesk", *map(str, args)], capture_output=True, text=True, cwd=ROOT, timeout=60
@@ -93,46 +66,40 @@ def filled_book(book_path: Path) -> Path:
     return book_path
 
 
-def test_a_plan_book_open_in_another_process_is_refused_until_it_is_closed(filled_book: Path) -> None:
-    holder = _holder(filled_book)
-    try:
-        with pytest.raises(PlanBookInUse) as refused:
-            PlanBook.open(filled_book)
-        assert str(refused.value) == _in_use(filled_book, holder.pid)
-        assert isinstance(refused.value, PlanBookError)
-    finally:
-        assert holder.stdin is not None and holder.stdout is not None
-        holder.stdin.write("close\n")
-        holder.stdin.flush()
-        assert holder.stdout.readline().strip() == "closed"
-        holder.wait(timeout=10)
+def test_a_plan_book_open_in_another_process_is_refused_until_it_is_closed(
+    filled_book: Path, hold_plan_book: Callable[..., HeldPlanBook]
+) -> None:
+    holder = hold_plan_book(filled_book)
+    with pytest.raises(PlanBookInUse) as refused:
+        PlanBook.open(filled_book)
+    assert str(refused.value) == _in_use(filled_book, holder.pid)
+    assert isinstance(refused.value, PlanBookError)
+    holder.close()
     with PlanBook.open(filled_book) as book:
         assert book.count() == 1
 
 
-def test_the_command_line_says_the_plan_book_is_in_use_and_exits_2(filled_book: Path, tmp_path: Path) -> None:
-    holder = _holder(filled_book)
-    try:
-        before = _sha256(filled_book)
-        for args in (
-            ["list", "--db", filled_book],
-            ["import", sample_path("beth-communication-closed"), "--db", filled_book],
-            ["export-json", "1", "--db", filled_book, "-o", tmp_path / "out.json"],
-        ):
-            result = _cli(*args)
-            assert result.returncode == 2, result.stderr
-            assert result.stderr.strip() == f"pipdesk: {_in_use(filled_book, holder.pid)}"
-        assert _sha256(filled_book) == before
-        assert not (tmp_path / "out.json").exists()
-    finally:
-        holder.kill()
-        holder.wait(timeout=10)
+def test_the_command_line_says_the_plan_book_is_in_use_and_exits_2(
+    filled_book: Path, tmp_path: Path, hold_plan_book: Callable[..., HeldPlanBook]
+) -> None:
+    holder = hold_plan_book(filled_book)
+    before = _sha256(filled_book)
+    for args in (
+        ["list", "--db", filled_book],
+        ["import", sample_path("beth-communication-closed"), "--db", filled_book],
+        ["export-json", "1", "--db", filled_book, "-o", tmp_path / "out.json"],
+    ):
+        result = _cli(*args)
+        assert result.returncode == 2, result.stderr
+        assert result.stderr.strip() == f"pipdesk: {_in_use(filled_book, holder.pid)}"
+    assert _sha256(filled_book) == before
+    assert not (tmp_path / "out.json").exists()
 
 
-def test_a_window_that_crashed_does_not_lock_the_plan_book_out(filled_book: Path) -> None:
-    holder = _holder(filled_book)
-    os.kill(holder.pid, signal.SIGKILL if sys.platform != "win32" else signal.SIGTERM)
-    holder.wait(timeout=10)
+def test_a_window_that_crashed_does_not_lock_the_plan_book_out(
+    filled_book: Path, hold_plan_book: Callable[..., HeldPlanBook]
+) -> None:
+    hold_plan_book(filled_book).crash()
     assert lock_path_of(filled_book).exists()  # left behind by the crash; the operating system dropped the lock
     with PlanBook.open(filled_book) as book:
         assert book.count() == 1

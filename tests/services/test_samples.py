@@ -1,17 +1,30 @@
-"""Synthetic plan books: realistic plans of every status, sound, repeatable, quick to write."""
+"""The sample plans shipped in the package, and synthetic plan books of every status, sound and repeatable."""
 
 from __future__ import annotations
 
-import datetime as dt
 import unicodedata
 from collections import Counter
 from pathlib import Path
 
 from pipdesk.domain import Status, plan_problems
-from pipdesk.services.samples import add_generated_plans, generate_plans
+from pipdesk.services.samples import DEMO_PLAN_NAMES, add_demo_plans, add_generated_plans, demo_plan, generate_plans
 from pipdesk.store import PlanBook
 
-TODAY = dt.date(2026, 11, 23)
+from conftest import SAMPLE_NAMES, TODAY, load_sample
+
+
+def test_the_shipped_samples_are_the_test_samples() -> None:
+    assert list(DEMO_PLAN_NAMES) == SAMPLE_NAMES
+    assert [demo_plan(name) for name in DEMO_PLAN_NAMES] == [load_sample(name) for name in SAMPLE_NAMES]
+
+
+def test_the_samples_are_added_once(tmp_path: Path) -> None:
+    with PlanBook.open(tmp_path / "demo.pipdesk") as book:
+        assert add_demo_plans(book) == [1, 2, 3, 4]
+        assert add_demo_plans(book) == []
+        assert sorted(summary.employee for summary in book.summaries()) == sorted(
+            demo_plan(name).employee.name for name in DEMO_PLAN_NAMES
+        )
 
 
 def test_every_generated_plan_is_sound_and_every_status_comes_in_sensible_shares() -> None:
