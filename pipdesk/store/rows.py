@@ -113,23 +113,24 @@ def _children(db: Database, table: str, plan_id: int) -> Iterator[dict[str, Any]
     return db.query(f"SELECT * FROM {table} WHERE plan_id = ? ORDER BY position", [plan_id])
 
 
-def _concerns(db: Database, plan_id: int) -> list[Concern]:
-    evidence: dict[int, list[DatedNote]] = {}
+def _with_items(
+    db: Database, plan_id: int, table: str, model: type[BaseModel], items: tuple[str, str, type[BaseModel], str]
+) -> list[Any]:
+    """The plan's rows of ``table`` (concerns, check-ins), each with its own list read from the items' table."""
+    item_table, parent_column, item_model, attribute = items
+    found: dict[int, list[Any]] = {}
     for r in db.query(
-        """SELECT e.* FROM evidence e JOIN concerns c ON c.id = e.concern_id
-            WHERE c.plan_id = ? ORDER BY e.concern_id, e.position""",
+        f"""SELECT i.* FROM {item_table} i JOIN {table} p ON p.id = i.{parent_column}
+             WHERE p.plan_id = ? ORDER BY i.{parent_column}, i.position""",
         [plan_id],
     ):
-        evidence.setdefault(r["concern_id"], []).append(_model_of(DatedNote, r))
-    return [_model_of(Concern, r, evidence=evidence.get(r["id"], [])) for r in _children(db, "concerns", plan_id)]
+        found.setdefault(r[parent_column], []).append(_model_of(item_model, r))
+    return [_model_of(model, r, **{attribute: found.get(r["id"], [])}) for r in _children(db, table, plan_id)]
+
+
+def _concerns(db: Database, plan_id: int) -> list[Concern]:
+    return _with_items(db, plan_id, "concerns", Concern, ("evidence", "concern_id", DatedNote, "evidence"))
 
 
 def _checkins(db: Database, plan_id: int) -> list[Checkin]:
-    progress: dict[int, list[Progress]] = {}
-    for r in db.query(
-        """SELECT g.* FROM progress g JOIN checkins c ON c.id = g.checkin_id
-            WHERE c.plan_id = ? ORDER BY g.checkin_id, g.position""",
-        [plan_id],
-    ):
-        progress.setdefault(r["checkin_id"], []).append(_model_of(Progress, r))
-    return [_model_of(Checkin, r, progress=progress.get(r["id"], [])) for r in _children(db, "checkins", plan_id)]
+    return _with_items(db, plan_id, "checkins", Checkin, ("progress", "checkin_id", Progress, "progress"))
