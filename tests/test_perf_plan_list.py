@@ -18,9 +18,8 @@ from pipdesk.gui.plans.model import PLAN_ID_ROLE, Index, PlanFilterProxy, PlanLi
 from pipdesk.gui.shell.main_window import MainWindow
 from pipdesk.store import PlanBook, PlanSummary
 
-from conftest import SAMPLE_NAMES, load_sample
+from conftest import SAMPLE_NAMES, TODAY, load_sample
 
-TODAY = dt.date(2026, 11, 23)
 NAMES = ("Alex Moreno", "Beth Ikeda", "Carl Nguyễn", "Dmitry Иванов", "Eleni Παπαδοπούλου", "Fang 王")
 STATUSES = (Status.DRAFT, Status.ACTIVE, Status.EXTENDED, Status.CLOSED)
 

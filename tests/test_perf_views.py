@@ -26,10 +26,8 @@ from pipdesk.gui.shell.main_window import MainWindow
 from pipdesk.gui.timeline.view import Lane
 from pipdesk.store import PlanBook
 
-from conftest import SAMPLE_NAMES, load_sample
+from conftest import ALEX, SAMPLE_NAMES, TODAY, load_sample
 
-TODAY = dt.date(2026, 11, 23)
-ALEX = 1
 RATINGS = (Rating.ON_TRACK, Rating.AT_RISK)
 DAYS_AROUND_CLOCK_CHANGES = (dt.date(2026, 3, 29), dt.date(2026, 10, 25), dt.date(2026, 11, 23), dt.date(2027, 1, 1))
 

@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
-import pipdesk.gui.shell.main_window as main_window_module
+import pipdesk.gui.shell.book as book_module
 import pipdesk.store.backups as backups_module
 import pipdesk.store.encryption as encryption_module
 from pipdesk.gui.common.scripted_prompter import ScriptedPrompter
@@ -354,7 +354,7 @@ def test_set_passphrase_offers_to_delete_unencrypted_leftovers_with_the_backups(
     prompter = ScriptedPrompter()
     window = open_window(qtbot, book, backups, prompter, None)
     # One an earlier start could not remove (its writer was still at work then).
-    monkeypatch.setattr(main_window_module, "clean_up_leftovers", lambda *_args: [])
+    monkeypatch.setattr(book_module, "clean_up_leftovers", lambda *_args: [])
     partial = as_written_first_page_last(book, backups / ".plans-20260102-030405.pipdesk.x1y2z3w4.partial")
 
     def type_new_passphrase(dialog: QDialog) -> bool:

@@ -33,6 +33,7 @@ from pipdesk.domain.smart import issue_blockers
 from pipdesk.gui.common.prompts import Prompts
 from pipdesk.gui.common.reason import change_with_reason
 from pipdesk.gui.common.session import PlanSession
+from pipdesk.gui.common.words import where
 from pipdesk.gui.plan.acknowledgement_dialog import AcknowledgementDialog
 from pipdesk.gui.plan.objective_dialog import ObjectiveDialog
 
@@ -282,20 +283,6 @@ def validation_message(error: ValidationError) -> str:
 
 
 # The plan as a whole: issue it, record its acknowledgement
-
-
-def where(plan: Plan, path: tuple[str | int, ...]) -> str:
-    """Where a problem is, as the manager sees it: "Objective 2 “Send a status report”, metric"."""
-    parts = [p for p in path if p != "plan"]
-    nouns = {"objectives": "Objective", "concerns": "Concern", "support": "Support action", "milestones": "Milestone"}
-    if len(parts) >= 2 and isinstance(parts[0], str) and isinstance(parts[1], int) and parts[0] in nouns:
-        items = getattr(plan, parts[0])
-        item = items[parts[1]] if parts[1] < len(items) else None
-        name = getattr(item, "title", None) or getattr(item, "area", None) or getattr(item, "description", "")
-        place = f"{nouns[parts[0]]} {parts[1] + 1} “{name}”"
-        rest = [str(p).replace("_", " ") for p in parts[2:]]
-        return ", ".join([place, *rest])
-    return " ".join(str(p).replace("_", " ") for p in parts).capitalize() or "Plan"
 
 
 def issue_plan(session: PlanSession, prompter: Prompts, today: dt.date) -> bool:

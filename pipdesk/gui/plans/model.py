@@ -17,11 +17,9 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractProxyModel,
-    QAbstractTableModel,
     QItemSelectionModel,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QBrush, QPalette
@@ -29,9 +27,9 @@ from PySide6.QtWidgets import QAbstractItemView
 
 from pipdesk.domain import Status
 from pipdesk.gui.common.colours import alert_colour
+from pipdesk.gui.common.table_model import Index, RowsModel
 from pipdesk.store import PlanSummary
 
-Index = QModelIndex | QPersistentModelIndex
 PLAN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -47,14 +45,14 @@ _RUNNING = (Status.ACTIVE, Status.EXTENDED)
 _ROW_FLAGS = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
 
 
-class PlanListModel(QAbstractTableModel):
+class PlanListModel(RowsModel[PlanSummary]):
+    """Every plan of the plan book, in the order shown; sorted here, filtered by :class:`PlanFilterProxy`."""
+
     EMPLOYEE, TITLE, STATUS, DAYS_LEFT, NEXT_CHECKIN = range(5)
     HEADERS = ("Employee", "Title", "Status", "Days left", "Next check-in")
 
     def __init__(self, today: Callable[[], dt.date] = dt.date.today, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        #: The plans in the order shown (before filtering).
-        self.rows: list[PlanSummary] = []
+        super().__init__(parent)  # self.rows: the plans in the order shown (before filtering)
         self.today = today
         #: Each plan's employee and title, case-folded for search, by plan id.
         self.search_text: dict[int, str] = {}
@@ -108,24 +106,9 @@ class PlanListModel(QAbstractTableModel):
     def row_of(self, plan_id: int) -> int:
         return self._row_by_id.get(plan_id, -1)
 
-    def overdue_count(self) -> int:
-        today = self.today()
-        return sum(1 for row in self.rows if self._overdue(row, today))
-
     @staticmethod
     def _overdue(row: PlanSummary, today: dt.date) -> bool:
         return row.next_checkin is not None and row.next_checkin < today
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role not in _ANSWERED or not index.isValid():

@@ -48,12 +48,13 @@ def run_app(path: Path | None, passphrase: str | None = None) -> int:
     set_lock_holder(WINDOW_HOLDER)  # another pipdesk refuses at once, rather than waiting for a window to close
     log_qt_messages()
     app = application()
+    from pipdesk.gui.shell.actions import show_unexpected_error
     from pipdesk.gui.shell.main_window import start_window
 
     window = start_window(path, passphrase)
 
     def unexpected(kind: type[BaseException], error: BaseException, trace: object) -> None:
-        window.show_unexpected_error(error)  # an error in a Qt slot: shown and logged, the app goes on
+        show_unexpected_error(window.prompter, error)  # an error in a Qt slot: shown and logged, the app goes on
 
     sys.excepthook = unexpected
     window.show()

@@ -1,16 +1,79 @@
-"""The app's settings (QSettings, INI format): window geometry, splitters, plan books used."""
+"""The app's settings (QSettings, INI format): every key declared once here, with its default.
+
+Nothing else in pipdesk names a settings key: the window, the plan book's opening and the new plan
+dialog read and write them through the functions below.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Generic, TypeVar
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QByteArray, QSettings
 
 from pipdesk.system.safe_write import make_private_folder, write_new_private_file
 
+T = TypeVar("T")
+
 MAX_RECENT = 8
+
+
+@dataclass(frozen=True)
+class Setting(Generic[T]):
+    """One key of the settings file, its default, and how a stored value is read back as its type."""
+
+    key: str
+    default: T
+    parse: Callable[[object], T]
+
+    def read(self) -> T:
+        """The stored value, or the default when there is none or it does not read as one."""
+        value = settings().value(self.key, None)
+        if value is None:
+            return self.default
+        try:
+            return self.parse(value)
+        except (TypeError, ValueError):
+            return self.default
+
+    def write(self, value: T) -> None:
+        settings().setValue(self.key, value)
+
+
+def _int(value: object) -> int:
+    return int(str(value))
+
+
+def _names(value: object) -> list[str]:
+    """A list of strings; an INI list of one reads back as a string."""
+    return [value] if isinstance(value, str) else [str(v) for v in value] if isinstance(value, list) else []
+
+
+def _bytes(value: object) -> QByteArray:
+    if not isinstance(value, QByteArray):
+        raise TypeError(value)
+    return value
+
+
+#: The main window's place and size, and where its splitter sits (empty: never saved).
+WINDOW_GEOMETRY = Setting("window/geometry", QByteArray(), _bytes)
+WINDOW_SPLITTER = Setting("window/splitter", QByteArray(), _bytes)
+#: How many backups of each plan book are kept.
+KEEP_BACKUPS = Setting("backups/keep", 10, _int)
+#: The manager's name, offered in the next new plan.
+MANAGER_NAME = Setting("manager_name", "", str)
+#: The plan books opened, newest first, and the one opened last.
+RECENT_PLAN_BOOKS = Setting("recent_plan_books", list[str](), _names)
+LAST_PLAN_BOOK = Setting("last_plan_book", "", str)
+
+
+def last_plan_setting(book: Path) -> Setting[int]:
+    """The plan shown last in the plan book at ``book`` (0: none)."""
+    return Setting(f"last_plan/{book}", 0, _int)
 
 
 def settings() -> QSettings:
@@ -28,20 +91,21 @@ def _make_private(ini: Path) -> None:
             os.chmod(ini, 0o600)
 
 
+def keep_backups() -> int:
+    return max(1, KEEP_BACKUPS.read())
+
+
 def recent_plan_books() -> list[Path]:
-    value = settings().value("recent_plan_books", [])
-    names: list[str] = [value] if isinstance(value, str) else [str(v) for v in value] if isinstance(value, list) else []
-    return [Path(name) for name in names if name]
+    return [Path(name) for name in RECENT_PLAN_BOOKS.read() if name]
 
 
 def remember_plan_book(path: Path) -> None:
-    store = settings()
     resolved = str(path.resolve())
     names = [resolved, *(str(p) for p in recent_plan_books() if str(p) != resolved)][:MAX_RECENT]
-    store.setValue("recent_plan_books", names)
-    store.setValue("last_plan_book", resolved)
+    RECENT_PLAN_BOOKS.write(names)
+    LAST_PLAN_BOOK.write(resolved)
 
 
 def last_plan_book() -> Path | None:
-    value = settings().value("last_plan_book", "")
-    return Path(str(value)) if value else None
+    value = LAST_PLAN_BOOK.read()
+    return Path(value) if value else None

@@ -1,8 +1,7 @@
-"""Export PDF and Print from the main window: the same document, chosen in one dialog."""
+"""Export PDF and Print: the same document, chosen in one dialog; the commands, and the menu actions."""
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import stat
 import sys
@@ -11,27 +10,29 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtWidgets import QDialog
-from pytestqt.qtbot import QtBot
 
-from pipdesk.gui.common.scripted_prompter import ScriptedPrompter
+from pipdesk.domain import Plan
+from pipdesk.gui.documents.commands import export_pdf, print_document
 from pipdesk.gui.documents.export_dialog import ExportPdfDialog
+from pipdesk.gui.plans.commands import export_plan_file
 from pipdesk.gui.shell.main_window import MainWindow
 from pipdesk.reports import DocumentKind
-from pipdesk.store import PlanBook
 
-from conftest import SAMPLE_NAMES, load_sample
+from conftest import ALEX, prompter_of
 
 PRIVATE_NOTE = "Check with the API team lead that dates are shared earlier."
 
 
 @pytest.fixture
-def window(qtbot: QtBot, book_path: Path, tmp_path: Path) -> MainWindow:
-    book = PlanBook.open(book_path)
-    book.add_many(load_sample(name) for name in SAMPLE_NAMES)
-    window = MainWindow(book, prompter=ScriptedPrompter(), today=lambda: dt.date(2026, 11, 23))  # type: ignore[arg-type]
-    qtbot.addWidget(window)
-    window.select_plan(1)
+def window(window: MainWindow) -> MainWindow:
+    """The shared main window, on Alex's running plan."""
+    window.select_plan(ALEX)
     return window
+
+
+def plan_of(window: MainWindow) -> Plan:
+    assert window.session is not None
+    return window.session.plan
 
 
 def choose(kind: DocumentKind, employee_copy: bool, password: str = "", checkin_index: int | None = None):  # type: ignore[no-untyped-def]
@@ -51,11 +52,10 @@ def text_of(path: Path, password: str | None = None) -> str:
 
 
 def test_export_pdf_writes_the_chosen_document_privately(window: MainWindow, tmp_path: Path) -> None:
-    prompter = window.prompter
-    assert isinstance(prompter, ScriptedPrompter)
+    prompter = prompter_of(window)
     prompter.expect("dialog", choose(DocumentKind.CHECKIN, employee_copy=True, checkin_index=1))
     prompter.expect("save_file", tmp_path / "alex-checkin")
-    path = window.export_pdf()
+    path = export_pdf(plan_of(window), prompter, window)
     assert path == tmp_path / "alex-checkin.pdf"
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
     text = text_of(path)
@@ -63,8 +63,7 @@ def test_export_pdf_writes_the_chosen_document_privately(window: MainWindow, tmp
 
 
 def test_export_pdf_with_a_password_and_mismatched_repeat_is_refused(window: MainWindow, tmp_path: Path) -> None:
-    prompter = window.prompter
-    assert isinstance(prompter, ScriptedPrompter)
+    prompter = prompter_of(window)
 
     def mistyped(dialog: QDialog) -> bool:
         assert isinstance(dialog, ExportPdfDialog)
@@ -76,7 +75,7 @@ def test_export_pdf_with_a_password_and_mismatched_repeat_is_refused(window: Mai
 
     prompter.expect("dialog", mistyped)
     prompter.expect("save_file", tmp_path / "plan.pdf")
-    path = window.export_pdf()
+    path = export_pdf(plan_of(window), prompter, window)
     assert path is not None and PdfReader(path).is_encrypted
     assert "Delivery predictability" in text_of(path, "s3cret")
 
@@ -87,8 +86,7 @@ def test_print_renders_the_same_pages_as_the_pdf(window: MainWindow, tmp_path: P
 
     from pipdesk.reports import ReportOptions, render
 
-    prompter = window.prompter
-    assert isinstance(prompter, ScriptedPrompter)
+    prompter = prompter_of(window)
     printed = tmp_path / "printed.pdf"
 
     def to_file(dialog: QDialog) -> bool:
@@ -99,7 +97,7 @@ def test_print_renders_the_same_pages_as_the_pdf(window: MainWindow, tmp_path: P
 
     prompter.expect("dialog", choose(DocumentKind.PLAN, employee_copy=True))
     prompter.expect("dialog", to_file)
-    assert window.print_document(preview=False)
+    assert print_document(plan_of(window), prompter, preview=False, parent=window)
     assert window.session is not None
     exported = render(DocumentKind.PLAN, window.session.plan, ReportOptions(employee_copy=True))
     from io import BytesIO
@@ -114,19 +112,18 @@ def test_the_windows_exports_never_replace_the_open_plan_book_a_folder_or_a_devi
 
     from pipdesk.domain import PipdeskError
 
-    prompter = window.prompter
-    assert isinstance(prompter, ScriptedPrompter)
+    prompter = prompter_of(window)
     before = hashlib.sha256(book_path.read_bytes()).hexdigest()
     prompter.expect("save_file", book_path)
     with pytest.raises(PipdeskError, match="is the open plan book"):
-        window.export_plan_file()
+        export_plan_file(plan_of(window), prompter)
     assert hashlib.sha256(book_path.read_bytes()).hexdigest() == before
     folder = tmp_path / "a folder.pdf"
     folder.mkdir()
     prompter.expect("dialog", choose(DocumentKind.PLAN, employee_copy=True))
     prompter.expect("save_file", folder)
     with pytest.raises(PipdeskError, match="is a folder"):
-        window.export_pdf()
+        export_pdf(plan_of(window), prompter, window)
     assert folder.is_dir() and not any(folder.iterdir())
 
 
@@ -141,11 +138,41 @@ def test_the_windows_pdf_export_into_a_fifo_sends_the_document_and_keeps_the_fif
     received: list[bytes] = []
     reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
     reader.start()
-    prompter = window.prompter
-    assert isinstance(prompter, ScriptedPrompter)
+    prompter = prompter_of(window)
     prompter.expect("dialog", choose(DocumentKind.PLAN, employee_copy=True))
     prompter.expect("save_file", fifo)
-    window.export_pdf()
+    export_pdf(plan_of(window), prompter, window)
     reader.join(timeout=30)
     assert stat.S_ISFIFO(fifo.stat().st_mode)
     assert received and received[0].startswith(b"%PDF-")
+
+
+def test_export_pdf_from_the_file_menu_says_where_it_wrote(window: MainWindow, tmp_path: Path) -> None:
+    prompter = prompter_of(window)
+    prompter.expect("dialog", choose(DocumentKind.PLAN, employee_copy=True))
+    prompter.expect("save_file", tmp_path / "plan")
+    window.ui.actionExportPdf.trigger()
+    assert (tmp_path / "plan.pdf").read_bytes().startswith(b"%PDF-")
+    assert window.statusBar().currentMessage() == "Exported plan.pdf"
+    assert prompter.warnings() == []
+
+
+def test_a_refused_export_from_the_menu_is_said_as_a_warning(window: MainWindow, tmp_path: Path) -> None:
+    folder = tmp_path / "a folder.pdf"
+    folder.mkdir()
+    prompter = prompter_of(window)
+    prompter.expect("dialog", choose(DocumentKind.PLAN, employee_copy=True))
+    prompter.expect("save_file", folder)
+    window.ui.actionExportPdf.trigger()
+    assert "is a folder" in prompter.warnings()[-1].text
+    assert not any(folder.iterdir())
+
+
+def test_cancelling_the_document_choice_exports_and_prints_nothing(window: MainWindow) -> None:
+    prompter = prompter_of(window)
+    for _ in range(3):
+        prompter.expect("dialog", lambda _dialog: False)
+    assert export_pdf(plan_of(window), prompter, window) is None
+    assert print_document(plan_of(window), prompter, preview=False, parent=window) is None
+    assert print_document(plan_of(window), prompter, preview=True, parent=window) is None
+    assert not prompter.answers

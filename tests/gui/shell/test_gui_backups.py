@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -12,17 +11,18 @@ from pytestqt.qtbot import QtBot
 from pipdesk.gui.common.scripted_prompter import ScriptedPrompter
 from pipdesk.gui.shell.main_window import MainWindow
 from pipdesk.gui.shell.restore_dialog import RestoreBackupDialog
+from pipdesk.gui.shell.settings import keep_backups
 from pipdesk.store import PlanBook, PlanBookError
 from pipdesk.store.backups import list_backups
 
-from conftest import SAMPLE_NAMES, load_sample
+from conftest import SAMPLE_NAMES, TODAY, load_sample
 
 
 def open_window(qtbot: QtBot, path: Path, backups: Path, prompter: ScriptedPrompter) -> MainWindow:
     window = MainWindow(
         PlanBook.open(path),
         prompter=prompter,  # type: ignore[arg-type]
-        today=lambda: dt.date(2026, 11, 23),
+        today=lambda: TODAY,
         backups_folder=backups,
     )
     qtbot.addWidget(window)
@@ -80,7 +80,7 @@ def test_the_backup_on_opening_runs_on_a_worker_thread_and_a_failure_is_said(
 ) -> None:
     import threading
 
-    import pipdesk.gui.shell.main_window as main_window
+    import pipdesk.gui.shell.book as book_module
 
     path, backups = tmp_path / "plans.pipdesk", tmp_path / "backups"
     with PlanBook.open(path) as book:
@@ -91,7 +91,7 @@ def test_the_backup_on_opening_runs_on_a_worker_thread_and_a_failure_is_said(
         threads.append(threading.current_thread())
         raise PlanBookError("the disk is full; free some space and try again")
 
-    monkeypatch.setattr(main_window, "backup_plan_book_file", fails)
+    monkeypatch.setattr(book_module, "backup_plan_book_file", fails)
     window = open_window(qtbot, path, backups, ScriptedPrompter())
     qtbot.waitUntil(lambda: "No backup was taken on opening" in window.statusBar().currentMessage())
     assert "the disk is full" in window.statusBar().currentMessage()
@@ -108,7 +108,7 @@ def test_preferences_set_how_many_backups_are_kept(qtbot: QtBot, tmp_path: Path)
     prompter = ScriptedPrompter()
     window = open_window(qtbot, path, backups, prompter)
     qtbot.waitUntil(lambda: len(list_backups(backups, "plans")) == 1)
-    assert window.keep_backups() == 10
+    assert keep_backups() == 10
 
     def cancel(dialog: QDialog) -> bool:
         assert isinstance(dialog, PreferencesDialog)
@@ -118,7 +118,7 @@ def test_preferences_set_how_many_backups_are_kept(qtbot: QtBot, tmp_path: Path)
 
     prompter.expect("dialog", cancel)
     window.ui.actionPreferences.trigger()
-    assert window.keep_backups() == 10
+    assert keep_backups() == 10
 
     def keep_two(dialog: QDialog) -> bool:
         assert isinstance(dialog, PreferencesDialog)
@@ -127,9 +127,9 @@ def test_preferences_set_how_many_backups_are_kept(qtbot: QtBot, tmp_path: Path)
 
     prompter.expect("dialog", keep_two)
     window.ui.actionPreferences.trigger()
-    assert window.keep_backups() == 2
+    assert keep_backups() == 2
     assert window.ui.actionPreferences in window.ui.menuEdit.actions()
     for _ in range(3):
-        window._back_up("now")
+        window.books.back_up("now")
     assert len(list_backups(backups, "plans")) == 2  # the newest two
     assert prompter.warnings() == []

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,7 +19,7 @@ from pipdesk.store.backups import backup_plan_book, list_backups
 from pipdesk.store.connection import SQLITE_MAGIC, PassphraseNeeded, WrongPassphrase, passphrase_of
 from pipdesk.store.encryption import change_passphrase
 
-from conftest import SAMPLE_NAMES, load_sample
+from conftest import SAMPLE_NAMES, TODAY, load_sample
 
 PASSPHRASE = "correct horse battery"
 NEW_PASSPHRASE = "staple orbit lantern"
@@ -52,7 +51,7 @@ def open_window(
     window = MainWindow(
         PlanBook.open(path, passphrase=passphrase),
         prompter=prompter,  # type: ignore[arg-type]
-        today=lambda: dt.date(2026, 11, 23),
+        today=lambda: TODAY,
         backups_folder=backups,
     )
     qtbot.addWidget(window)

@@ -6,7 +6,6 @@ byte while the manager types. Mounting needs root (as on CI); without it these t
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 import re
@@ -27,9 +26,8 @@ from pipdesk.gui.plans.model import PlanListModel
 from pipdesk.gui.shell.main_window import MainWindow
 from pipdesk.store import PlanBook
 
-from conftest import SAMPLE_NAMES, load_sample
+from conftest import SAMPLE_NAMES, TODAY, load_sample
 
-TODAY = dt.date(2026, 11, 23)
 DRAFT = 4  # Дмитрий Иванов's draft plan: every field can be edited without a reason
 WindowFactory = Callable[..., MainWindow]
 
@@ -83,11 +81,6 @@ def fill(disk: Path) -> Path:
 
 
 @pytest.fixture
-def prompter() -> ScriptedPrompter:
-    return ScriptedPrompter()
-
-
-@pytest.fixture
 def book_on_disk(small_disk: Path) -> Path:
     path = small_disk / "plans.pipdesk"
     with PlanBook.open(path) as book:
@@ -119,7 +112,7 @@ def make_window(
         window.resize(1280, 720)
         window.show()
         qtbot.waitExposed(window)
-        window.wait_for_backups()
+        window.books.wait_for_backups()
         windows.append(window)
         return window
 
@@ -307,7 +300,7 @@ def test_a_backup_on_a_full_disk_is_refused_in_words_and_leaves_no_partial_file(
     window.select_plan(DRAFT)
     type_into_title(window, qtbot, " X")  # a change: closing takes a backup
     fill(small_disk)
-    assert window._back_up("on closing") is None
+    assert window.books.back_up("on closing") is None
     assert "No backup was taken on closing" in window.statusBar().currentMessage()
     assert not backups.exists() or list(backups.iterdir()) == []
     assert [s for s in prompter.shown if s.kind == "warning"] == []
@@ -334,7 +327,7 @@ def test_many_failed_saves_in_a_row_never_crash_the_app(tmp_path: Path, small_di
         window = MainWindow(PlanBook.open(disk / "plans.pipdesk"), prompter=prompter, backups_folder=disk / "backups")
         window.show()
         app.processEvents()
-        window.wait_for_backups()
+        window.books.wait_for_backups()
         window.select_plan({DRAFT})
         session = window.session
         filler = disk / "filler"

@@ -6,37 +6,17 @@ import datetime as dt
 from pathlib import Path
 
 import icalendar
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from pipdesk.domain import Status
-from pipdesk.gui.common.scripted_prompter import ScriptedPrompter
 from pipdesk.gui.outcome.extend_dialog import ExtendPlanDialog
+from pipdesk.gui.shell.actions import run_command
 from pipdesk.gui.shell.main_window import MainWindow
 from pipdesk.store import PlanBook
 
-from conftest import SAMPLE_NAMES, load_sample
-
-TODAY = dt.date(2026, 11, 23)
-
-
-@pytest.fixture
-def window(qtbot: QtBot, book_path: Path, tmp_path: Path) -> MainWindow:
-    book = PlanBook.open(book_path)
-    book.add_many(load_sample(name) for name in SAMPLE_NAMES)
-    window = MainWindow(book, prompter=ScriptedPrompter(), today=lambda: TODAY)  # type: ignore[arg-type]
-    qtbot.addWidget(window)
-    window.resize(1300, 850)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
-
-
-def prompter_of(window: MainWindow) -> ScriptedPrompter:
-    assert isinstance(window.prompter, ScriptedPrompter)
-    return window.prompter
+from conftest import TODAY, load_sample, prompter_of
 
 
 def test_this_week_is_the_start_view_and_a_row_opens_its_plan(window: MainWindow) -> None:
@@ -118,7 +98,7 @@ def test_a_fault_in_a_command_is_shown_plainly_logged_and_the_app_goes_on(
     window: MainWindow, private_user_folders: Path
 ) -> None:
     window.select_plan(1)
-    window._guarded(lambda: 1 / 0)
+    run_command(window.prompter, lambda: 1 / 0)
     warning = prompter_of(window).warnings()[-1]
     assert warning.title == "Something went wrong"
     assert "ZeroDivisionError" in warning.text and warning.details and "Traceback" in warning.details

@@ -1,0 +1,20 @@
+"""Words on screen about a plan that views and commands share: where in a plan a problem sits."""
+
+from __future__ import annotations
+
+from pipdesk.domain import Plan
+
+_NOUNS = {"objectives": "Objective", "concerns": "Concern", "support": "Support action", "milestones": "Milestone"}
+
+
+def where(plan: Plan, path: tuple[str | int, ...]) -> str:
+    """Where a problem is, as the manager sees it: "Objective 2 “Send a status report”, metric"."""
+    parts = [p for p in path if p != "plan"]
+    if len(parts) >= 2 and isinstance(parts[0], str) and isinstance(parts[1], int) and parts[0] in _NOUNS:
+        items = getattr(plan, parts[0])
+        item = items[parts[1]] if parts[1] < len(items) else None
+        name = getattr(item, "title", None) or getattr(item, "area", None) or getattr(item, "description", "")
+        place = f"{_NOUNS[parts[0]]} {parts[1] + 1} “{name}”"
+        rest = [str(p).replace("_", " ") for p in parts[2:]]
+        return ", ".join([place, *rest])
+    return " ".join(str(p).replace("_", " ") for p in parts).capitalize() or "Plan"

@@ -1,0 +1,73 @@
+"""Export a plan's documents as PDF and print them: plain functions over a plan and a prompter.
+
+ReportLab and Qt's printing load on first use only, so the window starts without them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QWidget
+
+from pipdesk.domain import Plan
+from pipdesk.gui.common.prompts import Prompts
+from pipdesk.system.safe_write import write_private_file
+
+if TYPE_CHECKING:
+    from pipdesk.gui.documents.export_dialog import DocumentChoice
+
+
+def choose_document(
+    plan: Plan, prompter: Prompts, for_print: bool, parent: QWidget | None = None
+) -> DocumentChoice | None:
+    """Which document of the plan, for whom and how, as the person chooses it; ``None`` when cancelled."""
+    from pipdesk.gui.documents.export_dialog import ExportPdfDialog
+
+    dialog = ExportPdfDialog(plan, for_print=for_print, parent=parent)
+    return dialog.choice() if prompter.run_dialog(dialog) else None
+
+
+def _render(plan: Plan, choice: DocumentChoice) -> bytes:
+    from pipdesk.reports import render
+
+    return render(choice.kind, plan, choice.options, choice.checkin_index)
+
+
+def export_pdf(plan: Plan, prompter: Prompts, parent: QWidget | None = None) -> Path | None:
+    """The chosen document written where the person says (``.pdf`` added), opened after when asked."""
+    choice = choose_document(plan, prompter, for_print=False, parent=parent)
+    if choice is None:
+        return None
+    path = prompter.save_file("Export PDF", choice.file_name(plan), "PDF documents (*.pdf)")
+    if path is None:
+        return None
+    if path.suffix.lower() != ".pdf":
+        path = path.with_name(path.name + ".pdf")
+    write_private_file(path, _render(plan, choice))
+    if choice.open_after:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+    return path
+
+
+def print_document(plan: Plan, prompter: Prompts, preview: bool, parent: QWidget | None = None) -> int | None:
+    """Print (or preview) the pages Export PDF writes: the pages printed (0: a preview), ``None`` when cancelled."""
+    choice = choose_document(plan, prompter, for_print=True, parent=parent)
+    if choice is None:
+        return None
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+
+    from pipdesk.gui.documents.printing import print_pdf
+
+    data = _render(plan, choice)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setDocName(choice.file_name(plan).removesuffix(".pdf"))
+    if preview:
+        preview_dialog = QPrintPreviewDialog(printer, parent)
+        preview_dialog.paintRequested.connect(lambda target: print_pdf(data, target))
+        return 0 if prompter.run_dialog(preview_dialog) else None
+    if not prompter.run_dialog(QPrintDialog(printer, parent)):
+        return None
+    return print_pdf(data, printer)

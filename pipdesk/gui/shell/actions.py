@@ -1,0 +1,399 @@
+"""The window's actions, in one table: each action once, with its shortcut, when it is enabled and the
+command it runs; and the one runner that shows what a command raises.
+
+The actions themselves (their menus, texts and mnemonics) are in ``ui/main_window.ui``; a row here
+names one by its objectName. Commands are plain functions of the window; the work they do lives in
+the features' ``commands.py`` and in :mod:`pipdesk.gui.shell.book`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import QStatusBar, QWidget
+
+from pipdesk import __version__
+from pipdesk.domain import PipdeskError, PlanInvalid, Status
+from pipdesk.gui.checkins.log import CheckinsTab
+from pipdesk.gui.common.prompts import Prompter, Prompts
+from pipdesk.gui.common.session import PlanSession
+from pipdesk.gui.documents import commands as documents
+from pipdesk.gui.forms.ui_main_window import Ui_MainWindow
+from pipdesk.gui.forms.ui_welcome import Ui_WelcomeView
+from pipdesk.gui.outcome.commands import close_with_outcome, extend_plan
+from pipdesk.gui.plan import commands as plan_commands
+from pipdesk.gui.plans import commands as plans
+from pipdesk.gui.shell import settings
+from pipdesk.gui.shell.book import PlanBooks
+from pipdesk.gui.shell.passphrase_dialog import PassphraseTask
+from pipdesk.store import PlanBook
+from pipdesk.store.connection import explain_database_error
+from pipdesk.store.driver import sqlite3
+
+
+class Shell(Protocol):
+    """What the commands use of the main window."""
+
+    ui: Ui_MainWindow
+    prompter: Prompter
+    today: Callable[[], dt.date]
+    book: PlanBook | None
+    session: PlanSession | None
+    books: PlanBooks
+    templates_folder: Path
+    samples_path: Path
+    checkins: CheckinsTab
+
+    def window(self) -> QWidget: ...
+
+    def statusBar(self) -> QStatusBar: ...
+
+    def close(self) -> bool: ...
+
+    def refresh_plans(self) -> None: ...
+
+    def select_plan(self, plan_id: int) -> bool: ...
+
+    def show_plan_page(self) -> None: ...
+
+    def forget_session(self, plan_id: int) -> None: ...
+
+
+# When an action is enabled: a predicate over what the window shows.
+
+
+@dataclass(frozen=True)
+class State:
+    """What the window shows: a plan book (encrypted or not) and the status of the plan shown, if any."""
+
+    book: bool = False
+    encrypted: bool = False
+    status: Status | None = None
+
+    @classmethod
+    def of(cls, window: Shell) -> State:
+        book = window.book
+        return cls(
+            book=book is not None,
+            encrypted=book is not None and book.encrypted,
+            status=window.session.plan.status if window.session else None,
+        )
+
+
+def _always(_state: State) -> bool:
+    return True
+
+
+def _book_open(state: State) -> bool:
+    return state.book
+
+
+def _book_unencrypted(state: State) -> bool:
+    return state.book and not state.encrypted
+
+
+def _book_encrypted(state: State) -> bool:
+    return state.encrypted
+
+
+def _plan_shown(state: State) -> bool:
+    return state.status is not None
+
+
+def _draft(state: State) -> bool:
+    return state.status is Status.DRAFT
+
+
+def _running(state: State) -> bool:
+    return state.status in (Status.ACTIVE, Status.EXTENDED)
+
+
+def _running_or_closed(state: State) -> bool:
+    """A closed plan is reopened only by an extension with a reason."""
+    return _running(state) or state.status is Status.CLOSED
+
+
+# The commands: what an action runs, given the window.
+
+
+def _say(window: Shell, message: str, timeout: int = 5000) -> None:
+    window.statusBar().showMessage(message, timeout)
+
+
+def _session(window: Shell) -> PlanSession:
+    assert window.session is not None
+    return window.session
+
+
+def _book(window: Shell) -> PlanBook:
+    assert window.book is not None
+    return window.book
+
+
+def _show_added(window: Shell, plan_id: int | None) -> None:
+    if plan_id is not None:
+        window.refresh_plans()
+        window.select_plan(plan_id)
+
+
+def new_plan(window: Shell) -> None:
+    if window.book is None:
+        return
+    added = plans.new_plan(window.book, window.prompter, window.today(), settings.MANAGER_NAME.read(), window.window())
+    if added is not None:
+        settings.MANAGER_NAME.write(added.manager)
+        _show_added(window, added.plan_id)
+
+
+def new_plan_from_template(window: Shell) -> None:
+    if window.book is None:
+        return
+    added = plans.new_plan_from_template(
+        window.book,
+        window.prompter,
+        window.today(),
+        window.templates_folder,
+        settings.MANAGER_NAME.read(),
+        window.window(),
+    )
+    if added is not None:
+        settings.MANAGER_NAME.write(added.manager)
+        _show_added(window, added.plan_id)
+
+
+def open_sample_plans(window: Shell) -> None:
+    """The sample plans in a plan book of their own, so they never mix with real plans."""
+    if window.books.is_open(window.samples_path):
+        plans.add_sample_plans(_book(window))
+        window.refresh_plans()
+    else:
+        window.books.open(plans.make_sample_plan_book(window.samples_path))
+
+
+def _save_as_template(window: Shell) -> None:
+    saved = plans.save_plan_as_template(_session(window).plan, window.prompter, window.templates_folder)
+    if saved is not None:
+        name, path = saved
+        _say(window, f"Saved the template “{name}” ({path.name})")
+
+
+def _import_plan_file(window: Shell) -> None:
+    _show_added(window, plans.import_plan_file(_book(window), window.prompter))
+
+
+def _export_plan_file(window: Shell) -> None:
+    path = plans.export_plan_file(_session(window).plan, window.prompter)
+    if path is not None:
+        _say(window, f"Exported to {path}")
+
+
+def _issue_plan(window: Shell) -> None:
+    session, today = _session(window), window.today()
+    if plan_commands.issue_plan(session, window.prompter, today):
+        _say(window, f"Issued “{session.plan.title}” on {today.isoformat()}")
+
+
+def _record_acknowledgement(window: Shell) -> None:
+    plan_commands.record_acknowledgement(_session(window), window.prompter, window.today(), window.window())
+
+
+def _delete_plan(window: Shell) -> None:
+    plan_id = _session(window).plan_id
+    if plans.delete_plan(_book(window), plan_id, window.prompter, lambda: window.forget_session(plan_id)):
+        window.refresh_plans()
+        if window.ui.planTable.model().rowCount():
+            window.ui.planTable.selectRow(0)
+
+
+def _new_checkin(window: Shell) -> None:
+    _session(window)
+    window.show_plan_page()
+    window.ui.viewTabs.setCurrentWidget(window.ui.checkinsTab)
+    window.checkins.new_checkin()
+
+
+def _export_calendar(window: Shell) -> None:
+    from pipdesk.services.calendar import export_calendar
+
+    session, book = _session(window), _book(window)
+    plan = session.plan
+    suggested = f"{plan.employee.name} - {plan.title}.ics".replace("/", "-")
+    path = window.prompter.save_file("Export calendar", suggested, "Calendar files (*.ics)")
+    if path is not None:
+        events = export_calendar(book, session.plan_id, path, window.today())
+        _say(window, f"Wrote {events} upcoming milestones to {path.name}")
+
+
+def _extend(window: Shell) -> None:
+    session = _session(window)
+    window.show_plan_page()
+    extend_plan(session, window.prompter, window.today, window.window())
+
+
+def _close_with_outcome(window: Shell) -> None:
+    session = _session(window)
+    window.show_plan_page()
+    if close_with_outcome(session, window.prompter, window.today, window.window()):
+        window.ui.viewTabs.setCurrentWidget(window.ui.outcomeTab)
+
+
+def _export_pdf(window: Shell) -> None:
+    path = documents.export_pdf(_session(window).plan, window.prompter, window.window())
+    if path is not None:
+        _say(window, f"Exported {path.name}")
+
+
+def _print(window: Shell) -> None:
+    pages = documents.print_document(_session(window).plan, window.prompter, preview=False, parent=window.window())
+    if pages is not None:
+        _say(window, f"Sent {pages} pages to the printer")
+
+
+def _print_preview(window: Shell) -> None:
+    documents.print_document(_session(window).plan, window.prompter, preview=True, parent=window.window())
+
+
+def _about(window: Shell) -> None:
+    window.prompter.info(
+        "About pipdesk",
+        f"pipdesk {__version__}\n\nDraft, run and close Performance Improvement Plans, offline. "
+        "Your plans stay in your plan book on this computer; pipdesk makes no network connection.",
+    )
+
+
+def _keyboard_shortcuts(window: Shell) -> None:
+    actions = [a for a in window.window().findChildren(QAction) if not a.shortcut().isEmpty() and a.text()]
+    lines = sorted(
+        f"{a.shortcut().toString(QKeySequence.SequenceFormat.NativeText)}\t{a.text().replace('&', '')}" for a in actions
+    )
+    window.prompter.info("Keyboard shortcuts", "\n".join(lines))
+
+
+# The table
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    """One action of the window: its objectName in ui/main_window.ui, its command, when it is enabled, its key."""
+
+    name: str
+    run: Callable[[Shell], object]
+    enabled: Callable[[State], bool] = _always
+    shortcut: QKeySequence.StandardKey | str | None = None
+
+
+Key = QKeySequence.StandardKey
+
+ACTIONS: tuple[ActionSpec, ...] = (
+    # File
+    ActionSpec("actionNewPlanBook", lambda w: w.books.new_plan_book(), shortcut="Ctrl+Shift+N"),
+    ActionSpec("actionOpen", lambda w: w.books.open_dialog(), shortcut=Key.Open),
+    ActionSpec("actionSaveCopy", lambda w: w.books.save_copy(), _book_open, Key.SaveAs),
+    ActionSpec("actionRestoreBackup", lambda w: w.books.restore_from_backup(), _book_open),
+    ActionSpec("actionSetPassphrase", lambda w: w.books.change_passphrase(PassphraseTask.SET), _book_unencrypted),
+    ActionSpec("actionChangePassphrase", lambda w: w.books.change_passphrase(PassphraseTask.CHANGE), _book_encrypted),
+    ActionSpec("actionRemovePassphrase", lambda w: w.books.change_passphrase(PassphraseTask.REMOVE), _book_encrypted),
+    ActionSpec("actionImportPlan", _import_plan_file, _book_open, "Ctrl+I"),
+    ActionSpec("actionExportPlan", _export_plan_file, _plan_shown, "Ctrl+E"),
+    ActionSpec("actionExportPdf", _export_pdf, _plan_shown, "Ctrl+Shift+E"),
+    ActionSpec("actionPrintPreview", _print_preview, _plan_shown),
+    ActionSpec("actionPrint", _print, _plan_shown, Key.Print),
+    ActionSpec("actionQuit", lambda w: w.close(), shortcut=Key.Quit),
+    # Edit (Undo and Redo come from the undo group)
+    ActionSpec("actionPreferences", lambda w: w.books.preferences()),
+    # Plan
+    ActionSpec("actionNewPlan", new_plan, _book_open, Key.New),
+    ActionSpec("actionNewFromTemplate", new_plan_from_template, _book_open),
+    ActionSpec("actionSaveAsTemplate", _save_as_template, _plan_shown),
+    ActionSpec("actionIssuePlan", _issue_plan, _draft),
+    ActionSpec("actionRecordAcknowledgement", _record_acknowledgement, _running),
+    ActionSpec("actionNewCheckin", _new_checkin, _running, "Ctrl+K"),
+    ActionSpec("actionExportCalendar", _export_calendar, _running),
+    ActionSpec("actionExtend", _extend, _running_or_closed),
+    ActionSpec("actionCloseWithOutcome", _close_with_outcome, _running),
+    ActionSpec("actionDeletePlan", _delete_plan, _plan_shown, "Ctrl+Shift+Del"),
+    # Help
+    ActionSpec("actionKeyboardShortcuts", _keyboard_shortcuts, shortcut=Key.HelpContents),
+    ActionSpec("actionAbout", _about),
+)
+
+#: The welcome page's buttons and what they run.
+WELCOME_BUTTONS: tuple[tuple[str, Callable[[Shell], object]], ...] = (
+    ("newPlanButton", new_plan),
+    ("newFromTemplateButton", new_plan_from_template),
+    ("openSamplesButton", open_sample_plans),
+)
+
+
+def action_map(ui: Ui_MainWindow) -> dict[str, QAction]:
+    """Every action of the table by its name."""
+    return {spec.name: getattr(ui, spec.name) for spec in ACTIONS}
+
+
+def install(window: Shell, welcome: Ui_WelcomeView, undo_group: QUndoGroup) -> tuple[QAction, QAction]:
+    """Give every action of the table its key and command; Undo and Redo join the Edit menu. Returns them."""
+    ui = window.ui
+    undo = undo_group.createUndoAction(window.window(), "&Undo")
+    redo = undo_group.createRedoAction(window.window(), "&Redo")
+    undo.setShortcut(QKeySequence.StandardKey.Undo)
+    redo.setShortcut(QKeySequence.StandardKey.Redo)
+    ui.menuEdit.addAction(undo)
+    ui.menuEdit.addAction(redo)
+    ui.menuEdit.addSeparator()
+    ui.menuEdit.addAction(ui.actionPreferences)
+    actions = action_map(ui)
+    for spec in ACTIONS:
+        action = actions[spec.name]
+        if spec.shortcut is not None:
+            action.setShortcut(QKeySequence(spec.shortcut))
+        action.triggered.connect(lambda _checked=False, run=spec.run: run_command(window.prompter, lambda: run(window)))
+    for name, run in WELCOME_BUTTONS:
+        getattr(welcome, name).clicked.connect(
+            lambda _checked=False, run=run: run_command(window.prompter, lambda: run(window))
+        )
+    ui.menuOpenRecent.aboutToShow.connect(lambda: window.books.fill_recent_menu(ui.menuOpenRecent))
+    return undo, redo
+
+
+def update(window: Shell) -> None:
+    """Enable each action of the table as what the window shows allows."""
+    state, actions = State.of(window), action_map(window.ui)
+    for spec in ACTIONS:
+        actions[spec.name].setEnabled(spec.enabled(state))
+
+
+# The runner
+
+
+def run_command(prompter: Prompts, command: Callable[[], object]) -> None:
+    """Run a command; a problem the person can act on is shown, never a traceback."""
+    try:
+        command()
+    except PlanInvalid as error:
+        prompter.warning("pipdesk", error.args[0] if error.args else str(error))
+    except PipdeskError as error:
+        prompter.warning("pipdesk", str(error))
+    except sqlite3.Error as error:
+        prompter.warning("pipdesk", f"The plan book could not be written: {explain_database_error(error)}")
+    except Exception as error:  # a fault in pipdesk: said plainly, logged in full, the app keeps running
+        show_unexpected_error(prompter, error)
+
+
+def show_unexpected_error(prompter: Prompts, error: BaseException) -> None:
+    """Every edit is saved as it is made, so after a fault nothing typed before it is lost."""
+    from pipdesk.system.diagnostics import log_unexpected_error
+
+    log = log_unexpected_error(error)
+    prompter.warning(
+        "Something went wrong",
+        f"pipdesk hit an unexpected error ({type(error).__name__}: {error}).\n\n"
+        f"Everything saved before it is kept. The details are in {log}; "
+        "copy them below if you report the problem.",
+        details="".join(traceback.format_exception(error)),
+    )

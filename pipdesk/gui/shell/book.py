@@ -1,0 +1,382 @@
+"""Opening and closing the window's plan book: the passphrase loop, locks and damage said in words,
+leftovers of a pipdesk stopped mid-task, backups (on worker threads), restoring one, and the passphrase.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from typing import Protocol, TypeVar
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QMenu, QStatusBar, QWidget
+
+from pipdesk.domain import PipdeskError
+from pipdesk.gui.common.prompts import Prompter, Prompts
+from pipdesk.gui.common.save_status import SaveStatus
+from pipdesk.gui.common.session import PlanSession
+from pipdesk.gui.shell import settings
+from pipdesk.gui.shell.passphrase_dialog import PassphraseDialog, PassphraseTask
+from pipdesk.store import PlanBook
+from pipdesk.store.backups import (
+    backup_plan_book,
+    backup_plan_book_file,
+    default_backups_folder,
+    list_backups,
+    restore_backup,
+    save_copy,
+)
+from pipdesk.store.connection import PassphraseNeeded, PlanBookDamaged, WrongPassphrase, passphrase_of
+from pipdesk.store.driver import normalized, sqlite3
+from pipdesk.store.leftovers import clean_up_leftovers, find_leftovers, remove_leftovers, say_removed
+
+_T = TypeVar("_T")
+
+PLAN_BOOK_FILTER = "Plan books (*.pipdesk);;All files (*)"
+
+
+class BookWindow(Protocol):
+    """What the plan book's opening and closing needs of the window it serves."""
+
+    book: PlanBook | None
+    session: PlanSession | None
+    save_status: SaveStatus
+
+    def set_book(self, book: PlanBook, back_up: bool = True) -> None: ...
+
+    def close_book(self) -> None: ...
+
+    def select_plan(self, plan_id: int) -> bool: ...
+
+    def statusBar(self) -> QStatusBar: ...
+
+
+@contextmanager
+def busy() -> Iterator[None]:
+    """A wait cursor over work of a second or so on the GUI thread (key derivations, rewriting a plan book)."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
+
+
+def until_unlocked(
+    prompter: Prompts,
+    attempt: Callable[[str | None], _T],
+    passphrase: str | None,
+    ask: Callable[[], PassphraseDialog],
+    first_wrong_was_typed: bool = True,
+) -> tuple[_T, str | None] | None:
+    """``attempt(passphrase)``, asking for another while it is missing or wrong; ``None`` when cancelled.
+
+    Returns what the attempt returned and the passphrase it took.
+    """
+    dialog: PassphraseDialog | None = None
+    while True:
+        try:
+            return attempt(passphrase), passphrase
+        except (PassphraseNeeded, WrongPassphrase) as error:
+            if dialog is None:
+                dialog = ask()
+                if isinstance(error, WrongPassphrase) and first_wrong_was_typed:  # given on the command line
+                    dialog.say_wrong()
+            else:
+                dialog.say_wrong()
+            if not prompter.run_dialog(dialog):
+                return None
+            passphrase = dialog.current()
+
+
+class PlanBooks(QObject):
+    """The window's plan book commands: open, new, save a copy, restore, the passphrase, preferences."""
+
+    #: A backup on a worker thread failed: the status bar message (emitted from that thread).
+    backup_failed = Signal(str)
+
+    def __init__(
+        self, window: BookWindow, parent: QWidget, prompter: Prompter, backups_folder: Path | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.window, self.parent_widget, self.prompter = window, parent, prompter
+        self.backups_folder = backups_folder or default_backups_folder()
+        self._backup_threads: list[threading.Thread] = []
+        self._changes_at_open = 0
+        self.backup_failed.connect(self._say_backup_failed)
+
+    def _say(self, message: str, timeout: int = 5000) -> None:
+        self.window.statusBar().showMessage(message, timeout)
+
+    def _say_backup_failed(self, message: str) -> None:
+        self._say(message, 10000)
+
+    # The window's plan book comes and goes
+
+    def opened(self, book: PlanBook, back_up: bool) -> None:
+        """A plan book now in the window: its leftovers cleaned up, a backup taken once the window is up."""
+        self._changes_at_open = book.db.conn.total_changes
+        if removed := clean_up_leftovers(book, self.backups_folder):
+            self._say(say_removed(removed), 30000)
+        if back_up:
+            # Taken on a worker thread once the window is up: on a large plan book a copy takes a moment.
+            QTimer.singleShot(
+                0, lambda: self.back_up_in_background(book, "on opening") if self.window.book is book else None
+            )
+        if book.path is not None:
+            settings.remember_plan_book(book.path)
+
+    def closing(self, book: PlanBook) -> None:
+        """Before ``book`` closes: one more backup when anything in it changed since it opened."""
+        if book.db.conn.total_changes > self._changes_at_open:
+            self.back_up("on closing")
+
+    def is_open(self, path: Path) -> bool:
+        book = self.window.book
+        return book is not None and book.path is not None and book.path.resolve() == path.resolve()
+
+    def open(self, path: Path, create: bool = False, passphrase: str | None = None, back_up: bool = True) -> bool:
+        """Open ``path`` in the window; an encrypted plan book asks its passphrase until it opens or is cancelled."""
+        if self.is_open(path):
+            return True  # already open here; a second connection would be refused as "in use"
+        if not self.window.save_status.may_leave(self.prompter, "open another plan book", "Open without saving"):
+            return False
+        try:
+            opened = until_unlocked(
+                self.prompter,
+                lambda key: PlanBook.open(path, create=create, passphrase=key),
+                passphrase,
+                lambda: PassphraseDialog(PassphraseTask.OPEN, path.name, self.parent_widget),
+            )
+        except PipdeskError as error:
+            self.prompter.warning("The plan book cannot be opened", str(error))
+            return False
+        if opened is None:
+            return False
+        book, _passphrase = opened
+        try:
+            book.summaries()  # a plan book whose rows do not read is said so before the window shows it
+        except PlanBookDamaged as error:
+            book.close()
+            self.prompter.warning("The plan book cannot be opened", str(error))
+            return False
+        self.window.set_book(book, back_up=back_up)
+        return True
+
+    def new_plan_book(self) -> None:
+        path = self.prompter.save_file("New plan book", "plans.pipdesk", PLAN_BOOK_FILTER)
+        if path is None:
+            return
+        if path.suffix == "":
+            path = path.with_suffix(".pipdesk")
+        if path.exists():
+            self.prompter.warning(
+                "New plan book", f"{path} already exists; open it with File › Open, or choose a new name."
+            )
+            return
+        self.open(path, create=True)
+
+    def open_dialog(self) -> None:
+        path = self.prompter.open_file("Open plan book", PLAN_BOOK_FILTER)
+        if path is not None:
+            self.open(path)
+
+    def fill_recent_menu(self, menu: QMenu) -> None:
+        menu.clear()
+        for path in settings.recent_plan_books():
+            action = menu.addAction(str(path))
+            action.triggered.connect(lambda _checked=False, p=path: self.open(p))
+        if menu.isEmpty():
+            menu.addAction("No plan books yet").setEnabled(False)
+
+    def save_copy(self) -> None:
+        book = self.window.book
+        assert book is not None
+        path = self.prompter.save_file("Save a copy of the plan book", "plans-copy.pipdesk", PLAN_BOOK_FILTER)
+        if path is None:
+            return
+        if book.path is not None and path.resolve() == book.path.resolve():
+            raise PipdeskError("A copy cannot replace the plan book itself; choose another name")
+        save_copy(book, path)
+        same = ", with the same passphrase" if book.encrypted else ""
+        self._say(f"Saved a copy to {path}{same}")
+
+    # The passphrase
+
+    def change_passphrase(self, task: PassphraseTask) -> bool:
+        """Set, change or remove the open plan book's passphrase; the plan book is reopened with the new one."""
+        from pipdesk.store.encryption import change_passphrase
+
+        book = self.window.book
+        assert book is not None and book.path is not None
+        if not self.window.save_status.may_leave(self.prompter, "change the passphrase", "Go on without saving"):
+            return False
+        path, old = book.path, passphrase_of(book.db.conn)
+        dialog = PassphraseDialog(task, path.name, self.parent_widget)
+        while True:
+            if not self.prompter.run_dialog(dialog):
+                return False
+            if task is PassphraseTask.SET or normalized(dialog.current() or "") == normalized(old or ""):
+                break
+            dialog.say_wrong()
+        new = dialog.new()
+        plan_id = self.window.session.plan_id if self.window.session else None
+        self.window.close_book()
+        try:
+            with busy():
+                change_passphrase(path, old, new)
+        except PipdeskError as error:
+            self.prompter.warning("The passphrase was not changed", str(error))
+            new = old  # the plan book is as it was
+        if not self.open(path, passphrase=new, back_up=False):
+            return False
+        if plan_id is not None:
+            self.window.select_plan(plan_id)
+        if new == old:
+            return False
+        # A backup with the new passphrase before any other backup is offered for deletion.
+        self.back_up("with the new passphrase")
+        done = {
+            PassphraseTask.SET: "is encrypted now",
+            PassphraseTask.CHANGE: "opens with the new passphrase now",
+            PassphraseTask.REMOVE: "is no longer encrypted",
+        }
+        self._say(f"{path.name} {done[task]}", 10000)
+        if task is PassphraseTask.SET:
+            self._offer_to_delete_plain_backups(path)
+        return True
+
+    def _offer_to_delete_plain_backups(self, path: Path) -> None:
+        """Backups taken before the passphrase was set can be read by anyone who gets them: offer to delete them.
+
+        With them, unencrypted files a pipdesk stopped mid-task left (an unfinished backup, say) and
+        that could not be removed on opening, each said for what it is.
+        """
+        plain = [b for b in list_backups(self.backups_folder, path.stem) if not b.encrypted]
+        stray = [left for left in find_leftovers(path, self.backups_folder) if left.unencrypted]
+        if not plain and not stray:
+            return
+        text = (
+            f"{len(plain)} backup(s) of {path.name} were taken before it had a passphrase: anyone who gets "
+            f"them can read them. An encrypted backup was just taken. Delete the unencrypted ones from "
+            f"{self.backups_folder}?"
+            if plain
+            else f"Files left by a pipdesk stopped mid-task hold {path.name}'s plans unencrypted. Delete them?"
+        )
+        if stray:
+            text += "\n\nAlso left unencrypted by a pipdesk stopped mid-task:\n" + "\n".join(
+                f"• {left.describe()}" for left in stray
+            )
+        if self.prompter.confirm("Unencrypted backups", text, "Delete them"):
+            for backup in plain:
+                backup.path.unlink(missing_ok=True)
+            assert self.window.book is not None
+            gone = remove_leftovers(self.window.book, stray)
+            also = f" and {len(gone)} unencrypted leftover(s)" if gone else ""
+            self._say(f"Deleted {len(plain)} unencrypted backup(s){also} of {path.name}", 10000)
+
+    # Backups
+
+    def preferences(self) -> bool:
+        """Edit › Preferences…: how many backups to keep; true when changed."""
+        from pipdesk.gui.shell.preferences_dialog import PreferencesDialog
+
+        keep = settings.keep_backups()
+        dialog = PreferencesDialog(keep, self.backups_folder, self.parent_widget)
+        if not self.prompter.run_dialog(dialog) or dialog.keep_backups() == keep:
+            return False
+        settings.KEEP_BACKUPS.write(dialog.keep_backups())
+        self._say(f"The newest {dialog.keep_backups()} backups of each plan book are kept")
+        return True
+
+    def back_up_in_background(self, book: PlanBook, when: str) -> None:
+        """:meth:`back_up` on a worker thread, through a connection of its own; a failure is said in the status bar."""
+        if book.path is None:
+            return
+        path, passphrase, folder, keep = (
+            book.path,
+            passphrase_of(book.db.conn),
+            self.backups_folder,
+            settings.keep_backups(),
+        )
+
+        def back_up() -> None:
+            try:
+                backup_plan_book_file(path, folder, keep, passphrase)
+            except (PipdeskError, OSError, sqlite3.Error) as error:
+                with suppress(RuntimeError):  # the window is gone: nowhere to say it
+                    self.backup_failed.emit(f"No backup was taken {when}: {error}")
+
+        thread = threading.Thread(target=back_up, name="pipdesk-backup")
+        self._backup_threads = [t for t in self._backup_threads if t.is_alive()] + [thread]
+        thread.start()
+
+    def wait_for_backups(self) -> None:
+        """Let backups being taken on worker threads finish (before the plan book is closed or the app quits)."""
+        for thread in self._backup_threads:
+            thread.join()
+        self._backup_threads = []
+
+    def back_up(self, when: str) -> Path | None:
+        """A dated copy of the plan book; a backup that fails is said in the status bar, never stops work."""
+        book = self.window.book
+        if book is None or book.path is None:
+            return None
+        try:
+            return backup_plan_book(book, self.backups_folder, settings.keep_backups())
+        except (PipdeskError, OSError, sqlite3.Error) as error:
+            self._say(f"No backup was taken {when}: {error}", 10000)
+            return None
+
+    def restore_from_backup(self) -> Path | None:
+        book = self.window.book
+        assert book is not None and book.path is not None
+        from pipdesk.gui.shell.restore_dialog import RestoreBackupDialog
+
+        current = passphrase_of(book.db.conn)
+        with busy():  # each encrypted backup costs a key derivation to count its plans
+            backups = list_backups(self.backups_folder, book.path.stem, current)
+        dialog = RestoreBackupDialog(backups, book.path.name, self.parent_widget)
+        if not self.prompter.run_dialog(dialog):
+            return None
+        chosen = dialog.chosen()
+        if chosen is None:
+            return None
+        suggested = f"{book.path.stem}-restored-{chosen.taken_at:%Y%m%d-%H%M}.pipdesk"
+        target = self.prompter.save_file("Restore backup as a new plan book", suggested, PLAN_BOOK_FILTER)
+        if target is None:
+            return None
+        answer = self._restore(chosen.path, target, current if chosen.encrypted else None)
+        if answer is None:
+            return None
+        restored, passphrase = answer
+        if self.prompter.confirm(
+            "Backup restored",
+            f"The backup of {chosen.taken_at:%Y-%m-%d %H:%M} is restored as {restored.name}. Open it now?",
+            "Open it",
+        ):
+            self.open(restored, passphrase=passphrase)
+        return restored
+
+    def _restore(self, backup: Path, target: Path, passphrase: str | None) -> tuple[Path, str | None] | None:
+        """Restore ``backup``; an encrypted one the current passphrase does not open asks for its own.
+
+        Returns the restored plan book and the passphrase that opened it (``None``: not encrypted).
+        """
+
+        def ask() -> PassphraseDialog:
+            dialog = PassphraseDialog(PassphraseTask.OPEN, backup.name, self.parent_widget)
+            dialog.setWindowTitle("Open an encrypted backup")
+            dialog.ui.messageLabel.setText(
+                f"The backup {backup.name} was taken with another passphrase than the plan book has now. "
+                "Type the passphrase it was taken with."
+            )
+            return dialog
+
+        def restore(key: str | None) -> Path:
+            with busy():
+                return restore_backup(backup, target, key)
+
+        # The current passphrase is tried first without the person typing it: no "wrong" to say then.
+        return until_unlocked(self.prompter, restore, passphrase, ask, first_wrong_was_typed=False)
