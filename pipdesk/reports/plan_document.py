@@ -139,7 +139,7 @@ def _objectives(plan: Plan) -> list[Flowable]:
         unset = objective.baseline is None and objective.target is None
         target: list[Flowable] = [para(vocabulary.baseline_to_target(objective), CELL_MUTED if unset else CELL)]
         if objective.direction is not None:
-            target.append(para(f"{objective.direction.value} is better", CELL_MUTED))
+            target.append(para(vocabulary.direction(objective.direction), CELL_MUTED))
         rows.append(
             [
                 objective_cell(objective, i),

@@ -112,8 +112,10 @@ def column_words(widget: QWidget, header: str) -> list[str]:
     """The texts (and tooltips) of the cells under ``header`` in the tables of ``widget``."""
     texts: list[str] = []
     for view in widget.findChildren(QAbstractItemView):
-        model = None if isinstance(view, QHeaderView) else view.model()
-        for column in range(model.columnCount() if model is not None else 0):
+        model = view.model()
+        if model is None or isinstance(view, QHeaderView):
+            continue
+        for column in range(model.columnCount()):
             if model.headerData(column, Qt.Orientation.Horizontal) == header:
                 texts += _model_texts(model, column)
     assert texts, f"no table with a {header!r} column"
