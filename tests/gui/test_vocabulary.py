@@ -165,6 +165,7 @@ class Place:
 class Scene:
     qtbot: QtBot
     book: PlanBook
+    prompter: ScriptedPrompter
 
     def shown(self, widget: QWidget) -> QWidget:
         self.qtbot.addWidget(widget)
@@ -176,13 +177,13 @@ class Scene:
         return PlanSession(self.book, plan_id, owner)
 
     def checkins_tab(self, plan_id: int) -> CheckinsTab:
-        tab = CheckinsTab(ScriptedPrompter(), lambda: TODAY)
+        tab = CheckinsTab(self.prompter, lambda: TODAY)  # type: ignore[arg-type]
         self.shown(tab)
         tab.set_session(self.session(plan_id, tab))
         return tab
 
     def outcome_view(self, plan_id: int) -> OutcomeView:
-        view = OutcomeView(ScriptedPrompter(), lambda: TODAY)
+        view = OutcomeView(self.prompter, lambda: TODAY)  # type: ignore[arg-type]
         self.shown(view)
         view.set_session(self.session(plan_id, view))
         return view
@@ -398,8 +399,10 @@ DRIFTED = {
         for name in CONCEPTS
     ],
 )
-def test_screen_and_paper_use_the_vocabulary_words(concept: str, qtbot: QtBot, book: PlanBook) -> None:
-    places = CONCEPTS[concept](Scene(qtbot, book))
+def test_screen_and_paper_use_the_vocabulary_words(
+    concept: str, qtbot: QtBot, book: PlanBook, prompter: ScriptedPrompter
+) -> None:
+    places = CONCEPTS[concept](Scene(qtbot, book, prompter))
     assert places and all(place.labels for place in places)
     wrong = []
     for place in places:
