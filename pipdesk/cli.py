@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from pipdesk import __version__
-from pipdesk.domain import Checkin, PipdeskError, PlanInvalid
+from pipdesk.domain import Checkin, PipdeskError, PlanInvalid, vocabulary
 from pipdesk.services.plan_files import read_plan_file, write_plan_file
 from pipdesk.store import PlanBook, PlanNotFound, PlanSummary, default_plan_book_path
 from pipdesk.store.connection import check_integrity, explain_database_error, set_lock_holder
@@ -424,9 +424,9 @@ def format_table(summaries: Sequence[PlanSummary]) -> str:
             str(s.id),
             s.employee,
             s.title,
-            s.status.value,
-            f"{s.start_date.isoformat()} – {s.end_date.isoformat()}",
-            s.next_checkin.isoformat() if s.next_checkin else "—",
+            vocabulary.status(s.status),
+            f"{vocabulary.short_date(s.start_date)} – {vocabulary.short_date(s.end_date)}",
+            vocabulary.short_date(s.next_checkin),
         )
         for s in summaries
     ]

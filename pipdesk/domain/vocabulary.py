@@ -13,6 +13,7 @@ from pipdesk.domain import (
     CheckinKind,
     ConcernCategory,
     Decision,
+    Direction,
     FollowUp,
     MilestoneKind,
     Objective,
@@ -87,7 +88,7 @@ def number(value: float | None) -> str:
         return DASH
     if not math.isfinite(value):
         return str(value)
-    return str(compact_number(value))
+    return str(compact_number(float(value)))  # an int too: int.is_integer() is Python 3.12+
 
 
 def quantity(value: float | None, unit: str) -> str:
@@ -110,6 +111,14 @@ def baseline_to_target(objective: Objective) -> str:
     if objective.baseline is None and objective.target is None:
         return "Not set yet"
     return f"{quantity(objective.baseline, objective.unit)} → {quantity(objective.target, objective.unit)}"
+
+
+DIRECTIONS = {Direction.HIGHER_IS_BETTER: "higher is better", Direction.LOWER_IS_BETTER: "lower is better"}
+
+
+def direction(value: Direction) -> str:
+    """``higher is better``: said after an objective's target."""
+    return DIRECTIONS[value]
 
 
 def status(value: Status) -> str:

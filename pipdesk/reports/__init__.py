@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from pipdesk.reports.common import Settings
 
 # The document modules import ReportLab (a heavy import): they load on the first document, so the
-# window, which uses ``pipdesk.reports.labels``, starts without them.
+# window, which takes its words from ``pipdesk.domain.vocabulary``, starts without them.
 
 __all__ = [
     "DocumentKind",

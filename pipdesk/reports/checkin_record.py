@@ -6,9 +6,9 @@ from reportlab.platypus import Flowable, Table
 
 from pipdesk.domain import Checkin, Plan, vocabulary
 from pipdesk.reports import layout
-from pipdesk.reports.common import Settings, furniture, metadata, name, people
+from pipdesk.reports.common import Section, Settings, build, name, numbered, people, signing
 from pipdesk.reports.errors import ReportError
-from pipdesk.reports.layout import BODY, CELL_MUTED, Cell, Signatory, cell_text, details, field, heading, para, rich
+from pipdesk.reports.layout import BODY, CELL_MUTED, Cell, Signatory, cell_text, details, field, para, rich
 from pipdesk.reports.plan_document import objective_cell
 
 DOCUMENT = "Check-in record"
@@ -25,12 +25,8 @@ def render(plan: Plan, index: int, settings: Settings) -> bytes:
         raise ReportError(
             f"This plan has no check-in number {index + 1}; it has {held} check-in{'' if held == 1 else 's'}."
         )
-    return layout.build(
-        story(plan, index, employee_copy=settings.employee_copy),
-        furniture(plan, DOCUMENT, settings, may_hold_private_notes=True),
-        metadata(plan, DOCUMENT),
-        password=settings.password,
-        reproducible=settings.reproducible,
+    return build(
+        plan, DOCUMENT, story(plan, index, employee_copy=settings.employee_copy), settings, may_hold_private_notes=True
     )
 
 
@@ -57,25 +53,20 @@ def story(plan: Plan, index: int, *, employee_copy: bool) -> list[Flowable]:
             layout.SUBTITLE,
         ),
         details(pairs),
-        *heading(1, "Discussion"),
-        *field("Notes", checkin.notes),
-        *field("Wins", checkin.wins),
-        *field("Concerns raised", checkin.concerns),
-        *heading(2, "Progress against the objectives"),
-        *progress_table(plan, checkin),
-        *heading(3, "Employee's comments"),
-        *layout.body(checkin.employee_comments),
-        *heading(4, "Next steps"),
-        *layout.body(checkin.next_steps),
+    ]
+    sections: list[Section] = [
+        (
+            "Discussion",
+            [*field("Notes", checkin.notes), *field("Wins", checkin.wins), *field("Concerns raised", checkin.concerns)],
+        ),
+        ("Progress against the objectives", progress_table(plan, checkin)),
+        ("Employee's comments", layout.body(checkin.employee_comments)),
+        ("Next steps", layout.body(checkin.next_steps)),
     ]
     if not employee_copy:
-        flowables += [*heading(5, "Manager's private notes"), private_notes(checkin.private_notes)]
-    flowables += layout.keep(
-        *heading(None, "Signatures"),
-        para(SIGNING, BODY),
-        layout.signatures([Signatory("Employee", name(plan.employee)), Signatory("Manager", name(plan.manager))]),
-    )
-    return flowables
+        sections.append(("Manager's private notes", [private_notes(checkin.private_notes)]))
+    signatories = [Signatory("Employee", name(plan.employee)), Signatory("Manager", name(plan.manager))]
+    return [*flowables, *numbered(sections), *signing(SIGNING, signatories)]
 
 
 def progress_table(plan: Plan, checkin: Checkin) -> list[Flowable]:

@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
+
+from reportlab.platypus import Flowable
 
 from pipdesk.domain import Person, Plan, Status, vocabulary
 from pipdesk.domain.audit import content_hash
-from pipdesk.reports.layout import Furniture, Metadata
+from pipdesk.reports import layout
+from pipdesk.reports.layout import BODY, Furniture, Metadata, Signatory, field, heading, para
+
+#: A numbered section of a document: its title and what stands under it.
+Section = tuple[str, list[Flowable]]
 
 FULL_COPY = "Full copy — contains the manager's private notes"
 EMPLOYEE_COPY = "Employee copy"
@@ -85,3 +92,34 @@ def metadata(plan: Plan, document: str) -> Metadata:
         author=plan.manager.name,
         subject=f"{document} for {plan.employee.name}, {vocabulary.period(plan.start_date, plan.end_date)}",
     )
+
+
+def build(
+    plan: Plan, document: str, story: list[Flowable], settings: Settings, *, may_hold_private_notes: bool
+) -> bytes:
+    """The document's PDF: its story with the page furniture and metadata every document has."""
+    return layout.build(
+        story,
+        furniture(plan, document, settings, may_hold_private_notes=may_hold_private_notes),
+        metadata(plan, document),
+        password=settings.password,
+        reproducible=settings.reproducible,
+    )
+
+
+def numbered(sections: Sequence[Section]) -> list[Flowable]:
+    """The sections in order, headed "1. …", "2. …"."""
+    flowables: list[Flowable] = []
+    for number, (title, content) in enumerate(sections, start=1):
+        flowables += [*heading(number, title), *content]
+    return flowables
+
+
+def concerns_in_brief(plan: Plan) -> list[Flowable]:
+    """The summary of the concerns and the context, as the plan states them."""
+    return [*field("Summary of the concerns", plan.summary), *field("Context and barriers found", plan.context)]
+
+
+def signing(meaning: str, signatories: Sequence[Signatory]) -> list[Flowable]:
+    """The closing signature block, kept on one page with what a signature means."""
+    return layout.keep(*heading(None, "Signatures"), para(meaning, BODY), layout.signatures(signatories))

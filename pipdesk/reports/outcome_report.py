@@ -11,19 +11,15 @@ from reportlab.platypus import Flowable
 from pipdesk.domain import Checkin, Objective, Plan, Result, vocabulary
 from pipdesk.domain.outcome import fairness_check, suggest_result
 from pipdesk.domain.progress import Point, series
-from pipdesk.reports import chart, layout, text
-from pipdesk.reports.common import Settings, furniture, metadata, name, people, when
+from pipdesk.reports import chart, common, layout, text
 from pipdesk.reports.layout import (
     BODY,
     CELL,
     CELL_MUTED,
     Cell,
-    Signatory,
     body,
     cell_text,
-    details,
     field,
-    heading,
     para,
     rich,
 )
@@ -38,17 +34,11 @@ SIGNING = (
 )
 
 
-def render(plan: Plan, settings: Settings) -> bytes:
-    return layout.build(
-        story(plan, settings),
-        furniture(plan, DOCUMENT, settings, may_hold_private_notes=True),
-        metadata(plan, DOCUMENT),
-        password=settings.password,
-        reproducible=settings.reproducible,
-    )
+def render(plan: Plan, settings: common.Settings) -> bytes:
+    return common.build(plan, DOCUMENT, story(plan, settings), settings, may_hold_private_notes=True)
 
 
-def story(plan: Plan, settings: Settings) -> list[Flowable]:
+def story(plan: Plan, settings: common.Settings) -> list[Flowable]:
     outcome = plan.outcome
     flowables: list[Flowable] = [para(DOCUMENT, layout.TITLE), para(plan.title, layout.SUBTITLE)]
     if outcome is None:
@@ -57,42 +47,22 @@ def story(plan: Plan, settings: Settings) -> list[Flowable]:
         ("Decision", vocabulary.decision(outcome.decision) if outcome else NO_OUTCOME),
         ("Decided on", vocabulary.long_date(outcome.decided_on) if outcome and outcome.decided_on else vocabulary.DASH),
     ]
-    flowables.append(details(people(plan) + when(plan) + decision))
-
-    flowables += heading(1, "The plan in brief")
-    flowables += field("Summary of the concerns", plan.summary)
-    flowables += field("Context and barriers found", plan.context)
-
-    flowables += heading(2, "Results by objective")
-    flowables += _objectives(plan)
-
-    flowables += heading(3, "Check-in history")
-    flowables += _history(plan, employee_copy=settings.employee_copy)
-
-    flowables += heading(4, "Fairness check")
-    flowables += _fairness(plan, settings)
-
-    flowables += heading(5, "Changes to the plan")
-    if plan.revisions:
-        flowables.append(revisions_table(plan))
-    else:
-        flowables += body("", empty="No changes since the plan was issued.")
-
-    flowables += heading(6, "Decision and follow-up")
-    flowables += _decision(plan)
-
-    flowables += layout.keep(
-        *heading(None, "Signatures"),
-        para(SIGNING, BODY),
-        layout.signatures(
-            [
-                Signatory("Manager", name(plan.manager)),
-                Signatory("HR partner", plan.hr_partner.name if plan.hr_partner else ""),
-                Signatory("Employee (receipt)", name(plan.employee)),
-            ]
-        ),
-    )
-    return flowables
+    flowables.append(layout.details(common.people(plan) + common.when(plan) + decision))
+    changes = [revisions_table(plan)] if plan.revisions else body("", empty="No changes since the plan was issued.")
+    sections: list[common.Section] = [
+        ("The plan in brief", common.concerns_in_brief(plan)),
+        ("Results by objective", _objectives(plan)),
+        ("Check-in history", _history(plan, employee_copy=settings.employee_copy)),
+        ("Fairness check", _fairness(plan, settings)),
+        ("Changes to the plan", changes),
+        ("Decision and follow-up", _decision(plan)),
+    ]
+    signatories = [
+        layout.Signatory("Manager", common.name(plan.manager)),
+        layout.Signatory("HR partner", plan.hr_partner.name if plan.hr_partner else ""),
+        layout.Signatory("Employee (receipt)", common.name(plan.employee)),
+    ]
+    return [*flowables, *common.numbered(sections), *common.signing(SIGNING, signatories)]
 
 
 def _objectives(plan: Plan) -> list[Flowable]:
@@ -198,7 +168,7 @@ def _ratings(plan: Plan, checkin: Checkin, numbers: dict[str, int]) -> list[Flow
     return flowables
 
 
-def _fairness(plan: Plan, settings: Settings) -> list[Flowable]:
+def _fairness(plan: Plan, settings: common.Settings) -> list[Flowable]:
     check = fairness_check(plan, settings.printed_on)
     ack = plan.acknowledgement
     if ack is None:
@@ -231,7 +201,7 @@ def _decision(plan: Plan) -> list[Flowable]:
     if outcome is None:
         return [para(f"{NO_OUTCOME}. The decision is recorded when the plan closes.", layout.EMPTY)]
     return [
-        details(
+        layout.details(
             [
                 ("Decision", vocabulary.decision(outcome.decision)),
                 ("Decided on", vocabulary.long_date(outcome.decided_on) if outcome.decided_on else vocabulary.DASH),

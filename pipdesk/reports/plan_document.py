@@ -8,7 +8,16 @@ from reportlab.platypus import Flowable, Table
 
 from pipdesk.domain import Objective, Plan, Status, vocabulary
 from pipdesk.reports import fonts, layout, text
-from pipdesk.reports.common import Settings, furniture, metadata, name, people, when
+from pipdesk.reports.common import (
+    Section,
+    Settings,
+    build,
+    concerns_in_brief,
+    name,
+    numbered,
+    people,
+    when,
+)
 from pipdesk.reports.layout import (
     BODY,
     CELL,
@@ -36,13 +45,7 @@ RECEIPT_NOT_AGREEMENT = (
 
 
 def render(plan: Plan, settings: Settings) -> bytes:
-    return layout.build(
-        story(plan),
-        furniture(plan, DOCUMENT, settings, may_hold_private_notes=False),
-        metadata(plan, DOCUMENT),
-        password=settings.password,
-        reproducible=settings.reproducible,
-    )
+    return build(plan, DOCUMENT, story(plan), settings, may_hold_private_notes=False)
 
 
 def story(plan: Plan) -> list[Flowable]:
@@ -50,41 +53,23 @@ def story(plan: Plan) -> list[Flowable]:
     if plan.status is Status.DRAFT:
         flowables.append(layout.banner("Draft: this plan has not been issued yet and may still change."))
     flowables.append(details(people(plan) + when(plan)))
-
-    flowables += heading(1, "Purpose of this plan")
-    flowables += field("Summary of the concerns", plan.summary)
-    flowables += field("Context and barriers found", plan.context)
-
-    flowables += heading(2, "Earlier discussions")
-    flowables += _prior_discussions(plan)
-
-    flowables += heading(3, "Performance concerns")
-    flowables += _concerns(plan)
-
-    flowables += heading(4, "Objectives")
-    flowables += _objectives(plan)
-
-    flowables += heading(5, "Support and resources")
-    flowables += _support(plan)
-
-    flowables += heading(6, "Commitments")
-    flowables += field("The manager commits to", plan.manager_commitments)
-    flowables += field("The employee commits to", plan.employee_commitments)
-
-    flowables += heading(7, "Check-in schedule")
-    flowables += _schedule(plan)
-
-    flowables += heading(8, "If the objectives are not met")
-    flowables += body(plan.consequences)
-
-    number = 9
+    commitments = [
+        *field("The manager commits to", plan.manager_commitments),
+        *field("The employee commits to", plan.employee_commitments),
+    ]
+    sections: list[Section] = [
+        ("Purpose of this plan", concerns_in_brief(plan)),
+        ("Earlier discussions", _prior_discussions(plan)),
+        ("Performance concerns", _concerns(plan)),
+        ("Objectives", _objectives(plan)),
+        ("Support and resources", _support(plan)),
+        ("Commitments", commitments),
+        ("Check-in schedule", _schedule(plan)),
+        ("If the objectives are not met", body(plan.consequences)),
+    ]
     if plan.revisions:
-        flowables += heading(number, "Changes since the plan was issued")
-        flowables.append(revisions_table(plan))
-        number += 1
-
-    flowables += acknowledgement(plan, number)
-    return flowables
+        sections.append(("Changes since the plan was issued", [revisions_table(plan)]))
+    return [*flowables, *numbered(sections), *acknowledgement(plan, len(sections) + 1)]
 
 
 def _prior_discussions(plan: Plan) -> list[Flowable]:
@@ -139,7 +124,7 @@ def _objectives(plan: Plan) -> list[Flowable]:
         unset = objective.baseline is None and objective.target is None
         target: list[Flowable] = [para(vocabulary.baseline_to_target(objective), CELL_MUTED if unset else CELL)]
         if objective.direction is not None:
-            target.append(para(f"{objective.direction.value} is better", CELL_MUTED))
+            target.append(para(vocabulary.direction(objective.direction), CELL_MUTED))
         rows.append(
             [
                 objective_cell(objective, i),
