@@ -18,12 +18,12 @@ from pipdesk.domain.vocabulary import CHECKIN_KINDS
 
 
 class Lane(StrEnum):
-    """The timeline's rows, top to bottom."""
+    """The timeline's rows, top to bottom, and the list of the plan each one shows."""
 
-    SCHEDULE = "schedule"
-    CHECKINS = "checkins"
-    OBJECTIVES = "objectives"
-    SUPPORT = "support"
+    SCHEDULE = "schedule"  # milestones
+    CHECKINS = "checkins"  # the check-ins held
+    OBJECTIVES = "objectives"  # their due dates
+    SUPPORT = "support"  # the support actions' due dates
 
 
 class MarkerState(StrEnum):
