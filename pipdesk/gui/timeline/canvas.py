@@ -14,7 +14,6 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPainter,
-    QPen,
     QResizeEvent,
     QWheelEvent,
 )
@@ -24,16 +23,16 @@ from pipdesk.domain import Plan
 from pipdesk.domain.markers import Lane, Marker
 from pipdesk.gui.timeline.drawing import (
     GUTTER,
-    LANE_PAD,
     Axis,
     DrawnScene,
     LabelWidths,
     PlanDrawing,
+    paint_gutter,
     timeline_range,
 )
 from pipdesk.gui.timeline.items import MarkerItem, Pill
 from pipdesk.gui.timeline.looks import Colours
-from pipdesk.gui.timeline.texts import LANE_NAMES, day_text
+from pipdesk.gui.timeline.texts import day_text
 
 ZOOM_STEP = 1.4
 _DAY = dt.timedelta(days=1)
@@ -140,21 +139,9 @@ class TimelineCanvas(QGraphicsView):
                 )
             painter.restore()
             return
-        painter.fillRect(QRectF(left, top_left.y(), GUTTER, bottom - top_left.y()), colours.base)
-        painter.setPen(QPen(colours.grid, 1.0))
-        painter.drawLine(QPointF(left + GUTTER, top_left.y()), QPointF(left + GUTTER, bottom))
         font = self.small_font()
         font.setWeight(QFont.Weight.DemiBold)
-        painter.setFont(font)
-        painter.setPen(colours.text)
-        for box in self.drawn.lanes:
-            if box.tinted:
-                painter.fillRect(QRectF(left, box.top, GUTTER, box.height), colours.lane)
-            painter.drawText(
-                QRectF(left + 10, box.top + LANE_PAD, GUTTER - 14, box.row_height),
-                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                LANE_NAMES[box.lane],
-            )
+        paint_gutter(painter, self.drawn, QRectF(left, top_left.y(), GUTTER, bottom - top_left.y()), font, colours)
         painter.restore()
 
     # Selection and navigation
@@ -180,12 +167,7 @@ class TimelineCanvas(QGraphicsView):
 
     def navigation_order(self) -> list[Marker]:
         """The markers Left and Right step through: by date, the schedule before the check-ins."""
-        drawn = self.drawn
-        if drawn is None:
-            return []
-        order = list(Lane)
-        markers = [item.marker for item in drawn.items.values() if item.marker.activatable]
-        return sorted(markers, key=lambda m: (m.date, order.index(m.lane), drawn.rows[m.key], m.index))
+        return self.drawn.navigation_order() if self.drawn is not None else []
 
     def _step(self, delta: int) -> None:
         order = self.navigation_order()
@@ -260,10 +242,7 @@ class TimelineCanvas(QGraphicsView):
 
     def _drag_day(self, item: MarkerItem, view_x: float) -> dt.date:
         assert self.drawn is not None
-        plan = self.drawn.plan
-        scene_x = self.mapToScene(QPoint(round(view_x), 0)).x()
-        day = self.drawn.axis.day_at(scene_x)
-        return min(max(day, plan.start_date), plan.end_date)
+        return self.drawn.plan_day_at(self.mapToScene(QPoint(round(view_x), 0)).x())
 
     def _show_drag_date(self, item: MarkerItem, day: dt.date) -> None:
         colours = self.colours()

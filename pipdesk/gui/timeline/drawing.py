@@ -9,11 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF, QSizeF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSimpleTextItem
 
 from pipdesk.domain import Plan
@@ -21,13 +21,14 @@ from pipdesk.domain.markers import Lane, Marker, MarkerState, original_end
 from pipdesk.domain.vocabulary import MONTHS
 from pipdesk.gui.timeline.items import Label, MarkerItem, Pill
 from pipdesk.gui.timeline.looks import Colours, lane_radius, marker_look
-from pipdesk.gui.timeline.texts import day_text, days, marker_label, marker_tooltip, shorten, tooltip_html
+from pipdesk.gui.timeline.texts import LANE_NAMES, day_text, days, marker_label, marker_tooltip, shorten, tooltip_html
 
 GUTTER = 118.0  # the lane names, fixed at the left while the dates scroll
 LANE_PAD = 5.0
 _MAX_LABEL = 190.0
 _LABEL_GAP = 7.0  # from a marker's edge to its label, clear of the selection ring
 _DAY = dt.timedelta(days=1)
+_MIN_PPD, _MAX_PPD = 1.5, 90.0
 _MAX_TAIL = 120.0  # longer labels at the very end are shortened rather than squeeze the plan
 _RIGHT_MARGIN = 12.0
 _MAX_ROW = 40.0
@@ -88,6 +89,34 @@ class DrawnScene:
     editable: bool
     original_end: dt.date | None
 
+    def navigation_order(self) -> list[Marker]:
+        """The markers Left and Right step through: by date, the schedule before the check-ins."""
+        order = list(Lane)
+        markers = [item.marker for item in self.items.values() if item.marker.activatable]
+        return sorted(markers, key=lambda m: (m.date, order.index(m.lane), self.rows[m.key], m.index))
+
+    def plan_day_at(self, x: float) -> dt.date:
+        """The day at ``x`` on the scene, kept within the plan period (where a milestone may go)."""
+        return min(max(self.axis.day_at(x), self.plan.start_date), self.plan.end_date)
+
+
+def paint_gutter(painter: QPainter, drawn: DrawnScene, gutter: QRectF, font: QFont, colours: Colours) -> None:
+    """The lane names in ``gutter``, at the left of the view, over the dates scrolled under them."""
+    left = gutter.left()
+    painter.fillRect(gutter, colours.base)
+    painter.setPen(QPen(colours.grid, 1.0))
+    painter.drawLine(gutter.topRight(), gutter.bottomRight())
+    painter.setFont(font)
+    painter.setPen(colours.text)
+    for box in drawn.lanes:
+        if box.tinted:
+            painter.fillRect(QRectF(left, box.top, GUTTER, box.height), colours.lane)
+        painter.drawText(
+            QRectF(left + 10, box.top + LANE_PAD, GUTTER - 14, box.row_height),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            LANE_NAMES[box.lane],
+        )
+
 
 def timeline_range(plan: Plan, markers: Iterable[Marker], today: dt.date) -> tuple[dt.date, dt.date]:
     """The first and last day drawn: the plan period and everything on it, a few days either side."""
@@ -97,6 +126,28 @@ def timeline_range(plan: Plan, markers: Iterable[Marker], today: dt.date) -> tup
         first, last = min(first, today), max(last, today)
     pad = dt.timedelta(days=_PAD_DAYS)
     return first - pad, last + pad
+
+
+def within_zoom(ppd: float) -> float:
+    """``ppd`` (pixels a day) kept between the widest and the narrowest zoom."""
+    return min(max(ppd, _MIN_PPD), _MAX_PPD)
+
+
+def fitting_ppd(
+    plan: Plan,
+    markers: Sequence[Marker],
+    today: dt.date,
+    view_width: float,
+    tail: Callable[[Sequence[Marker], dt.date, float], float],
+) -> float:
+    """The zoom at which the whole plan fits ``view_width``, with ``tail`` the room its last labels need."""
+    first, last = timeline_range(plan, markers, today)
+    width = view_width - (GUTTER + 14.0) - 2
+    n = max(1, (last - first).days)
+    ppd = width / n
+    for _ in range(3):  # the room the last labels need depends on the zoom; it settles at once
+        ppd = (width - tail(markers, last, ppd)) / n
+    return within_zoom(ppd)
 
 
 def marker_rows(markers: Sequence[Marker], axis: Axis) -> dict[tuple[Lane, int], int]:

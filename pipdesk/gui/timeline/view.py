@@ -14,23 +14,22 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, Signal
 from PySide6.QtGui import QAction, QPalette
-from PySide6.QtWidgets import QLabel, QMenu, QSizePolicy, QWidget
+from PySide6.QtWidgets import QMenu, QSizePolicy, QWidget
 
-from pipdesk.domain import MilestoneKind, Plan, Problem, Rating
+from pipdesk.domain import Plan, Problem
 from pipdesk.domain.limits import date_problems
-from pipdesk.domain.markers import Lane, Marker, MarkerState, plan_markers
-from pipdesk.domain.vocabulary import MILESTONE_KINDS, rating
+from pipdesk.domain.markers import Lane, Marker, plan_markers
 from pipdesk.gui.common.prompts import Prompts
 from pipdesk.gui.common.session import PlanSession
 from pipdesk.gui.common.session_view import SessionView
 from pipdesk.gui.forms.ui_timeline_view import Ui_TimelineView
 from pipdesk.gui.timeline import commands
 from pipdesk.gui.timeline.canvas import ZOOM_STEP, TimelineCanvas
-from pipdesk.gui.timeline.drawing import GUTTER, timeline_range
-from pipdesk.gui.timeline.looks import Colours, Look, Shape, look_pixmap, rating_look, state_look
-from pipdesk.gui.timeline.texts import MIDPLAN, day_text
+from pipdesk.gui.timeline.drawing import fitting_ppd, within_zoom
+from pipdesk.gui.timeline.legend import fill_legend
+from pipdesk.gui.timeline.looks import Colours
+from pipdesk.gui.timeline.texts import day_text
 
-_MIN_PPD, _MAX_PPD = 1.5, 90.0
 _OUT_OF_RANGE = "The timeline cannot draw this plan until the date is corrected."
 
 
@@ -110,7 +109,7 @@ class TimelineView(SessionView):
         else:
             markers, today = self._update_markers(), self.today()
             if self._fit:
-                self._ppd = self._fit_ppd(session.plan, markers, today)
+                self._ppd = fitting_ppd(session.plan, markers, today, self.canvas.viewport().width(), self.canvas.tail)
             self.canvas.draw(session.plan, markers, today, self._ppd, editable=not session.closed)
         self._update_actions()
 
@@ -180,7 +179,7 @@ class TimelineView(SessionView):
         anchor_x = selected.x() if selected is not None else centre.x()
         anchor_days = (anchor_x - drawn.axis.x0) / drawn.axis.ppd
         offset = self.canvas.mapFromScene(QPointF(anchor_x, centre.y())).x()
-        self._ppd = min(max(self._ppd * factor, _MIN_PPD), _MAX_PPD)
+        self._ppd = within_zoom(self._ppd * factor)
         self._fit = False
         self.redraw()
         new_drawn = self.canvas.drawn
@@ -198,15 +197,6 @@ class TimelineView(SessionView):
     def _resized(self) -> None:
         if self._fit and self.session is not None:
             self.redraw()
-
-    def _fit_ppd(self, plan: Plan, markers: list[Marker], today: dt.date) -> float:
-        first, last = timeline_range(plan, markers, today)
-        width = self.canvas.viewport().width() - (GUTTER + 14.0) - 2
-        days = max(1, (last - first).days)
-        ppd = width / days
-        for _ in range(3):  # the room the last labels need depends on the zoom; it settles at once
-            ppd = (width - self.canvas.tail(markers, last, ppd)) / days
-        return min(max(ppd, _MIN_PPD), _MAX_PPD)
 
     # Milestone edits: the commands, and what the view shows after them
 
@@ -326,50 +316,10 @@ class TimelineView(SessionView):
     # Legend
 
     def _build_legend(self) -> None:
-        layout = self.ui.legendLayout
-        while layout.count():
-            taken = layout.takeAt(0)
-            widget = taken.widget() if taken is not None else None
-            if widget is not None:
-                widget.deleteLater()
         colours = Colours.of(self.palette())
-        font = self.canvas.small_font()
-        ratio = self.devicePixelRatioF()
-
-        def planned(shape: Shape, state: MarkerState = MarkerState.PLANNED) -> Look:
-            return state_look(shape, 6, state, colours)
-
-        groups: list[list[tuple[Look, str]]] = [
-            [
-                (planned(Shape.PLAY), MILESTONE_KINDS[MilestoneKind.KICKOFF]),
-                (planned(Shape.CIRCLE), MILESTONE_KINDS[MilestoneKind.CHECKIN]),
-                (planned(Shape.DIAMOND), MIDPLAN),
-                (planned(Shape.SQUARE), MILESTONE_KINDS[MilestoneKind.FINAL]),
-                (planned(Shape.TRIANGLE_UP), "Other"),
-            ],
-            [
-                (planned(Shape.CIRCLE), "Planned"),
-                (planned(Shape.CIRCLE, MarkerState.DONE), "Done"),
-                (planned(Shape.CIRCLE, MarkerState.OVERDUE), "Overdue"),
-            ],
-            [
-                (rating_look(Shape.CIRCLE, 6.5, r, colours), rating(r))
-                for r in (Rating.MET, Rating.ON_TRACK, Rating.AT_RISK, Rating.OFF_TRACK, None)
-            ],
-        ]
-        for n, group in enumerate(groups):
-            if n:
-                layout.addSpacing(14)
-            for look, text in group:
-                icon = QLabel(self.ui.legendFrame)
-                icon.setPixmap(look_pixmap(look, 16, ratio))
-                icon.setAccessibleName(text)
-                label = QLabel(text, self.ui.legendFrame)
-                label.setFont(font)
-                layout.addWidget(icon)
-                layout.addWidget(label)
-                layout.addSpacing(6)
-        layout.addStretch(1)
+        fill_legend(
+            self.ui.legendLayout, self.ui.legendFrame, colours, self.canvas.small_font(), self.devicePixelRatioF()
+        )
         # The hint is quiet text: a colour of its own, kept in step with the palette.
         hint = QPalette(self.palette())
         hint.setColor(QPalette.ColorRole.WindowText, colours.quiet)
