@@ -1,0 +1,111 @@
+"""What a plan's timeline shows, as plain data: its milestones, held check-ins and due dates, each with its state.
+
+The timeline view draws these and the tests read them; working them out needs only the plan and
+today, so they live here beside the schedule rules they follow (what is overdue comes from
+:func:`pipdesk.domain.schedule.due_items`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+
+from pipdesk.domain.model import Plan, Rating, Status
+from pipdesk.domain.progress import overall_rating
+from pipdesk.domain.schedule import DueKind, due_items
+from pipdesk.domain.vocabulary import CHECKIN_KINDS
+
+
+class Lane(StrEnum):
+    """The timeline's rows, top to bottom, and the list of the plan each one shows."""
+
+    SCHEDULE = "schedule"  # milestones
+    CHECKINS = "checkins"  # the check-ins held
+    OBJECTIVES = "objectives"  # their due dates
+    SUPPORT = "support"  # the support actions' due dates
+
+
+class MarkerState(StrEnum):
+    PLANNED = "planned"  # not done yet and not late (or the plan has not started)
+    DONE = "done"  # a milestone that was held, a support action that was given
+    OVERDUE = "overdue"  # the plan is running, the day has passed and it is not done
+    NOT_HELD = "not_held"  # the plan is closed and this never happened
+    HELD = "held"  # a logged check-in
+    DUE = "due"  # an objective's due date
+
+
+@dataclass(frozen=True)
+class Marker:
+    """One thing on the timeline.
+
+    ``kind`` is the milestone's or check-in's kind (``MilestoneKind``/``CheckinKind`` value), or
+    ``"objective"``/``"support"``. ``index`` is its position in the plan's list for its lane
+    (``milestones``, ``checkins``, ``objectives``, ``support``). ``rating`` is a held check-in's
+    worst rating.
+    """
+
+    lane: Lane
+    kind: str
+    date: dt.date
+    index: int
+    state: MarkerState
+    title: str
+    rating: Rating | None = None
+
+    @property
+    def key(self) -> tuple[Lane, int]:
+        return (self.lane, self.index)
+
+    @property
+    def activatable(self) -> bool:
+        return self.lane in (Lane.SCHEDULE, Lane.CHECKINS)
+
+
+def original_end(plan: Plan) -> dt.date | None:
+    """The end date the plan was issued with, when it has changed since (the earliest end-date revision)."""
+    changes = sorted((r for r in plan.revisions if r.field == "end_date" and r.old), key=lambda r: r.at)
+    if not changes:
+        return None
+    try:
+        first = dt.date.fromisoformat(str(changes[0].old))
+    except ValueError:
+        return None
+    return first if first != plan.end_date else None
+
+
+def plan_markers(plan: Plan, today: dt.date) -> list[Marker]:
+    """Every marker of the plan: milestones, held check-ins, objective and support due dates."""
+    late = {
+        (item.kind, item.index)
+        for item in due_items([(0, plan)], today)
+        if item.kind in (DueKind.OVERDUE, DueKind.SUPPORT_OVERDUE)
+    }
+    closed = plan.status is Status.CLOSED
+
+    def state(done: bool, overdue: bool) -> MarkerState:
+        if done:
+            return MarkerState.DONE
+        if overdue:
+            return MarkerState.OVERDUE
+        return MarkerState.NOT_HELD if closed else MarkerState.PLANNED
+
+    markers: list[Marker] = []
+    for i, milestone in enumerate(plan.milestones):
+        held = state(milestone.done, (DueKind.OVERDUE, i) in late)
+        markers.append(Marker(Lane.SCHEDULE, milestone.kind.value, milestone.date, i, held, milestone.title))
+    for i, checkin in enumerate(plan.checkins):
+        title = CHECKIN_KINDS[checkin.kind]
+        markers.append(
+            Marker(Lane.CHECKINS, checkin.kind.value, checkin.date, i, MarkerState.HELD, title, overall_rating(checkin))
+        )
+    for i, objective in enumerate(plan.objectives):
+        if objective.due_date is not None:
+            markers.append(
+                Marker(Lane.OBJECTIVES, "objective", objective.due_date, i, MarkerState.DUE, objective.title)
+            )
+    for i, action in enumerate(plan.support):
+        if action.due_date is not None:
+            given = state(action.done, (DueKind.SUPPORT_OVERDUE, i) in late)
+            markers.append(Marker(Lane.SUPPORT, "support", action.due_date, i, given, action.description))
+    return markers
