@@ -17,13 +17,13 @@ from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QGraphicsItem
 from pytestqt.qtbot import QtBot
 
-from pipdesk.domain import Checkin, Plan, Progress, Rating
+from pipdesk.domain import Checkin, Plan, Progress, Rating, vocabulary
+from pipdesk.domain.markers import Lane
 from pipdesk.gui.checkins import log as checkin_log
 from pipdesk.gui.checkins.models import CheckinFilterProxy, CheckinLogModel, Index
 from pipdesk.gui.checkins.progress_view import _x, date_of
 from pipdesk.gui.common.scripted_prompter import ScriptedPrompter
 from pipdesk.gui.shell.main_window import MainWindow
-from pipdesk.gui.timeline.view import Lane
 from pipdesk.store import PlanBook
 
 from conftest import ALEX, SAMPLE_NAMES, TODAY, load_sample
@@ -165,7 +165,7 @@ def test_the_log_sorts_without_asking_each_row(qtbot: QtBot) -> None:
     shown = [int(proxy.index(row, 0).data(checkin_log.CHECKIN_INDEX_ROLE)) for row in range(proxy.rowCount())]
     assert shown == [n for n in range(200) if n % 2] + [n for n in range(200) if not n % 2]
     proxy.sort(CheckinLogModel.DATE, Qt.SortOrder.DescendingOrder)
-    assert proxy.index(0, CheckinLogModel.DATE).data() == TODAY.isoformat()
+    assert proxy.index(0, CheckinLogModel.DATE).data() == vocabulary.short_date(TODAY)
     proxy.set_search("check-in 137:")
     assert proxy.rowCount() == 1 and proxy.index(0, 0).data(checkin_log.CHECKIN_INDEX_ROLE) == 136
     assert proxy.parent(proxy.index(0, 0)) == QModelIndex()

@@ -62,18 +62,6 @@ class Marker:
         return self.lane in (Lane.SCHEDULE, Lane.CHECKINS)
 
 
-def original_end(plan: Plan) -> dt.date | None:
-    """The end date the plan was issued with, when it has changed since (the earliest end-date revision)."""
-    changes = sorted((r for r in plan.revisions if r.field == "end_date" and r.old), key=lambda r: r.at)
-    if not changes:
-        return None
-    try:
-        first = dt.date.fromisoformat(str(changes[0].old))
-    except ValueError:
-        return None
-    return first if first != plan.end_date else None
-
-
 def plan_markers(plan: Plan, today: dt.date) -> list[Marker]:
     """Every marker of the plan: milestones, held check-ins, objective and support due dates."""
     late = {

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from pipdesk.domain import Plan, Revision, Status, SupportAction
-from pipdesk.domain.markers import Lane, MarkerState, original_end, plan_markers
+from pipdesk.domain.markers import Lane, MarkerState, plan_markers
 from pipdesk.domain.progress import overall_rating as worst_rating
+from pipdesk.domain.schedule import original_end
 
 from conftest import TODAY, load_sample
 
@@ -72,7 +73,7 @@ def test_the_original_end_is_the_earliest_end_date_revision() -> None:
         Revision(at=at, field="end_date", old=end.isoformat(), reason="a"),
     ]
     assert original_end(plan) == end
-    plan.revisions[1].old = "not a date"
-    assert original_end(plan) is None
+    plan.revisions[1].old = "not a date"  # passed over: the next earliest readable one is the original
+    assert original_end(plan) == end + dt.timedelta(days=14)
     plan.revisions = [Revision(at=at, field="end_date", old=plan.end_date.isoformat(), reason="back again")]
     assert original_end(plan) is None

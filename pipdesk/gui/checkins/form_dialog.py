@@ -123,7 +123,7 @@ class CheckinFormDialog(QDialog):
             self._prefill_new()
             self.ui.amendLabel.hide()
         else:
-            self.setWindowTitle(f"Amend the check-in of {self.original.date.isoformat()}")
+            self.setWindowTitle(f"Amend the check-in of {vocabulary.short_date(self.original.date)}")
             self._prefill(self.original)
             self.ui.milestoneLabel.hide()
             self.ui.amendLabel.setText(amend_note)
@@ -293,7 +293,7 @@ class CheckinFormDialog(QDialog):
         target = target_text(objective)
         if points:
             last_day, last_value = points[-1]
-            return f"last: {quantity(last_value, objective.unit)} on {last_day.isoformat()}, {target}"
+            return f"last: {quantity(last_value, objective.unit)} on {vocabulary.short_date(last_day)}, {target}"
         if objective.baseline is not None:
             return f"first value; baseline {quantity(objective.baseline, objective.unit)}, {target}"
         return f"first value; {target}"
@@ -306,7 +306,8 @@ class CheckinFormDialog(QDialog):
             text = "No scheduled milestone matches this date and kind; the check-in is logged on its own."
         else:
             milestone = self.plan.milestones[index]
-            text = f"Logs “{milestone.title}”, scheduled for {milestone.date.isoformat()}; saving marks it held."
+            scheduled = vocabulary.short_date(milestone.date)
+            text = f"Logs “{milestone.title}”, scheduled for {scheduled}; saving marks it held."
         self.ui.milestoneLabel.setText(text)
 
     def _value_typed(self, row: ObjectiveRow) -> None:

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent, QShowEvent, QTextOption
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QSplitter, QVBoxLayout, QWidget
 
-from pipdesk.domain import Checkin
+from pipdesk.domain import Checkin, vocabulary
 from pipdesk.domain.rules import amendment_reason_needed
 from pipdesk.gui.checkins import commands
 from pipdesk.gui.checkins.models import CHECKIN_INDEX_ROLE, CheckinFilterProxy, CheckinLogModel
@@ -165,7 +165,7 @@ class CheckinLogView(SessionView):
             shown = self.proxy.rowCount()
             text = f"{shown} of {total} check-ins match." if shown else f"None of the {total} check-ins match."
         else:
-            latest = max(c.date for c in plan.checkins).isoformat()
+            latest = vocabulary.short_date(max(c.date for c in plan.checkins))
             text = f"{total} check-in{'s' if total != 1 else ''}, the latest on {latest}."
         if self.session.closed:
             text += " The plan is closed: its check-ins can be read, not changed."

@@ -59,7 +59,7 @@ def searchable_text(checkin: Checkin) -> str:
     """Everything written at the check-in, folded for a case-insensitive search."""
     parts = [getattr(checkin, name) for name, _label in TEXT_FIELDS]
     parts += [p.comment for p in checkin.progress]
-    parts += [checkin.date.isoformat(), vocabulary.checkin_kind(checkin.kind)]
+    parts += [checkin.date.isoformat(), vocabulary.short_date(checkin.date), vocabulary.checkin_kind(checkin.kind)]
     return "\n".join(parts).casefold()
 
 
@@ -178,7 +178,7 @@ class CheckinLogModel(RowsModel[CheckinRow]):
         column = index.column()
         if role == _DISPLAY:
             if column == self.DATE:
-                return row.checkin.date.isoformat()
+                return vocabulary.short_date(row.checkin.date)
             if column == self.KIND:
                 return vocabulary.checkin_kind(row.checkin.kind)
             if column == self.RATING:

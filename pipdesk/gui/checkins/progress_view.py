@@ -15,7 +15,7 @@ from PySide6.QtCore import QDate, QDateTime, QLocale, QMargins, QPointF, Qt, QTi
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
-from pipdesk.domain import Objective, Plan
+from pipdesk.domain import Objective, Plan, vocabulary
 from pipdesk.domain.progress import (
     ObjectiveStatus,
     PlanProgress,
@@ -47,13 +47,14 @@ def verdict(
             return "No data yet: the objective needs a baseline and a target to be judged"
         return f"No data yet: no value measured at a check-in so far, {target}"
     last_day, last_value = points[-1]
-    last = f"{quantity(last_value, unit)} on {last_day.isoformat()}"
+    last = f"{quantity(last_value, unit)} on {vocabulary.short_date(last_day)}"
     if status is ObjectiveStatus.MET:
         return f"{status.label}: {last}, {target}"
     if objective.due_date is not None and today > objective.due_date:
-        return f"{status.label}: {last}, due date {objective.due_date.isoformat()} passed, {target}"
+        return f"{status.label}: {last}, due date {vocabulary.short_date(objective.due_date)} passed, {target}"
     if line is not None:
-        return f"{status.label}: projected {quantity(line.value_at_due, unit)} by {line.due_date.isoformat()}, {target}"
+        projected = quantity(line.value_at_due, unit)
+        return f"{status.label}: projected {projected} by {vocabulary.short_date(line.due_date)}, {target}"
     return f"{status.label}: only one value so far, {last}, {target}"
 
 
@@ -321,7 +322,7 @@ class ProgressView(QWidget):
             self.delivery_summary.setText("")
             self._set_charts([])
             return
-        self.heading.setText(f"Progress as of {today.isoformat()}")
+        self.heading.setText(f"Progress as of {vocabulary.long_date(today)}")
         objectives_line, delivery_line = summary_lines(plan_summary(plan, today))
         self.objectives_summary.setText(
             objectives_line if plan.objectives else "The plan has no objectives yet, so there is nothing to chart."

@@ -42,7 +42,7 @@ def _write_checkin(
     muted.setForeground(QBrush(palette.color(QPalette.ColorRole.PlaceholderText)))
     muted.setFontItalic(True)
 
-    cursor.insertText(f"{vocabulary.checkin_kind(checkin.kind)} on {checkin.date.isoformat()}", title)
+    cursor.insertText(f"{vocabulary.checkin_kind(checkin.kind)} on {vocabulary.long_date(checkin.date)}", title)
     cursor.insertBlock()
     cursor.insertText(note, muted)
     texts = [(name, label) for name, label in TEXT_FIELDS if name != "private_notes"]

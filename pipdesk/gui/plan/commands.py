@@ -27,6 +27,7 @@ from pipdesk.domain import (
     Problem,
     Status,
     SupportAction,
+    vocabulary,
 )
 from pipdesk.domain.schedule import generate_schedule
 from pipdesk.domain.smart import issue_blockers
@@ -344,5 +345,5 @@ def acknowledgement_text(plan: Plan) -> str:
         return "Not recorded" if plan.issued_on else "—"
     if ack.refused:
         witness = f", witnessed by {ack.witness}" if ack.witness else ", no witness recorded"
-        return f"Declined to sign on {ack.on.isoformat()}{witness}"
-    return f"Signed for receipt on {ack.on.isoformat()}"
+        return f"Declined to sign on {vocabulary.long_date(ack.on)}{witness}"
+    return f"Signed for receipt on {vocabulary.long_date(ack.on)}"

@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDateEdit, QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
-from pipdesk.domain import Concern, Plan, Problem
+from pipdesk.domain import Concern, Plan, Problem, vocabulary
 from pipdesk.gui.common.colours import show_as_error
 from pipdesk.gui.common.dates import pydate, qdate
 from pipdesk.gui.common.prompts import Prompts
@@ -165,7 +165,7 @@ class PlanEditor(SessionView):
                 if text_edit not in self._pending and text_edit.toPlainText() != getattr(plan, field):
                     text_edit.setPlainText(getattr(plan, field))
             ui.statusLabel.setText(plan.status.label)
-            ui.issuedLabel.setText(plan.issued_on.isoformat() if plan.issued_on else "Not issued yet")
+            ui.issuedLabel.setText(vocabulary.long_date(plan.issued_on) if plan.issued_on else "Not issued yet")
             ui.acknowledgementLabel.setText(commands.acknowledgement_text(plan))
             for binding in self.lists.values():
                 if binding.attribute != "evidence":

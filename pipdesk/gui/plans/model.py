@@ -25,7 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import QAbstractItemView
 
-from pipdesk.domain import Status
+from pipdesk.domain import Status, vocabulary
 from pipdesk.gui.common.colours import alert_colour
 from pipdesk.gui.common.table_model import Index, RowsModel
 from pipdesk.store import PlanSummary
@@ -133,7 +133,8 @@ class PlanListModel(RowsModel[PlanSummary]):
                 if row.next_checkin is None:
                     return "—"
                 overdue = self._overdue(row, self.today())
-                return f"⚠ {row.next_checkin.isoformat()}" if overdue else row.next_checkin.isoformat()
+                day = vocabulary.short_date(row.next_checkin)
+                return f"⚠ {day}" if overdue else day
             return None
         if role == PLAN_ID_ROLE:
             return row.id

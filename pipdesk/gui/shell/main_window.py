@@ -14,7 +14,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QIcon, QUndoGroup
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
-from pipdesk.domain import Status
+from pipdesk.domain import Status, vocabulary
 from pipdesk.gui.checkins.log import CheckinsTab
 from pipdesk.gui.common.prompts import Prompter
 from pipdesk.gui.common.save_status import SaveStatus
@@ -249,7 +249,7 @@ class MainWindow(QMainWindow):
         if plan is None:
             self.ui.planHeading.setText("")
             return
-        days = f"{plan.start_date.isoformat()} – {plan.end_date.isoformat()} ({plan.length_days} days)"
+        days = f"{vocabulary.period(plan.start_date, plan.end_date)} ({vocabulary.length(plan.length_days)})"
         self.ui.planHeading.setText(f"{plan.employee.name} · {plan.title} · {plan.status.label} · {days}")
 
     def forget_session(self, plan_id: int, show_none: bool = True) -> None:

@@ -17,7 +17,8 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSimpleTextItem
 
 from pipdesk.domain import Plan
-from pipdesk.domain.markers import Lane, Marker, MarkerState, original_end
+from pipdesk.domain.markers import Lane, Marker, MarkerState
+from pipdesk.domain.schedule import original_end
 from pipdesk.domain.vocabulary import MONTHS
 from pipdesk.gui.timeline.items import Label, MarkerItem, Pill
 from pipdesk.gui.timeline.looks import Colours, lane_radius, marker_look

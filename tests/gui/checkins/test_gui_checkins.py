@@ -46,13 +46,18 @@ def session_of(tab: CheckinsTab) -> PlanSession:
     return tab.session
 
 
+def as_iso(shown: str) -> str:
+    """The log shows "5 Oct 2026" (vocabulary.short_date); the tests name the day as 2026-10-05."""
+    return dt.datetime.strptime(shown, "%d %b %Y").date().isoformat()
+
+
 def shown_dates(tab: CheckinsTab) -> list[str]:
     proxy = tab.log.proxy
-    return [proxy.index(row, CheckinLogModel.DATE).data() for row in range(proxy.rowCount())]
+    return [as_iso(proxy.index(row, CheckinLogModel.DATE).data()) for row in range(proxy.rowCount())]
 
 
 def selected_date(tab: CheckinsTab) -> str:
-    return str(tab.log.ui.table.currentIndex().siblingAtColumn(CheckinLogModel.DATE).data())
+    return as_iso(str(tab.log.ui.table.currentIndex().siblingAtColumn(CheckinLogModel.DATE).data()))
 
 
 def type_into(qtbot: QtBot, widget: QLineEdit, text: str) -> None:
@@ -79,8 +84,8 @@ def test_a_check_in_logged_through_the_form_marks_its_milestone_held_and_undoes_
         assert "Weekly check-in 9" in dialog.ui.milestoneLabel.text()
         assert dialog.ui.attendeesEdit.text() == "Alex Moreno, Dana Whitfield"
         on_time, reports, estimates = (dialog.rows[k] for k in ("on-time", "status-reports", "estimates"))
-        assert on_time.last.text() == "last: 84% on 2026-11-23, target 90%"
-        assert estimates.last.text() == "last: 26% on 2026-11-23, target at most 20%"
+        assert on_time.last.text() == "last: 84% on 23 Nov 2026, target 90%"
+        assert estimates.last.text() == "last: 26% on 23 Nov 2026, target at most 20%"
         qtbot.keyClicks(on_time.value_edit, "88")
         assert on_time.rating() is Rating.ON_TRACK, "the rating follows the trend until the manager picks one"
         qtbot.keyClicks(reports.value_edit, "0")
@@ -190,7 +195,7 @@ def test_amending_an_old_check_in_asks_why_and_keeps_every_changed_field_in_the_
     def amend(dialog: QDialog) -> bool:
         assert isinstance(dialog, CheckinFormDialog)
         dialog.show()
-        assert dialog.windowTitle() == "Amend the check-in of 2026-10-05"
+        assert dialog.windowTitle() == "Amend the check-in of 5 Oct 2026"
         assert "more than 7 days old" in dialog.ui.amendLabel.text()
         assert dialog.ui.notesEdit.toPlainText() == old_notes
         assert dialog.rows["on-time"].last.text() == "first value; baseline 55%, target 90%"

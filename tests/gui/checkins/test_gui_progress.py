@@ -75,9 +75,9 @@ def test_verdicts_read_each_objective_in_its_own_direction(show_plan: Callable[[
     view = show_plan(ALEX)
     verdicts = {key: chart.verdict.text() for key, chart in view.charts.items()}
     assert verdicts == {
-        "on-time": "On track: projected 93.8% by 2026-12-21, target 90%",
-        "status-reports": "Met: 0 reports on 2026-11-23, target at most 0 reports",
-        "estimates": "On track: projected 16.6% by 2026-12-21, target at most 20%",
+        "on-time": "On track: projected 93.8% by 21 Dec 2026, target 90%",
+        "status-reports": "Met: 0 reports on 23 Nov 2026, target at most 0 reports",
+        "estimates": "On track: projected 16.6% by 21 Dec 2026, target at most 20%",
     }
     assert view.charts["estimates"].lines[TARGET].name() == "Target at most 20%"
     estimate_trend = drawn(view.charts["estimates"].lines[PROJECTION])
@@ -91,7 +91,7 @@ def test_verdicts_read_each_objective_in_its_own_direction(show_plan: Callable[[
 
 def test_the_summary_counts_objectives_check_ins_and_support(show_plan: Callable[[int], ProgressView]) -> None:
     view = show_plan(ALEX)
-    assert view.heading.text() == "Progress as of 2026-11-23"
+    assert view.heading.text() == "Progress as of 23 November 2026"
     assert view.objectives_summary.text() == (
         "Objectives: 1 met · 2 on track · 0 at risk · 0 off track · 0 no data yet"
     )
@@ -103,7 +103,7 @@ def test_the_summary_counts_objectives_check_ins_and_support(show_plan: Callable
 def test_past_the_due_date_only_the_last_value_is_judged(show_plan: Callable[[int], ProgressView]) -> None:
     view = show_plan(CARL)
     assert view.charts["ttr"].verdict.text() == (
-        "At risk: 9 hours on 2026-08-31, due date 2026-09-30 passed, target at most 8 hours"
+        "At risk: 9 hours on 31 Aug 2026, due date 30 Sep 2026 passed, target at most 8 hours"
     )
     assert view.objectives_summary.text().startswith("Objectives: 1 met · 0 on track · 2 at risk")
 
@@ -145,7 +145,7 @@ def test_the_charts_are_made_when_the_tab_is_first_shown_and_follow_new_check_in
         ),
     )
     assert len(tab.progress.charts["on-time"].lines[MEASURED].points()) == 9
-    assert tab.progress.charts["on-time"].verdict.text() == "Met: 91% on 2026-11-30, target 90%"
+    assert tab.progress.charts["on-time"].verdict.text() == "Met: 91% on 30 Nov 2026, target 90%"
 
 
 def test_the_check_in_log_does_not_load_qtcharts_until_the_charts_are_shown() -> None:
