@@ -74,7 +74,7 @@ def main(path: Path, search_only: bool = False) -> dict[str, object]:
     results: dict[str, object] = {}
 
     start = time.perf_counter()
-    window = MainWindow(PlanBook.open(path), prompter=ScriptedPrompter())  # type: ignore[arg-type]
+    window = MainWindow(PlanBook.open(path), prompter=ScriptedPrompter())
     window.resize(1440, 900)
     window.show()
     app.processEvents()

@@ -131,7 +131,7 @@ def window(qtbot: QtBot, book: PlanBook, prompter: ScriptedPrompter) -> MainWind
     """The main window over the four sample plans, on :data:`TODAY`, shown at a laptop's size."""
     from pipdesk.gui.shell.main_window import MainWindow
 
-    main = MainWindow(book, prompter=prompter, today=lambda: TODAY)  # type: ignore[arg-type]
+    main = MainWindow(book, prompter=prompter, today=lambda: TODAY)
     qtbot.addWidget(main)
     main.resize(1300, 850)
     main.show()

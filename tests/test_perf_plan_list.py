@@ -178,7 +178,7 @@ def test_sorting_keeps_the_filter_and_the_source_mapping(listed: tuple[PlanListM
 def window(qtbot: QtBot, book_path: Path) -> Iterator[MainWindow]:
     book = PlanBook.open(book_path)
     book.add_many(load_sample(name) for name in SAMPLE_NAMES)
-    window = MainWindow(book, prompter=ScriptedPrompter(), today=lambda: TODAY)  # type: ignore[arg-type]
+    window = MainWindow(book, prompter=ScriptedPrompter(), today=lambda: TODAY)
     qtbot.addWidget(window)
     window.resize(1300, 850)
     window.show()

@@ -58,7 +58,7 @@ def window(qtbot: QtBot, book_path: Path) -> Iterator[MainWindow]:
     for number, objective in enumerate(many.objectives, start=1):
         objective.key = f"goal-{number}"  # keys of its own: no chart is kept by its key
     book.add(with_checkins(many, 120))  # id 5
-    window = MainWindow(book, prompter=ScriptedPrompter(), today=lambda: TODAY)  # type: ignore[arg-type]
+    window = MainWindow(book, prompter=ScriptedPrompter(), today=lambda: TODAY)
     qtbot.addWidget(window)
     window.resize(1300, 850)
     window.show()

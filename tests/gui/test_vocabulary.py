@@ -178,13 +178,13 @@ class Scene:
         return PlanSession(self.book, plan_id, owner)
 
     def checkins_tab(self, plan_id: int) -> CheckinsTab:
-        tab = CheckinsTab(self.prompter, lambda: TODAY)  # type: ignore[arg-type]
+        tab = CheckinsTab(self.prompter, lambda: TODAY)
         self.shown(tab)
         tab.set_session(self.session(plan_id, tab))
         return tab
 
     def outcome_view(self, plan_id: int) -> OutcomeView:
-        view = OutcomeView(self.prompter, lambda: TODAY)  # type: ignore[arg-type]
+        view = OutcomeView(self.prompter, lambda: TODAY)
         self.shown(view)
         view.set_session(self.session(plan_id, view))
         return view

@@ -147,7 +147,7 @@ def test_documents_and_the_calendar_are_made_for_plans_at_either_edge(edge: str)
 
 @pytest.fixture
 def timeline(qtbot: QtBot) -> Iterator[TimelineView]:
-    view = TimelineView(ScriptedPrompter(), today=lambda: dt.date(2026, 11, 23))  # type: ignore[arg-type]
+    view = TimelineView(ScriptedPrompter(), today=lambda: dt.date(2026, 11, 23))
     qtbot.addWidget(view)
     view.resize(1200, 420)
     view.show()

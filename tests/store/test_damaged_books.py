@@ -107,7 +107,7 @@ def test_the_window_says_a_plan_book_with_unreadable_rows_is_damaged_and_stays_u
     qtbot: QtBot, filled_book: Path
 ) -> None:
     _damage(filled_book, DAMAGE["unknown status"])
-    window = MainWindow(prompter=ScriptedPrompter(), today=lambda: load_sample("alex-delivery-active").start_date)  # type: ignore[arg-type]
+    window = MainWindow(prompter=ScriptedPrompter(), today=lambda: load_sample("alex-delivery-active").start_date)
     qtbot.addWidget(window)
     assert window.open_plan_book(filled_book) is False
     prompter = window.prompter

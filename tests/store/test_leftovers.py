@@ -322,7 +322,7 @@ def open_window(
 ) -> MainWindow:
     window = MainWindow(
         PlanBook.open(book, passphrase=passphrase),
-        prompter=prompter,  # type: ignore[arg-type]
+        prompter=prompter,
         today=lambda: dt.date(2026, 11, 23),
         backups_folder=backups,
     )

@@ -17,7 +17,7 @@ from pipdesk.gui.common.session import RETRY_INTERVAL_MS, PlanSession
 from pipdesk.system.diagnostics import logger
 
 if TYPE_CHECKING:
-    from pipdesk.gui.common.prompts import Prompter
+    from pipdesk.gui.common.prompts import Prompts
 
 
 def _plans(sessions: list[PlanSession]) -> str:
@@ -107,7 +107,7 @@ class SaveStatus(QFrame):
             session.save_now()
         return not self.unsaved()
 
-    def may_leave(self, prompter: Prompter, leaving: str, button: str) -> bool:
+    def may_leave(self, prompter: Prompts, leaving: str, button: str) -> bool:
         """Whether to go on with ``leaving`` ("close pipdesk"): true when every change is saved or the manager agrees.
 
         Tries to save first; what is still not saved is named, and lost only when the manager says so.

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QStatusBar, QWidget
 from pipdesk import __version__
 from pipdesk.domain import PipdeskError, PlanInvalid, Status
 from pipdesk.gui.checkins.log import CheckinsTab
-from pipdesk.gui.common.prompts import Prompter, Prompts
+from pipdesk.gui.common.prompts import Prompts
 from pipdesk.gui.common.session import PlanSession
 from pipdesk.gui.documents import commands as documents
 from pipdesk.gui.forms.ui_main_window import Ui_MainWindow
@@ -41,7 +41,7 @@ class Shell(Protocol):
     """What the commands use of the main window."""
 
     ui: Ui_MainWindow
-    prompter: Prompter
+    prompter: Prompts
     today: Callable[[], dt.date]
     book: PlanBook | None
     session: PlanSession | None

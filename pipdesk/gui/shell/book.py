@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMenu, QStatusBar, QWidget
 
 from pipdesk.domain import PipdeskError
-from pipdesk.gui.common.prompts import Prompter, Prompts
+from pipdesk.gui.common.prompts import Prompts
 from pipdesk.gui.common.save_status import SaveStatus
 from pipdesk.gui.common.session import PlanSession
 from pipdesk.gui.shell import settings
@@ -97,7 +97,7 @@ class PlanBooks(QObject):
     backup_failed = Signal(str)
 
     def __init__(
-        self, window: BookWindow, parent: QWidget, prompter: Prompter, backups_folder: Path | None = None
+        self, window: BookWindow, parent: QWidget, prompter: Prompts, backups_folder: Path | None = None
     ) -> None:
         super().__init__(parent)
         self.window, self.parent_widget, self.prompter = window, parent, prompter

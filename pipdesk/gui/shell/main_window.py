@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from pipdesk.domain import Status, vocabulary
 from pipdesk.gui.checkins.log import CheckinsTab
-from pipdesk.gui.common.prompts import Prompter
+from pipdesk.gui.common.prompts import Prompter, Prompts
 from pipdesk.gui.common.save_status import SaveStatus
 from pipdesk.gui.common.session import PlanSession
 from pipdesk.gui.forms.ui_main_window import Ui_MainWindow
@@ -50,7 +50,7 @@ class MainWindow(QMainWindow):
     def __init__(
         self,
         book: PlanBook | None = None,
-        prompter: Prompter | None = None,
+        prompter: Prompts | None = None,
         today: Callable[[], dt.date] = dt.date.today,
         templates_folder: Path | None = None,
         samples_path: Path | None = None,

@@ -130,7 +130,7 @@ class _Selftest:
         book = self.state["book"]
         assert isinstance(book, PlanBook)
         prompter = ScriptedPrompter()
-        window = MainWindow(book, prompter=prompter, today=lambda: TODAY, templates_folder=self.home / "templates")  # type: ignore[arg-type]
+        window = MainWindow(book, prompter=prompter, today=lambda: TODAY, templates_folder=self.home / "templates")
         window.resize(1280, 800)
         window.show()
         self._process_events()

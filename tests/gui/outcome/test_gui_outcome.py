@@ -450,7 +450,7 @@ def test_a_closed_plan_cannot_be_closed_again_or_a_draft_extended(book: PlanBook
 def test_apply_read_only_makes_a_closed_plans_editor_refuse_edits(
     book: PlanBook, prompter: ScriptedPrompter, qtbot: QtBot
 ) -> None:
-    editor = PlanEditor(prompter)  # type: ignore[arg-type]
+    editor = PlanEditor(prompter)
     qtbot.addWidget(editor)
     editor.set_session(PlanSession(book, BETH, editor))
     editor.show()
@@ -474,7 +474,7 @@ def test_apply_read_only_makes_a_closed_plans_editor_refuse_edits(
 def test_apply_read_only_locks_a_running_plans_editor_and_gives_it_back(
     book: PlanBook, prompter: ScriptedPrompter, qtbot: QtBot
 ) -> None:
-    editor = PlanEditor(prompter)  # type: ignore[arg-type]
+    editor = PlanEditor(prompter)
     qtbot.addWidget(editor)
     editor.set_session(PlanSession(book, ALEX, editor))
     editor.show()

@@ -33,7 +33,7 @@ def make_window(qtbot: QtBot, tmp_path: Path, prompter: ScriptedPrompter) -> Ite
             book.add_many(load_sample(name) for name in SAMPLE_NAMES)
         window = MainWindow(
             book,
-            prompter=prompter,  # type: ignore[arg-type]
+            prompter=prompter,
             today=lambda: TODAY,
             templates_folder=tmp_path / "own-templates",
             samples_path=tmp_path / "samples.pipdesk",

@@ -83,7 +83,7 @@ def test_each_action_has_its_key(window: MainWindow) -> None:
 
 
 def test_with_no_plan_book_only_what_needs_none_is_enabled(qtbot: QtBot, prompter: ScriptedPrompter) -> None:
-    window = MainWindow(prompter=prompter, today=lambda: TODAY)  # type: ignore[arg-type]
+    window = MainWindow(prompter=prompter, today=lambda: TODAY)
     qtbot.addWidget(window)
     assert enabled(window) == ALWAYS
     window.close()
@@ -92,7 +92,7 @@ def test_with_no_plan_book_only_what_needs_none_is_enabled(qtbot: QtBot, prompte
 def test_a_plan_book_with_no_plan_shown_enables_the_plan_book_actions(
     qtbot: QtBot, prompter: ScriptedPrompter, tmp_path: Path
 ) -> None:
-    window = MainWindow(PlanBook.open(tmp_path / "empty.pipdesk"), prompter=prompter, today=lambda: TODAY)  # type: ignore[arg-type]
+    window = MainWindow(PlanBook.open(tmp_path / "empty.pipdesk"), prompter=prompter, today=lambda: TODAY)
     qtbot.addWidget(window)
     assert window.session is None
     assert enabled(window) == ALWAYS | WITH_A_BOOK | UNENCRYPTED_BOOK

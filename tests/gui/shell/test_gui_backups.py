@@ -21,7 +21,7 @@ from conftest import SAMPLE_NAMES, TODAY, load_sample
 def open_window(qtbot: QtBot, path: Path, backups: Path, prompter: ScriptedPrompter) -> MainWindow:
     window = MainWindow(
         PlanBook.open(path),
-        prompter=prompter,  # type: ignore[arg-type]
+        prompter=prompter,
         today=lambda: TODAY,
         backups_folder=backups,
     )

@@ -50,7 +50,7 @@ def open_window(
     """The window on ``path``, once its backup on opening is taken, so the backups seen later are known."""
     window = MainWindow(
         PlanBook.open(path, passphrase=passphrase),
-        prompter=prompter,  # type: ignore[arg-type]
+        prompter=prompter,
         today=lambda: TODAY,
         backups_folder=backups,
     )
@@ -295,7 +295,7 @@ def test_cancelling_the_passphrase_keeps_the_plan_book_that_was_open(qtbot: QtBo
 def test_cancelling_the_passphrase_with_no_plan_book_open_leaves_the_window_empty(qtbot: QtBot, tmp_path: Path) -> None:
     locked = encrypted_book(tmp_path)
     prompter, answers = ScriptedPrompter(), Answers()
-    window = MainWindow(prompter=prompter, backups_folder=tmp_path / "backups")  # type: ignore[arg-type]
+    window = MainWindow(prompter=prompter, backups_folder=tmp_path / "backups")
     qtbot.addWidget(window)
 
     prompter.expect("dialog", answers.cancel())

@@ -99,7 +99,7 @@ def make_window(
         """The window on the plan book; ``fill_after_opening``: the disk fills before its backup on opening."""
         window = MainWindow(
             PlanBook.open(book_on_disk),
-            prompter=prompter,  # type: ignore[arg-type]
+            prompter=prompter,
             today=lambda: TODAY,
             templates_folder=small_disk / "templates",
             samples_path=small_disk / "samples.pipdesk",
