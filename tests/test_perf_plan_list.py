@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,12 +12,11 @@ from PySide6.QtWidgets import QTableView
 from pytestqt.qtbot import QtBot
 
 from pipdesk.domain import Status
-from pipdesk.gui.common.scripted_prompter import ScriptedPrompter
 from pipdesk.gui.plans.model import PLAN_ID_ROLE, Index, PlanFilterProxy, PlanListModel
 from pipdesk.gui.shell.main_window import MainWindow
-from pipdesk.store import PlanBook, PlanSummary
+from pipdesk.store import PlanSummary
 
-from conftest import SAMPLE_NAMES, TODAY, load_sample
+from conftest import TODAY
 
 NAMES = ("Alex Moreno", "Beth Ikeda", "Carl Nguyễn", "Dmitry Иванов", "Eleni Παπαδοπούλου", "Fang 王")
 STATUSES = (Status.DRAFT, Status.ACTIVE, Status.EXTENDED, Status.CLOSED)
@@ -172,19 +170,6 @@ def test_sorting_keeps_the_filter_and_the_source_mapping(listed: tuple[PlanListM
     assert not proxy.mapFromSource(model.index(hidden, 0)).isValid()
     assert not proxy.index(proxy.rowCount(), 0).isValid()
     assert proxy.rowCount(proxy.index(0, 0)) == 0 and proxy.parent(proxy.index(0, 0)) == QModelIndex()
-
-
-@pytest.fixture
-def window(qtbot: QtBot, book_path: Path) -> Iterator[MainWindow]:
-    book = PlanBook.open(book_path)
-    book.add_many(load_sample(name) for name in SAMPLE_NAMES)
-    window = MainWindow(book, prompter=ScriptedPrompter(), today=lambda: TODAY)
-    qtbot.addWidget(window)
-    window.resize(1300, 850)
-    window.show()
-    qtbot.waitExposed(window)
-    yield window
-    window.close()
 
 
 def selected_plan(window: MainWindow) -> int | None:

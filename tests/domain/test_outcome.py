@@ -38,9 +38,8 @@ from pipdesk.domain.outcome import (
 )
 from pipdesk.domain.progress import series
 
-from conftest import SAMPLE_NAMES, load_sample
+from conftest import SAMPLE_NAMES, TODAY, load_sample
 
-TODAY = dt.date(2026, 11, 23)
 TECHNICAL = ObjectiveCategory.TECHNICAL
 BEHAVIORAL = ObjectiveCategory.BEHAVIORAL
 

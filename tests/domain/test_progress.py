@@ -18,9 +18,8 @@ from pipdesk.domain.progress import (
     share_of_the_way,
 )
 
-from conftest import SAMPLE_NAMES, load_sample
+from conftest import SAMPLE_NAMES, TODAY, load_sample
 
-TODAY = dt.date(2026, 11, 23)
 DUE = dt.date(2026, 12, 21)
 FIRST_CHECKIN = dt.date(2026, 10, 5)
 

@@ -34,9 +34,8 @@ from pipdesk.domain.schedule import (
     unmark_for_deleted_checkin,
 )
 
-from conftest import SAMPLE_NAMES, load_sample
+from conftest import SAMPLE_NAMES, TODAY, load_sample
 
-TODAY = dt.date(2026, 11, 23)  # a Monday
 K = MilestoneKind
 
 

@@ -22,9 +22,8 @@ from pipdesk.reports import ReportOptions, render_plan
 from pipdesk.store import PlanBook
 from pipdesk.store.plan_book import PlanChangedOutsidePipdesk
 
-from conftest import SAMPLE_NAMES, load_sample
+from conftest import ALEX, SAMPLE_NAMES, load_sample
 
-ALEX, CARL = 1, 3
 AT = "2026-11-23T09:00:00+00:00"
 BAD_NOTES = f"UPDATE checkins SET notes = 'It went badly.' WHERE plan_id = {ALEX} AND position = 0"
 

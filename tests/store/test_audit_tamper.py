@@ -15,7 +15,7 @@ from pipdesk.cli import main
 from pipdesk.store import PlanBook
 from pipdesk.store.plan_book import PlanChangedOutsidePipdesk
 
-ALEX, BETH, CARL, DMITRY = 1, 2, 3, 4
+from conftest import ALEX, BETH, CARL, DMITRY
 
 # (what the editor changes, the SQL it runs): one case a kind of data a plan holds.
 DIRECT_EDITS: dict[str, list[str]] = {

@@ -16,7 +16,7 @@ from pipdesk.services.samples import add_generated_plans
 from pipdesk.store import PlanBook
 from pipdesk.store.driver import sqlite3
 
-TODAY = dt.date(2026, 11, 23)
+from conftest import TODAY
 
 
 def traced(book: PlanBook) -> list[str]:

@@ -32,20 +32,6 @@ DRAFT = 4  # Дмитрий Иванов's draft plan: every field can be edited
 WindowFactory = Callable[..., MainWindow]
 
 
-@pytest.fixture(autouse=True)
-def log_of_this_test_only() -> Iterator[None]:
-    """A failed save is logged; the log (set up once, then cached) must not follow into the next test's folder."""
-    from pipdesk.system.diagnostics import logger
-
-    yield
-    if logger.cache_info().currsize:
-        log = logger()
-        for handler in list(log.handlers):
-            log.removeHandler(handler)
-            handler.close()
-        logger.cache_clear()
-
-
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:
     """An 8 MB tmpfs, unmounted after the test whatever happens."""
