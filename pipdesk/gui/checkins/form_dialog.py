@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
@@ -32,6 +32,7 @@ from pipdesk.gui.checkins.models import quantity, target_text
 from pipdesk.gui.common.colours import show_as_error
 from pipdesk.gui.common.dates import pydate, qdate
 from pipdesk.gui.common.list_editor import parse_number
+from pipdesk.gui.common.screen import fit_to_screen
 from pipdesk.gui.forms.ui_checkin_form_dialog import Ui_CheckinFormDialog
 
 _KIND_FOR_MILESTONE = {
@@ -134,7 +135,7 @@ class CheckinFormDialog(QDialog):
         self.ui.buttonBox.accepted.connect(self._accept)
         self.ui.buttonBox.rejected.connect(self.reject)
         self._update()
-        self.resize(self.minimumWidth(), max(self.minimumHeight(), self.sizeHint().height()))
+        fit_to_screen(self, QSize(960, max(640, self.sizeHint().height())))
         self.ui.notesEdit.setFocus()
 
     # Building and filling the form

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from pipdesk.domain import PipdeskError, Plan, Problem
 from pipdesk.gui.common.prompts import Prompts
+from pipdesk.gui.common.screen import fit_to_screen
 from pipdesk.gui.common.session import PlanSession
 from pipdesk.gui.forms.ui_reason_dialog import Ui_ReasonDialog
 
@@ -23,6 +24,7 @@ class ReasonDialog(QDialog):
         self.ui.reasonEdit.textChanged.connect(lambda: self.ok.setEnabled(bool(self.reason())))
         self.ui.buttonBox.accepted.connect(self.accept)
         self.ui.buttonBox.rejected.connect(self.reject)
+        fit_to_screen(self)
 
     def set_reason(self, text: str) -> None:
         self.ui.reasonEdit.setPlainText(text)

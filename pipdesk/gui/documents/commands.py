@@ -57,17 +57,15 @@ def print_document(plan: Plan, prompter: Prompts, preview: bool, parent: QWidget
     choice = choose_document(plan, prompter, for_print=True, parent=parent)
     if choice is None:
         return None
-    from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
-    from pipdesk.gui.documents.printing import print_pdf
+    from pipdesk.gui.documents.printing import preview_dialog, print_pdf
 
     data = _render(plan, choice)
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(choice.file_name(plan).removesuffix(".pdf"))
     if preview:
-        preview_dialog = QPrintPreviewDialog(printer, parent)
-        preview_dialog.paintRequested.connect(lambda target: print_pdf(data, target))
-        return 0 if prompter.run_dialog(preview_dialog) else None
+        return 0 if prompter.run_dialog(preview_dialog(printer, data, parent)) else None
     if not prompter.run_dialog(QPrintDialog(printer, parent)):
         return None
     return print_pdf(data, printer)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from pipdesk.domain import Plan, Status
 from pipdesk.gui.common.dialogs import accept_if_sound
+from pipdesk.gui.common.screen import fit_to_screen
 from pipdesk.gui.forms.ui_export_pdf_dialog import Ui_ExportPdfDialog
 from pipdesk.reports import DocumentKind, ReportOptions
 
@@ -56,6 +57,7 @@ class ExportPdfDialog(QDialog):
         ui.errorLabel.hide()
         ui.buttonBox.accepted.connect(self._accept)
         ui.buttonBox.rejected.connect(self.reject)
+        fit_to_screen(self)
         self._update()
 
     def _kind(self) -> DocumentKind:

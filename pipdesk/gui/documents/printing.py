@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QAction, QPainter
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QWidget
+
+from pipdesk.gui.common.screen import fit_to_screen, largest_size
 
 
 class PdfPrintError(Exception):
@@ -47,3 +50,18 @@ def print_pdf(data: bytes, printer: QPrinter, dpi: int = 300) -> int:
         document.close()
         buffer.close()
     return pages
+
+
+def preview_dialog(printer: QPrinter, data: bytes, parent: QWidget | None = None) -> QPrintPreviewDialog:
+    """A print preview of the PDF ``data``, as large as the screen allows and zoomed to the page's width.
+
+    Qt opens its preview small and zoomed to the whole page, which is too small to read on a laptop.
+    """
+    dialog = QPrintPreviewDialog(printer, parent)
+    dialog.paintRequested.connect(lambda target: print_pdf(data, target))
+    fit_to_screen(dialog, largest_size(dialog))
+    # Qt's own "Fit width" action, so its toolbar shows the zoom the preview has.
+    fit_width = dialog.findChild(QAction, "fitWidthAction")
+    if fit_width is not None:
+        fit_width.trigger()
+    return dialog

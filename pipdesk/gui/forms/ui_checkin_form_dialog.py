@@ -16,7 +16,6 @@ class Ui_CheckinFormDialog(object):
     def setupUi(self, CheckinFormDialog):
         if not CheckinFormDialog.objectName():
             CheckinFormDialog.setObjectName(u"CheckinFormDialog")
-        CheckinFormDialog.setMinimumSize(QSize(960, 640))
         self.layout = QVBoxLayout(CheckinFormDialog)
         self.layout.setObjectName(u"layout")
         self.milestoneLabel = QLabel(CheckinFormDialog)

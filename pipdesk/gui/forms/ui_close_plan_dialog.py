@@ -17,7 +17,6 @@ class Ui_ClosePlanDialog(object):
     def setupUi(self, ClosePlanDialog):
         if not ClosePlanDialog.objectName():
             ClosePlanDialog.setObjectName(u"ClosePlanDialog")
-        ClosePlanDialog.setMinimumSize(QSize(960, 640))
         self.layout = QVBoxLayout(ClosePlanDialog)
         self.layout.setObjectName(u"layout")
         self.introLabel = QLabel(ClosePlanDialog)

@@ -12,7 +12,7 @@ import datetime as dt
 import itertools
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
@@ -39,11 +39,12 @@ from pipdesk.domain.outcome import (
 from pipdesk.gui.common.colours import show_as_error
 from pipdesk.gui.common.dates import pydate, qdate
 from pipdesk.gui.common.dialogs import accept_if_sound
+from pipdesk.gui.common.screen import fit_to_screen
 from pipdesk.gui.forms.ui_close_plan_dialog import Ui_ClosePlanDialog
 
 #: The follow-up that goes without saying for a decision; a partial result needs the manager's choice.
 _USUAL_FOLLOW_UP = {Decision.SUCCESSFUL: FollowUp.RETURN_TO_NORMAL, Decision.INSUFFICIENT: FollowUp.FURTHER_ACTION}
-_TITLE_WIDTH = 240
+_TITLE_WIDTH = 170  # the title wraps: the table fits a 911-pixel screen without scrolling sideways
 
 
 # The dialog
@@ -135,7 +136,7 @@ class ClosePlanDialog(QDialog):
         ui.buttonBox.rejected.connect(self.reject)
         self._results_changed()
         self._show_extend_note()
-        self.resize(1000, 760)
+        fit_to_screen(self, QSize(1000, 760))
 
     # Building
 
@@ -213,7 +214,7 @@ class ClosePlanDialog(QDialog):
         comment = QLineEdit(group)
         comment.setObjectName(f"comment_{key}")
         comment.setAccessibleName(f"Comment on the result of {item.objective.title}")
-        comment.setMinimumWidth(200)
+        comment.setMinimumWidth(120)
         grid.addWidget(combo, row, 5)
         grid.addWidget(comment, row, 6)
         self.rows[key] = ResultRow(item, combo, comment)

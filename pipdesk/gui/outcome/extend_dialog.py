@@ -14,6 +14,7 @@ from pipdesk.domain.schedule import DEFAULT_CADENCE, due_at_end, extend_schedule
 from pipdesk.gui.common.colours import show_as_error
 from pipdesk.gui.common.dates import pydate, qdate
 from pipdesk.gui.common.dialogs import accept_if_sound
+from pipdesk.gui.common.screen import fit_to_screen
 from pipdesk.gui.forms.ui_extend_plan_dialog import Ui_ExtendPlanDialog
 
 #: How far past the current end (or today, if later) the new end date is first proposed.
@@ -69,6 +70,7 @@ class ExtendPlanDialog(QDialog):
         ui.errorLabel.hide()
         ui.buttonBox.accepted.connect(self.accept)
         ui.buttonBox.rejected.connect(self.reject)
+        fit_to_screen(self)
         self._preview()
         ui.reasonEdit.setFocus()
 

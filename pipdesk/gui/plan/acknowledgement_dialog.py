@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 from pipdesk.domain import Acknowledgement, Plan
 from pipdesk.gui.common.dates import pydate, qdate
 from pipdesk.gui.common.dialogs import accept_if_sound
+from pipdesk.gui.common.screen import fit_to_screen
 from pipdesk.gui.forms.ui_acknowledgement_dialog import Ui_AcknowledgementDialog
 
 
@@ -28,6 +29,7 @@ class AcknowledgementDialog(QDialog):
         self.ui.refusedCheck.toggled.connect(self._update)
         self.ui.buttonBox.accepted.connect(self._accept)
         self.ui.buttonBox.rejected.connect(self.reject)
+        fit_to_screen(self)
         self.ui.errorLabel.hide()
         self._update()
 

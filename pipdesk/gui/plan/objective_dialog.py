@@ -12,6 +12,7 @@ from pipdesk.gui.common.colours import show_as_error
 from pipdesk.gui.common.dates import pydate, qdate
 from pipdesk.gui.common.dialogs import accept_if_sound
 from pipdesk.gui.common.list_editor import parse_number
+from pipdesk.gui.common.screen import fit_to_screen
 from pipdesk.gui.forms.ui_objective_dialog import Ui_ObjectiveDialog
 
 
@@ -35,6 +36,7 @@ class ObjectiveDialog(QDialog):
         ui.errorLabel.hide()
         ui.buttonBox.accepted.connect(self._accept)
         ui.buttonBox.rejected.connect(self.reject)
+        fit_to_screen(self)
 
     def fill(self, title: str, metric: str, unit: str, baseline: str, target: str, due: dt.date | None = None) -> None:
         """Answer the dialog as a person would type it (used by tests)."""

@@ -11,6 +11,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialog, QListWidgetItem, QWidget
 
 from pipdesk.gui.common.dialogs import accept_if_sound
+from pipdesk.gui.common.screen import fit_to_screen
 from pipdesk.gui.forms.ui_new_plan_dialog import Ui_NewPlanDialog
 
 
@@ -53,6 +54,7 @@ class NewPlanDialog(QDialog):
         self.ui.errorLabel.hide()
         self.ui.buttonBox.accepted.connect(self._accept)
         self.ui.buttonBox.rejected.connect(self.reject)
+        fit_to_screen(self)
         self.ui.employeeEdit.setFocus()
 
     def _template_chosen(self, row: int) -> None:

@@ -32,6 +32,7 @@ from pipdesk.gui.plans import commands as plans
 from pipdesk.gui.shell import settings
 from pipdesk.gui.shell.book import PlanBooks
 from pipdesk.gui.shell.passphrase_dialog import PassphraseTask
+from pipdesk.gui.shell.shortcuts_dialog import ShortcutsDialog
 from pipdesk.store import PlanBook
 from pipdesk.store.connection import explain_database_error
 from pipdesk.store.driver import sqlite3
@@ -268,11 +269,7 @@ def _about(window: Shell) -> None:
 
 
 def _keyboard_shortcuts(window: Shell) -> None:
-    actions = [a for a in window.window().findChildren(QAction) if not a.shortcut().isEmpty() and a.text()]
-    lines = sorted(
-        f"{a.shortcut().toString(QKeySequence.SequenceFormat.NativeText)}\t{a.text().replace('&', '')}" for a in actions
-    )
-    window.prompter.info("Keyboard shortcuts", "\n".join(lines))
+    window.prompter.run_dialog(ShortcutsDialog(window.window().findChildren(QAction), window.window()))
 
 
 # The table

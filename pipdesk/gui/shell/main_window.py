@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QIcon, QUndoGroup
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
@@ -18,6 +18,7 @@ from pipdesk.domain import Status, vocabulary
 from pipdesk.gui.checkins.log import CheckinsTab
 from pipdesk.gui.common.prompts import Prompter, Prompts
 from pipdesk.gui.common.save_status import SaveStatus
+from pipdesk.gui.common.screen import fit_to_screen, fits
 from pipdesk.gui.common.session import PlanSession
 from pipdesk.gui.forms.ui_main_window import Ui_MainWindow
 from pipdesk.gui.forms.ui_welcome import Ui_WelcomeView
@@ -264,8 +265,9 @@ class MainWindow(QMainWindow):
 
     def _restore_layout(self) -> None:
         geometry = settings.WINDOW_GEOMETRY.read()
-        if not geometry.isEmpty():
-            self.restoreGeometry(geometry)
+        # A place saved on another screen, or at another scale factor, is not restored when it would not fit now.
+        if geometry.isEmpty() or not (self.restoreGeometry(geometry) and fits(self, self.normalGeometry())):
+            fit_to_screen(self, QSize(1280, 800))
         splitter = settings.WINDOW_SPLITTER.read()
         if not splitter.isEmpty():
             self.ui.splitter.restoreState(splitter)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialog, QLineEdit, QWidget
 
 from pipdesk.gui.common.colours import show_as_error
 from pipdesk.gui.common.dialogs import accept_if_sound
+from pipdesk.gui.common.screen import fit_to_screen
 from pipdesk.gui.forms.ui_passphrase_dialog import Ui_PassphraseDialog
 from pipdesk.store.driver import check_new_passphrase, normalized
 
@@ -59,6 +60,7 @@ class PassphraseDialog(QDialog):
         ui.errorLabel.hide()
         ui.buttonBox.accepted.connect(self._accept_if_sound)
         ui.buttonBox.rejected.connect(self.reject)
+        fit_to_screen(self)
         (ui.currentEdit if asks_current else ui.newEdit).setFocus()
 
     def _show_text(self, shown: bool) -> None:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QWidget
 
+from pipdesk.gui.common.screen import fit_to_screen
 from pipdesk.gui.forms.ui_preferences_dialog import Ui_PreferencesDialog
 
 
@@ -18,6 +19,7 @@ class PreferencesDialog(QDialog):
         self.ui.folderPath.setText(str(backups_folder))
         self.ui.buttonBox.accepted.connect(self.accept)
         self.ui.buttonBox.rejected.connect(self.reject)
+        fit_to_screen(self)
 
     def keep_backups(self) -> int:
         return self.ui.keepSpin.value()

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTableWidgetItem, QWidget
 
+from pipdesk.gui.common.screen import fit_to_screen
 from pipdesk.gui.forms.ui_restore_backup_dialog import Ui_RestoreBackupDialog
 from pipdesk.store.backups import BackupInfo
 
@@ -46,6 +47,7 @@ class RestoreBackupDialog(QDialog):
         ok.setEnabled(bool(self.backups))
         ui.buttonBox.accepted.connect(self.accept)
         ui.buttonBox.rejected.connect(self.reject)
+        fit_to_screen(self)
 
     def choose(self, row: int) -> None:
         self.ui.backupTable.selectRow(row)

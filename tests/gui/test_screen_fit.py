@@ -1,0 +1,183 @@
+"""Every window and dialog fits the available screen, its buttons included, on small laptop screens.
+
+The screen is given through the one seam, ``screen.available_geometry``: 1280×720 is a 1280×720 laptop
+or 1920×1080 at a scale of 150 %; 911×512 is 1366×768 at 150 %, where content scrolls.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QAbstractButton, QDialogButtonBox, QLabel, QScrollArea, QWidget
+from pytestqt.qtbot import QtBot
+
+from pipdesk.gui.common import screen
+from pipdesk.gui.common.scripted_prompter import ScriptedPrompter
+from pipdesk.store import PlanBook
+from pipdesk.store.backups import BackupInfo
+
+from conftest import ALEX, TODAY
+
+SCREENS = {"1280x720": QRect(0, 0, 1280, 720), "911x512": QRect(0, 0, 911, 512)}
+
+
+@pytest.fixture(params=list(SCREENS))
+def available(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> QRect:
+    rect = SCREENS[request.param]
+    monkeypatch.setattr(screen, "available_geometry", lambda _widget=None: QRect(rect))
+    return rect
+
+
+def global_rect(widget: QWidget) -> QRect:
+    return QRect(widget.mapToGlobal(QPoint(0, 0)), widget.size())
+
+
+def assert_on_screen(window: QWidget, available: QRect) -> None:
+    """The window's frame, and every button of its button box, inside the available geometry."""
+    assert available.contains(window.frameGeometry()), (window.frameGeometry(), available)
+    boxes = window.findChildren(QDialogButtonBox)
+    for box in boxes:
+        for button in box.findChildren(QAbstractButton):
+            if button.isVisibleTo(window):
+                assert available.contains(global_rect(button)), (button.text(), global_rect(button), available)
+                assert window.rect().contains(QRect(button.mapTo(window, QPoint(0, 0)), button.size()))
+
+
+def show(qtbot: QtBot, window: QWidget) -> QWidget:
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def dialogs(book: PlanBook) -> dict[str, Callable[[], QWidget]]:
+    from pipdesk.gui.checkins.form_dialog import CheckinFormDialog
+    from pipdesk.gui.common.reason import ReasonDialog
+    from pipdesk.gui.documents.export_dialog import ExportPdfDialog
+    from pipdesk.gui.outcome.close_dialog import ClosePlanDialog
+    from pipdesk.gui.outcome.extend_dialog import ExtendPlanDialog
+    from pipdesk.gui.plan.acknowledgement_dialog import AcknowledgementDialog
+    from pipdesk.gui.plan.objective_dialog import ObjectiveDialog
+    from pipdesk.gui.plans.new_plan_dialog import NewPlanDialog
+    from pipdesk.gui.shell.passphrase_dialog import PassphraseDialog, PassphraseTask
+    from pipdesk.gui.shell.preferences_dialog import PreferencesDialog
+    from pipdesk.gui.shell.restore_dialog import RestoreBackupDialog
+
+    plan = book.get(ALEX)
+    backups = [
+        BackupInfo(Path(f"/tmp/backups/plans-{n}.pipdesk"), dt.datetime(2026, 11, n, 9, 30), 4, 81920)
+        for n in range(1, 21)
+    ]
+    shortcuts = [QAction(text) for text in ("&New plan…", "&Delete plan…", "New plan &book…", "&Undo", "Save &as…")]
+    for action, keys in zip(
+        shortcuts, ("Ctrl+N", "Ctrl+Shift+Del", "Ctrl+Shift+N", "Ctrl+Z", "Ctrl+Shift+S"), strict=True
+    ):
+        action.setShortcut(QKeySequence(keys))
+    return {
+        "new plan": lambda: NewPlanDialog(TODAY, manager="Sam Lee"),
+        "objective": lambda: ObjectiveDialog(plan, plan.objectives[0].key),
+        "acknowledgement": lambda: AcknowledgementDialog(plan, TODAY),
+        "check-in form": lambda: CheckinFormDialog(plan, TODAY),
+        "close plan": lambda: ClosePlanDialog(plan, TODAY),
+        "extend plan": lambda: ExtendPlanDialog(plan, TODAY),
+        "passphrase": lambda: PassphraseDialog(PassphraseTask.CHANGE, "plans.pipdesk"),
+        "preferences": lambda: PreferencesDialog(10, Path("/tmp/a/rather/long/folder/for/the/backups")),
+        "restore backup": lambda: RestoreBackupDialog(backups, "plans.pipdesk"),
+        "export PDF": lambda: ExportPdfDialog(plan),
+        "reason": lambda: ReasonDialog("The end date moves from 30 Nov 2026 to 14 Dec 2026."),
+        "keyboard shortcuts": lambda: shortcuts_dialog(shortcuts),
+    }
+
+
+def shortcuts_dialog(shortcuts: list[QAction]) -> QWidget:
+    from pipdesk.gui.shell.shortcuts_dialog import ShortcutsDialog
+
+    return ShortcutsDialog(shortcuts)
+
+
+DIALOGS = [
+    "new plan",
+    "objective",
+    "acknowledgement",
+    "check-in form",
+    "close plan",
+    "extend plan",
+    "passphrase",
+    "preferences",
+    "restore backup",
+    "export PDF",
+    "reason",
+    "keyboard shortcuts",
+]
+
+
+@pytest.mark.parametrize("name", DIALOGS)
+def test_each_dialog_and_its_buttons_fit_the_screen(qtbot: QtBot, book: PlanBook, available: QRect, name: str) -> None:
+    dialog = show(qtbot, dialogs(book)[name]())
+    assert dialog.findChildren(QDialogButtonBox), "a dialog closes through its button box"
+    assert_on_screen(dialog, available)
+
+
+def test_the_close_dialog_wraps_its_text_rather_than_scroll_sideways(
+    qtbot: QtBot, book: PlanBook, available: QRect
+) -> None:
+    from pipdesk.gui.outcome.close_dialog import ClosePlanDialog
+
+    dialog = show(qtbot, ClosePlanDialog(book.get(ALEX), TODAY))
+    areas = dialog.findChildren(QScrollArea)
+    assert areas
+    # Scroll bars follow the layout a moment after the dialog shows.
+    qtbot.waitUntil(lambda: not any(area.horizontalScrollBar().isVisible() for area in areas), timeout=2000)
+    for label in dialog.findChildren(QLabel):
+        if label.isVisible() and label.text() and not label.wordWrap():
+            assert label.width() >= label.sizeHint().width(), label.text()
+
+
+def test_the_main_window_and_its_status_bar_fit_the_screen(
+    qtbot: QtBot, book: PlanBook, prompter: ScriptedPrompter, available: QRect
+) -> None:
+    from pipdesk.gui.shell.main_window import MainWindow
+
+    window = show(qtbot, MainWindow(book, prompter=prompter, today=lambda: TODAY))
+    assert_on_screen(window, available)
+    assert isinstance(window, MainWindow)
+    assert available.contains(global_rect(window.statusBar()))
+
+
+def test_a_saved_window_place_off_this_screen_is_not_restored(
+    qtbot: QtBot, book: PlanBook, prompter: ScriptedPrompter, available: QRect
+) -> None:
+    from pipdesk.gui.shell import settings
+    from pipdesk.gui.shell.main_window import MainWindow
+
+    big = MainWindow(book, prompter=prompter, today=lambda: TODAY)
+    qtbot.addWidget(big)
+    big.setGeometry(0, 20, 1920, 1200)  # saved on a larger screen, or at a smaller scale factor
+    settings.WINDOW_GEOMETRY.write(big.saveGeometry())
+    big.book = None  # the book stays with the second window
+
+    window = show(qtbot, MainWindow(book, prompter=prompter, today=lambda: TODAY))
+    assert_on_screen(window, available)
+    assert isinstance(window, MainWindow)
+    assert available.contains(global_rect(window.statusBar()))
+
+
+def test_the_print_preview_fills_the_screen_at_page_width(qtbot: QtBot, book: PlanBook, available: QRect) -> None:
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
+
+    from pipdesk.gui.documents.printing import preview_dialog
+    from pipdesk.reports import render_plan
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    dialog = show(qtbot, preview_dialog(printer, render_plan(book.get(ALEX)), None))
+    assert_on_screen(dialog, available)
+    assert dialog.width() >= available.width() * 0.8
+    assert dialog.height() >= available.height() * 0.8
+    preview = dialog.findChild(QPrintPreviewWidget)
+    assert preview is not None
+    assert preview.zoomMode() is QPrintPreviewWidget.ZoomMode.FitToWidth
