@@ -181,3 +181,24 @@ def test_the_print_preview_fills_the_screen_at_page_width(qtbot: QtBot, book: Pl
     preview = dialog.findChild(QPrintPreviewWidget)
     assert preview is not None
     assert preview.zoomMode() is QPrintPreviewWidget.ZoomMode.FitToWidth
+
+
+def test_the_timeline_legend_shows_every_entry_whole(
+    qtbot: QtBot, book: PlanBook, prompter: ScriptedPrompter, available: QRect
+) -> None:
+    from pipdesk.gui.shell.main_window import MainWindow
+
+    window = MainWindow(book, prompter=prompter, today=lambda: TODAY)
+    show(qtbot, window)
+    assert isinstance(window, MainWindow)
+    window.select_plan(ALEX)
+    window.ui.viewTabs.setCurrentWidget(window.ui.timelineTab)
+    frame = window.timeline.ui.legendFrame
+    labels = [label for label in frame.findChildren(QLabel) if label.text()]
+    assert len(labels) == 13
+
+    def whole(label: QLabel) -> bool:
+        inside = QRect(label.mapTo(frame, QPoint(0, 0)), label.size())
+        return label.isVisible() and label.width() >= label.sizeHint().width() and frame.rect().contains(inside)
+
+    qtbot.waitUntil(lambda: all(whole(label) for label in labels), timeout=2000)

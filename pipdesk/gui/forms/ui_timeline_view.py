@@ -97,10 +97,6 @@ class Ui_TimelineView(object):
         self.legendFrame = QFrame(TimelineView)
         self.legendFrame.setObjectName(u"legendFrame")
         self.legendFrame.setFrameShape(QFrame.Shape.NoFrame)
-        self.legendLayout = QHBoxLayout(self.legendFrame)
-        self.legendLayout.setSpacing(4)
-        self.legendLayout.setObjectName(u"legendLayout")
-        self.legendLayout.setContentsMargins(4, 0, 4, 2)
 
         self.outerLayout.addWidget(self.legendFrame)
 

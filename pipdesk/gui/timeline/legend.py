@@ -1,15 +1,20 @@
-"""The legend under the timeline: what each shape, fill and colour stands for."""
+"""The legend under the timeline: what each shape, fill and colour stands for, wrapped as the width needs."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QLayoutItem, QWidget
 
 from pipdesk.domain import MilestoneKind, Rating
 from pipdesk.domain.markers import MarkerState
 from pipdesk.domain.vocabulary import MILESTONE_KINDS, rating
 from pipdesk.gui.timeline.looks import Colours, Look, Shape, look_pixmap, rating_look, state_look
 from pipdesk.gui.timeline.texts import MIDPLAN
+
+#: Space between two entries, and the extra space before the first entry of a group.
+_ENTRY_GAP = 10
+_GROUP_GAP = 14
 
 
 def legend_groups(colours: Colours) -> list[list[tuple[Look, str]]]:
@@ -38,23 +43,100 @@ def legend_groups(colours: Colours) -> list[list[tuple[Look, str]]]:
     ]
 
 
-def fill_legend(layout: QBoxLayout, frame: QWidget, colours: Colours, font: QFont, ratio: float) -> None:
-    """Put the legend in ``layout`` (of ``frame``) afresh, in ``colours``: an icon and its words for each look."""
+class FlowLayout(QLayout):
+    """Items left to right, onto the next line when the width runs out; the height follows the width."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self.gaps: list[int] = []  # the space before each item on its line
+
+    def addItem(self, item: QLayoutItem) -> None:
+        self._items.append(item)
+        self.gaps.append(_ENTRY_GAP)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:
+        if not 0 <= index < len(self._items):
+            return None
+        self.gaps.pop(index)
+        return self._items.pop(index)
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._place(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._place(rect, move=True)
+
+    def sizeHint(self) -> QSize:
+        return self.minimumSize()
+
+    def minimumSize(self) -> QSize:
+        size = QSize()
+        for item in self._items:
+            size = size.expandedTo(item.minimumSize())
+        margins = self.contentsMargins()
+        return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+
+    def _place(self, rect: QRect, move: bool) -> int:
+        """Lay the items out in ``rect`` (only measure unless ``move``); the height they take."""
+        margins = self.contentsMargins()
+        area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
+        x, y, line_height = area.x(), area.y(), 0
+        for item, gap in zip(self._items, self.gaps, strict=True):
+            hint = item.sizeHint()
+            if x > area.x():
+                x += gap
+                if x + hint.width() > area.right() + 1:
+                    x, y, line_height = area.x(), y + line_height + self.spacing(), 0
+            if move:
+                item.setGeometry(QRect(QPoint(x, y), hint))
+            x += hint.width()
+            line_height = max(line_height, hint.height())
+        return y + line_height - rect.y() + margins.bottom()
+
+
+def _entry(parent: QWidget, look: Look, text: str, font: QFont, ratio: float) -> QWidget:
+    """One entry: the look's icon and its words, kept together on one line."""
+    entry = QWidget(parent)
+    row = QHBoxLayout(entry)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.setSpacing(4)
+    icon = QLabel(entry)
+    icon.setPixmap(look_pixmap(look, 16, ratio))
+    icon.setAccessibleName(text)
+    label = QLabel(text, entry)
+    label.setFont(font)
+    row.addWidget(icon)
+    row.addWidget(label)
+    return entry
+
+
+def fill_legend(frame: QWidget, colours: Colours, font: QFont, ratio: float) -> None:
+    """Give ``frame`` the legend afresh, in ``colours``: an icon and its words for each look, wrapped as needed."""
+    layout = frame.layout()
+    if not isinstance(layout, FlowLayout):
+        layout = FlowLayout(frame)
+        layout.setContentsMargins(4, 0, 4, 2)
+        layout.setSpacing(2)
     while layout.count():
         taken = layout.takeAt(0)
         widget = taken.widget() if taken is not None else None
         if widget is not None:
             widget.deleteLater()
-    for n, group in enumerate(legend_groups(colours)):
-        if n:
-            layout.addSpacing(14)
-        for look, text in group:
-            icon = QLabel(frame)
-            icon.setPixmap(look_pixmap(look, 16, ratio))
-            icon.setAccessibleName(text)
-            label = QLabel(text, frame)
-            label.setFont(font)
-            layout.addWidget(icon)
-            layout.addWidget(label)
-            layout.addSpacing(6)
-    layout.addStretch(1)
+    for group in legend_groups(colours):
+        for n, (look, text) in enumerate(group):
+            layout.addWidget(_entry(frame, look, text, font, ratio))
+            layout.gaps[-1] = _ENTRY_GAP + (_GROUP_GAP if n == 0 else 0)

@@ -67,7 +67,7 @@ class TimelineView(SessionView):
         ui.removeMilestoneButton.clicked.connect(self._remove_selected)
         ui.hintLabel.setFont(self.canvas.small_font())
         ui.messageLabel.hide()
-        # The hint and the legend may be clipped in a narrow window rather than widen the main window.
+        # The hint may be clipped, and the legend wraps, in a narrow window rather than widen the main window.
         for widget in (ui.hintLabel, ui.legendFrame):
             policy = widget.sizePolicy()
             policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)
@@ -317,9 +317,7 @@ class TimelineView(SessionView):
 
     def _build_legend(self) -> None:
         colours = Colours.of(self.palette())
-        fill_legend(
-            self.ui.legendLayout, self.ui.legendFrame, colours, self.canvas.small_font(), self.devicePixelRatioF()
-        )
+        fill_legend(self.ui.legendFrame, colours, self.canvas.small_font(), self.devicePixelRatioF())
         # The hint is quiet text: a colour of its own, kept in step with the palette.
         hint = QPalette(self.palette())
         hint.setColor(QPalette.ColorRole.WindowText, colours.quiet)
