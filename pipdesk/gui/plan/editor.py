@@ -176,7 +176,7 @@ class PlanEditor(SessionView):
                     self.ui.concernsList.select_row(0)
             self._refresh_evidence()
             self._refresh_smart(plan)
-            self.history.set_revisions(plan.revisions)
+            self.history.set_revisions(plan.revisions, plan)
             self.ui.historyGroup.setVisible(bool(plan.revisions) or self.session.issued)
             self._set_read_only(self.session.closed)
         finally:
