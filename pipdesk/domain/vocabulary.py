@@ -18,8 +18,10 @@ from pipdesk.domain import (
     MilestoneKind,
     Objective,
     ObjectiveCategory,
+    Plan,
     Rating,
     Result,
+    Revision,
     Status,
     SupportKind,
 )
@@ -188,3 +190,104 @@ def decision(value: Decision | None) -> str:
 
 def follow_up(value: FollowUp | None) -> str:
     return "Not decided yet" if value is None else FOLLOW_UPS[value]
+
+
+# The plan's history: what a revision changed, in the manager's words, never a field path
+
+PLAN_FIELDS = {
+    "title": "Title",
+    "summary": "Summary of the concerns",
+    "context": "Context and barriers",
+    "start_date": "Start date",
+    "end_date": "End date",
+    "checkin_every_days": "Check-in cadence (days)",
+    "manager_commitments": "Manager's commitments",
+    "employee_commitments": "Employee's commitments",
+    "consequences": "If the objectives are not met",
+    "status": "Status",
+    "outcome": "Outcome",
+    "objectives": "Objectives",
+    "support": "Support",
+    "concerns": "Concerns",
+    "milestones": "Meetings",
+    "fairness_check": "Fairness check",  # domain.outcome.FAIRNESS_FIELD (outcome imports this module)
+}
+#: A name quoted in a revision's label is cut to this many characters.
+_QUOTED = 40
+
+
+def _quoted(name: str) -> str:
+    name = " ".join(name.split())
+    return f"“{name if len(name) <= _QUOTED else name[: _QUOTED - 1].rstrip() + '…'}”"
+
+
+def _item(plan: Plan, kind: str, name: str) -> str:
+    """``Objective 2 “Send a status report”`` for ``objectives``/``objective-2``: numbered as printed."""
+    if kind == "objectives":
+        for number, objective in enumerate(plan.objectives, start=1):
+            if objective.key == name:
+                return f"Objective {number} {_quoted(objective.title)}"
+        return f"Objective {_quoted(name)}"
+    if kind == "concerns":
+        for number, concern in enumerate(plan.concerns, start=1):
+            if concern.key == name:
+                return f"Concern {number} {_quoted(concern.area)}"
+        return f"Concern {_quoted(name)}"
+    if kind == "support":
+        return f"Support {_quoted(name)}"
+    return " ".join(name.split())  # a meeting by its title
+
+
+def revision_field(plan: Plan, field: str) -> str:
+    """What a revision (or a template's guidance) is about, as the manager reads it on screen and paper:
+    ``milestones.Mid-plan evaluation.date`` → ``Mid-plan evaluation: date``,
+    ``objectives.objective-1.due_date`` → ``Objective 1 “Reply within a day”: due date``."""
+    if field in PLAN_FIELDS:
+        return PLAN_FIELDS[field]
+    kind, _, rest = field.partition(".")
+    if kind == "checkins" and rest:
+        try:
+            return f"Check-in of {short_date(dt.date.fromisoformat(rest))}"
+        except ValueError:
+            return f"Check-in {rest}"
+    if kind in ("objectives", "concerns", "support", "milestones") and "." in rest:
+        name, _, attr = rest.rpartition(".")
+        return f"{_item(plan, kind, name)}: {attr.replace('_', ' ')}"
+    return field.replace("_", " ").replace(".", " › ").capitalize()
+
+
+def revision_value(value: str | None) -> str:
+    """A revision's old or new value as read: dates as printed, statuses by their label; empty when none."""
+    if value is None:
+        return ""
+    if len(value) == 10:
+        try:
+            return short_date(dt.date.fromisoformat(value))
+        except ValueError:
+            pass
+    try:
+        return Status(value).label
+    except ValueError:
+        return value
+
+
+def shortened(text: str, limit: int) -> str:
+    """The text on one line, cut at a word to at most ``limit`` characters with "…" when longer."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut[limit // 2 :] else cut).rstrip(" ,;:.") + "…"
+
+
+def revision_groups(revisions: list[Revision]) -> list[list[Revision]]:
+    """The revisions made in one go (the same moment, the same reason) together, in order: an
+    extension that moved the end date and three due dates is one change with one reason."""
+    groups: list[list[Revision]] = []
+    for revision in revisions:
+        last = groups[-1][-1] if groups else None
+        if last is not None and (last.at, last.reason) == (revision.at, revision.reason):
+            groups[-1].append(revision)
+        else:
+            groups.append([revision])
+    return groups

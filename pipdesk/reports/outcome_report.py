@@ -8,8 +8,8 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
-from pipdesk.domain import Checkin, Objective, Plan, Result, vocabulary
-from pipdesk.domain.outcome import fairness_check, suggest_result
+from pipdesk.domain import Checkin, Objective, Plan, Result, Revision, vocabulary
+from pipdesk.domain.outcome import FAIRNESS_FIELD, NO_GAPS, fairness_check, suggest_result
 from pipdesk.domain.progress import Point, series
 from pipdesk.reports import chart, common, layout, text
 from pipdesk.reports.layout import (
@@ -23,7 +23,7 @@ from pipdesk.reports.layout import (
     para,
     rich,
 )
-from pipdesk.reports.plan_document import revisions_table
+from pipdesk.reports.plan_document import changes, revisions_table
 
 DOCUMENT = "Outcome report"
 NO_OUTCOME = "No outcome recorded yet"
@@ -48,13 +48,13 @@ def story(plan: Plan, settings: common.Settings) -> list[Flowable]:
         ("Decided on", vocabulary.long_date(outcome.decided_on) if outcome and outcome.decided_on else vocabulary.DASH),
     ]
     flowables.append(layout.details(common.people(plan) + common.when(plan) + decision))
-    changes = [revisions_table(plan)] if plan.revisions else body("", empty="No changes since the plan was issued.")
+    changed = [revisions_table(plan)] if changes(plan) else body("", empty="No changes since the plan was issued.")
     sections: list[common.Section] = [
         ("The plan in brief", common.concerns_in_brief(plan)),
         ("Results by objective", _objectives(plan)),
         ("Check-in history", _history(plan, employee_copy=settings.employee_copy)),
         ("Fairness check", _fairness(plan, settings)),
-        ("Changes to the plan", changes),
+        ("Changes to the plan", changed),
         ("Decision and follow-up", _decision(plan)),
     ]
     signatories = [
@@ -193,7 +193,22 @@ def _fairness(plan: Plan, settings: common.Settings) -> list[Flowable]:
         flowables += [layout.bullet(gap) for gap in check.gaps]
     else:
         flowables.append(para("No gaps found: the support promised was delivered and the check-ins were held.", BODY))
+    for confirmation in _confirmations(plan):
+        flowables.append(layout.gap(4))
+        when = vocabulary.long_date(confirmation.at.date())
+        flowables += field(
+            f"The manager's explanation of the gaps (when closing the plan on {when})", confirmation.reason
+        )
     return flowables
+
+
+def _confirmations(plan: Plan) -> list[Revision]:
+    """The manager's explanations of the fairness gaps, kept when the plan was closed (where there were gaps)."""
+    return [
+        revision
+        for revision in plan.revisions
+        if revision.field == FAIRNESS_FIELD and revision.old and revision.old != NO_GAPS
+    ]
 
 
 def _decision(plan: Plan) -> list[Flowable]:

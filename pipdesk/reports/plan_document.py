@@ -6,7 +6,8 @@ from xml.sax.saxutils import escape
 
 from reportlab.platypus import Flowable, Table
 
-from pipdesk.domain import Objective, Plan, Status, vocabulary
+from pipdesk.domain import Objective, Plan, Revision, Status, vocabulary
+from pipdesk.domain.outcome import FAIRNESS_FIELD
 from pipdesk.reports import fonts, layout, text
 from pipdesk.reports.common import (
     Section,
@@ -67,7 +68,7 @@ def story(plan: Plan) -> list[Flowable]:
         ("Check-in schedule", _schedule(plan)),
         ("If the objectives are not met", body(plan.consequences)),
     ]
-    if plan.revisions:
+    if changes(plan):
         sections.append(("Changes since the plan was issued", [revisions_table(plan)]))
     return [*flowables, *numbered(sections), *acknowledgement(plan, len(sections) + 1)]
 
@@ -173,19 +174,46 @@ def _schedule(plan: Plan) -> list[Flowable]:
     return flowables
 
 
+#: An old or new value longer than this is cut short in "Changes to the plan" (the plan's history keeps
+#: it whole): a changed commitment or a reopened outcome must not fill pages of a table cell.
+SHORT_VALUE = 200
+
+
+def changes(plan: Plan) -> list[Revision]:
+    """The revisions that changed the plan: the fairness confirmation is printed beside the gaps instead."""
+    return [revision for revision in plan.revisions if revision.field != FAIRNESS_FIELD]
+
+
 def revisions_table(plan: Plan) -> Table:
+    """One row for each change made in one go (the same moment, the same reason), in the manager's words."""
     rows: list[list[Cell]] = []
-    for number, revision in enumerate(plan.revisions, start=1):
+    for number, group in enumerate(vocabulary.revision_groups(changes(plan)), start=1):
+        what: list[Flowable] = []
+        for revision in group:
+            what.append(rich(f"<b>{text.markup(vocabulary.revision_field(plan, revision.field))}</b>", CELL))
+            what.append(para(_old_to_new(revision), CELL_MUTED))
         rows.append(
             [
-                [para(str(number), CELL_BOLD), para(vocabulary.date_time(revision.at), CELL_MUTED)],
-                cell_text(revision.field),
-                cell_text(revision.old if revision.old is not None else "", empty="(none)"),
-                cell_text(revision.new if revision.new is not None else "", empty="(none)"),
-                cell_text(revision.reason),
+                [para(str(number), CELL_BOLD), para(vocabulary.date_time(group[0].at), CELL_MUTED)],
+                what,
+                cell_text(group[0].reason),
             ]
         )
-    return layout.table(["Revision", "What changed", "From", "To", "Why"], rows, [16, 20, 18, 18, 28])
+    return layout.table(["Revision", "What changed", "Why"], rows, [16, 50, 34])
+
+
+def _old_to_new(revision: Revision) -> str:
+    old, new = (vocabulary.shortened(vocabulary.revision_value(v), SHORT_VALUE) for v in (revision.old, revision.new))
+    if not old and not new:
+        return vocabulary.DASH
+    if not old:
+        return f"Added: {new}"
+    if not new:
+        return f"Removed: {old}" if revision.field in _LISTS else f"Was: {old}"
+    return f"{old} → {new}"
+
+
+_LISTS = {"objectives", "support", "concerns", "milestones"}
 
 
 #: An employee comment longer than this is printed before the signature block instead of inside it,

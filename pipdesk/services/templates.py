@@ -3,7 +3,14 @@
 A template file is UTF-8 JSON::
 
     {"template": {"name": "Attendance and punctuality", "description": "One line for the picker."},
+     "guidance": {"summary": "Describe the lateness…", "concerns.lateness.description": "List the…"},
+     "support_due_in_days": [14, null, 7],
      "plan": {...a plan as in plan format v1, status "draft"...}}
+
+``guidance`` (optional) is what the manager reads while writing a field (the plan editor shows it as
+the placeholder of the empty field); it is never copied into a plan, so it can never be printed.
+``support_due_in_days`` (optional) gives each support action, in order, its due date in days after
+the plan's start (``null``: ongoing).
 
 The plan part is read exactly as a plan file's ``plan`` (unknown keys refused, every rule kept).
 It holds placeholder people ("Employee", "Manager") and the placeholder period
@@ -18,6 +25,7 @@ import datetime as dt
 import json
 import re
 import unicodedata
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,12 +40,15 @@ TEMPLATE_END = dt.date(2026, 3, 27)
 PLACEHOLDER_EMPLOYEE = "Employee"
 PLACEHOLDER_MANAGER = "Manager"
 
-_TOP_LEVEL_KEYS = ("template", "plan")
+_TOP_LEVEL_KEYS = ("template", "guidance", "support_due_in_days", "plan")
 _TEMPLATE_KEYS = ("name", "description")
 _NOT_A_TEMPLATE = "This is not a template pipdesk can read"
 # Names Windows will not take for a file, whatever the extension.
 _RESERVED_NAMES = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
 _SLUG_LENGTH = 60
+_GUIDED_PLAN_FIELDS = ("title", "summary", "context", "manager_commitments", "employee_commitments", "consequences")
+#: A guidance sentence shorter than this is not looked for in a plan ("Say why.").
+_SENTENCE = 20
 
 
 @dataclass(frozen=True)
@@ -49,6 +60,10 @@ class PlanTemplate:
     path: Path
     built_in: bool
     plan: Plan = field(repr=False, compare=False)
+    #: What to write in a field, by its path (``summary``, ``concerns.lateness.description``).
+    guidance: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
+    #: Each support action's due date in days after the plan's start, in order; None: ongoing.
+    support_due_in_days: tuple[int | None, ...] = field(default=(), repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -107,12 +122,69 @@ def _template_from(document: dict[str, Any], path: Path, built_in: bool) -> Plan
             problems.append(
                 Problem(("plan", "status"), f"A template is a draft; this one says {plan_data['status']!r}")
             )
+    if plan is not None:
+        problems.extend(_guidance_problems(document.get("guidance", {}), plan))
+        problems.extend(_due_problems(document.get("support_due_in_days", []), plan))
     if problems or plan is None:
         raise PlanInvalid(problems, _NOT_A_TEMPLATE)
     about = document["template"]
     return PlanTemplate(
-        name=about["name"].strip(), description=about.get("description", ""), path=path, built_in=built_in, plan=plan
+        name=about["name"].strip(),
+        description=about.get("description", ""),
+        path=path,
+        built_in=built_in,
+        plan=plan,
+        guidance=dict(document.get("guidance", {})),
+        support_due_in_days=tuple(document.get("support_due_in_days", [])),
     )
+
+
+def text_fields(plan: Plan) -> dict[str, str]:
+    """The plan's texts a template may give guidance for, by path (``concerns.lateness.description``)."""
+    fields = {name: getattr(plan, name) for name in _GUIDED_PLAN_FIELDS}
+    for concern in plan.concerns:
+        fields[f"concerns.{concern.key}.area"] = concern.area
+        fields[f"concerns.{concern.key}.description"] = concern.description
+    for objective in plan.objectives:
+        fields[f"objectives.{objective.key}.title"] = objective.title
+        fields[f"objectives.{objective.key}.description"] = objective.description
+    return fields
+
+
+def guidance_for(plan: Plan, templates: Sequence[PlanTemplate] | None = None) -> dict[str, str]:
+    """The guidance for the plan's fields: from the template it was made from, as far as can be told.
+
+    That is the template sharing the most concerns with the plan (by key), or, when none does, the one
+    with the plan's title. Only the fields the plan has are given.
+    """
+    templates = list_templates().templates if templates is None else templates
+    concerns = {concern.key for concern in plan.concerns}
+
+    def fit(template: PlanTemplate) -> tuple[int, bool]:
+        shared = len(concerns & {concern.key for concern in template.plan.concerns})
+        return shared, template.plan.title == plan.title
+
+    guided = [template for template in templates if template.guidance]
+    best = max(guided, key=fit, default=None)
+    if best is None or fit(best) == (0, False):
+        return {}
+    fields = text_fields(plan)
+    return {path: text for path, text in best.guidance.items() if path in fields}
+
+
+def leftover_guidance(plan: Plan, templates: Sequence[PlanTemplate] | None = None) -> list[str]:
+    """The paths of the plan's texts that still hold a template's guidance (a plan made before
+    guidance was kept apart from the plan, or guidance pasted in): instructions, not content."""
+    templates = list_templates().templates if templates is None else templates
+    sentences = {
+        sentence for template in templates for text in template.guidance.values() for sentence in _sentences(text)
+    }
+    return [path for path, text in text_fields(plan).items() if any(sentence in text for sentence in sentences)]
+
+
+def _sentences(text: str) -> list[str]:
+    """The sentences of a guidance text long enough to be recognised where they are pasted."""
+    return [part for part in re.split(r"(?<=[.:])\s+", " ".join(text.split())) if len(part) >= _SENTENCE]
 
 
 def list_templates(own_folder: Path | None = None) -> TemplateListing:
@@ -175,6 +247,9 @@ def plan_from_template(
         data["checkin_every_days"] = every_days
     for objective in data["objectives"]:
         objective["due_date"] = end
+    for action, days in zip(data["support"], template.support_due_in_days, strict=False):
+        if days is not None:
+            action["due_date"] = min(start + dt.timedelta(days=days), end)
     plan = Plan.model_validate(data)
     problems = plan_problems(plan)
     if problems:
@@ -204,10 +279,12 @@ def save_as_template(plan: Plan, name: str, description: str, folder: Path, *, r
     problems = plan_problems(template_plan)
     if problems:
         raise PlanInvalid(problems, "The plan cannot be saved as a template")
-    document = {
-        "template": {"name": name, "description": " ".join(description.split())},
-        "plan": template_plan.model_dump(mode="json"),
-    }
+    document: dict[str, Any] = {"template": {"name": name, "description": " ".join(description.split())}}
+    if any(action.due_date is not None for action in plan.support):
+        document["support_due_in_days"] = [
+            (action.due_date - plan.start_date).days if action.due_date is not None else None for action in plan.support
+        ]
+    document["plan"] = template_plan.model_dump(mode="json")
     text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
     path = folder / f"{template_slug(name)}.json"
     _template_from(_read_document(text), path, built_in=False)  # it must read back before it is written
@@ -275,6 +352,35 @@ def _read_document(data: bytes | str) -> dict[str, Any]:
     if not isinstance(document, dict):
         raise PlanInvalid([Problem((), 'A template is a JSON object with "template" and "plan"')], _NOT_A_TEMPLATE)
     return document
+
+
+def _guidance_problems(guidance: Any, plan: Plan) -> list[Problem]:
+    if not isinstance(guidance, dict):
+        return [Problem(("guidance",), "Expected the guidance as an object of texts by field")]
+    fields = text_fields(plan)
+    problems = []
+    for path, text in guidance.items():
+        if path not in fields:
+            problems.append(Problem(("guidance", path), f"The plan has no field {path!r} to give guidance for"))
+        elif not isinstance(text, str) or not text.strip():
+            problems.append(Problem(("guidance", path), "Expected the guidance as text"))
+    return problems
+
+
+def _due_problems(days: Any, plan: Plan) -> list[Problem]:
+    if not isinstance(days, list) or (days and len(days) != len(plan.support)):
+        return [
+            Problem(
+                ("support_due_in_days",),
+                f"Expected a list of {len(plan.support)} numbers of days (or null), one for each support action",
+            )
+        ]
+    span = (plan.end_date - plan.start_date).days
+    return [
+        Problem(("support_due_in_days", index), f"Expected a whole number of days from 0 to {span}, or null")
+        for index, value in enumerate(days)
+        if value is not None and (not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= span)
+    ]
 
 
 def _envelope_problems(document: dict[str, Any]) -> list[Problem]:

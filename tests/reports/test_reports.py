@@ -70,7 +70,8 @@ def test_plan_document_prints_every_field_of_the_plan(name: str) -> None:
     for milestone in plan.milestones:
         expected += [labels.short_date(milestone.date), milestone.title]
     for revision in plan.revisions:
-        expected += [revision.field, revision.old or "", revision.new or "", revision.reason]
+        expected += [labels.revision_field(plan, revision.field), revision.reason]
+        expected += [labels.revision_value(revision.old), labels.revision_value(revision.new)]
     expected += ["Acknowledgement of receipt", "it does not mean that the employee agrees", "Witness"]
     pdf = render_plan(plan, OPTIONS)
     assert _has_furniture(pdf, plan, "Performance Improvement Plan")
@@ -160,7 +161,7 @@ def test_outcome_report_prints_results_history_fairness_and_decision(name: str) 
     else:
         expected.append("No outcome recorded yet")
     for revision in plan.revisions:
-        expected += [revision.field, revision.reason]
+        expected += [labels.revision_field(plan, revision.field), revision.reason]
     pdf = render_outcome(plan, OPTIONS)
     assert _has_furniture(pdf, plan, "Outcome report")
     assert missing([text for text in expected if text], pdf) == []
@@ -304,4 +305,70 @@ def test_revision_in_outcome_report_shows_old_and_new_values() -> None:
     )
     pdf = render_outcome(carl, OPTIONS)
     assert "Revision 3" in pdf_text(pdf)
-    assert missing(["objectives.reopen.target", "Typo"], pdf) == []
+    assert missing(["Objective 3 “Fewer reopened tickets”: target", "10 → 12", "Typo"], pdf) == []
+
+
+# Changes to the plan: in the manager's words, one row for one change, the fairness beside the gaps
+
+AT = dt.datetime(2026, 9, 1, 10, 30, tzinfo=dt.UTC)
+
+
+def _extended(plan: Plan) -> Plan:
+    """The plan with one extension as the extend command keeps it: five revisions, one moment, one reason."""
+    reason = "Good progress on reviews; four more weeks to show it holds."
+    first = plan.objectives[0]
+    plan.revisions += [
+        Revision(at=AT, field="end_date", old="2026-12-21", new="2027-01-18", reason=reason),
+        Revision(at=AT, field=f"objectives.{first.key}.due_date", old="2026-12-21", new="2027-01-18", reason=reason),
+        Revision(at=AT, field="milestones.Mid-plan evaluation.date", old="2026-11-09", new="2026-11-23", reason=reason),
+        Revision(at=AT, field="milestones", old=None, new="Check-in", reason=reason),
+        Revision(at=AT, field="status", old="active", new="extended", reason=reason),
+    ]
+    return plan
+
+
+def test_revision_field_names_what_changed_in_the_managers_words() -> None:
+    alex = load_sample("alex-delivery-active")
+    first = alex.objectives[0]
+    assert labels.revision_field(alex, "milestones.Mid-plan evaluation.date") == "Mid-plan evaluation: date"
+    assert labels.revision_field(alex, f"objectives.{first.key}.due_date").startswith("Objective 1 “")
+    assert labels.revision_field(alex, f"objectives.{first.key}.due_date").endswith("”: due date")
+    assert labels.revision_field(alex, "fairness_check") == "Fairness check"
+    assert labels.revision_field(alex, "checkins.2026-11-02") == "Check-in of 2 Nov 2026"
+    assert labels.revision_field(alex, "end_date") == "End date"
+
+
+@pytest.mark.parametrize("render_one", [render_plan, render_outcome], ids=["plan", "outcome"])
+def test_changes_to_the_plan_print_no_field_paths_and_one_row_for_one_extension(render_one: object) -> None:
+    alex = _extended(load_sample("alex-delivery-active"))
+    assert callable(render_one)
+    text = " ".join(pdf_text(render_one(alex, OPTIONS)).split())
+    for path in ("objectives.", "milestones.Mid", "end_date", "due_date", "fairness_check"):
+        assert path not in text
+    assert "Mid-plan evaluation: date" in text and "Objective 1 “" in text
+    assert "21 Dec 2026 → 18 Jan 2027" in text
+    assert text.count("four more weeks to show it holds") == 1
+
+
+def test_a_long_changed_value_is_cut_short_in_the_table() -> None:
+    alex = load_sample("alex-delivery-active")
+    long_value = " ".join(f"Sentence {i} of the manager's old commitments." for i in range(300))
+    alex.revisions.append(
+        Revision(at=AT, field="manager_commitments", old=long_value, new="Weekly coaching.", reason="New")
+    )
+    pdf = render_outcome(alex, OPTIONS)
+    before = render_outcome(load_sample("alex-delivery-active"), OPTIONS)
+    assert "Sentence 299" not in pdf_text(pdf)
+    assert len(read(pdf).pages) <= len(read(before).pages) + 1
+
+
+def test_the_managers_explanation_of_the_fairness_gaps_is_printed_beside_the_gaps() -> None:
+    alex = load_sample("alex-delivery-active")
+    explanation = "The course was cancelled by the provider twice; the mentoring replaced it."
+    gaps = " ".join(f"Gap {i}: a support action not delivered on time." for i in range(40))
+    alex.revisions.append(Revision(at=AT, field="fairness_check", old=gaps, new=None, reason=explanation))
+    text = " ".join(pdf_text(render_outcome(alex, OPTIONS)).split())
+    fairness = text[text.index("Fairness check") : text.index("Changes to the plan")]
+    assert "Gaps found" in fairness and explanation in fairness
+    assert explanation not in text[text.index("Changes to the plan") :]
+    assert "Gap 39" not in text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -28,11 +29,14 @@ from pipdesk.services.templates import (
     PlanTemplate,
     TemplateExists,
     built_in_folder,
+    guidance_for,
+    leftover_guidance,
     list_templates,
     plan_from_template,
     read_template,
     save_as_template,
     template_slug,
+    text_fields,
 )
 
 from conftest import SAMPLE_NAMES, load_sample
@@ -107,7 +111,9 @@ def test_built_in_template_suggests_concerns_objectives_support_and_terms(templa
     plan = template.plan
     assert template.description.strip() and "\n" not in template.description
     assert 1 <= len(plan.concerns) <= 3
-    assert all(c.key and c.area and c.category and c.description for c in plan.concerns)
+    assert all(c.key and c.area and c.category for c in plan.concerns)
+    # What to write about each concern is guidance for the manager, not a description of it.
+    assert all(not c.description and template.guidance[f"concerns.{c.key}.description"] for c in plan.concerns)
     assert 2 <= len(plan.objectives) <= 3
     concern_keys = {c.key for c in plan.concerns}
     for objective in plan.objectives:
@@ -117,16 +123,74 @@ def test_built_in_template_suggests_concerns_objectives_support_and_terms(templa
         assert objective.direction is not None
     assert 2 <= len(plan.support) <= 4
     assert all(action.kind and action.description and action.owner for action in plan.support)
-    for text in (plan.summary, plan.context, plan.manager_commitments, plan.employee_commitments, plan.consequences):
+    for text in (plan.manager_commitments, plan.employee_commitments, plan.consequences):
         assert text.strip()
+    assert plan.summary == plan.context == "" and template.guidance["summary"] and template.guidance["context"]
     assert plan.checkin_every_days is not None
 
 
 @pytest.mark.parametrize("template", BUILT_IN, ids=BUILT_IN_IDS)
 def test_built_in_template_file_is_a_plan_file_under_a_template_block(template: PlanTemplate) -> None:
     document = json.loads(template.path.read_text(encoding="utf-8"))
-    assert set(document) == {"template", "plan"}
+    assert set(document) == {"template", "guidance", "support_due_in_days", "plan"}
     assert set(document["template"]) == {"name", "description"}
+
+
+@pytest.mark.parametrize("template", BUILT_IN, ids=BUILT_IN_IDS)
+def test_built_in_template_holds_no_instruction_to_the_manager_in_its_plan(template: PlanTemplate) -> None:
+    instruction = re.compile(r"(?:^|[.:]\s+)(?:Describe|Note|List|Name|Say|Give|Quote)\b")
+    for path, text in text_fields(template.plan).items():
+        assert instruction.search(text) is None, path
+    assert leftover_guidance(template.plan) == []
+
+
+@pytest.mark.parametrize("template", BUILT_IN, ids=BUILT_IN_IDS)
+def test_built_in_template_support_falls_due_after_the_start(template: PlanTemplate) -> None:
+    assert len(template.support_due_in_days) == len(template.plan.support)
+    plan = plan_from_template(template, JO, SAM, START, END)
+    for action, days in zip(plan.support, template.support_due_in_days, strict=True):
+        assert action.due_date == (None if days is None else START + dt.timedelta(days=days))
+    assert any(action.due_date is not None for action in plan.support)
+
+
+def test_guidance_for_a_plan_comes_from_the_template_it_was_made_from() -> None:
+    template = built_in("Attendance and punctuality")
+    plan = plan_from_template(template, JO, SAM, START, END)
+    guidance = guidance_for(plan)
+    assert guidance["summary"].startswith("Describe the lateness or absences")
+    assert guidance["concerns.lateness.description"].startswith("List the late arrivals")
+    unrelated = plan.model_copy(update={"title": "Something else", "concerns": []})
+    assert guidance_for(unrelated) == {}
+
+
+def test_a_plan_still_holding_template_guidance_is_found() -> None:
+    template = built_in("Missed deadlines and time management")
+    plan = plan_from_template(template, JO, SAM, START, END)
+    assert leftover_guidance(plan) == []
+    plan.context = "We spoke twice. " + template.guidance["context"]
+    plan.concerns[0].description = template.guidance["concerns.late-delivery.description"]
+    assert leftover_guidance(plan) == ["context", "concerns.late-delivery.description"]
+
+
+def test_guidance_for_a_field_the_plan_lacks_is_reported(tmp_path: Path) -> None:
+    path = write_template(tmp_path, "mine.json")
+    document = json.loads(path.read_text(encoding="utf-8"))
+    document["guidance"]["concerns.nobody.description"] = "Describe it."
+    document["support_due_in_days"] = [7]
+    path.write_text(json.dumps(document), encoding="utf-8")
+    with pytest.raises(PlanInvalid) as raised:
+        read_template(path)
+    messages = [str(problem) for problem in raised.value.problems]
+    assert any("concerns.nobody.description" in message for message in messages)
+    assert any("one for each support action" in message for message in messages)
+
+
+def test_saved_template_keeps_support_due_dates_relative_to_the_start(tmp_path: Path) -> None:
+    alex = load_sample("alex-delivery-active")
+    days = [(a.due_date - alex.start_date).days if a.due_date else None for a in alex.support]
+    assert any(day is not None for day in days)
+    template = read_template(save_as_template(alex, "Mine", "", tmp_path))
+    assert list(template.support_due_in_days) == days
 
 
 # A plan from a template

@@ -37,6 +37,7 @@ from pipdesk.gui.common.session import PlanSession
 from pipdesk.gui.common.words import where
 from pipdesk.gui.plan.acknowledgement_dialog import AcknowledgementDialog
 from pipdesk.gui.plan.objective_dialog import ObjectiveDialog
+from pipdesk.services.templates import leftover_guidance
 
 #: The fields of an issued plan whose change asks for a reason (with objectives and support).
 PROTECTED_FIELDS = frozenset(
@@ -297,6 +298,15 @@ def issue_plan(session: PlanSession, prompter: Prompts, today: dt.date) -> bool:
     if blockers:
         lines = "\n".join(f"• {where(plan, p.path)}: {p.message}" for p in blockers)
         prompter.warning("The plan cannot be issued yet", f"Fix these first; each is marked in the plan:\n\n{lines}")
+        return False
+    leftovers = leftover_guidance(plan)
+    if leftovers:
+        lines = "\n".join(f"• {vocabulary.revision_field(plan, path)}" for path in leftovers)
+        prompter.warning(
+            "The plan still holds a template's guidance",
+            "These still hold the template's instructions to you, which the employee would read as part of "
+            f"the plan. Write your own words in their place, then issue the plan:\n\n{lines}",
+        )
         return False
     if not prompter.confirm(
         "Issue plan",

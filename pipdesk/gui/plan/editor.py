@@ -26,6 +26,7 @@ from pipdesk.gui.forms.ui_plan_editor import Ui_PlanEditor
 from pipdesk.gui.plan import commands
 from pipdesk.gui.plan.commands import PERSON_FIELDS, ROLES
 from pipdesk.gui.plan.field_events import FieldEvents
+from pipdesk.gui.plan.guidance import show_guidance
 from pipdesk.gui.plan.history_model import HistoryModel
 from pipdesk.gui.plan.lists import ListBinding, plan_lists, smart_check
 
@@ -164,6 +165,7 @@ class PlanEditor(SessionView):
                 text_edit = self._text_edit(field)
                 if text_edit not in self._pending and text_edit.toPlainText() != getattr(plan, field):
                     text_edit.setPlainText(getattr(plan, field))
+            show_guidance(plan, {field: self._text_edit(field) for field in _TEXTS})
             ui.statusLabel.setText(plan.status.label)
             ui.issuedLabel.setText(vocabulary.long_date(plan.issued_on) if plan.issued_on else "Not issued yet")
             ui.acknowledgementLabel.setText(commands.acknowledgement_text(plan))
@@ -176,7 +178,7 @@ class PlanEditor(SessionView):
                     self.ui.concernsList.select_row(0)
             self._refresh_evidence()
             self._refresh_smart(plan)
-            self.history.set_revisions(plan.revisions)
+            self.history.set_revisions(plan.revisions, plan)
             self.ui.historyGroup.setVisible(bool(plan.revisions) or self.session.issued)
             self._set_read_only(self.session.closed)
         finally:

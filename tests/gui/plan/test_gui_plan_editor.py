@@ -11,11 +11,12 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QLineEdit, QTableView
 from pytestqt.qtbot import QtBot
 
-from pipdesk.domain import Status
+from pipdesk.domain import Person, Status
 from pipdesk.gui.common.scripted_prompter import ScriptedPrompter
 from pipdesk.gui.plan.acknowledgement_dialog import AcknowledgementDialog
 from pipdesk.gui.plans.new_plan_dialog import NewPlanDialog
 from pipdesk.gui.shell.main_window import MainWindow
+from pipdesk.services.templates import list_templates, plan_from_template
 from pipdesk.store import PlanBook
 
 from conftest import ALEX, BETH, CARL, DMITRY, SAMPLE_NAMES, TODAY, answer_reason, load_sample
@@ -396,3 +397,71 @@ def test_a_closed_plan_is_shown_read_only_and_the_next_plan_is_editable_again(
     assert not support.remove_button.isEnabled(), "nothing selected in the new plan's support"
     assert editor.ui.concernsList.remove_button.isEnabled(), "its first concern is selected"
     assert support.table.editTriggers() & QAbstractItemView.EditTrigger.DoubleClicked
+
+
+def _template_plan(book: PlanBook, **changes: str) -> int:
+    """A draft made from the missed-deadlines template, with ``changes``; its number in the book."""
+    template = next(t for t in list_templates().templates if t.path.stem == "missed-deadlines")
+    plan = plan_from_template(
+        template, Person(name="Jo Marsh"), Person(name="Sam Okafor"), TODAY, TODAY + dt.timedelta(days=56)
+    )
+    return book.add(plan.model_copy(update=changes))
+
+
+def test_issuing_a_plan_that_still_holds_template_guidance_warns_and_does_not_issue(
+    qtbot: QtBot, book: PlanBook, prompter: ScriptedPrompter
+) -> None:
+    from pipdesk.gui.common.session import PlanSession
+    from pipdesk.gui.plan import commands
+    from pipdesk.services.templates import read_template
+
+    guidance = read_template(list_templates().templates[0].path).guidance
+    old = _template_plan(book, summary="Late work in May. " + next(iter(guidance.values())), context="Workload.")
+    session = PlanSession(book, old)
+    assert commands.issue_plan(session, prompter, TODAY) is False
+    (warning,) = prompter.warnings()
+    assert "template" in warning.title and "Summary of the concerns" in warning.text
+    assert book.get(old).status.value == "draft"
+
+
+def test_empty_fields_of_a_plan_from_a_template_show_its_guidance_as_placeholders(
+    qtbot: QtBot, book: PlanBook, prompter: ScriptedPrompter
+) -> None:
+    from pipdesk.gui.common.session import PlanSession
+    from pipdesk.gui.plan.editor import PlanEditor
+
+    editor = PlanEditor(prompter, today=lambda: TODAY)
+    qtbot.addWidget(editor)
+    editor.show()
+    qtbot.waitExposed(editor)
+    editor.set_session(PlanSession(book, _template_plan(book), editor))
+    assert editor.ui.summaryEdit.toPlainText() == ""
+    assert editor.ui.summaryEdit.placeholderText().startswith("Describe the missed deadlines")
+    assert editor.ui.contextEdit.placeholderText().startswith("Note what may have contributed")
+    editor.ui.summaryEdit.grab().save("/tmp/guidance-placeholder.png")
+
+
+def test_history_names_fields_in_the_managers_words_and_one_change_is_one_row(
+    qtbot: QtBot, book: PlanBook, prompter: ScriptedPrompter
+) -> None:
+    from pipdesk.domain import Revision
+    from pipdesk.gui.plan.history_model import HistoryModel
+
+    plan = book.get(ALEX)
+    at = dt.datetime(2026, 11, 23, 10, tzinfo=dt.UTC)
+    why = "Four more weeks to show it holds."
+    plan.revisions += [
+        Revision(at=at, field="end_date", old="2026-12-21", new="2027-01-18", reason=why),
+        Revision(
+            at=at, field=f"objectives.{plan.objectives[0].key}.due_date", old="2026-12-21", new="2027-01-18", reason=why
+        ),
+        Revision(at=at, field="milestones.Mid-plan evaluation.date", old="2026-11-09", new="2026-11-23", reason=why),
+    ]
+    history = HistoryModel()
+    history.set_revisions(plan.revisions, plan)
+    what = history.data(history.index(0, history.WHAT))
+    assert what.splitlines()[0] == "End date" and "Mid-plan evaluation: date" in what
+    assert what.splitlines()[1].startswith("Objective 1 “") and "." not in what.splitlines()[1].split(":")[-1]
+    assert history.data(history.index(0, history.CHANGE)).splitlines()[0] == "21 Dec 2026 → 18 Jan 2027"
+    assert history.data(history.index(0, history.WHY)) == why
+    assert history.rowCount() == len(plan.revisions) - 2
