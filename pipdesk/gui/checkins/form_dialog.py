@@ -30,7 +30,7 @@ from pipdesk.domain.rules import plan_problems
 from pipdesk.domain.schedule import milestone_fulfilled_by, next_due
 from pipdesk.gui.checkins.models import quantity, target_text
 from pipdesk.gui.common.colours import show_as_error
-from pipdesk.gui.common.dates import pydate, qdate
+from pipdesk.gui.common.dates import prepare_date_edit, pydate, qdate
 from pipdesk.gui.common.list_editor import parse_number
 from pipdesk.gui.forms.ui_checkin_form_dialog import Ui_CheckinFormDialog
 
@@ -103,6 +103,7 @@ class CheckinFormDialog(QDialog):
         self._others = plan.model_copy(deep=True)
         if checkin_index is not None:
             self._others.checkins.pop(checkin_index)
+        prepare_date_edit(self.ui.dateEdit, lambda: today)
         self.save_button = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
         for label in (self.ui.dateError, self.ui.errorLabel):
             show_as_error(label)

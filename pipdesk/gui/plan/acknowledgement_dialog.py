@@ -7,7 +7,7 @@ import datetime as dt
 from PySide6.QtWidgets import QDialog, QWidget
 
 from pipdesk.domain import Acknowledgement, Plan
-from pipdesk.gui.common.dates import pydate, qdate
+from pipdesk.gui.common.dates import prepare_date_edit, pydate, qdate
 from pipdesk.gui.common.dialogs import accept_if_sound
 from pipdesk.gui.forms.ui_acknowledgement_dialog import Ui_AcknowledgementDialog
 
@@ -20,7 +20,7 @@ class AcknowledgementDialog(QDialog):
         self.plan = plan
         current = plan.acknowledgement
         day = current.on if current else min(max(today, plan.issued_on or plan.start_date), plan.end_date)
-        self.ui.dateEdit.setDate(qdate(day))
+        prepare_date_edit(self.ui.dateEdit, lambda: today).setDate(qdate(day))
         if current:
             self.ui.refusedCheck.setChecked(current.refused)
             self.ui.witnessEdit.setText(current.witness or "")

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QDateEdit, QLabel, QLineEdit, QPlainTextEdit, QSpi
 
 from pipdesk.domain import Concern, Plan, Problem, vocabulary
 from pipdesk.gui.common.colours import show_as_error
-from pipdesk.gui.common.dates import pydate, qdate
+from pipdesk.gui.common.dates import day_in_period, prepare_date_edit, pydate, qdate
 from pipdesk.gui.common.prompts import Prompts
 from pipdesk.gui.common.read_only import apply_read_only
 from pipdesk.gui.common.session import PlanSession
@@ -83,7 +83,7 @@ class PlanEditor(SessionView):
             edit.installEventFilter(self._field_events)
             edit.setMaximumWidth(320)
         for name, date_edit in (("start_date", ui.startDateEdit), ("end_date", ui.endDateEdit)):
-            date_edit.setProperty("pipdesk_field", name)
+            prepare_date_edit(date_edit, self.today).setProperty("pipdesk_field", name)
             date_edit.dateChanged.connect(lambda _d, e=date_edit: self._field_changed(e))
             date_edit.editingFinished.connect(lambda e=date_edit: self._left_field(e))
             date_edit.setMaximumWidth(160)
@@ -114,6 +114,7 @@ class PlanEditor(SessionView):
         self.lists: dict[str, ListBinding] = {}
         for binding in plan_lists(self.ui, self._shown_plan, self._current_concern):
             self.lists[binding.attribute] = binding
+            binding.editor.default_date = lambda: day_in_period(self.today(), self._shown_plan())
             binding.model.edit_requested.connect(
                 lambda row, attr, value, b=binding: self._edit_item(b, row, attr, value)
             )

@@ -7,9 +7,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QListWidgetItem, QWidget
 
+from pipdesk.gui.common.dates import prepare_date_edit, qdate
 from pipdesk.gui.common.dialogs import accept_if_sound
 from pipdesk.gui.forms.ui_new_plan_dialog import Ui_NewPlanDialog
 
@@ -48,7 +49,7 @@ class NewPlanDialog(QDialog):
             if self.templates:
                 self.ui.templateList.setCurrentRow(0)
         start = today + dt.timedelta(days=(7 - today.weekday()) % 7)  # the next Monday, or today if it is one
-        self.ui.startDateEdit.setDate(QDate(start.year, start.month, start.day))
+        prepare_date_edit(self.ui.startDateEdit, lambda: today).setDate(qdate(start))
         self.ui.managerEdit.setText(manager)
         self.ui.errorLabel.hide()
         self.ui.buttonBox.accepted.connect(self._accept)
