@@ -82,6 +82,16 @@ class ObjectiveRow:
         self.rating_combo.setCurrentIndex(max(self.rating_combo.findData(rating.value if rating else None), 0))
 
 
+def future_checkin_problem(day: dt.date, today: dt.date) -> str | None:
+    """A check-in records a meeting that took place, so it cannot be dated after today."""
+    if day <= today:
+        return None
+    return (
+        f"Check-in date {day.isoformat()} is after today ({today.isoformat()}): "
+        "log a check-in once the meeting has taken place"
+    )
+
+
 class CheckinFormDialog(QDialog):
     """Logs a new check-in (``checkin_index`` None) or amends ``plan.checkins[checkin_index]``."""
 
@@ -262,11 +272,13 @@ class CheckinFormDialog(QDialog):
         candidate = self._others.model_copy(deep=True)
         candidate.checkins.append(checkin)
         position = len(candidate.checkins) - 1
-        return [
+        problems = [
             p.message
             for p in plan_problems(candidate)
             if p.path[:3] == ("plan", "checkins", position) and p.path[3:4] == ("date",)
         ]
+        future = future_checkin_problem(checkin.date, self.today)
+        return problems or ([future] if future else [])
 
     def _value_problems(self) -> list[str]:
         return [
