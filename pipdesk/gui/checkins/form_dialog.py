@@ -32,6 +32,7 @@ from pipdesk.gui.checkins.models import quantity, target_text
 from pipdesk.gui.common.colours import show_as_error
 from pipdesk.gui.common.dates import prepare_date_edit, pydate, qdate
 from pipdesk.gui.common.list_editor import parse_number
+from pipdesk.gui.common.words import show_line
 from pipdesk.gui.forms.ui_checkin_form_dialog import Ui_CheckinFormDialog
 
 _KIND_FOR_MILESTONE = {
@@ -219,12 +220,12 @@ class CheckinFormDialog(QDialog):
             kind = CheckinKind.CHECKIN
         self.ui.dateEdit.setDate(qdate(day))
         self.ui.kindCombo.setCurrentIndex(self.ui.kindCombo.findData(kind.value))
-        self.ui.attendeesEdit.setText(", ".join(p.name for p in (plan.employee, plan.manager) if p.name.strip()))
+        show_line(self.ui.attendeesEdit, ", ".join(p.name for p in (plan.employee, plan.manager) if p.name.strip()))
 
     def _prefill(self, checkin: Checkin) -> None:
         self.ui.dateEdit.setDate(qdate(checkin.date))
         self.ui.kindCombo.setCurrentIndex(self.ui.kindCombo.findData(checkin.kind.value))
-        self.ui.attendeesEdit.setText(checkin.attendees)
+        show_line(self.ui.attendeesEdit, checkin.attendees)
         for name, widget in _TEXT_EDITS.items():
             getattr(self.ui, widget).setPlainText(getattr(checkin, name))
         for progress in checkin.progress:
@@ -234,7 +235,7 @@ class CheckinFormDialog(QDialog):
             row.value_edit.setText(str(compact_number(progress.value)) if progress.value is not None else "")
             row.set_rating(progress.rating)
             row.rating_chosen = True
-            row.comment_edit.setText(progress.comment)
+            show_line(row.comment_edit, progress.comment)
 
     # Reading the form
 

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 from pipdesk.domain import Acknowledgement, Plan
 from pipdesk.gui.common.dates import prepare_date_edit, pydate, qdate
 from pipdesk.gui.common.dialogs import accept_if_sound
+from pipdesk.gui.common.words import show_line
 from pipdesk.gui.forms.ui_acknowledgement_dialog import Ui_AcknowledgementDialog
 
 
@@ -23,7 +24,7 @@ class AcknowledgementDialog(QDialog):
         prepare_date_edit(self.ui.dateEdit, lambda: today).setDate(qdate(day))
         if current:
             self.ui.refusedCheck.setChecked(current.refused)
-            self.ui.witnessEdit.setText(current.witness or "")
+            show_line(self.ui.witnessEdit, current.witness or "")
             self.ui.commentEdit.setPlainText(current.employee_comment)
         self.ui.refusedCheck.toggled.connect(self._update)
         self.ui.buttonBox.accepted.connect(self._accept)

@@ -22,6 +22,7 @@ from pipdesk.gui.common.prompts import Prompts
 from pipdesk.gui.common.read_only import apply_read_only
 from pipdesk.gui.common.session import PlanSession
 from pipdesk.gui.common.session_view import SessionView
+from pipdesk.gui.common.words import show_line
 from pipdesk.gui.forms.ui_plan_editor import Ui_PlanEditor
 from pipdesk.gui.plan import commands
 from pipdesk.gui.plan.commands import PERSON_FIELDS, ROLES
@@ -195,7 +196,7 @@ class PlanEditor(SessionView):
 
     def _set_line(self, edit: QLineEdit, text: str) -> None:
         if edit not in self._pending and edit.text() != text:
-            edit.setText(text)
+            show_line(edit, text)
 
     def _refresh_evidence(self) -> None:
         if self.session is None:

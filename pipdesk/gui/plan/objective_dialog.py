@@ -12,6 +12,7 @@ from pipdesk.gui.common.colours import show_as_error
 from pipdesk.gui.common.dates import prepare_date_edit, pydate, qdate
 from pipdesk.gui.common.dialogs import accept_if_sound
 from pipdesk.gui.common.list_editor import parse_number
+from pipdesk.gui.common.words import show_line
 from pipdesk.gui.forms.ui_objective_dialog import Ui_ObjectiveDialog
 
 
@@ -39,9 +40,9 @@ class ObjectiveDialog(QDialog):
     def fill(self, title: str, metric: str, unit: str, baseline: str, target: str, due: dt.date | None = None) -> None:
         """Answer the dialog as a person would type it (used by tests)."""
         ui = self.ui
-        ui.titleEdit.setText(title)
-        ui.metricEdit.setText(metric)
-        ui.unitEdit.setText(unit)
+        show_line(ui.titleEdit, title)
+        show_line(ui.metricEdit, metric)
+        show_line(ui.unitEdit, unit)
         ui.baselineEdit.setText(baseline)
         ui.targetEdit.setText(target)
         if due is not None:

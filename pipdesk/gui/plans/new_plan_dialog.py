@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QListWidgetItem, QWidget
 
 from pipdesk.gui.common.dates import prepare_date_edit, qdate
 from pipdesk.gui.common.dialogs import accept_if_sound
+from pipdesk.gui.common.words import show_line
 from pipdesk.gui.forms.ui_new_plan_dialog import Ui_NewPlanDialog
 
 
@@ -50,7 +51,7 @@ class NewPlanDialog(QDialog):
                 self.ui.templateList.setCurrentRow(0)
         start = today + dt.timedelta(days=(7 - today.weekday()) % 7)  # the next Monday, or today if it is one
         prepare_date_edit(self.ui.startDateEdit, lambda: today).setDate(qdate(start))
-        self.ui.managerEdit.setText(manager)
+        show_line(self.ui.managerEdit, manager)
         self.ui.errorLabel.hide()
         self.ui.buttonBox.accepted.connect(self._accept)
         self.ui.buttonBox.rejected.connect(self.reject)
@@ -60,17 +61,17 @@ class NewPlanDialog(QDialog):
         template = self.templates[row] if 0 <= row < len(self.templates) else None
         self.ui.templateDescription.setText(template.description if template else "")
         if template is not None and not self.ui.titleEdit.isModified():
-            self.ui.titleEdit.setText(template.name)
+            show_line(self.ui.titleEdit, template.name)
 
     def fill(self, employee: str, title: str, manager: str = "", job_title: str = "", template_row: int = 0) -> None:
         """Answer the dialog as a person would type it (used by tests and the selftest)."""
-        self.ui.employeeEdit.setText(employee)
-        self.ui.jobTitleEdit.setText(job_title)
+        show_line(self.ui.employeeEdit, employee)
+        show_line(self.ui.jobTitleEdit, job_title)
         if manager:
-            self.ui.managerEdit.setText(manager)
+            show_line(self.ui.managerEdit, manager)
         if self.templates:
             self.ui.templateList.setCurrentRow(template_row)
-        self.ui.titleEdit.setText(title)
+        show_line(self.ui.titleEdit, title)
         self.ui.titleEdit.setModified(True)
 
     def answers(self) -> NewPlanAnswers:
