@@ -75,6 +75,7 @@ class PlanProgress:
     checkins_scheduled: int
     support_done: int
     support_promised: int
+    checkins_ahead: int = 0  # logged for a day after today (before pipdesk refused them): not counted as held
 
     @property
     def objectives(self) -> int:
@@ -204,4 +205,5 @@ def plan_summary(plan: Plan, today: dt.date) -> PlanProgress:
         checkins_scheduled=len(scheduled_meeting_days(plan, today)),
         support_done=sum(1 for action in plan.support if action.done),
         support_promised=len(plan.support),
+        checkins_ahead=sum(1 for c in plan.checkins if c.date > today),
     )

@@ -79,10 +79,10 @@ def length(days: int) -> str:
         return f"{days} days"
     weeks, rest = divmod(days, 7)
     if weeks == 0:
-        return f"{days} day{'s' if days != 1 else ''}"
+        return count(days, "day")
     about = "" if rest == 0 else "about "
     weeks = weeks if rest < 4 else weeks + 1
-    return f"{days} days ({about}{weeks} week{'s' if weeks != 1 else ''})"
+    return f"{count(days, 'day')} ({about}{count(weeks, 'week')})"
 
 
 def number(value: float | None) -> str:
@@ -100,7 +100,63 @@ def quantity(value: float | None, unit: str) -> str:
     unit = " ".join(unit.split())
     if not unit:
         return number(value)
-    return f"{number(value)}{unit}" if unit == "%" else f"{number(value)} {unit}"
+    return f"{number(value)}{unit}" if unit == "%" else count(value, unit)
+
+
+def count(n: float, noun: str, plural: str | None = None) -> str:
+    """``1 complaint``, ``3 complaints``, ``1 late reply a week``: the number and its noun in agreement.
+
+    Without ``plural``, ``noun`` may be written singular or plural (units are typed by the manager):
+    the word it is about is made to agree, and the rest (``per month``, ``of 5``) is left as written.
+    """
+    return f"{number(n)} {agreeing(n, noun, plural)}"
+
+
+def agreeing(n: float, noun: str, plural: str | None = None) -> str:
+    """``noun`` in the form that agrees with ``n``: singular for one (or minus one), plural otherwise."""
+    one = abs(n) == 1
+    if plural is not None:
+        return noun if one else plural
+    words = noun.split(" ")
+    head = next((i for i, word in enumerate(words) if word.lower() in _CONNECTORS and i > 0), len(words))
+    plural_at = [i for i in range(head) if _looks_plural(words[i])]
+    if one and plural_at:
+        words[plural_at[-1]] = _singular(words[plural_at[-1]])
+    elif not one and not plural_at and head > 0 and words[head - 1].isalpha():
+        words[head - 1] = _plural(words[head - 1])
+    return " ".join(words)
+
+
+# Words after the noun a unit counts: "complaints per month", "points of 5", "replies a week".
+_CONNECTORS = {"per", "a", "an", "of", "in", "on", "at", "each", "every", "for", "from", "to", "by", "with", "/"}
+_NOT_PLURAL_ENDINGS = ("ss", "us", "is", "'s")
+
+
+def _looks_plural(word: str) -> bool:
+    return (
+        len(word) > 2
+        and word.isalpha()
+        and word.lower().endswith("s")
+        and not word.lower().endswith(_NOT_PLURAL_ENDINGS)
+    )
+
+
+def _singular(word: str) -> str:
+    lower = word.lower()
+    if lower.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if lower.endswith(("ches", "shes", "xes", "sses", "zes")):
+        return word[:-2]
+    return word[:-1]
+
+
+def _plural(word: str) -> str:
+    lower = word.lower()
+    if lower.endswith("y") and len(word) > 1 and lower[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    if lower.endswith(("ch", "sh", "x", "s", "z")):
+        return word + "es"
+    return word + "s"
 
 
 def percent(value: float) -> str:

@@ -164,3 +164,39 @@ def test_a_missing_value_reads_as_not_yet() -> None:
     assert vocabulary.decision(None) == vocabulary.follow_up(None) == "Not decided yet"
     assert vocabulary.support_kind(None) == "Support"
     assert vocabulary.concern_category(None) == vocabulary.objective_category(None) == ""
+
+
+@pytest.mark.parametrize(
+    ("n", "noun", "shown"),
+    [
+        (1, "complaints", "1 complaint"),
+        (1, "complaint", "1 complaint"),
+        (3, "complaint", "3 complaints"),
+        (3, "complaints", "3 complaints"),
+        (0, "complaints", "0 complaints"),
+        (1, "late replies a week", "1 late reply a week"),
+        (2, "late reply a week", "2 late replies a week"),
+        (1, "points of 5", "1 point of 5"),
+        (4.5, "point of 5", "4.5 points of 5"),
+        (1, "customer complaints per month", "1 customer complaint per month"),
+        (1, "minutes late", "1 minute late"),
+        (2, "status", "2 statuses"),
+        (1, "status", "1 status"),
+        (1, "hours", "1 hour"),
+        (2, "batch", "2 batches"),
+        (1, "batches", "1 batch"),
+    ],
+)
+def test_a_count_agrees_with_its_noun_written_either_way(n: float, noun: str, shown: str) -> None:
+    assert vocabulary.count(n, noun) == shown
+
+
+def test_a_count_takes_an_irregular_plural() -> None:
+    assert vocabulary.count(1, "person", "people") == "1 person"
+    assert vocabulary.count(2, "person", "people") == "2 people"
+
+
+def test_a_quantity_of_one_is_singular_on_screen_and_paper() -> None:
+    assert vocabulary.quantity(1, "complaints") == "1 complaint"
+    assert vocabulary.quantity(2, "complaints") == "2 complaints"
+    assert vocabulary.quantity(55, "%") == "55%"

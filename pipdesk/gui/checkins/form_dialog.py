@@ -30,9 +30,10 @@ from pipdesk.domain.rules import plan_problems
 from pipdesk.domain.schedule import milestone_fulfilled_by, next_due
 from pipdesk.gui.checkins.models import quantity, target_text
 from pipdesk.gui.common.colours import show_as_error
-from pipdesk.gui.common.dates import pydate, qdate
+from pipdesk.gui.common.dates import prepare_date_edit, pydate, qdate
 from pipdesk.gui.common.list_editor import parse_number
 from pipdesk.gui.common.screen import fit_to_screen
+from pipdesk.gui.common.words import show_line
 from pipdesk.gui.forms.ui_checkin_form_dialog import Ui_CheckinFormDialog
 
 _KIND_FOR_MILESTONE = {
@@ -83,6 +84,16 @@ class ObjectiveRow:
         self.rating_combo.setCurrentIndex(max(self.rating_combo.findData(rating.value if rating else None), 0))
 
 
+def future_checkin_problem(day: dt.date, today: dt.date) -> str | None:
+    """A check-in records a meeting that took place, so it cannot be dated after today."""
+    if day <= today:
+        return None
+    return (
+        f"Check-in date {day.isoformat()} is after today ({today.isoformat()}): "
+        "log a check-in once the meeting has taken place"
+    )
+
+
 class CheckinFormDialog(QDialog):
     """Logs a new check-in (``checkin_index`` None) or amends ``plan.checkins[checkin_index]``."""
 
@@ -104,6 +115,7 @@ class CheckinFormDialog(QDialog):
         self._others = plan.model_copy(deep=True)
         if checkin_index is not None:
             self._others.checkins.pop(checkin_index)
+        prepare_date_edit(self.ui.dateEdit, lambda: today)
         self.save_button = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
         for label in (self.ui.dateError, self.ui.errorLabel):
             show_as_error(label)
@@ -209,12 +221,12 @@ class CheckinFormDialog(QDialog):
             kind = CheckinKind.CHECKIN
         self.ui.dateEdit.setDate(qdate(day))
         self.ui.kindCombo.setCurrentIndex(self.ui.kindCombo.findData(kind.value))
-        self.ui.attendeesEdit.setText(", ".join(p.name for p in (plan.employee, plan.manager) if p.name.strip()))
+        show_line(self.ui.attendeesEdit, ", ".join(p.name for p in (plan.employee, plan.manager) if p.name.strip()))
 
     def _prefill(self, checkin: Checkin) -> None:
         self.ui.dateEdit.setDate(qdate(checkin.date))
         self.ui.kindCombo.setCurrentIndex(self.ui.kindCombo.findData(checkin.kind.value))
-        self.ui.attendeesEdit.setText(checkin.attendees)
+        show_line(self.ui.attendeesEdit, checkin.attendees)
         for name, widget in _TEXT_EDITS.items():
             getattr(self.ui, widget).setPlainText(getattr(checkin, name))
         for progress in checkin.progress:
@@ -224,7 +236,7 @@ class CheckinFormDialog(QDialog):
             row.value_edit.setText(str(compact_number(progress.value)) if progress.value is not None else "")
             row.set_rating(progress.rating)
             row.rating_chosen = True
-            row.comment_edit.setText(progress.comment)
+            show_line(row.comment_edit, progress.comment)
 
     # Reading the form
 
@@ -262,11 +274,13 @@ class CheckinFormDialog(QDialog):
         candidate = self._others.model_copy(deep=True)
         candidate.checkins.append(checkin)
         position = len(candidate.checkins) - 1
-        return [
+        problems = [
             p.message
             for p in plan_problems(candidate)
             if p.path[:3] == ("plan", "checkins", position) and p.path[3:4] == ("date",)
         ]
+        future = future_checkin_problem(checkin.date, self.today)
+        return problems or ([future] if future else [])
 
     def _value_problems(self) -> list[str]:
         return [

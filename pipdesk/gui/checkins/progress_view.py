@@ -63,9 +63,17 @@ def summary_lines(summary: PlanProgress) -> tuple[str, str]:
         f"Objectives: {summary.met} met · {summary.on_track} on track · {summary.at_risk} at risk · "
         f"{summary.off_track} off track · {summary.no_data} no data yet"
     )
+    held, scheduled = summary.checkins_held, summary.checkins_scheduled
+    checkins = (
+        f"Check-ins held: {held} of {scheduled} scheduled so far"
+        if held <= scheduled
+        else f"Check-ins held: {held} ({vocabulary.count(scheduled, 'scheduled meeting')} so far)"
+    )
+    if summary.checkins_ahead:
+        checkins += f", and {vocabulary.count(summary.checkins_ahead, 'check-in')} dated after today"
     delivery = (
-        f"Check-ins held: {summary.checkins_held} of {summary.checkins_scheduled} scheduled so far   ·   "
-        f"Support: {summary.support_done} of {summary.support_promised} actions done"
+        f"{checkins}   ·   "
+        f"Support: {summary.support_done} of {vocabulary.count(summary.support_promised, 'action')} done"
     )
     return objectives, delivery
 

@@ -17,7 +17,6 @@ from pydantic import BaseModel
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractTableModel,
-    QDate,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -41,10 +40,9 @@ from PySide6.QtWidgets import (
 
 from pipdesk.domain.model import compact_number
 from pipdesk.gui.common.colours import warning_colour
-from pipdesk.gui.common.dates import pydate, qdate
+from pipdesk.gui.common.dates import DefaultDay, date_of, prepare_date_edit, set_date
 
 Index = QModelIndex | QPersistentModelIndex
-NO_DATE = QDate(1900, 1, 1)
 
 
 @dataclass(frozen=True)
@@ -191,22 +189,18 @@ def display_text(column: Column, value: Any) -> str:
 
 
 class ColumnDelegate(QStyledItemDelegate):
-    """Editors by column kind: a date picker, a choice list, or a line of text."""
+    """Editors by column kind: a date field (typed or picked, opening on ``default_date()`` when empty),
+    a choice list, or a line of text."""
 
-    def __init__(self, model: ListTableModel, parent: QWidget | None = None) -> None:
+    def __init__(self, model: ListTableModel, default_date: DefaultDay, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
+        self.default_date = default_date
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         column = self.model.columns[index.column()]
         if column.kind in {"date", "optional_date"}:
-            editor = QDateEdit(parent)
-            editor.setCalendarPopup(True)
-            editor.setDisplayFormat("yyyy-MM-dd")
-            if column.kind == "optional_date":
-                editor.setMinimumDate(NO_DATE)
-                editor.setSpecialValueText("Not set")
-            return editor
+            return prepare_date_edit(QDateEdit(parent), self.default_date, optional=column.kind == "optional_date")
         if column.kind == "choice":
             combo = QComboBox(parent)
             for label, value in column.choices() if column.choices else []:
@@ -218,7 +212,7 @@ class ColumnDelegate(QStyledItemDelegate):
         column = self.model.columns[index.column()]
         value = index.data(Qt.ItemDataRole.EditRole)
         if isinstance(editor, QDateEdit):
-            editor.setDate(qdate(value) if value else NO_DATE)
+            set_date(editor, value or None)
         elif isinstance(editor, QComboBox):
             found = editor.findData(value)
             editor.setCurrentIndex(max(found, 0))
@@ -229,8 +223,7 @@ class ColumnDelegate(QStyledItemDelegate):
         column = self.model.columns[index.column()]
         value: Any
         if isinstance(editor, QDateEdit):
-            chosen = editor.date()
-            value = None if chosen == NO_DATE else pydate(chosen)
+            value = date_of(editor)
         elif isinstance(editor, QComboBox):
             value = editor.currentData()
         elif isinstance(editor, QLineEdit):
@@ -293,11 +286,12 @@ class ListEditor(QWidget):
         self.up_button.clicked.connect(lambda: self._emit_for_current(lambda row: self.move_requested.emit(row, -1)))
         self.down_button.clicked.connect(lambda: self._emit_for_current(lambda row: self.move_requested.emit(row, 1)))
         self.model: ListTableModel | None = None
+        self.default_date: DefaultDay = dt.date.today  # where an empty date cell's calendar opens
 
     def set_model(self, model: ListTableModel, noun: str) -> None:
         self.model = model
         self.table.setModel(model)
-        self.table.setItemDelegate(ColumnDelegate(model, self.table))
+        self.table.setItemDelegate(ColumnDelegate(model, lambda: self.default_date(), self.table))
         self.add_button.setText(f"Add {noun}")
         self.add_button.setAccessibleName(f"Add {noun}")
         header = self.table.horizontalHeader()

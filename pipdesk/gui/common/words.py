@@ -1,6 +1,9 @@
-"""Words on screen about a plan that views and commands share: where in a plan a problem sits."""
+"""Words on screen about a plan that views and commands share: where in a plan a problem sits, and
+how a line of the plan is put into a field."""
 
 from __future__ import annotations
+
+from PySide6.QtWidgets import QLineEdit
 
 from pipdesk.domain import Plan
 
@@ -18,3 +21,10 @@ def where(plan: Plan, path: tuple[str | int, ...]) -> str:
         rest = [str(p).replace("_", " ") for p in parts[2:]]
         return ", ".join([place, *rest])
     return " ".join(str(p).replace("_", " ") for p in parts).capitalize() or "Plan"
+
+
+def show_line(edit: QLineEdit, text: str) -> None:
+    """Fill ``edit`` with ``text`` showing its start: after setText the cursor sits at the end, so a
+    long job title showed as "r Service Representative"."""
+    edit.setText(text)
+    edit.setCursorPosition(0)

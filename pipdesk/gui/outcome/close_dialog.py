@@ -37,7 +37,7 @@ from pipdesk.domain.outcome import (
     suggest_decision,
 )
 from pipdesk.gui.common.colours import show_as_error
-from pipdesk.gui.common.dates import pydate, qdate
+from pipdesk.gui.common.dates import prepare_date_edit, pydate, qdate
 from pipdesk.gui.common.dialogs import accept_if_sound
 from pipdesk.gui.common.screen import fit_to_screen
 from pipdesk.gui.forms.ui_close_plan_dialog import Ui_ClosePlanDialog
@@ -122,7 +122,7 @@ class ClosePlanDialog(QDialog):
         ui.extendInsteadButton.clicked.connect(self._extend_instead)
 
         day = default_decided_on(plan, today)
-        ui.decidedOnEdit.setMinimumDate(qdate(plan.start_date))
+        prepare_date_edit(ui.decidedOnEdit, lambda: today).setMinimumDate(qdate(plan.start_date))
         ui.decidedOnEdit.setDate(qdate(day))
         for edit in (ui.summaryEdit, ui.monitoringEdit):
             edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 3 + 14)

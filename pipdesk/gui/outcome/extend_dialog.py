@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 from pipdesk.domain import MilestoneKind, Plan, Status, vocabulary
 from pipdesk.domain.schedule import DEFAULT_CADENCE, due_at_end, extend_schedule, original_end
 from pipdesk.gui.common.colours import show_as_error
-from pipdesk.gui.common.dates import pydate, qdate
+from pipdesk.gui.common.dates import prepare_date_edit, pydate, qdate
 from pipdesk.gui.common.dialogs import accept_if_sound
 from pipdesk.gui.common.screen import fit_to_screen
 from pipdesk.gui.forms.ui_extend_plan_dialog import Ui_ExtendPlanDialog
@@ -62,7 +62,7 @@ class ExtendPlanDialog(QDialog):
         else:
             ui.moveDueDatesCheck.hide()
 
-        ui.endDateEdit.setMinimumDate(qdate(plan.end_date + dt.timedelta(days=1)))
+        prepare_date_edit(ui.endDateEdit, lambda: today).setMinimumDate(qdate(plan.end_date + dt.timedelta(days=1)))
         ui.endDateEdit.setDate(qdate(max(plan.end_date, today) + PROPOSED_EXTENSION))
         ui.endDateEdit.dateChanged.connect(lambda _d: self._preview())
         ui.reasonEdit.setFixedHeight(ui.reasonEdit.fontMetrics().lineSpacing() * 4 + 14)

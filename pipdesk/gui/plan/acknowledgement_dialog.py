@@ -7,9 +7,10 @@ import datetime as dt
 from PySide6.QtWidgets import QDialog, QWidget
 
 from pipdesk.domain import Acknowledgement, Plan
-from pipdesk.gui.common.dates import pydate, qdate
+from pipdesk.gui.common.dates import prepare_date_edit, pydate, qdate
 from pipdesk.gui.common.dialogs import accept_if_sound
 from pipdesk.gui.common.screen import fit_to_screen
+from pipdesk.gui.common.words import show_line
 from pipdesk.gui.forms.ui_acknowledgement_dialog import Ui_AcknowledgementDialog
 
 
@@ -21,10 +22,10 @@ class AcknowledgementDialog(QDialog):
         self.plan = plan
         current = plan.acknowledgement
         day = current.on if current else min(max(today, plan.issued_on or plan.start_date), plan.end_date)
-        self.ui.dateEdit.setDate(qdate(day))
+        prepare_date_edit(self.ui.dateEdit, lambda: today).setDate(qdate(day))
         if current:
             self.ui.refusedCheck.setChecked(current.refused)
-            self.ui.witnessEdit.setText(current.witness or "")
+            show_line(self.ui.witnessEdit, current.witness or "")
             self.ui.commentEdit.setPlainText(current.employee_comment)
         self.ui.refusedCheck.toggled.connect(self._update)
         self.ui.buttonBox.accepted.connect(self._accept)

@@ -17,11 +17,12 @@ from PySide6.QtWidgets import QDateEdit, QLabel, QLineEdit, QPlainTextEdit, QSpi
 
 from pipdesk.domain import Concern, Plan, Problem, vocabulary
 from pipdesk.gui.common.colours import show_as_error
-from pipdesk.gui.common.dates import pydate, qdate
+from pipdesk.gui.common.dates import day_in_period, prepare_date_edit, pydate, qdate
 from pipdesk.gui.common.prompts import Prompts
 from pipdesk.gui.common.read_only import apply_read_only
 from pipdesk.gui.common.session import PlanSession
 from pipdesk.gui.common.session_view import SessionView
+from pipdesk.gui.common.words import show_line
 from pipdesk.gui.forms.ui_plan_editor import Ui_PlanEditor
 from pipdesk.gui.plan import commands
 from pipdesk.gui.plan.commands import PERSON_FIELDS, ROLES
@@ -84,7 +85,7 @@ class PlanEditor(SessionView):
             edit.installEventFilter(self._field_events)
             edit.setMaximumWidth(320)
         for name, date_edit in (("start_date", ui.startDateEdit), ("end_date", ui.endDateEdit)):
-            date_edit.setProperty("pipdesk_field", name)
+            prepare_date_edit(date_edit, self.today).setProperty("pipdesk_field", name)
             date_edit.dateChanged.connect(lambda _d, e=date_edit: self._field_changed(e))
             date_edit.editingFinished.connect(lambda e=date_edit: self._left_field(e))
             date_edit.setMaximumWidth(160)
@@ -115,6 +116,7 @@ class PlanEditor(SessionView):
         self.lists: dict[str, ListBinding] = {}
         for binding in plan_lists(self.ui, self._shown_plan, self._current_concern):
             self.lists[binding.attribute] = binding
+            binding.editor.default_date = lambda: day_in_period(self.today(), self._shown_plan())
             binding.model.edit_requested.connect(
                 lambda row, attr, value, b=binding: self._edit_item(b, row, attr, value)
             )
@@ -196,7 +198,7 @@ class PlanEditor(SessionView):
 
     def _set_line(self, edit: QLineEdit, text: str) -> None:
         if edit not in self._pending and edit.text() != text:
-            edit.setText(text)
+            show_line(edit, text)
 
     def _refresh_evidence(self) -> None:
         if self.session is None:

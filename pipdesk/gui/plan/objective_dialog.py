@@ -9,10 +9,11 @@ from PySide6.QtWidgets import QDialog, QWidget
 from pipdesk.domain import Objective, ObjectiveCategory, Plan
 from pipdesk.domain.smart import smart_issues
 from pipdesk.gui.common.colours import show_as_error
-from pipdesk.gui.common.dates import pydate, qdate
+from pipdesk.gui.common.dates import prepare_date_edit, pydate, qdate
 from pipdesk.gui.common.dialogs import accept_if_sound
 from pipdesk.gui.common.list_editor import parse_number
 from pipdesk.gui.common.screen import fit_to_screen
+from pipdesk.gui.common.words import show_line
 from pipdesk.gui.forms.ui_objective_dialog import Ui_ObjectiveDialog
 
 
@@ -30,7 +31,7 @@ class ObjectiveDialog(QDialog):
         ui.concernCombo.addItem("—", None)
         for concern in plan.concerns:
             ui.concernCombo.addItem(f"{concern.key}: {concern.area}", concern.key)
-        ui.dueDateEdit.setDate(qdate(plan.end_date))
+        prepare_date_edit(ui.dueDateEdit, lambda: plan.end_date).setDate(qdate(plan.end_date))
         ui.dueDateEdit.setDateRange(qdate(plan.start_date), qdate(plan.end_date))
         show_as_error(ui.errorLabel)
         ui.errorLabel.hide()
@@ -41,9 +42,9 @@ class ObjectiveDialog(QDialog):
     def fill(self, title: str, metric: str, unit: str, baseline: str, target: str, due: dt.date | None = None) -> None:
         """Answer the dialog as a person would type it (used by tests)."""
         ui = self.ui
-        ui.titleEdit.setText(title)
-        ui.metricEdit.setText(metric)
-        ui.unitEdit.setText(unit)
+        show_line(ui.titleEdit, title)
+        show_line(ui.metricEdit, metric)
+        show_line(ui.unitEdit, unit)
         ui.baselineEdit.setText(baseline)
         ui.targetEdit.setText(target)
         if due is not None:

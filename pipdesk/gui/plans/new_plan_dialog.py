@@ -7,11 +7,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QListWidgetItem, QWidget
 
+from pipdesk.gui.common.dates import prepare_date_edit, qdate
 from pipdesk.gui.common.dialogs import accept_if_sound
 from pipdesk.gui.common.screen import fit_to_screen
+from pipdesk.gui.common.words import show_line
 from pipdesk.gui.forms.ui_new_plan_dialog import Ui_NewPlanDialog
 
 
@@ -49,8 +51,8 @@ class NewPlanDialog(QDialog):
             if self.templates:
                 self.ui.templateList.setCurrentRow(0)
         start = today + dt.timedelta(days=(7 - today.weekday()) % 7)  # the next Monday, or today if it is one
-        self.ui.startDateEdit.setDate(QDate(start.year, start.month, start.day))
-        self.ui.managerEdit.setText(manager)
+        prepare_date_edit(self.ui.startDateEdit, lambda: today).setDate(qdate(start))
+        show_line(self.ui.managerEdit, manager)
         self.ui.errorLabel.hide()
         self.ui.buttonBox.accepted.connect(self._accept)
         self.ui.buttonBox.rejected.connect(self.reject)
@@ -61,17 +63,17 @@ class NewPlanDialog(QDialog):
         template = self.templates[row] if 0 <= row < len(self.templates) else None
         self.ui.templateDescription.setText(template.description if template else "")
         if template is not None and not self.ui.titleEdit.isModified():
-            self.ui.titleEdit.setText(template.name)
+            show_line(self.ui.titleEdit, template.name)
 
     def fill(self, employee: str, title: str, manager: str = "", job_title: str = "", template_row: int = 0) -> None:
         """Answer the dialog as a person would type it (used by tests and the selftest)."""
-        self.ui.employeeEdit.setText(employee)
-        self.ui.jobTitleEdit.setText(job_title)
+        show_line(self.ui.employeeEdit, employee)
+        show_line(self.ui.jobTitleEdit, job_title)
         if manager:
-            self.ui.managerEdit.setText(manager)
+            show_line(self.ui.managerEdit, manager)
         if self.templates:
             self.ui.templateList.setCurrentRow(template_row)
-        self.ui.titleEdit.setText(title)
+        show_line(self.ui.titleEdit, title)
         self.ui.titleEdit.setModified(True)
 
     def answers(self) -> NewPlanAnswers:

@@ -168,7 +168,8 @@ class MainWindow(QMainWindow):
         self.plans.set_rows(self.book.summaries() if self.book else [])
         self.this_week.refresh()
         overdue = self.this_week.overdue_count()
-        self.ui.overdueBadge.setText(f"{overdue} overdue" if overdue else "")
+        # It counts meetings, support actions and outcomes past their date, not plans: its words say so.
+        self.ui.overdueBadge.setText(f"{vocabulary.count(overdue, 'item')} overdue" if overdue else "")
         self.ui.overdueBadge.setVisible(bool(overdue))
         self.ui.thisWeekButton.setToolTip(
             f"What is due across all plans; {overdue} past their date" if overdue else "What is due across all plans"

@@ -71,6 +71,7 @@ def test_a_check_in_logged_through_the_form_marks_its_milestone_held_and_undoes_
     open_tab: Callable[[int], CheckinsTab], qtbot: QtBot, prompter: ScriptedPrompter, book: PlanBook
 ) -> None:
     tab = open_tab(ALEX)
+    tab.log.today = lambda: dt.date(2026, 11, 30)  # the day of the meeting logged
     session = session_of(tab)
     steps_before = session.undo_stack.count()
     assert shown_dates(tab)[-1] == "2026-11-23"
@@ -138,6 +139,7 @@ def test_a_date_outside_the_plan_period_is_refused_in_the_form_in_the_domains_wo
     open_tab: Callable[[int], CheckinsTab], qtbot: QtBot, prompter: ScriptedPrompter, book: PlanBook
 ) -> None:
     tab = open_tab(ALEX)
+    tab.log.today = lambda: dt.date(2026, 12, 21)  # the last day of the plan
 
     def fill(dialog: QDialog) -> bool:
         assert isinstance(dialog, CheckinFormDialog)
@@ -153,6 +155,7 @@ def test_a_date_outside_the_plan_period_is_refused_in_the_form_in_the_domains_wo
         assert dialog.isVisible(), "the form stays open while the date is outside the plan"
         dialog.ui.dateEdit.setDate(QDate(2026, 12, 21))
         assert not dialog.ui.dateError.isVisible()
+        dialog.ui.kindCombo.setCurrentIndex(dialog.ui.kindCombo.findData(CheckinKind.CHECKIN.value))
         assert "Final review" not in dialog.ui.milestoneLabel.text(), "a check-in does not hold the final review"
         dialog.ui.kindCombo.setCurrentIndex(dialog.ui.kindCombo.findData(CheckinKind.FINAL.value))
         assert "Final review" in dialog.ui.milestoneLabel.text()
@@ -161,6 +164,33 @@ def test_a_date_outside_the_plan_period_is_refused_in_the_form_in_the_domains_wo
     prompter.expect("dialog", fill)
     tab.new_checkin()
     assert len(book.get(ALEX).checkins) == 8
+
+
+def test_a_check_in_dated_after_today_is_refused_in_the_form(
+    open_tab: Callable[[int], CheckinsTab], qtbot: QtBot, prompter: ScriptedPrompter, book: PlanBook
+) -> None:
+    tab = open_tab(ALEX)
+    before = len(book.get(ALEX).checkins)
+
+    def fill(dialog: QDialog) -> bool:
+        assert isinstance(dialog, CheckinFormDialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        dialog.ui.dateEdit.setDate(QDate(2026, 11, 30))  # inside the plan, a week after TODAY
+        assert dialog.ui.dateError.isVisible()
+        assert dialog.ui.dateError.text() == (
+            "Check-in date 2026-11-30 is after today (2026-11-23): log a check-in once the meeting has taken place"
+        )
+        assert not dialog.save_button.isEnabled()
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        assert dialog.isVisible(), "the form stays open while the date is in the future"
+        dialog.ui.dateEdit.setDate(QDate(2026, 11, 23))
+        assert not dialog.ui.dateError.isVisible() and dialog.save_button.isEnabled()
+        return False
+
+    prompter.expect("dialog", fill)
+    tab.new_checkin()
+    assert len(book.get(ALEX).checkins) == before
 
 
 def test_a_value_that_is_not_a_number_is_named_and_keeps_the_form_open(

@@ -154,3 +154,18 @@ def test_the_check_in_log_does_not_load_qtcharts_until_the_charts_are_shown() ->
         "assert 'PySide6.QtCharts' not in sys.modules, 'QtCharts loaded at import'"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_the_summary_never_says_held_and_none_at_once() -> None:
+    """A check-in logged for a day after today (before the form refused them) is named, not lost."""
+    from pipdesk.domain.progress import plan_summary
+    from pipdesk.gui.checkins.progress_view import summary_lines
+
+    from conftest import load_sample
+
+    plan = load_sample("dmitry-punctuality-draft")
+    plan.checkins = [Checkin(date=plan.start_date + dt.timedelta(days=3), notes="Talked")]
+    _, delivery = summary_lines(plan_summary(plan, plan.start_date))
+    assert delivery.startswith("Check-ins held: 0 of 0 scheduled so far, and 1 check-in dated after today")
+    _, delivery = summary_lines(plan_summary(plan, plan.start_date + dt.timedelta(days=4)))
+    assert delivery.startswith("Check-ins held: 1 (0 scheduled meetings so far)")

@@ -279,7 +279,7 @@ def test_sidebar_filters_as_you_type_by_status_and_sorts(
     assert proxy.index(0, 0).data() == "Carl Nguyễn"  # ended 54 days ago, still open
     # Carl's final review passed on 2026-09-30 without being held, and no outcome is recorded.
     assert window.this_week.overdue_count() == 2
-    assert window.ui.overdueBadge.text() == "2 overdue"
+    assert window.ui.overdueBadge.text() == "2 items overdue"
 
 
 def test_delete_names_what_will_be_lost_and_can_be_declined(

@@ -155,3 +155,22 @@ def test_a_burst_of_edits_reads_the_plan_list_once_after_typing_pauses(window: M
     qtbot.wait(400)
     assert len(reads) == 1
     assert window.plans.rows[window.plans.row_of(1)].title.endswith("abcde")
+
+
+def test_the_overdue_badge_says_it_counts_items_not_plans(window: MainWindow) -> None:
+    overdue = window.this_week.overdue_count()
+    assert overdue > 1, "the samples have several things past their date"
+    assert window.ui.overdueBadge.text() == f"{overdue} items overdue"
+
+
+def test_every_line_filled_from_the_plan_shows_its_start(window: MainWindow) -> None:
+    """A long job title showed as "r Service Representative": setText leaves the cursor at the end."""
+    from PySide6.QtWidgets import QLineEdit
+
+    from conftest import ALEX
+
+    assert window.select_plan(ALEX)
+    fields = window.editor.findChildren(QLineEdit)
+    filled = [e for e in fields if e.text() and not e.isHidden() and e.objectName() != "qt_spinbox_lineedit"]
+    assert filled
+    assert [e.objectName() for e in filled if e.cursorPosition() != 0] == []
