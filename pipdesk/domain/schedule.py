@@ -7,6 +7,12 @@ fail the check-in is dropped (with a daily cadence, Saturday's and Sunday's merg
 and Monday's). No check-in is generated on the kick-off, mid-plan or final review day: the mid-plan
 evaluation is that week's meeting.
 
+The kick-off is the meeting where the plan is handed over: recording the employee's acknowledgement
+(signed, or declined before a witness) marks it held. Issuing alone does not, not even on the
+kick-off day: a plan is issued at the manager's desk, and until the acknowledgement is recorded the
+overdue kick-off is the reminder to hold the meeting and record it. Any milestone can also be marked
+held or not held by hand.
+
 Only running plans (active or extended) have anything due or overdue; a draft has not started and
 a closed plan is done.
 """
@@ -18,7 +24,16 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from pipdesk.domain.model import Checkin, CheckinKind, Milestone, MilestoneKind, Objective, Plan, Status
+from pipdesk.domain.model import (
+    Acknowledgement,
+    Checkin,
+    CheckinKind,
+    Milestone,
+    MilestoneKind,
+    Objective,
+    Plan,
+    Status,
+)
 from pipdesk.domain.problems import PipdeskError
 
 KICKOFF_TITLE = "Plan issued and discussed"
@@ -205,6 +220,30 @@ def mark_done_for_checkin(
     index = milestone_fulfilled_by(marked, checkin_date, kind, every_days)
     if index is not None:
         marked[index].done = True
+    return marked
+
+
+def acknowledgement_holds_kickoff(acknowledgement: Acknowledgement | None) -> bool:
+    """Whether an acknowledgement shows the kick-off was held: signed, or declined before a witness."""
+    return acknowledgement is not None and (not acknowledgement.refused or bool(acknowledgement.witness))
+
+
+def mark_kickoff_held(milestones: Sequence[Milestone], acknowledgement: Acknowledgement | None) -> list[Milestone]:
+    """The milestones with the kick-off marked done when the acknowledgement shows it was held."""
+    marked = [m.model_copy() for m in milestones]
+    if acknowledgement_holds_kickoff(acknowledgement):
+        for milestone in marked:
+            if milestone.kind is MilestoneKind.KICKOFF:
+                milestone.done = True
+    return marked
+
+
+def mark_held(milestones: Sequence[Milestone], index: int, held: bool) -> list[Milestone]:
+    """The milestones with the one at ``index`` marked held (done) or not held, by the manager's hand."""
+    if not 0 <= index < len(milestones):
+        raise PipdeskError(f"There is no milestone number {index + 1}; the plan has {len(milestones)}")
+    marked = [m.model_copy() for m in milestones]
+    marked[index].done = held
     return marked
 
 

@@ -1,10 +1,10 @@
 """The Timeline view: the plan period on a zoomable axis with its milestones, check-ins and due dates.
 
 Dragging a milestone (or Ctrl+←/→ on the selected one) reschedules it; on an issued plan the move
-asks a reason, which is kept as a revision. Milestones can also be added, renamed and removed here
-(the commands are in :mod:`pipdesk.gui.timeline.commands`). Shapes tell the kinds apart and fills
-tell the states, so the picture reads in dark mode and in greyscale print as well as in colour;
-every colour is derived from the palette.
+asks a reason, which is kept as a revision. Milestones can also be added, renamed, removed and
+marked held or not held (H) here (the commands are in :mod:`pipdesk.gui.timeline.commands`).
+Shapes tell the kinds apart and fills tell the states, so the picture reads in dark mode and in
+greyscale print as well as in colour; every colour is derived from the palette.
 """
 
 from __future__ import annotations
@@ -229,6 +229,15 @@ class TimelineView(SessionView):
             self.canvas.select(None)
         return done
 
+    def mark_held(self, index: int, held: bool) -> bool:
+        """Mark milestone ``index`` held or not held by hand; on an issued plan a reason is asked first."""
+        if self.session is None:
+            return False
+        done = self._after(commands.mark_held(self.session, self.prompter, index, held, parent=self))
+        if done:
+            self.canvas.select((Lane.SCHEDULE, index))
+        return done
+
     def _after(self, outcome: commands.Outcome) -> bool:
         """Say why a change was refused; a drag that changed nothing is put back."""
         if outcome.changed or outcome.problems:
@@ -267,6 +276,10 @@ class TimelineView(SessionView):
             self._rename_selected()
         elif action == "remove" and self.ui.removeMilestoneButton.isEnabled():
             self._remove_selected()
+        elif action == "toggle_held" and self.ui.renameMilestoneButton.isEnabled():
+            marker = self.selected_marker()
+            if marker is not None and marker.lane is Lane.SCHEDULE:
+                self.mark_held(marker.index, not self._milestone_held(marker.index))
 
     def _menu(self, marker: Marker | None, day: dt.date | None, where: QPoint) -> None:
         if self.session is None:
@@ -278,6 +291,10 @@ class TimelineView(SessionView):
         if marker is not None and marker.lane is Lane.SCHEDULE and editable:
             menu.addAction("Rename…", lambda: self.rename_milestone(marker.index))
             menu.addAction("Remove", lambda: self.remove_milestone(marker.index))
+            held = self._milestone_held(marker.index)
+            toggle = menu.addAction("Mark as not held" if held else "Mark as held")
+            toggle.setShortcut("H")
+            toggle.triggered.connect(lambda: self.mark_held(marker.index, not held))
         if editable:
             plan = self.session.plan
             if day is not None and plan.start_date <= day <= plan.end_date and marker is None:
@@ -288,6 +305,9 @@ class TimelineView(SessionView):
         fit: QAction = menu.addAction("Fit the whole plan", self.fit)
         fit.setEnabled(not self._fit)
         menu.exec(where)
+
+    def _milestone_held(self, index: int) -> bool:
+        return self.session is not None and self.session.plan.milestones[index].done
 
     def _update_actions(self) -> None:
         session = self.session
