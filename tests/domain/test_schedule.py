@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from pipdesk.domain import (
+    Acknowledgement,
     Checkin,
     CheckinKind,
     Milestone,
@@ -20,12 +21,15 @@ from pipdesk.domain import (
 from pipdesk.domain.schedule import (
     DueItem,
     DueKind,
+    acknowledgement_holds_kickoff,
     checkin_title,
     due_at_end,
     due_items,
     extend_schedule,
     generate_schedule,
     mark_done_for_checkin,
+    mark_held,
+    mark_kickoff_held,
     milestone_fulfilled_by,
     move_milestone,
     next_due,
@@ -539,3 +543,23 @@ def test_the_objectives_due_at_the_end_are_the_ones_an_extension_gives_more_time
     alex = load_sample("alex-delivery-active")
     assert [o.due_date for o in due_at_end(alex)] == [alex.end_date, alex.end_date]
     assert due_at_end(load_sample("dmitry-punctuality-draft")) == []
+
+
+def test_an_acknowledgement_signed_or_declined_before_a_witness_holds_the_kickoff() -> None:
+    schedule = generate_schedule(dt.date(2026, 11, 23), dt.date(2027, 1, 18), 7)
+    signed = Acknowledgement(on=dt.date(2026, 11, 23))
+    declined = Acknowledgement(on=dt.date(2026, 11, 23), refused=True, witness="Sam Okafor (HR)")
+    unwitnessed = Acknowledgement(on=dt.date(2026, 11, 23), refused=True)
+    assert [acknowledgement_holds_kickoff(a) for a in (signed, declined, unwitnessed, None)] == [
+        True,
+        True,
+        False,
+        False,
+    ]
+    held = mark_kickoff_held(schedule, signed)
+    assert [m.done for m in held] == [m.kind is MilestoneKind.KICKOFF for m in schedule]
+    assert not any(m.done for m in mark_kickoff_held(schedule, unwitnessed))
+    assert not any(m.done for m in schedule), "the schedule given is left as it was"
+    assert mark_held(held, 0, False)[0].done is False and mark_held(schedule, 3, True)[3].done
+    with pytest.raises(PipdeskError):
+        mark_held(schedule, len(schedule), True)
