@@ -13,6 +13,10 @@ kick-off day: a plan is issued at the manager's desk, and until the acknowledgem
 overdue kick-off is the reminder to hold the meeting and record it. Any milestone can also be marked
 held or not held by hand.
 
+Support the manager promised is a reminder too: an action not given shows when its date is this
+week or has passed, and one with no date shows once the plan is past its midpoint (dated at the
+midpoint), so "0 of 4 delivered" is never first seen at the close.
+
 Only running plans (active or extended) have anything due or overdue; a draft has not started and
 a closed plan is done.
 """
@@ -69,6 +73,8 @@ class DueKind(StrEnum):
     ENDING_SOON = "ending_soon"
     OUTCOME_MISSING = "outcome_missing"
     SUPPORT_OVERDUE = "support_overdue"
+    SUPPORT_DUE = "support_due"
+    SUPPORT_UNDATED = "support_undated"
 
     @property
     def label(self) -> str:
@@ -82,6 +88,8 @@ _DUE_LABELS = {
     DueKind.ENDING_SOON: "Plan ends soon",
     DueKind.OUTCOME_MISSING: "Final review passed, no outcome recorded",
     DueKind.SUPPORT_OVERDUE: "Support action overdue",
+    DueKind.SUPPORT_DUE: "Support action due",
+    DueKind.SUPPORT_UNDATED: "Support action not given yet, no date set",
 }
 
 
@@ -335,9 +343,17 @@ def _plan_due_items(plan_id: int, plan: Plan, today: dt.date) -> Iterator[DueIte
     if plan.outcome is None and final_day < today:
         yield DueItem(plan_id, DueKind.OUTCOME_MISSING, final_day, employee, plan.title)
 
+    midpoint = plan.start_date + (plan.end_date - plan.start_date) // 2
     for i, action in enumerate(plan.support):
-        if not action.done and action.due_date is not None and action.due_date < today:
+        if action.done:
+            continue
+        if action.due_date is None:
+            if midpoint <= today:
+                yield DueItem(plan_id, DueKind.SUPPORT_UNDATED, midpoint, employee, action.description, i)
+        elif action.due_date < today:
             yield DueItem(plan_id, DueKind.SUPPORT_OVERDUE, action.due_date, employee, action.description, i)
+        elif action.due_date <= week_end:
+            yield DueItem(plan_id, DueKind.SUPPORT_DUE, action.due_date, employee, action.description, i)
 
 
 # Helpers
