@@ -50,7 +50,7 @@ class TimelineView(SessionView):
         self._fit = True
         self.canvas = TimelineCanvas(self)
         self.ui.canvasLayout.addWidget(self.canvas)
-        self.canvas.activated.connect(self._activate)
+        self.canvas.activated.connect(self.activate)
         self.canvas.move_requested.connect(self._moved)
         self.canvas.selection_changed.connect(lambda _marker: self._update_actions())
         self.canvas.menu_requested.connect(self._menu)
@@ -248,7 +248,8 @@ class TimelineView(SessionView):
 
     # What the canvas and the toolbar ask for
 
-    def _activate(self, marker: Marker) -> None:
+    def activate(self, marker: Marker) -> None:
+        """Open what ``marker`` stands for: a held check-in opens in the check-in log."""
         if marker.lane is Lane.CHECKINS:
             self.checkin_activated.emit(marker.index)
 
@@ -278,36 +279,12 @@ class TimelineView(SessionView):
             self._remove_selected()
         elif action == "toggle_held" and self.ui.renameMilestoneButton.isEnabled():
             marker = self.selected_marker()
-            if marker is not None and marker.lane is Lane.SCHEDULE:
-                self.mark_held(marker.index, not self._milestone_held(marker.index))
+            if marker is not None and marker.lane is Lane.SCHEDULE and self.session is not None:
+                self.mark_held(marker.index, not self.session.plan.milestones[marker.index].done)
 
     def _menu(self, marker: Marker | None, day: dt.date | None, where: QPoint) -> None:
-        if self.session is None:
-            return
-        menu = QMenu(self)
-        editable = not self.session.closed
-        if marker is not None and marker.activatable:
-            menu.addAction("Open", lambda: self._activate(marker))
-        if marker is not None and marker.lane is Lane.SCHEDULE and editable:
-            menu.addAction("Rename…", lambda: self.rename_milestone(marker.index))
-            menu.addAction("Remove", lambda: self.remove_milestone(marker.index))
-            held = self._milestone_held(marker.index)
-            toggle = menu.addAction("Mark as not held" if held else "Mark as held")
-            toggle.setShortcut("H")
-            toggle.triggered.connect(lambda: self.mark_held(marker.index, not held))
-        if editable:
-            plan = self.session.plan
-            if day is not None and plan.start_date <= day <= plan.end_date and marker is None:
-                menu.addAction(f"Add milestone on {day_text(day)}…", lambda: self.add_milestone(day))
-            else:
-                menu.addAction("Add milestone…", lambda: self.add_milestone())
-        menu.addSeparator()
-        fit: QAction = menu.addAction("Fit the whole plan", self.fit)
-        fit.setEnabled(not self._fit)
-        menu.exec(where)
-
-    def _milestone_held(self, index: int) -> bool:
-        return self.session is not None and self.session.plan.milestones[index].done
+        if self.session is not None:
+            _context_menu(self, self.session, marker, day, fitted=self._fit).exec(where)
 
     def _update_actions(self) -> None:
         session = self.session
@@ -349,3 +326,30 @@ class TimelineView(SessionView):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             self._build_legend()
+
+
+def _context_menu(
+    view: TimelineView, session: PlanSession, marker: Marker | None, day: dt.date | None, *, fitted: bool
+) -> QMenu:
+    """The timeline's context menu on ``marker`` (or on empty ground at ``day``)."""
+    menu = QMenu(view)
+    editable = not session.closed
+    if marker is not None and marker.activatable:
+        menu.addAction("Open", lambda: view.activate(marker))
+    if marker is not None and marker.lane is Lane.SCHEDULE and editable:
+        menu.addAction("Rename…", lambda: view.rename_milestone(marker.index))
+        menu.addAction("Remove", lambda: view.remove_milestone(marker.index))
+        held = session.plan.milestones[marker.index].done
+        toggle = menu.addAction("Mark as not held" if held else "Mark as held")
+        toggle.setShortcut("H")
+        toggle.triggered.connect(lambda: view.mark_held(marker.index, not held))
+    if editable:
+        plan = session.plan
+        if day is not None and plan.start_date <= day <= plan.end_date and marker is None:
+            menu.addAction(f"Add milestone on {day_text(day)}…", lambda: view.add_milestone(day))
+        else:
+            menu.addAction("Add milestone…", lambda: view.add_milestone())
+    menu.addSeparator()
+    fit: QAction = menu.addAction("Fit the whole plan", view.fit)
+    fit.setEnabled(not fitted)
+    return menu
