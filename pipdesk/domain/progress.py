@@ -12,11 +12,17 @@ The status of an objective, judged from the values logged at check-ins:
 
 Once the due date has passed there is nothing left to project: the last value alone is judged, so
 the objective is met, at risk (at least halfway there) or off track.
+
+A projection respects what the metric can be (:func:`value_bounds`, decided from the unit): a
+percentage stays within 0–100 %, and any other metric stays at or above 0 unless its baseline or
+target is negative. A line that would cross a bound runs along it to the due date, and charts on
+screen and on paper keep their value axis inside the same bounds.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -52,14 +58,82 @@ class ObjectiveStatus(StrEnum):
         return None if self is ObjectiveStatus.NO_DATA else Rating(self.value)
 
 
+#: Units that mean a share of a whole, written as the manager may write them.
+PERCENT_UNITS = frozenset({"%", "percent", "per cent", "percentage"})
+
+#: The lowest and highest a metric can be; ``None`` where it has no bound.
+Bounds = tuple[float | None, float | None]
+
+
+def value_bounds(objective: Objective) -> Bounds:
+    """What the objective's metric can be, from its unit.
+
+    A percentage is 0–100 (the ceiling widens to a baseline or target above 100, as in "120 % of
+    quota"); any other metric is at least 0 (a count, hours, a score) unless its baseline or target
+    is negative, which shows it can be.
+    """
+    given = [v for v in (objective.baseline, objective.target) if v is not None]
+    low = None if any(v < 0 for v in given) else 0.0
+    if objective.unit.strip().casefold() in PERCENT_UNITS:
+        return low, max([100.0, *given])
+    return low, None
+
+
+def within(bounds: Bounds, value: float) -> float:
+    """``value`` moved inside ``bounds``."""
+    low, high = bounds
+    if low is not None and value < low:
+        return low
+    if high is not None and value > high:
+        return high
+    return value
+
+
+def values_range(objective: Objective, values: Sequence[float], below: float, above: float) -> tuple[float, float]:
+    """A chart's value range: ``values`` padded by shares of their spread, kept inside the metric's bounds."""
+    low, high = (min(values), max(values)) if values else (0.0, 1.0)
+    span = high - low or max(abs(high), 1.0)
+    floor, ceiling = value_bounds(objective)
+    padded_low, padded_high = (
+        within((floor, ceiling), low - span * below),
+        within((floor, ceiling), high + span * above),
+    )
+    return min(padded_low, low), max(padded_high, high)
+
+
 @dataclass(frozen=True)
 class Projection:
-    """Where a straight line through the recent values lands on the objective's due date."""
+    """Where a straight line through the recent values lands on the objective's due date.
+
+    ``value_at_due`` is kept inside the metric's ``bounds``; ``unbounded_at_due`` is where the line
+    itself lands (the same unless it crosses a bound). ``value_on`` gives the kept line on any day,
+    and ``path`` the points to draw it by.
+    """
 
     due_date: dt.date
     value_at_due: float
     slope_per_day: float
     reaches_target: bool
+    bounds: Bounds = (None, None)
+    unbounded_at_due: float | None = None
+
+    def value_on(self, day: dt.date) -> float:
+        """The line's value on ``day``, kept inside the bounds."""
+        at_due = self.value_at_due if self.unbounded_at_due is None else self.unbounded_at_due
+        return within(self.bounds, at_due - self.slope_per_day * (self.due_date - day).days)
+
+    def path(self, from_day: dt.date) -> list[Point]:
+        """The projection from ``from_day`` to the due date: straight, then along a bound it reaches."""
+        start, end = (from_day, self.value_on(from_day)), (self.due_date, self.value_at_due)
+        crossed = self.unbounded_at_due is not None and self.unbounded_at_due != self.value_at_due
+        if not crossed or self.slope_per_day == 0 or self.unbounded_at_due is None:
+            return [start, end]
+        # The first whole day on the bound the line would cross.
+        days_before_due = math.floor((self.unbounded_at_due - self.value_at_due) / self.slope_per_day)
+        knee = self.due_date - dt.timedelta(days=days_before_due)
+        if not from_day < knee < self.due_date:
+            return [start, end]
+        return [start, (knee, self.value_on(knee)), end]
 
 
 @dataclass(frozen=True)
@@ -127,6 +201,8 @@ def share_of_the_way(objective: Objective, value: float) -> float | None:
 def projection(objective: Objective, points: Sequence[Point], recent: int = 4) -> Projection | None:
     """A least-squares line through the last ``recent`` values, carried to the objective's due date.
 
+    The value at the due date is kept inside what the metric can be (:func:`value_bounds`).
+
     ``None`` with fewer than two values, values all on one day, or no due date or target.
     """
     if objective.due_date is None or objective.direction is None or recent < 2:
@@ -143,12 +219,16 @@ def projection(objective: Objective, points: Sequence[Point], recent: int = 4) -
     if spread == 0:
         return None
     slope = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / spread
-    at_due = mean_y + slope * ((objective.due_date - origin).days - mean_x)
+    raw_at_due = mean_y + slope * ((objective.due_date - origin).days - mean_x)
+    bounds = value_bounds(objective)
+    at_due = within(bounds, raw_at_due)
     return Projection(
         due_date=objective.due_date,
         value_at_due=at_due,
         slope_per_day=slope,
         reaches_target=reaches_target(objective, at_due),
+        bounds=bounds,
+        unbounded_at_due=raw_at_due,
     )
 
 

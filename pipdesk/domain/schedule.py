@@ -7,6 +7,16 @@ fail the check-in is dropped (with a daily cadence, Saturday's and Sunday's merg
 and Monday's). No check-in is generated on the kick-off, mid-plan or final review day: the mid-plan
 evaluation is that week's meeting.
 
+The kick-off is the meeting where the plan is handed over: recording the employee's acknowledgement
+(signed, or declined before a witness) marks it held. Issuing alone does not, not even on the
+kick-off day: a plan is issued at the manager's desk, and until the acknowledgement is recorded the
+overdue kick-off is the reminder to hold the meeting and record it. Any milestone can also be marked
+held or not held by hand.
+
+Support the manager promised is a reminder too: an action not given shows when its date is this
+week or has passed, and one with no date shows once the plan is past its midpoint (dated at the
+midpoint), so "0 of 4 delivered" is never first seen at the close.
+
 Only running plans (active or extended) have anything due or overdue; a draft has not started and
 a closed plan is done.
 """
@@ -18,7 +28,16 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from pipdesk.domain.model import Checkin, CheckinKind, Milestone, MilestoneKind, Objective, Plan, Status
+from pipdesk.domain.model import (
+    Acknowledgement,
+    Checkin,
+    CheckinKind,
+    Milestone,
+    MilestoneKind,
+    Objective,
+    Plan,
+    Status,
+)
 from pipdesk.domain.problems import PipdeskError
 
 KICKOFF_TITLE = "Plan issued and discussed"
@@ -54,6 +73,8 @@ class DueKind(StrEnum):
     ENDING_SOON = "ending_soon"
     OUTCOME_MISSING = "outcome_missing"
     SUPPORT_OVERDUE = "support_overdue"
+    SUPPORT_DUE = "support_due"
+    SUPPORT_UNDATED = "support_undated"
 
     @property
     def label(self) -> str:
@@ -67,6 +88,8 @@ _DUE_LABELS = {
     DueKind.ENDING_SOON: "Plan ends soon",
     DueKind.OUTCOME_MISSING: "Final review passed, no outcome recorded",
     DueKind.SUPPORT_OVERDUE: "Support action overdue",
+    DueKind.SUPPORT_DUE: "Support action due",
+    DueKind.SUPPORT_UNDATED: "Support action not given yet, no date set",
 }
 
 
@@ -208,6 +231,30 @@ def mark_done_for_checkin(
     return marked
 
 
+def acknowledgement_holds_kickoff(acknowledgement: Acknowledgement | None) -> bool:
+    """Whether an acknowledgement shows the kick-off was held: signed, or declined before a witness."""
+    return acknowledgement is not None and (not acknowledgement.refused or bool(acknowledgement.witness))
+
+
+def mark_kickoff_held(milestones: Sequence[Milestone], acknowledgement: Acknowledgement | None) -> list[Milestone]:
+    """The milestones with the kick-off marked done when the acknowledgement shows it was held."""
+    marked = [m.model_copy() for m in milestones]
+    if acknowledgement_holds_kickoff(acknowledgement):
+        for milestone in marked:
+            if milestone.kind is MilestoneKind.KICKOFF:
+                milestone.done = True
+    return marked
+
+
+def mark_held(milestones: Sequence[Milestone], index: int, held: bool) -> list[Milestone]:
+    """The milestones with the one at ``index`` marked held (done) or not held, by the manager's hand."""
+    if not 0 <= index < len(milestones):
+        raise PipdeskError(f"There is no milestone number {index + 1}; the plan has {len(milestones)}")
+    marked = [m.model_copy() for m in milestones]
+    marked[index].done = held
+    return marked
+
+
 def unmark_for_deleted_checkin(
     milestones: Sequence[Milestone],
     deleted: Checkin,
@@ -296,9 +343,17 @@ def _plan_due_items(plan_id: int, plan: Plan, today: dt.date) -> Iterator[DueIte
     if plan.outcome is None and final_day < today:
         yield DueItem(plan_id, DueKind.OUTCOME_MISSING, final_day, employee, plan.title)
 
+    midpoint = plan.start_date + (plan.end_date - plan.start_date) // 2
     for i, action in enumerate(plan.support):
-        if not action.done and action.due_date is not None and action.due_date < today:
+        if action.done:
+            continue
+        if action.due_date is None:
+            if midpoint <= today:
+                yield DueItem(plan_id, DueKind.SUPPORT_UNDATED, midpoint, employee, action.description, i)
+        elif action.due_date < today:
             yield DueItem(plan_id, DueKind.SUPPORT_OVERDUE, action.due_date, employee, action.description, i)
+        elif action.due_date <= week_end:
+            yield DueItem(plan_id, DueKind.SUPPORT_DUE, action.due_date, employee, action.description, i)
 
 
 # Helpers

@@ -85,6 +85,16 @@ def length(days: int) -> str:
     return f"{count(days, 'day')} ({about}{count(weeks, 'week')})"
 
 
+def ago(day: dt.date, today: dt.date) -> str:
+    """``today``, ``yesterday``, ``5 days ago``, ``6 weeks ago`` (whole weeks from two weeks on)."""
+    days = (today - day).days
+    if days <= 0:
+        return "today" if days == 0 else f"in {-days} day{'s' if days != -1 else ''}"
+    if days == 1:
+        return "yesterday"
+    return f"{days // 7} weeks ago" if days >= 14 else f"{days} days ago"
+
+
 def number(value: float | None) -> str:
     if value is None:
         return DASH

@@ -11,7 +11,7 @@ from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from pipdesk.domain import Objective, vocabulary
-from pipdesk.domain.progress import Point
+from pipdesk.domain.progress import Point, values_range
 from pipdesk.reports import fonts, text
 from pipdesk.reports.layout import ACCENT, MUTED, PANEL, RULE
 
@@ -50,9 +50,7 @@ def trend(
     if not numbers:
         _label(drawing, width / 2, height / 2, "No measurements yet", MUTED, anchor="middle")
         return drawing
-    low, high = min(numbers), max(numbers)
-    spread = high - low if high > low else max(abs(high), 1.0)
-    low, high = low - spread * 0.15, high + spread * 0.25
+    low, high = value_axis(objective, numbers)
     days = max((last - first).days, 1)
 
     def x(day: dt.date) -> float:
@@ -63,9 +61,10 @@ def trend(
 
     for value, colour, name in references:
         drawing.add(Line(left, y(value), right, y(value), strokeColor=colour, strokeWidth=0.7, strokeDashArray=[3, 2]))
-        _label(
-            drawing, left + 2, y(value) + 2, f"{name} {vocabulary.quantity(value, objective.unit)}", colour, width / 2
-        )
+        # Above its line, or below it when the line runs along the top (a target of 100 %).
+        label_y = y(value) + 2 if y(value) + 2 + LABEL_SIZE <= height else y(value) - LABEL_SIZE - 1
+        label = f"{name} {vocabulary.quantity(value, objective.unit)}"
+        _label(drawing, left + 2, label_y, label, colour, width / 2)
     if not values:
         _label(drawing, width / 2, (bottom + top) / 2, "No measurements yet", MUTED, anchor="middle")
         return drawing
@@ -83,6 +82,11 @@ def trend(
     else:
         _label(drawing, x(last_day) - 4, y(last_value) - 2, value_label, ACCENT, anchor="end")
     return drawing
+
+
+def value_axis(objective: Objective, numbers: Sequence[float]) -> tuple[float, float]:
+    """The chart's value range: the numbers with room for labels, never past what the metric can be."""
+    return values_range(objective, numbers, below=0.15, above=0.25)
 
 
 def _label(

@@ -211,8 +211,8 @@ class PlanBook:
         """The running plans as ``schedule.due_items`` reads them, in three queries whatever their number.
 
         Each plan holds its title, status, people's names, dates and outcome, the milestones that can
-        be due by a week from ``today`` (undone, or final reviews) and the undone support actions with
-        a date, at their positions; every other milestone or action is a done stand-in and the other
+        be due by a week from ``today`` (undone, or final reviews) and the undone support actions, at
+        their positions; every other milestone or action is a done stand-in and the other
         lists are empty. These plans are for ``due_items`` only: never show, change or save them.
         """
         running = ", ".join("?" for _ in _RUNNING)
@@ -229,7 +229,7 @@ class PlanBook:
         for plan_id, position, description, due_date in self.db.execute(
             f"""SELECT s.plan_id, s.position, s.description, s.due_date
                   FROM plans p JOIN support_actions s ON s.plan_id = p.id
-                 WHERE p.status IN ({running}) AND s.done = 0 AND s.due_date IS NOT NULL""",
+                 WHERE p.status IN ({running}) AND s.done = 0""",
             _RUNNING,
         ):
             action = {"description": description, "due_date": due_date}

@@ -16,6 +16,8 @@ from pipdesk.domain.progress import (
     reaches_target,
     series,
     share_of_the_way,
+    value_bounds,
+    values_range,
 )
 
 from conftest import SAMPLE_NAMES, TODAY, load_sample
@@ -298,3 +300,58 @@ def test_every_sample_summarises_every_objective(name: str) -> None:
     assert summary.objectives == len(plan.objectives)
     assert summary.checkins_held <= len(plan.checkins)
     assert summary.support_done <= summary.support_promised
+
+
+# What a metric can be: a projection and a chart never go past it
+
+
+def percent(baseline: float = 60, target: float = 95, unit: str = "%") -> Objective:
+    return Objective(key="o", title="Share", unit=unit, baseline=baseline, target=target, due_date=DUE)
+
+
+@pytest.mark.parametrize(
+    ("objective", "bounds"),
+    [
+        (percent(), (0.0, 100.0)),
+        (percent(unit=" % "), (0.0, 100.0)),
+        (percent(unit="percent"), (0.0, 100.0)),
+        (percent(baseline=80, target=120), (0.0, 120.0)),  # a target above 100 % widens the ceiling to it
+        (lower(), (0.0, None)),  # a count
+        (Objective(key="o", title="Margin", unit="EUR", baseline=-20, target=10, due_date=DUE), (None, None)),
+        (Objective(key="o", title="Score", unit="points of 5", baseline=2, target=4), (0.0, None)),
+    ],
+)
+def test_a_metric_is_bounded_by_what_its_unit_can_be(objective: Objective, bounds: tuple[float | None, ...]) -> None:
+    assert value_bounds(objective) == bounds
+
+
+def test_a_rising_percentage_is_projected_no_higher_than_100() -> None:
+    """The walkthrough's 'Projected 127 %': 70, 80, 90 a week apart, due weeks later."""
+    line = projection(percent(), weekly(70, 80, 90))
+    assert line is not None and line.value_at_due == 100.0 and line.reaches_target
+    path = line.path(weekly(70, 80, 90)[-1][0])
+    assert max(value for _, value in path) == 100.0
+    assert path[-1] == (DUE, 100.0) and len(path) == 3, "the line runs up to 100 %, then along it"
+
+
+def test_a_falling_count_is_projected_no_lower_than_zero() -> None:
+    points = weekly(30, 20, 10)
+    line = projection(lower(baseline=40, target=5), points)
+    assert line is not None and line.value_at_due == 0.0 and line.reaches_target
+    assert min(value for _, value in line.path(points[-1][0])) == 0.0
+
+
+def test_a_metric_that_can_be_negative_is_projected_freely() -> None:
+    margin = Objective(key="o", title="Margin", unit="EUR", baseline=-20, target=-5, due_date=DUE)
+    line = projection(margin, weekly(-20, -30, -40))
+    assert line is not None and line.value_at_due < -40
+    assert len(line.path(weekly(-20, -30, -40)[-1][0])) == 2
+
+
+def test_a_chart_range_stays_inside_the_bounds() -> None:
+    low, high = values_range(percent(), [60, 95, 100], below=0.12, above=0.12)
+    assert 0.0 <= low < 60 and high == 100.0
+    low, high = values_range(lower(), [0, 3, 40], below=0.15, above=0.25)
+    assert low == 0.0 and high > 40
+    low, high = values_range(percent(baseline=-20, target=10, unit="EUR"), [-20, 10], below=0.1, above=0.1)
+    assert low < -20 and high > 10

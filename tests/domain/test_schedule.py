@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from pipdesk.domain import (
+    Acknowledgement,
     Checkin,
     CheckinKind,
     Milestone,
@@ -20,12 +21,15 @@ from pipdesk.domain import (
 from pipdesk.domain.schedule import (
     DueItem,
     DueKind,
+    acknowledgement_holds_kickoff,
     checkin_title,
     due_at_end,
     due_items,
     extend_schedule,
     generate_schedule,
     mark_done_for_checkin,
+    mark_held,
+    mark_kickoff_held,
     milestone_fulfilled_by,
     move_milestone,
     next_due,
@@ -446,8 +450,11 @@ def test_support_past_due_and_not_done() -> None:
             SupportAction(description="Course", due_date=TODAY),
         ]
     )
+    midpoint = subject.start_date + (subject.end_date - subject.start_date) // 2
     assert due_items([(1, subject)], TODAY) == [
-        DueItem(1, DueKind.SUPPORT_OVERDUE, d(11, 20), "Alex Moreno", "Workshop", 0)
+        DueItem(1, DueKind.SUPPORT_UNDATED, midpoint, "Alex Moreno", "Mentor", 2),
+        DueItem(1, DueKind.SUPPORT_OVERDUE, d(11, 20), "Alex Moreno", "Workshop", 0),
+        DueItem(1, DueKind.SUPPORT_DUE, TODAY, "Alex Moreno", "Course", 3),
     ]
 
 
@@ -466,17 +473,32 @@ def test_closed_and_draft_plans_have_no_due_items() -> None:
 def test_due_items_across_the_samples_on_today() -> None:
     plans = [(i, load_sample(name)) for i, name in enumerate(SAMPLE_NAMES, start=1)]
     carl_id = SAMPLE_NAMES.index("carl-skills-extended") + 1
+    alex_id = SAMPLE_NAMES.index("alex-delivery-active") + 1
+    alex = plans[alex_id - 1][1]
+    midpoint = alex.start_date + (alex.end_date - alex.start_date) // 2
+    undated = [
+        DueItem(alex_id, DueKind.SUPPORT_UNDATED, midpoint, "Alex Moreno", action.description, i)
+        for i, action in enumerate(alex.support)
+        if not action.done and action.due_date is None
+    ]
     assert due_items(plans, TODAY) == [
         DueItem(carl_id, DueKind.OVERDUE, d(9, 30), "Carl Nguyễn", "Final review (extended)", 3),
         DueItem(carl_id, DueKind.OUTCOME_MISSING, d(9, 30), "Carl Nguyễn", "Cloud platform skills"),
+        *undated,
     ]
+    assert len(undated) == 2, "Alex's two undated support actions, not given, past his plan's midpoint"
 
 
 def test_due_items_are_sorted_by_date_then_plan() -> None:
     plans = [(i, load_sample(name)) for i, name in enumerate(SAMPLE_NAMES, start=1)]
     items = due_items(plans, d(12, 10))
     assert [(i.date, i.plan_id) for i in items] == sorted((i.date, i.plan_id) for i in items)
-    assert {i.kind for i in items} == {DueKind.OVERDUE, DueKind.OUTCOME_MISSING, DueKind.ENDING_SOON}
+    assert {i.kind for i in items} == {
+        DueKind.OVERDUE,
+        DueKind.OUTCOME_MISSING,
+        DueKind.ENDING_SOON,
+        DueKind.SUPPORT_UNDATED,
+    }
     assert DueKind.ENDING_SOON.label == "Plan ends soon"
 
 
@@ -539,3 +561,45 @@ def test_the_objectives_due_at_the_end_are_the_ones_an_extension_gives_more_time
     alex = load_sample("alex-delivery-active")
     assert [o.due_date for o in due_at_end(alex)] == [alex.end_date, alex.end_date]
     assert due_at_end(load_sample("dmitry-punctuality-draft")) == []
+
+
+def test_an_acknowledgement_signed_or_declined_before_a_witness_holds_the_kickoff() -> None:
+    schedule = generate_schedule(dt.date(2026, 11, 23), dt.date(2027, 1, 18), 7)
+    signed = Acknowledgement(on=dt.date(2026, 11, 23))
+    declined = Acknowledgement(on=dt.date(2026, 11, 23), refused=True, witness="Sam Okafor (HR)")
+    unwitnessed = Acknowledgement(on=dt.date(2026, 11, 23), refused=True)
+    assert [acknowledgement_holds_kickoff(a) for a in (signed, declined, unwitnessed, None)] == [
+        True,
+        True,
+        False,
+        False,
+    ]
+    held = mark_kickoff_held(schedule, signed)
+    assert [m.done for m in held] == [m.kind is MilestoneKind.KICKOFF for m in schedule]
+    assert not any(m.done for m in mark_kickoff_held(schedule, unwitnessed))
+    assert not any(m.done for m in schedule), "the schedule given is left as it was"
+    assert mark_held(held, 0, False)[0].done is False and mark_held(schedule, 3, True)[3].done
+    with pytest.raises(PipdeskError):
+        mark_held(schedule, len(schedule), True)
+
+
+def test_support_not_given_is_a_reminder_when_due_this_week_and_undated_ones_after_the_midpoint() -> None:
+    plan = load_sample("alex-delivery-active")  # 28 Sep to 21 Dec 2026: midpoint 9 Nov
+    monday = dt.date(2026, 11, 2)
+    plan.support = [
+        SupportAction(description="Given", due_date=monday, done=True),
+        SupportAction(description="Late", due_date=monday - dt.timedelta(days=1)),
+        SupportAction(description="Friday", due_date=monday + dt.timedelta(days=4)),
+        SupportAction(description="Next week", due_date=monday + dt.timedelta(days=7)),
+        SupportAction(description="Whenever"),
+    ]
+
+    def support(day: dt.date) -> list[tuple[DueKind, str]]:
+        return [(i.kind, i.what) for i in due_items([(1, plan)], day) if i.kind.name.startswith("SUPPORT")]
+
+    assert support(monday) == [(DueKind.SUPPORT_OVERDUE, "Late"), (DueKind.SUPPORT_DUE, "Friday")]
+    after_midpoint = support(dt.date(2026, 11, 10))
+    assert (DueKind.SUPPORT_UNDATED, "Whenever") in after_midpoint
+    assert [i.date for i in due_items([(1, plan)], dt.date(2026, 11, 10)) if i.what == "Whenever"] == [
+        dt.date(2026, 11, 9)
+    ]

@@ -25,6 +25,9 @@ from pipdesk.domain.progress import (
     plan_summary,
     projection,
     series,
+    value_bounds,
+    values_range,
+    within,
 )
 from pipdesk.gui.checkins.models import quantity, rating_colour, target_text
 
@@ -199,21 +202,23 @@ class ObjectiveChart(QFrame):
         values = [value for _, value in points]
         values += [v for v in (objective.baseline, objective.target) if v is not None]
         draw_projection = line is not None and bool(points) and line.due_date > points[-1][0]
-        if draw_projection and line is not None:
-            from_day = points[-1][0]
-            at_last = line.value_at_due - line.slope_per_day * (line.due_date - from_day).days
-            values += [at_last, line.value_at_due]
-        low, high = (min(values), max(values)) if values else (0.0, 1.0)
-        span = high - low or max(abs(high), 1.0)
-        low, high = low - span * 0.12, high + span * 0.12
-        if min(values, default=0.0) >= 0 > low:
-            low = 0.0
+        trend = line.path(points[-1][0]) if draw_projection and line is not None else []
+        values += [value for _, value in trend]
+        low, high = values_range(objective, values, below=0.12, above=0.12)
 
         y_axis = QValueAxis()
         y_axis.setRange(low, high)
         y_axis.applyNiceNumbers()
-        low, high = y_axis.min(), y_axis.max()
-        step = (high - low) / max(1, y_axis.tickCount() - 1)
+        # Nice numbers may round past what the metric can be (110 % on a percentage): keep the bound,
+        # with ticks at the nice step from the bottom.
+        floor, ceiling = value_bounds(objective)
+        step = (y_axis.max() - y_axis.min()) / max(1, y_axis.tickCount() - 1)
+        low, high = within((floor, ceiling), y_axis.min()), within((floor, ceiling), y_axis.max())
+        if (low, high) != (y_axis.min(), y_axis.max()):
+            y_axis.setRange(low, high)
+            y_axis.setTickType(QValueAxis.TickType.TicksDynamic)
+            y_axis.setTickAnchor(low)
+            y_axis.setTickInterval(step)
         y_axis.setLabelFormat("%.0f" if abs(step - round(step)) < 1e-9 else "%.1f")
 
         text_colour = palette.color(QPalette.ColorRole.WindowText)
@@ -233,10 +238,7 @@ class ObjectiveChart(QFrame):
             due = [(objective.due_date, low), (objective.due_date, high)]
             name = f"Due {_short_date(objective.due_date)}"
             self._add(DUE, _line(name, text_colour, 1.5, Qt.PenStyle.DotLine, due))
-        if draw_projection and line is not None:
-            from_day = points[-1][0]
-            at_last = line.value_at_due - line.slope_per_day * (line.due_date - from_day).days
-            trend = [(from_day, at_last), (line.due_date, line.value_at_due)]
+        if trend and line is not None:
             name = f"Projected {quantity(line.value_at_due, unit)}"
             self._add(PROJECTION, _line(name, blue, 2.0, Qt.PenStyle.DashLine, trend))
         measured = _line("Measured", blue, 2.5, Qt.PenStyle.SolidLine, points)

@@ -194,7 +194,11 @@ class ClosePlanDialog(QDialog):
         title.setWordWrap(True)
         title.setFixedWidth(_TITLE_WIDTH)
         cells = [title]
-        for text in (item.baseline, item.target, item.last_measured):
+        # How old the last measurement is: a decision on values of weeks ago should be a conscious one.
+        measured = (
+            f"{item.last_measured}, {vocabulary.ago(item.last[0], self.today)}" if item.last else item.last_measured
+        )
+        for text in (item.baseline, item.target, measured):
             cell = QLabel(text, group)
             cell.setTextFormat(Qt.TextFormat.PlainText)
             cells.append(cell)

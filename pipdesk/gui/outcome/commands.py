@@ -3,6 +3,8 @@
 Plain functions over a plan session, a prompter and today's date, called by the Outcome view and the
 main window's menu alike; the dialogs only collect the answers. Each change is one undoable step:
 
+- Closing first asks for the final review when none is logged (the decision would otherwise rest on
+  values measured weeks before): log it first, or close without it.
 - Closing records the outcome and the status, and keeps the fairness check with the manager's
   confirmation in the plan's history (the plan format has no field for it). Gaps do not block closing.
 - Extending grows the schedule with the plan's cadence (``extend_schedule``), makes the status
@@ -15,9 +17,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
-from pipdesk.domain import Outcome, Plan, Problem, Revision, Status, vocabulary
+from pipdesk.domain import CheckinKind, Outcome, Plan, Problem, Revision, Status, vocabulary
 from pipdesk.domain.outcome import FAIRNESS_FIELD, FairnessCheck, gaps_text, outcome_line
 from pipdesk.domain.schedule import DEFAULT_CADENCE, extend_schedule
 from pipdesk.gui.common.prompts import Prompts
@@ -49,15 +51,72 @@ def why_not_extend(plan: Plan) -> str | None:
     return None
 
 
+class FinalReviewFirst(QMessageBox):
+    """Before closing a plan with no final review logged: log it first, close without it, or cancel."""
+
+    LOG, GO_ON = "log", "go_on"
+
+    def __init__(self, plan: Plan, today: dt.date, can_log: bool, parent: QWidget | None = None) -> None:
+        measured = [c.date for c in plan.checkins if any(p.value is not None for p in c.progress)]
+        if measured:
+            last = max(measured)
+            basis = f"values last measured on {vocabulary.long_date(last)}, {vocabulary.ago(last, today)}"
+        else:
+            basis = "no measured values at all"
+        how = "Log it now, with this week's values?" if can_log else "Log it in Check-ins first (New check-in)."
+        text = f"“{plan.title}” has no final review logged: the outcome would rest on {basis}.\n\n{how}"
+        super().__init__(QMessageBox.Icon.Question, "No final review yet", text, QMessageBox.StandardButton.Cancel)
+        if parent is not None:
+            self.setParent(parent, self.windowFlags())
+        self.choices: dict[str, QAbstractButton] = {}
+        if can_log:
+            self.choices[self.LOG] = self.addButton("Log the final review…", QMessageBox.ButtonRole.AcceptRole)
+        self.choices[self.GO_ON] = self.addButton("Close without it…", QMessageBox.ButtonRole.AcceptRole)
+        self.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        self.choice: str | None = None
+        self.buttonClicked.connect(self._chosen)
+
+    def answer(self, choice: str) -> bool:
+        """Choose as a person would (tests, the self-test): click the button of ``choice``."""
+        self.choices[choice].click()
+        return True
+
+    def _chosen(self, button: QAbstractButton) -> None:
+        self.choice = next((name for name, b in self.choices.items() if b is button), None)
+
+
+def has_final_review(plan: Plan) -> bool:
+    return any(c.kind is CheckinKind.FINAL for c in plan.checkins)
+
+
 def close_with_outcome(
-    session: PlanSession, prompter: Prompts, today: Callable[[], dt.date], parent: QWidget | None = None
+    session: PlanSession,
+    prompter: Prompts,
+    today: Callable[[], dt.date],
+    parent: QWidget | None = None,
+    log_final_review: Callable[[], object] | None = None,
 ) -> bool:
     """Ask for the outcome of the session's plan and close it; true when the plan changed.
 
+    With no final review logged, first says so and offers to log it (``log_final_review``, when the
+    caller can open the check-in form; the close goes on once one is logged) or to close without it.
     Choosing "Extend instead…" in the dialog goes on to :func:`extend_plan`.
     """
     if _refused(prompter, CLOSE, why_not_close(session.plan)):
         return False
+    if not has_final_review(session.plan):
+        question = FinalReviewFirst(session.plan, today(), log_final_review is not None, parent)
+        try:
+            prompter.run_dialog(question)
+            choice = question.choice
+        finally:
+            question.deleteLater()
+        if choice == FinalReviewFirst.LOG and log_final_review is not None:
+            log_final_review()
+            if not has_final_review(session.plan):
+                return False
+        elif choice != FinalReviewFirst.GO_ON:
+            return False
     dialog = ClosePlanDialog(session.plan, today(), parent)
     try:
         if not prompter.run_dialog(dialog):

@@ -29,7 +29,7 @@ from pipdesk.domain import (
     SupportAction,
     vocabulary,
 )
-from pipdesk.domain.schedule import generate_schedule
+from pipdesk.domain.schedule import generate_schedule, mark_kickoff_held
 from pipdesk.domain.smart import issue_blockers
 from pipdesk.gui.common.prompts import Prompts
 from pipdesk.gui.common.reason import change_with_reason
@@ -333,6 +333,8 @@ def issue_plan(session: PlanSession, prompter: Prompts, today: dt.date) -> bool:
 def record_acknowledgement(session: PlanSession, prompter: Prompts, today: dt.date, parent: QWidget | None) -> bool:
     """Record that the employee signed for receipt, or declined with a witness; true when recorded.
 
+    The kick-off is the meeting where the plan was handed over, so it is marked held in the same step.
+
     Raises :class:`PlanInvalid` when the plan would break a rule.
     """
     dialog = AcknowledgementDialog(session.plan, today, parent)
@@ -342,7 +344,12 @@ def record_acknowledgement(session: PlanSession, prompter: Prompts, today: dt.da
         acknowledgement = dialog.acknowledgement()
     finally:
         dialog.deleteLater()
-    problems = session.change("Record acknowledgement", lambda plan: setattr(plan, "acknowledgement", acknowledgement))
+
+    def record(plan: Plan) -> None:
+        plan.acknowledgement = acknowledgement
+        plan.milestones = mark_kickoff_held(plan.milestones, acknowledgement)
+
+    problems = session.change("Record acknowledgement", record)
     if problems:
         raise PlanInvalid(problems, intro="The acknowledgement was not recorded")
     return True

@@ -42,6 +42,7 @@ _KEY_COMMANDS = {
     Qt.Key.Key_Minus: "zoom_out",
     Qt.Key.Key_F2: "rename",
     Qt.Key.Key_Delete: "remove",
+    Qt.Key.Key_H: "toggle_held",
 }
 
 
@@ -58,7 +59,7 @@ class TimelineCanvas(QGraphicsView):
     menu_requested = Signal(object, object, QPoint)  # Marker | None, dt.date | None, global position
     #: Ctrl+wheel: zoom by this factor.
     zoom_requested = Signal(float)
-    #: A key for a command of the view: "zoom_in", "zoom_out", "rename" or "remove".
+    #: A key for a command of the view: "zoom_in", "zoom_out", "rename", "remove" or "toggle_held".
     key_command = Signal(str)
     #: The canvas is now narrower or wider.
     width_changed = Signal()

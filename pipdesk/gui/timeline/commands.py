@@ -1,4 +1,4 @@
-"""The milestone commands of the timeline: add, move, rename and remove, as plain functions.
+"""The milestone commands of the timeline: add, move, rename, remove and mark held, as plain functions.
 
 The timeline's buttons, keys, drags and context menu all call these. Each asks what it needs
 through the prompter (a name; on an issued plan, the reason, kept as a revision) and makes the
@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from PySide6.QtWidgets import QWidget
 
 from pipdesk.domain import Milestone, MilestoneKind, Plan, Problem
+from pipdesk.domain.schedule import mark_held as marked_held
 from pipdesk.domain.schedule import move_milestone as moved_schedule
 from pipdesk.gui.common.prompts import Prompts
 from pipdesk.gui.common.reason import change_with_reason
@@ -160,3 +161,31 @@ def remove_milestone(session: PlanSession, prompter: Prompts, index: int, *, par
         change=f"Remove the milestone “{milestone.title}” of {day_text(milestone.date)}.",
     )
     return _outcome(problems, None)
+
+
+def mark_held(
+    session: PlanSession, prompter: Prompts, index: int, held: bool, *, parent: QWidget | None = None
+) -> Outcome:
+    """Mark milestone ``index`` held (or not held) by hand: a meeting logged nowhere else, or marked by mistake."""
+    if session.closed:
+        return _NOTHING
+    milestone = session.plan.milestones[index]
+    if milestone.done == held:
+        return _NOTHING
+    words = {True: "Held", False: "Not held"}
+
+    def edit(draft: Plan) -> None:
+        draft.milestones = marked_held(draft.milestones, index, held)
+
+    problems = change_with_reason(
+        session,
+        prompter,
+        parent,
+        "Mark as held" if held else "Mark as not held",
+        edit,
+        field=f"milestones.{milestone.title}.done",
+        old=words[milestone.done],
+        new=words[held],
+        change=f"Mark “{milestone.title}” of {day_text(milestone.date)} as {words[held].lower()}.",
+    )
+    return _outcome(problems, index)

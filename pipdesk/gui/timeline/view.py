@@ -1,10 +1,10 @@
 """The Timeline view: the plan period on a zoomable axis with its milestones, check-ins and due dates.
 
 Dragging a milestone (or Ctrl+←/→ on the selected one) reschedules it; on an issued plan the move
-asks a reason, which is kept as a revision. Milestones can also be added, renamed and removed here
-(the commands are in :mod:`pipdesk.gui.timeline.commands`). Shapes tell the kinds apart and fills
-tell the states, so the picture reads in dark mode and in greyscale print as well as in colour;
-every colour is derived from the palette.
+asks a reason, which is kept as a revision. Milestones can also be added, renamed, removed and
+marked held or not held (H) here (the commands are in :mod:`pipdesk.gui.timeline.commands`).
+Shapes tell the kinds apart and fills tell the states, so the picture reads in dark mode and in
+greyscale print as well as in colour; every colour is derived from the palette.
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ class TimelineView(SessionView):
         self._fit = True
         self.canvas = TimelineCanvas(self)
         self.ui.canvasLayout.addWidget(self.canvas)
-        self.canvas.activated.connect(self._activate)
+        self.canvas.activated.connect(self.activate)
         self.canvas.move_requested.connect(self._moved)
         self.canvas.selection_changed.connect(lambda _marker: self._update_actions())
         self.canvas.menu_requested.connect(self._menu)
@@ -229,6 +229,15 @@ class TimelineView(SessionView):
             self.canvas.select(None)
         return done
 
+    def mark_held(self, index: int, held: bool) -> bool:
+        """Mark milestone ``index`` held or not held by hand; on an issued plan a reason is asked first."""
+        if self.session is None:
+            return False
+        done = self._after(commands.mark_held(self.session, self.prompter, index, held, parent=self))
+        if done:
+            self.canvas.select((Lane.SCHEDULE, index))
+        return done
+
     def _after(self, outcome: commands.Outcome) -> bool:
         """Say why a change was refused; a drag that changed nothing is put back."""
         if outcome.changed or outcome.problems:
@@ -239,7 +248,8 @@ class TimelineView(SessionView):
 
     # What the canvas and the toolbar ask for
 
-    def _activate(self, marker: Marker) -> None:
+    def activate(self, marker: Marker) -> None:
+        """Open what ``marker`` stands for: a held check-in opens in the check-in log."""
         if marker.lane is Lane.CHECKINS:
             self.checkin_activated.emit(marker.index)
 
@@ -267,27 +277,14 @@ class TimelineView(SessionView):
             self._rename_selected()
         elif action == "remove" and self.ui.removeMilestoneButton.isEnabled():
             self._remove_selected()
+        elif action == "toggle_held" and self.ui.renameMilestoneButton.isEnabled():
+            marker = self.selected_marker()
+            if marker is not None and marker.lane is Lane.SCHEDULE and self.session is not None:
+                self.mark_held(marker.index, not self.session.plan.milestones[marker.index].done)
 
     def _menu(self, marker: Marker | None, day: dt.date | None, where: QPoint) -> None:
-        if self.session is None:
-            return
-        menu = QMenu(self)
-        editable = not self.session.closed
-        if marker is not None and marker.activatable:
-            menu.addAction("Open", lambda: self._activate(marker))
-        if marker is not None and marker.lane is Lane.SCHEDULE and editable:
-            menu.addAction("Rename…", lambda: self.rename_milestone(marker.index))
-            menu.addAction("Remove", lambda: self.remove_milestone(marker.index))
-        if editable:
-            plan = self.session.plan
-            if day is not None and plan.start_date <= day <= plan.end_date and marker is None:
-                menu.addAction(f"Add milestone on {day_text(day)}…", lambda: self.add_milestone(day))
-            else:
-                menu.addAction("Add milestone…", lambda: self.add_milestone())
-        menu.addSeparator()
-        fit: QAction = menu.addAction("Fit the whole plan", self.fit)
-        fit.setEnabled(not self._fit)
-        menu.exec(where)
+        if self.session is not None:
+            _context_menu(self, self.session, marker, day, fitted=self._fit).exec(where)
 
     def _update_actions(self) -> None:
         session = self.session
@@ -327,3 +324,30 @@ class TimelineView(SessionView):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             self._build_legend()
+
+
+def _context_menu(
+    view: TimelineView, session: PlanSession, marker: Marker | None, day: dt.date | None, *, fitted: bool
+) -> QMenu:
+    """The timeline's context menu on ``marker`` (or on empty ground at ``day``)."""
+    menu = QMenu(view)
+    editable = not session.closed
+    if marker is not None and marker.activatable:
+        menu.addAction("Open", lambda: view.activate(marker))
+    if marker is not None and marker.lane is Lane.SCHEDULE and editable:
+        menu.addAction("Rename…", lambda: view.rename_milestone(marker.index))
+        menu.addAction("Remove", lambda: view.remove_milestone(marker.index))
+        held = session.plan.milestones[marker.index].done
+        toggle = menu.addAction("Mark as not held" if held else "Mark as held")
+        toggle.setShortcut("H")
+        toggle.triggered.connect(lambda: view.mark_held(marker.index, not held))
+    if editable:
+        plan = session.plan
+        if day is not None and plan.start_date <= day <= plan.end_date and marker is None:
+            menu.addAction(f"Add milestone on {day_text(day)}…", lambda: view.add_milestone(day))
+        else:
+            menu.addAction("Add milestone…", lambda: view.add_milestone())
+    menu.addSeparator()
+    fit: QAction = menu.addAction("Fit the whole plan", view.fit)
+    fit.setEnabled(not fitted)
+    return menu

@@ -24,6 +24,7 @@ URGENCY: tuple[tuple[str, tuple[DueKind, ...]], ...] = (
     ("Today", (DueKind.DUE_TODAY,)),
     ("Final review passed, outcome not recorded", (DueKind.OUTCOME_MISSING,)),
     ("Support past its date", (DueKind.SUPPORT_OVERDUE,)),
+    ("Support to give", (DueKind.SUPPORT_DUE, DueKind.SUPPORT_UNDATED)),
     ("Later this week", (DueKind.DUE_THIS_WEEK,)),
     ("Plans ending within two weeks", (DueKind.ENDING_SOON,)),
 )
@@ -85,6 +86,8 @@ def when_text(item: DueItem, today: dt.date) -> str:
         return "Since yesterday" if days == -1 else f"Overdue by {_days(-days)}"
     if item.kind is DueKind.OUTCOME_MISSING:
         return "Review was yesterday" if days == -1 else f"Review was {_days(-days)} ago"
+    if item.kind is DueKind.SUPPORT_UNDATED:
+        return "No date, past midpoint"  # shown from the plan's midpoint, which is its date
     if item.kind is DueKind.ENDING_SOON:
         if days == 0:
             return "Ends today"
@@ -94,12 +97,17 @@ def when_text(item: DueItem, today: dt.date) -> str:
     return "Tomorrow" if days == 1 else weekday(item.date)
 
 
+def _late(item: DueItem, today: dt.date) -> bool:
+    """Past its date; support with no date is a reminder, never late."""
+    return item.date < today and item.kind is not DueKind.SUPPORT_UNDATED
+
+
 def what_text(item: DueItem) -> str:
     if item.kind is DueKind.ENDING_SOON:
         return f"Plan ends: {item.what}"
     if item.kind is DueKind.OUTCOME_MISSING:
         return f"Record the outcome of “{item.what}”"
-    if item.kind is DueKind.SUPPORT_OVERDUE:
+    if item.kind in (DueKind.SUPPORT_OVERDUE, DueKind.SUPPORT_DUE, DueKind.SUPPORT_UNDATED):
         return f"Support: {item.what}"
     return item.what
 
@@ -129,8 +137,8 @@ class ThisWeekModel(RowsModel[WeekRow]):
         return 0 <= row < len(self.rows) and self.rows[row].item is None
 
     def overdue_count(self) -> int:
-        """How many items are past their date (late meetings, support, outcomes)."""
-        return sum(1 for item in self.items() if item.date < self.today)
+        """How many items are past their date (late meetings, support, outcomes); support with no date is not."""
+        return sum(1 for item in self.items() if _late(item, self.today))
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid() or self.is_heading(index.row()):
@@ -166,6 +174,6 @@ class ThisWeekModel(RowsModel[WeekRow]):
                 return what_text(item) if role == Qt.ItemDataRole.DisplayRole else f"{item.kind.label}: {item.what}"
             if column == self.DATE:
                 return f"{weekday(item.date)[:3]} {item.date.isoformat()}"
-        if role == Qt.ItemDataRole.ForegroundRole and column == self.WHEN and item.date < self.today:
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.WHEN and _late(item, self.today):
             return QBrush(alert_colour(self.palette))
         return None

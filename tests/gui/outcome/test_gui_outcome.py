@@ -41,7 +41,7 @@ from pipdesk.gui.common.read_only import apply_read_only
 from pipdesk.gui.common.scripted_prompter import ScriptedPrompter
 from pipdesk.gui.common.session import PlanSession
 from pipdesk.gui.outcome.close_dialog import ClosePlanDialog
-from pipdesk.gui.outcome.commands import close_with_outcome, extend_plan
+from pipdesk.gui.outcome.commands import FinalReviewFirst, close_with_outcome, extend_plan
 from pipdesk.gui.outcome.extend_dialog import ExtendPlanDialog
 from pipdesk.gui.outcome.view import OutcomeView, ResultLine, ResultsModel
 from pipdesk.gui.plan.editor import PlanEditor
@@ -170,6 +170,12 @@ def test_outcome_view_explains_a_draft_suggests_for_a_running_plan_and_shows_a_c
     assert ui.gapsLabel.text() == "No gaps found."
 
 
+def go_on_without_final_review(dialog: QDialog) -> bool:
+    """Answers "No final review yet": close without it."""
+    assert isinstance(dialog, FinalReviewFirst)
+    return dialog.answer(FinalReviewFirst.GO_ON)
+
+
 def test_alex_closes_with_the_suggested_outcome_after_the_last_checkins(
     make_view: Callable[..., OutcomeView], book: PlanBook, prompter: ScriptedPrompter, qtbot: QtBot
 ) -> None:
@@ -272,7 +278,7 @@ def test_closing_with_a_fairness_gap_and_no_comment_is_refused_inline(
         click(qtbot, dialog.close_button)
         return dialog.result() == QDialog.DialogCode.Accepted
 
-    prompter.expect("dialog", fill)
+    prompter.expect("dialog", go_on_without_final_review).expect("dialog", fill)
     assert close_with_outcome(session, prompter, lambda: TODAY)
     assert seen == ["The fairness check found gaps: confirm them with a comment before closing."]
     plan = book.get(ALEX)
@@ -313,7 +319,7 @@ def test_overriding_a_suggested_result_needs_a_comment(
         click(qtbot, dialog.close_button)
         return dialog.result() == QDialog.DialogCode.Accepted
 
-    prompter.expect("dialog", fill)
+    prompter.expect("dialog", go_on_without_final_review).expect("dialog", fill)
     assert close_with_outcome(session, prompter, lambda: TODAY)
     outcome = book.get(ALEX).outcome
     assert outcome is not None
@@ -350,7 +356,7 @@ def test_extend_is_not_a_closing_follow_up_and_extend_instead_leads_to_the_exten
         click(qtbot, dialog.extend_button)
         return dialog.result() == QDialog.DialogCode.Accepted
 
-    prompter.expect("dialog", close_fill).expect("dialog", extend_fill)
+    prompter.expect("dialog", go_on_without_final_review).expect("dialog", close_fill).expect("dialog", extend_fill)
     assert close_with_outcome(session, prompter, lambda: TODAY)
     plan = book.get(ALEX)
     assert (plan.status, plan.outcome, plan.end_date) == (Status.EXTENDED, None, FINAL_DAY + dt.timedelta(days=28))

@@ -3,15 +3,28 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
-from pipdesk.domain import Decision, FollowUp, MilestoneKind, ObjectiveResult, Outcome, Result, Status
+from pipdesk.domain import (
+    Checkin,
+    CheckinKind,
+    Decision,
+    FollowUp,
+    MilestoneKind,
+    ObjectiveResult,
+    Outcome,
+    Result,
+    Status,
+)
 from pipdesk.domain.outcome import FAIRNESS_FIELD, fairness_check, outcome_line
 from pipdesk.domain.schedule import original_end
 from pipdesk.gui.common.scripted_prompter import ScriptedPrompter
 from pipdesk.gui.common.session import PlanSession
 from pipdesk.gui.outcome.commands import (
+    FinalReviewFirst,
     apply_extension,
     apply_outcome,
     close_with_outcome,
@@ -127,3 +140,54 @@ def test_what_cannot_be_closed_or_extended_is_said_without_a_dialog(
     assert not extend_plan(PlanSession(book, DMITRY), prompter, lambda: TODAY)
     assert [w.text for w in prompter.warnings()] == [why_not_close(book.get(DMITRY)), why_not_extend(book.get(DMITRY))]
     assert book.get(DMITRY).status is Status.DRAFT
+
+
+def test_closing_without_a_final_review_asks_for_it_first(
+    qtbot: QtBot, book: PlanBook, prompter: ScriptedPrompter
+) -> None:
+    """Alex's last values are from check-in 8; with no final review the manager is asked before deciding."""
+    session = PlanSession(book, ALEX)
+    asked: list[str] = []
+    logged: list[bool] = []
+
+    def answer(choice: str | None) -> Callable[[QDialog], bool]:
+        def fill(dialog: QDialog) -> bool:
+            assert isinstance(dialog, FinalReviewFirst)
+            asked.append(dialog.text())
+            if choice is None:
+                return False
+            return dialog.answer(choice)
+
+        return fill
+
+    def log_final_review() -> None:
+        logged.append(True)  # the person cancels the check-in form
+
+    prompter.expect("dialog", answer(None))
+    assert not close_with_outcome(session, prompter, lambda: TODAY + dt.timedelta(weeks=6), None, log_final_review)
+    assert "has no final review logged" in asked[0] and "6 weeks ago" in asked[0]
+    prompter.expect("dialog", answer(FinalReviewFirst.LOG))
+    assert not close_with_outcome(session, prompter, lambda: TODAY, None, log_final_review)
+    assert logged == [True], "the check-in form was offered"
+    prompter.expect("dialog", answer(FinalReviewFirst.GO_ON)).expect("dialog", lambda dialog: False)
+    assert not close_with_outcome(session, prompter, lambda: TODAY, None, log_final_review)
+    assert [s.title for s in prompter.shown][-2:] == ["No final review yet", "Close with outcome"]
+    assert book.get(ALEX).status is Status.ACTIVE
+
+
+def test_a_logged_final_review_goes_straight_to_the_outcome(
+    qtbot: QtBot, book: PlanBook, prompter: ScriptedPrompter
+) -> None:
+    session = PlanSession(book, ALEX)
+
+    def log_final_review() -> None:
+        final = Checkin(date=TODAY, kind=CheckinKind.FINAL)
+        session.change("Log the final review", lambda plan: plan.checkins.append(final))
+
+    prompter.expect("dialog", lambda dialog: isinstance(dialog, FinalReviewFirst) and dialog.answer("log"))
+    prompter.expect("dialog", lambda dialog: False)  # the close dialog follows at once
+    assert not close_with_outcome(session, prompter, lambda: TODAY, None, log_final_review)
+    assert [s.title for s in prompter.shown] == ["No final review yet", "Close with outcome"]
+    prompter.expect("dialog", lambda dialog: False)  # now straight to the close dialog
+    close_with_outcome(session, prompter, lambda: TODAY, None, log_final_review)
+    assert prompter.shown[-1].title == "Close with outcome"

@@ -122,3 +122,42 @@ def test_a_name_past_the_limit_is_refused_in_the_managers_words(
     assert not outcome.changed and outcome.index is None
     assert [p.message for p in outcome.problems] and all("x" * 100 not in p.message for p in outcome.problems)
     assert book.get(DMITRY) == before
+
+
+def test_marking_a_missed_kickoff_held_asks_why_and_keeps_it_as_a_revision(
+    qtbot: QtBot, book: PlanBook, prompter: ScriptedPrompter
+) -> None:
+    plan = book.get(ALEX)
+    plan.milestones[0].done = False  # the kick-off was never marked held
+    book.save(ALEX, plan)
+    session = session_of(book, ALEX)
+    kickoff = session.plan.milestones[0]
+    assert kickoff.kind is MilestoneKind.KICKOFF
+    seen: list[str] = []
+    prompter.expect("dialog", answer_reason("The meeting took place; the acknowledgement comes later.", seen))
+    assert commands.mark_held(session, prompter, 0, True) == commands.Outcome(True, [], 0)
+    saved = book.get(ALEX)
+    assert saved.milestones[0].done
+    assert seen == ["Mark “Plan issued and discussed” of Mon 28 Sep 2026 as held."]
+    revision = saved.revisions[-1]
+    assert (revision.field, revision.old, revision.new) == (f"milestones.{kickoff.title}.done", "Not held", "Held")
+    assert session.undo_stack.undoText() == "Mark as held"
+    shown = len(prompter.shown)
+    assert commands.mark_held(session, prompter, 0, True) == commands.Outcome(False)  # already held: nothing asked
+    assert len(prompter.shown) == shown
+    prompter.expect("dialog", answer_reason("Logged by mistake.", seen))
+    assert commands.mark_held(session, prompter, 0, False).changed
+    assert not book.get(ALEX).milestones[0].done and session.undo_stack.undoText() == "Mark as not held"
+
+
+def test_marking_held_on_a_draft_asks_nothing_and_a_closed_plan_is_left_alone(
+    qtbot: QtBot, book: PlanBook, prompter: ScriptedPrompter
+) -> None:
+    draft = session_of(book, DMITRY)
+    prompter.expect("ask_text", "Meet HR")
+    assert commands.add_milestone(draft, prompter, TODAY).changed
+    shown = len(prompter.shown)
+    assert commands.mark_held(draft, prompter, 0, True).changed
+    assert len(prompter.shown) == shown and book.get(DMITRY).milestones[0].done
+    closed = session_of(book, BETH)
+    assert commands.mark_held(closed, prompter, 0, not closed.plan.milestones[0].done) == commands.Outcome(False)

@@ -328,6 +328,22 @@ def test_renaming_to_nothing_changes_nothing(
     assert book.get(ALEX) == load_sample("alex-delivery-active")
 
 
+def test_key_h_marks_the_selected_milestone_held_and_again_not_held(
+    qtbot: QtBot, view: TimelineView, book: PlanBook, prompter: ScriptedPrompter
+) -> None:
+    open_plan(view, book, ALEX)
+    view.select_marker(milestone(view, "Weekly check-in 11"))
+    prompter.expect("dialog", answer_reason("Held in the corridor; nothing to log."))
+    view.canvas.setFocus()
+    qtbot.keyClick(view.canvas, Qt.Key.Key_H)
+    assert milestone(view, "Weekly check-in 11").state is MarkerState.DONE
+    assert view.selected_marker() == milestone(view, "Weekly check-in 11")
+    prompter.expect("dialog", answer_reason("Marked by mistake."))
+    qtbot.keyClick(view.canvas, Qt.Key.Key_H)
+    assert milestone(view, "Weekly check-in 11").state is MarkerState.PLANNED
+    assert [r.new for r in book.get(ALEX).revisions[-2:]] == ["Held", "Not held"]
+
+
 # Zoom
 
 

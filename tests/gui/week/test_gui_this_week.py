@@ -58,10 +58,24 @@ def test_on_the_frozen_monday_only_carls_missed_review_shows(view: ThisWeekView,
         ("Overdue by 54 days", "Carl Nguyễn", "Final review (extended)", "Wed 2026-09-30"),
         ("Final review passed, outcome not recorded (1)", "", "", ""),
         ("Review was 54 days ago", "Carl Nguyễn", "Record the outcome of “Cloud platform skills”", "Wed 2026-09-30"),
+        # Past the midpoint of Alex's plan, the support promised without a date and not given yet.
+        ("Support to give (2)", "", "", ""),
+        (
+            "No date, past midpoint",
+            "Alex Moreno",
+            "Support: Estimate review every two weeks with Dana",
+            "Mon 2026-11-09",
+        ),
+        (
+            "No date, past midpoint",
+            "Alex Moreno",
+            "Support: Monthly session with a senior programme manager",
+            "Mon 2026-11-09",
+        ),
     ]
     assert view.overdue_count() == 2
     assert view.ui.headingLabel.text() == "This week · Monday 23 November 2026"
-    assert view.ui.summaryLabel.text() == "2 things to act on in 1 plan, 2 of them past their date."
+    assert view.ui.summaryLabel.text() == "4 things to act on in 2 plans, 2 of them past their date."
     assert view.ui.table.isVisible() and not view.ui.emptyLabel.isVisible()
 
 
@@ -74,6 +88,7 @@ def test_a_busier_monday_groups_by_urgency(view: ThisWeekView, book: PlanBook, c
         "Overdue (2)",
         "Today (1)",
         "Final review passed, outcome not recorded (1)",
+        "Support to give (2)",
         "Plans ending within two weeks (1)",
     ]
     assert rows[1:3] == [
@@ -124,7 +139,8 @@ def test_refresh_sees_a_check_in_logged_and_a_new_day(view: ThisWeekView, book: 
             milestone.done = True
     book.save(ALEX, plan)
     view.refresh()
-    assert [i.what for i in view.model.items() if i.plan_id == ALEX] == ["Delivery predictability"]
+    alex_items = [i.what for i in view.model.items() if i.plan_id == ALEX and i.kind is not DueKind.SUPPORT_UNDATED]
+    assert alex_items == ["Delivery predictability"]
     clock.day = dt.date(2026, 12, 22)
     view.refresh()
     assert view.ui.headingLabel.text() == "This week · Tuesday 22 December 2026"
