@@ -195,7 +195,7 @@ def test_a_first_plan_from_template_to_outcome_report(qtbot: QtBot, tmp_path: Pa
     prompter.expect("dialog", acknowledge)
     window.ui.actionRecordAcknowledgement.trigger()
     assert window.session.plan.acknowledgement is not None
-    # assert kickoff_state(window, FIRST_DAY) is MarkerState.DONE  # TEMP until #16 defect 2 lands
+    assert kickoff_state(window, FIRST_DAY) is MarkerState.DONE
 
     step("The plan printed for the employee")
     text = export_pdf(window, prompter, DocumentKind.PLAN, tmp_path / "plan.pdf", copy=True)
@@ -211,8 +211,8 @@ def test_a_first_plan_from_template_to_outcome_report(qtbot: QtBot, tmp_path: Pa
         log_checkin(window, prompter, qtbot, dict(zip(keys, values, strict=True)))
         if week == 2:
             lines = this_week(window)
-            # TEMP assert not [line for line in lines if "Plan issued and discussed" in line], lines
-            # assert kickoff_state(window, clock.day) is MarkerState.DONE  # TEMP
+            assert not [line for line in lines if "Plan issued and discussed" in line], lines
+            assert kickoff_state(window, clock.day) is MarkerState.DONE
     assert len(window.session.plan.checkins) == 3
 
     step("The mid-plan evaluation, on its scheduled day")
