@@ -195,8 +195,9 @@ class ClosePlanDialog(QDialog):
         title.setFixedWidth(_TITLE_WIDTH)
         cells = [title]
         # How old the last measurement is: a decision on values of weeks ago should be a conscious one.
+        # On a line of its own, so the table still fits a 911-pixel screen without scrolling sideways.
         measured = (
-            f"{item.last_measured}, {vocabulary.ago(item.last[0], self.today)}" if item.last else item.last_measured
+            f"{item.last_measured}\n{vocabulary.ago(item.last[0], self.today)}" if item.last else item.last_measured
         )
         for text in (item.baseline, item.target, measured):
             cell = QLabel(text, group)
