@@ -113,6 +113,12 @@ class Ui_MainWindow(object):
 
         self.sidebarLayout.addWidget(self.thisWeekButton)
 
+        self.ownPlansButton = QPushButton(self.sidebar)
+        self.ownPlansButton.setObjectName(u"ownPlansButton")
+        self.ownPlansButton.setVisible(False)
+
+        self.sidebarLayout.addWidget(self.ownPlansButton)
+
         self.searchEdit = QLineEdit(self.sidebar)
         self.searchEdit.setObjectName(u"searchEdit")
         self.searchEdit.setClearButtonEnabled(True)
@@ -308,6 +314,10 @@ class Ui_MainWindow(object):
         self.thisWeekButton.setText(QCoreApplication.translate("MainWindow", u"This week", None))
 #if QT_CONFIG(tooltip)
         self.thisWeekButton.setToolTip(QCoreApplication.translate("MainWindow", u"What is due and overdue across all plans", None))
+#endif // QT_CONFIG(tooltip)
+        self.ownPlansButton.setText(QCoreApplication.translate("MainWindow", u"Back to my plans", None))
+#if QT_CONFIG(tooltip)
+        self.ownPlansButton.setToolTip(QCoreApplication.translate("MainWindow", u"Leave the sample plans for your own plan book", None))
 #endif // QT_CONFIG(tooltip)
         self.searchEdit.setPlaceholderText(QCoreApplication.translate("MainWindow", u"Search by employee or title", None))
 #if QT_CONFIG(tooltip)

@@ -32,7 +32,7 @@ from pipdesk.gui.plans import commands as plans
 from pipdesk.gui.shell import settings
 from pipdesk.gui.shell.book import PlanBooks
 from pipdesk.gui.shell.passphrase_dialog import PassphraseTask
-from pipdesk.store import PlanBook
+from pipdesk.store import PlanBook, default_plan_book_path
 from pipdesk.store.connection import explain_database_error
 from pipdesk.store.driver import sqlite3
 
@@ -174,6 +174,12 @@ def open_sample_plans(window: Shell) -> None:
         window.refresh_plans()
     else:
         window.books.open(plans.make_sample_plan_book(window.samples_path))
+
+
+def open_own_plans(window: Shell) -> None:
+    """From the sample plans back to the manager's own plan book: the one used last, else the default one."""
+    last = settings.last_plan_book()
+    window.books.open(last if last is not None and last.exists() else default_plan_book_path(), create=True)
 
 
 def _save_as_template(window: Shell) -> None:
@@ -357,6 +363,7 @@ def install(window: Shell, welcome: Ui_WelcomeView, undo_group: QUndoGroup) -> t
         getattr(welcome, name).clicked.connect(
             lambda _checked=False, run=run: run_command(window.prompter, lambda: run(window))
         )
+    ui.ownPlansButton.clicked.connect(lambda: run_command(window.prompter, lambda: open_own_plans(window)))
     ui.menuOpenRecent.aboutToShow.connect(lambda: window.books.fill_recent_menu(ui.menuOpenRecent))
     return undo, redo
 

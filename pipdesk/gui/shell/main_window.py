@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         self.today = today
         self.templates_folder = templates_folder or own_templates_folder()
         self.samples_path = samples_path or own_samples_path()
+        settings.never_remember(self.samples_path)  # opening the samples never hides the manager's own plans
         self.book: PlanBook | None = None
         self.session: PlanSession | None = None
         self.sessions: dict[int, PlanSession] = {}
@@ -138,9 +139,12 @@ class MainWindow(QMainWindow):
         self.book = book
         self.books.opened(book, back_up)
         self.this_week.set_book(book)
+        samples = self.books.is_open(self.samples_path)
         if book.path is not None:
             locked = " (encrypted)" if book.encrypted else ""
-            self.setWindowTitle(f"{book.path.name}{locked} — pipdesk")
+            self.setWindowTitle(f"{'Sample plans' if samples else book.path.name}{locked} — pipdesk")
+        self.ui.plansHeading.setText("Sample plans" if samples else "Plans")
+        self.ui.ownPlansButton.setVisible(samples)
         self.refresh_plans()
         last = settings.last_plan_setting(book.path).read() if book.path else 0
         if not (last and self.select_plan(last)) and self.proxy.rowCount() > 0:

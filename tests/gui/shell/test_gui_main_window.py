@@ -155,3 +155,45 @@ def test_a_burst_of_edits_reads_the_plan_list_once_after_typing_pauses(window: M
     qtbot.wait(400)
     assert len(reads) == 1
     assert window.plans.rows[window.plans.row_of(1)].title.endswith("abcde")
+
+
+def test_the_sample_plans_never_take_the_place_of_the_managers_own_plan_book(qtbot: QtBot, tmp_path: Path) -> None:
+    from pipdesk.gui.shell.main_window import start_window
+    from pipdesk.gui.shell.settings import recent_plan_books, remember_plan_book
+
+    own = tmp_path / "mine.pipdesk"
+    with PlanBook.open(own) as book:
+        book.add(load_sample("alex-delivery-active"))
+    remember_plan_book(own)
+    window = start_window(None)
+    qtbot.addWidget(window)
+    window.welcome.ui.openSamplesButton.click()
+    assert window.book is not None and window.book.path == window.samples_path
+    assert window.windowTitle().startswith("Sample plans")
+    assert window.ui.plansHeading.text() == "Sample plans"
+    assert window.ui.ownPlansButton.isVisibleTo(window)
+    window.close()
+
+    again = start_window(None)
+    qtbot.addWidget(again)
+    assert again.book is not None and again.book.path == own
+    assert recent_plan_books()[0] == own.resolve()
+    assert not again.ui.ownPlansButton.isVisibleTo(again)
+    again.close()
+
+
+def test_the_way_back_from_the_sample_plans_opens_the_managers_own_plan_book(qtbot: QtBot, tmp_path: Path) -> None:
+    from pipdesk.gui.shell.main_window import start_window
+    from pipdesk.gui.shell.settings import remember_plan_book
+
+    own = tmp_path / "mine.pipdesk"
+    with PlanBook.open(own) as book:
+        book.add(load_sample("alex-delivery-active"))
+    remember_plan_book(own)
+    window = start_window(None)
+    qtbot.addWidget(window)
+    window.welcome.ui.openSamplesButton.click()
+    window.ui.ownPlansButton.click()
+    assert window.book is not None and window.book.path == own
+    assert window.ui.plansHeading.text() == "Plans"
+    window.close()
