@@ -141,6 +141,13 @@ class Ui_MainWindow(object):
 
         self.sidebarLayout.addWidget(self.planTable)
 
+        self.noMatchLabel = QLabel(self.sidebar)
+        self.noMatchLabel.setObjectName(u"noMatchLabel")
+        self.noMatchLabel.setWordWrap(True)
+        self.noMatchLabel.setVisible(False)
+
+        self.sidebarLayout.addWidget(self.noMatchLabel)
+
         self.splitter.addWidget(self.sidebar)
         self.stack = QStackedWidget(self.splitter)
         self.stack.setObjectName(u"stack")
@@ -319,10 +326,11 @@ class Ui_MainWindow(object):
 #if QT_CONFIG(tooltip)
         self.ownPlansButton.setToolTip(QCoreApplication.translate("MainWindow", u"Leave the sample plans for your own plan book", None))
 #endif // QT_CONFIG(tooltip)
-        self.searchEdit.setPlaceholderText(QCoreApplication.translate("MainWindow", u"Search by employee or title", None))
+        self.searchEdit.setPlaceholderText(QCoreApplication.translate("MainWindow", u"Search employee, title, summary, concerns", None))
 #if QT_CONFIG(tooltip)
         self.statusFilter.setToolTip(QCoreApplication.translate("MainWindow", u"Show plans of one status", None))
 #endif // QT_CONFIG(tooltip)
+        self.noMatchLabel.setText("")
         self.planHeading.setText("")
         self.viewTabs.setTabText(self.viewTabs.indexOf(self.planTab), QCoreApplication.translate("MainWindow", u"Plan", None))
         self.viewTabs.setTabText(self.viewTabs.indexOf(self.timelineTab), QCoreApplication.translate("MainWindow", u"Timeline", None))

@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         table.selectionModel().currentRowChanged.connect(self._plan_selected)
         self.ui.searchEdit.textChanged.connect(self.proxy.set_search)
         keep_plan_selected(table, self.proxy, lambda: self.session.plan_id if self.session else None)
+        self.proxy.modelReset.connect(self._show_filter_state)
         self.ui.statusFilter.addItem("All statuses", None)
         for status in Status:
             self.ui.statusFilter.addItem(status.label, status)
@@ -254,7 +255,15 @@ class MainWindow(QMainWindow):
             self.ui.planHeading.setText("")
             return
         days = f"{vocabulary.period(plan.start_date, plan.end_date)} ({vocabulary.length(plan.length_days)})"
-        self.ui.planHeading.setText(f"{plan.employee.name} · {plan.title} · {plan.status.label} · {days}")
+        hidden = "Hidden by the search or status filter: " if self.proxy.row_of(self.session.plan_id) < 0 else ""
+        self.ui.planHeading.setText(f"{hidden}{plan.employee.name} · {plan.title} · {plan.status.label} · {days}")
+
+    def _show_filter_state(self) -> None:
+        """Say when no plan matches the search, and when the plan shown is one the filter hides."""
+        words = self.ui.searchEdit.text().strip()
+        self.ui.noMatchLabel.setText(f"No plan matches “{words}”" if words else "No plan of this status")
+        self.ui.noMatchLabel.setVisible(self.proxy.rowCount() == 0 and self.plans.rowCount() > 0)
+        self._update_heading()
 
     def forget_session(self, plan_id: int, show_none: bool = True) -> None:
         """Let go of a plan's session (the plan is going, or the plan book is)."""
