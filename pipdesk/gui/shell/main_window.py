@@ -250,10 +250,10 @@ class MainWindow(QMainWindow):
         self._list_refresh.start()
 
     def _update_heading(self) -> None:
-        plan = self.session.plan if self.session else None
-        if plan is None:
+        if self.session is None:
             self.ui.planHeading.setText("")
             return
+        plan = self.session.plan
         days = f"{vocabulary.period(plan.start_date, plan.end_date)} ({vocabulary.length(plan.length_days)})"
         hidden = "Hidden by the search or status filter: " if self.proxy.row_of(self.session.plan_id) < 0 else ""
         self.ui.planHeading.setText(f"{hidden}{plan.employee.name} · {plan.title} · {plan.status.label} · {days}")
