@@ -157,9 +157,10 @@ def test_a_burst_of_edits_reads_the_plan_list_once_after_typing_pauses(window: M
     assert window.plans.rows[window.plans.row_of(1)].title.endswith("abcde")
 
 
-def test_the_sample_plans_never_take_the_place_of_the_managers_own_plan_book(qtbot: QtBot, tmp_path: Path) -> None:
+def _samples_opened_over_own_plans(qtbot: QtBot, tmp_path: Path) -> tuple[MainWindow, Path]:
+    """A manager's own plan book, used last; pipdesk started, and the welcome's Open sample plans clicked."""
     from pipdesk.gui.shell.main_window import start_window
-    from pipdesk.gui.shell.settings import recent_plan_books, remember_plan_book
+    from pipdesk.gui.shell.settings import remember_plan_book
 
     own = tmp_path / "mine.pipdesk"
     with PlanBook.open(own) as book:
@@ -168,6 +169,14 @@ def test_the_sample_plans_never_take_the_place_of_the_managers_own_plan_book(qtb
     window = start_window(None)
     qtbot.addWidget(window)
     window.welcome.ui.openSamplesButton.click()
+    return window, own
+
+
+def test_the_sample_plans_never_take_the_place_of_the_managers_own_plan_book(qtbot: QtBot, tmp_path: Path) -> None:
+    from pipdesk.gui.shell.main_window import start_window
+    from pipdesk.gui.shell.settings import recent_plan_books
+
+    window, own = _samples_opened_over_own_plans(qtbot, tmp_path)
     assert window.book is not None and window.book.path == window.samples_path
     assert window.windowTitle().startswith("Sample plans")
     assert window.ui.plansHeading.text() == "Sample plans"
@@ -183,16 +192,7 @@ def test_the_sample_plans_never_take_the_place_of_the_managers_own_plan_book(qtb
 
 
 def test_the_way_back_from_the_sample_plans_opens_the_managers_own_plan_book(qtbot: QtBot, tmp_path: Path) -> None:
-    from pipdesk.gui.shell.main_window import start_window
-    from pipdesk.gui.shell.settings import remember_plan_book
-
-    own = tmp_path / "mine.pipdesk"
-    with PlanBook.open(own) as book:
-        book.add(load_sample("alex-delivery-active"))
-    remember_plan_book(own)
-    window = start_window(None)
-    qtbot.addWidget(window)
-    window.welcome.ui.openSamplesButton.click()
+    window, own = _samples_opened_over_own_plans(qtbot, tmp_path)
     window.ui.ownPlansButton.click()
     assert window.book is not None and window.book.path == own
     assert window.ui.plansHeading.text() == "Plans"
