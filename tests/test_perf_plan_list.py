@@ -203,3 +203,29 @@ def test_sorting_by_a_header_keeps_the_selected_plan(window: MainWindow) -> None
         for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
             window.ui.planTable.sortByColumn(column, order)
             assert selected_plan(window) == 2
+
+
+def test_the_search_also_finds_words_of_the_plans_summary_and_concerns(window: MainWindow) -> None:
+    assert window.book is not None
+    found = {s.id for s in window.book.summaries() if "tone" in s.search_text.casefold()}
+    assert found  # a word only in a plan's summary or concerns, never in its employee or title
+    window.ui.searchEdit.setText("tone")
+    assert set(shown_ids(window.proxy)) == found
+
+
+def test_a_search_that_matches_nothing_says_so(window: MainWindow) -> None:
+    window.ui.searchEdit.setText("zzzz nobody")
+    assert window.proxy.rowCount() == 0
+    assert window.ui.noMatchLabel.isVisible()
+    assert window.ui.noMatchLabel.text() == "No plan matches “zzzz nobody”"
+    window.ui.searchEdit.clear()
+    assert not window.ui.noMatchLabel.isVisible()
+
+
+def test_the_right_pane_says_when_the_filter_hides_the_plan_shown(window: MainWindow) -> None:
+    window.select_plan(1)
+    assert "hidden" not in window.ui.planHeading.text().casefold()
+    window.ui.searchEdit.setText("Nguyễn")
+    assert window.ui.planHeading.text().startswith("Hidden by the search")
+    window.ui.searchEdit.clear()
+    assert "hidden" not in window.ui.planHeading.text().casefold()

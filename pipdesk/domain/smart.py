@@ -120,9 +120,10 @@ def objectives_needing_work(plan: Plan) -> int:
 def issue_blockers(plan: Plan) -> list[Problem]:
     """Everything that stops the plan being issued to the employee; empty when it may be.
 
-    That is every rule a plan keeps once it is active, every SMART issue, at least one objective
-    and a check-in cadence. An HR partner is not required. Where a rule and a SMART issue mark the
-    same field, only the SMART issue is kept: it says what to do, not just what is missing.
+    That is every rule a plan keeps once it is active, every SMART issue, at least one objective,
+    a kind for each objective and a check-in cadence. An HR partner is not required. Where a rule
+    and a SMART issue mark the same field, only the SMART issue is kept: it says what to do, not
+    just what is missing.
     """
     blockers: list[Problem] = []
     if not plan.objectives:
@@ -138,6 +139,12 @@ def issue_blockers(plan: Plan) -> list[Problem]:
         for index, issues in plan_smart_issues(plan).items()
         for issue in issues
     ]
+    # The outcome sorts each result by its objective's kind; one without a kind would sit apart.
+    blockers.extend(
+        Problem(("plan", "objectives", index, "category"), "No kind: say whether it is technical or behavioral")
+        for index, objective in enumerate(plan.objectives)
+        if objective.category is None
+    )
     smart_paths = {problem.path for problem in smart}
     as_active = plan.model_copy(update={"status": Status.ACTIVE})
     blockers.extend(problem for problem in plan_problems(as_active) if problem.path not in smart_paths)

@@ -77,6 +77,8 @@ class PlanSummary:
     end_date: dt.date
     next_checkin: dt.date | None
     updated_at: str
+    #: Words the plan search finds besides the employee and title: its summary and its concerns.
+    search_text: str = ""
 
     def days_left(self, today: dt.date) -> int:
         return (self.end_date - today).days
@@ -174,7 +176,10 @@ class PlanBook:
             """
             SELECT p.id, p.title, p.status, p.employee_name, p.start_date, p.end_date, p.updated_at,
                    (SELECT min(m.date) FROM milestones m
-                     WHERE m.plan_id = p.id AND m.done = 0 AND m.kind != 'custom') AS next_checkin
+                     WHERE m.plan_id = p.id AND m.done = 0 AND m.kind != 'custom') AS next_checkin,
+                   p.summary
+                   || (SELECT coalesce(group_concat(' ' || c.area || ' ' || c.description, ''), '')
+                         FROM concerns c WHERE c.plan_id = p.id) AS search_text
               FROM plans p
              ORDER BY p.employee_name COLLATE NOCASE, p.start_date, p.id
             """
@@ -191,6 +196,7 @@ class PlanBook:
                 next_checkin=(
                     dt.date.fromisoformat(row[7]) if row[7] and Status(row[2]) is not Status.CLOSED else None
                 ),
+                search_text=row[8],
             )
             for row in rows
         ]

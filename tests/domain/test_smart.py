@@ -27,6 +27,7 @@ def smart(**fields: Any) -> Objective:
     """A SMART objective, changed by ``fields``."""
     values: dict[str, Any] = {
         "key": "on-time",
+        "category": "behavioral",
         "title": "Arrive for the 08:00 handover",
         "description": "Late arrivals at the shift handover, counted over 4 weeks.",
         "metric": "late arrivals per 4 weeks",
@@ -293,6 +294,16 @@ def test_due_date_outside_the_period_is_reported_once_with_the_plan_end() -> Non
     ]
 
 
+def test_issue_refused_while_objective_has_no_kind() -> None:
+    blockers = issue_blockers(draft(objectives=[smart(), smart(key="second", category=None)]))
+    assert paths(blockers) == [("plan", "objectives", 1, "category")]
+    assert "technical or behavioral" in blockers[0].message
+
+
+def test_an_objective_without_a_kind_is_still_smart() -> None:
+    assert issues_of(smart(category=None)) == []
+
+
 def test_issue_blockers_include_rules_beyond_objectives() -> None:
     plan = draft(manager=Person(name=" "))
     assert paths(issue_blockers(plan)) == [("plan", "manager", "name")]
@@ -309,6 +320,7 @@ def test_issue_blockers_follow_the_order_of_the_plan() -> None:
         ("plan", "checkin_every_days"),
         ("plan", "objectives", 0, "due_date"),
         ("plan", "objectives", 1, "title"),
+        ("plan", "objectives", 1, "category"),
         ("plan", "objectives", 1, "baseline"),
         ("plan", "objectives", 1, "target"),
         ("plan", "objectives", 1, "due_date"),

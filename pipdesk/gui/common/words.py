@@ -10,6 +10,10 @@ from pipdesk.domain import Plan
 _NOUNS = {"objectives": "Objective", "concerns": "Concern", "support": "Support action", "milestones": "Milestone"}
 
 
+#: A field whose name on screen is not its name in the plan.
+_FIELD_WORDS: dict[tuple[str, str | int], str] = {("objectives", "category"): "kind"}
+
+
 def where(plan: Plan, path: tuple[str | int, ...]) -> str:
     """Where a problem is, as the manager sees it: "Objective 2 “Send a status report”, metric"."""
     parts = [p for p in path if p != "plan"]
@@ -18,7 +22,7 @@ def where(plan: Plan, path: tuple[str | int, ...]) -> str:
         item = items[parts[1]] if parts[1] < len(items) else None
         name = getattr(item, "title", None) or getattr(item, "area", None) or getattr(item, "description", "")
         place = f"{_NOUNS[parts[0]]} {parts[1] + 1} “{name}”"
-        rest = [str(p).replace("_", " ") for p in parts[2:]]
+        rest = [_FIELD_WORDS.get((parts[0], p), str(p).replace("_", " ")) for p in parts[2:]]
         return ", ".join([place, *rest])
     return " ".join(str(p).replace("_", " ") for p in parts).capitalize() or "Plan"
 

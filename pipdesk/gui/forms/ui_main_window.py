@@ -113,6 +113,12 @@ class Ui_MainWindow(object):
 
         self.sidebarLayout.addWidget(self.thisWeekButton)
 
+        self.ownPlansButton = QPushButton(self.sidebar)
+        self.ownPlansButton.setObjectName(u"ownPlansButton")
+        self.ownPlansButton.setVisible(False)
+
+        self.sidebarLayout.addWidget(self.ownPlansButton)
+
         self.searchEdit = QLineEdit(self.sidebar)
         self.searchEdit.setObjectName(u"searchEdit")
         self.searchEdit.setClearButtonEnabled(True)
@@ -134,6 +140,13 @@ class Ui_MainWindow(object):
         self.planTable.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
 
         self.sidebarLayout.addWidget(self.planTable)
+
+        self.noMatchLabel = QLabel(self.sidebar)
+        self.noMatchLabel.setObjectName(u"noMatchLabel")
+        self.noMatchLabel.setWordWrap(True)
+        self.noMatchLabel.setVisible(False)
+
+        self.sidebarLayout.addWidget(self.noMatchLabel)
 
         self.splitter.addWidget(self.sidebar)
         self.stack = QStackedWidget(self.splitter)
@@ -309,10 +322,15 @@ class Ui_MainWindow(object):
 #if QT_CONFIG(tooltip)
         self.thisWeekButton.setToolTip(QCoreApplication.translate("MainWindow", u"What is due and overdue across all plans", None))
 #endif // QT_CONFIG(tooltip)
-        self.searchEdit.setPlaceholderText(QCoreApplication.translate("MainWindow", u"Search by employee or title", None))
+        self.ownPlansButton.setText(QCoreApplication.translate("MainWindow", u"Back to my plans", None))
+#if QT_CONFIG(tooltip)
+        self.ownPlansButton.setToolTip(QCoreApplication.translate("MainWindow", u"Leave the sample plans for your own plan book", None))
+#endif // QT_CONFIG(tooltip)
+        self.searchEdit.setPlaceholderText(QCoreApplication.translate("MainWindow", u"Search employee, title, summary, concerns", None))
 #if QT_CONFIG(tooltip)
         self.statusFilter.setToolTip(QCoreApplication.translate("MainWindow", u"Show plans of one status", None))
 #endif // QT_CONFIG(tooltip)
+        self.noMatchLabel.setText("")
         self.planHeading.setText("")
         self.viewTabs.setTabText(self.viewTabs.indexOf(self.planTab), QCoreApplication.translate("MainWindow", u"Plan", None))
         self.viewTabs.setTabText(self.viewTabs.indexOf(self.timelineTab), QCoreApplication.translate("MainWindow", u"Timeline", None))

@@ -8,10 +8,10 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QDateEdit, QFormLayout,
-    QFrame, QGridLayout, QGroupBox, QHeaderView,
-    QLabel, QLineEdit, QPlainTextEdit, QScrollArea,
-    QSizePolicy, QSpinBox, QTableView, QVBoxLayout,
-    QWidget)
+    QFrame, QGridLayout, QGroupBox, QHBoxLayout,
+    QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
+    QPushButton, QScrollArea, QSizePolicy, QSpacerItem,
+    QSpinBox, QTableView, QVBoxLayout, QWidget)
 
 from pipdesk.gui.common.list_editor import ListEditor
 
@@ -249,12 +249,27 @@ class Ui_PlanEditor(object):
 
         self.periodForm.setWidget(5, QFormLayout.ItemRole.LabelRole, self.acknowledgementCaption)
 
+        self.acknowledgementLayout = QHBoxLayout()
+        self.acknowledgementLayout.setObjectName(u"acknowledgementLayout")
         self.acknowledgementLabel = QLabel(self.periodGroup)
         self.acknowledgementLabel.setObjectName(u"acknowledgementLabel")
         self.acknowledgementLabel.setTextFormat(Qt.TextFormat.PlainText)
         self.acknowledgementLabel.setWordWrap(True)
 
-        self.periodForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.acknowledgementLabel)
+        self.acknowledgementLayout.addWidget(self.acknowledgementLabel)
+
+        self.recordAcknowledgementButton = QPushButton(self.periodGroup)
+        self.recordAcknowledgementButton.setObjectName(u"recordAcknowledgementButton")
+        self.recordAcknowledgementButton.setVisible(False)
+
+        self.acknowledgementLayout.addWidget(self.recordAcknowledgementButton)
+
+        self.acknowledgementSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.acknowledgementLayout.addItem(self.acknowledgementSpacer)
+
+
+        self.periodForm.setLayout(5, QFormLayout.ItemRole.FieldRole, self.acknowledgementLayout)
 
 
         self.contentLayout.addWidget(self.periodGroup)
@@ -449,6 +464,10 @@ class Ui_PlanEditor(object):
         self.cadenceSpin.setSuffix(QCoreApplication.translate("PlanEditor", u" days", None))
         self.issuedCaption.setText(QCoreApplication.translate("PlanEditor", u"Issued", None))
         self.acknowledgementCaption.setText(QCoreApplication.translate("PlanEditor", u"Acknowledgement", None))
+        self.recordAcknowledgementButton.setText(QCoreApplication.translate("PlanEditor", u"Record acknowledgement\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.recordAcknowledgementButton.setToolTip(QCoreApplication.translate("PlanEditor", u"Record that the employee signed for receipt of the plan, or declined to sign", None))
+#endif // QT_CONFIG(tooltip)
         self.whyGroup.setTitle(QCoreApplication.translate("PlanEditor", u"Why this plan", None))
         self.summaryLabel.setText(QCoreApplication.translate("PlanEditor", u"Su&mmary", None))
         self.summaryEdit.setPlaceholderText(QCoreApplication.translate("PlanEditor", u"The performance concerns in brief", None))

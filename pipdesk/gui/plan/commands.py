@@ -226,17 +226,15 @@ def add_item(
 ) -> list[Problem] | None:
     """Add a new item at the end of the list.
 
-    An issued plan holds complete objectives only: a new one is asked for whole, SMART at once.
+    A new objective is asked for in a dialog; an issued plan holds complete objectives only, so
+    there it must be SMART at once.
     """
     item = plan_list.new_item(session.plan, today)
-    if plan_list.attribute == "objectives" and session.issued:
-        dialog = ObjectiveDialog(session.plan, getattr(item, "key", "objective"), parent)
-        try:
-            if not prompter.run_dialog(dialog) or dialog.problems():
-                return None
-            item = dialog.objective()
-        finally:
-            dialog.deleteLater()
+    if plan_list.attribute == "objectives":
+        asked = _ask_objective(session, prompter, parent, getattr(item, "key", "objective"), None)
+        if asked is None:
+            return None
+        item = asked
     return _change_list(
         session,
         prompter,
@@ -246,6 +244,43 @@ def add_item(
         lambda items: items.append(item),
         (plan_list.attribute, None, plan_list.item_name(item)),
     )
+
+
+def _ask_objective(
+    session: PlanSession, prompter: Prompts, parent: QWidget | None, key: str, shown: Objective | None
+) -> Objective | None:
+    """The objective as the manager fills it in the objective dialog; None when cancelled."""
+    dialog = ObjectiveDialog(session.plan, key, parent, objective=shown, complete=session.issued)
+    try:
+        if not prompter.run_dialog(dialog) or dialog.problems():
+            return None
+        return dialog.objective()
+    finally:
+        dialog.deleteLater()
+
+
+def edit_objective(session: PlanSession, prompter: Prompts, parent: QWidget | None, row: int) -> list[Problem] | None:
+    """Edit the objective at ``row`` in the objective dialog, as one step; on an issued plan, asking why."""
+    before = session.plan.objectives[row]
+    after = _ask_objective(session, prompter, parent, before.key, before)
+    if after is None:
+        return None
+    changed = [name for name in Objective.model_fields if getattr(before, name) != getattr(after, name)]
+    if not changed:
+        return []
+    if len(changed) == 1:
+        field, old, new = (
+            f"objectives.{before.key}.{changed[0]}",
+            *(as_text(getattr(o, changed[0])) for o in (before, after)),
+        )
+    else:
+        field = f"objectives.{before.key}"
+        old, new = ("; ".join(f"{n}: {as_text(getattr(o, n)) or '(none)'}" for n in changed) for o in (before, after))
+
+    def replace(items: list[Any]) -> None:
+        items[row] = after
+
+    return _change_list(session, prompter, parent, OBJECTIVES, "Edit objective", replace, (field, old, new))
 
 
 def remove_item(
@@ -353,6 +388,11 @@ def record_acknowledgement(session: PlanSession, prompter: Prompts, today: dt.da
     if problems:
         raise PlanInvalid(problems, intro="The acknowledgement was not recorded")
     return True
+
+
+def awaits_acknowledgement(plan: Plan) -> bool:
+    """Whether the plan is issued and running and its acknowledgement not yet recorded."""
+    return plan.status in (Status.ACTIVE, Status.EXTENDED) and plan.acknowledgement is None
 
 
 def acknowledgement_text(plan: Plan) -> str:

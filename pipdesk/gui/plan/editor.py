@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDateEdit, QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
 from pipdesk.domain import Concern, Plan, Problem, vocabulary
@@ -30,12 +30,16 @@ from pipdesk.gui.plan.field_events import FieldEvents
 from pipdesk.gui.plan.guidance import show_guidance
 from pipdesk.gui.plan.history_model import HistoryModel
 from pipdesk.gui.plan.lists import ListBinding, plan_lists, smart_check
+from pipdesk.gui.plan.navigation import SectionLinks, show_blockers
 
 _TEXTS = ("summary", "context", "manager_commitments", "employee_commitments", "consequences")
 
 
 class PlanEditor(SessionView):
     """Edits one plan through a :class:`PlanSession`."""
+
+    #: The manager asked to record the employee's acknowledgement (the button beside it).
+    acknowledgement_requested = Signal()
 
     def __init__(
         self, prompter: Prompts, parent: QWidget | None = None, today: Callable[[], dt.date] = dt.date.today
@@ -70,6 +74,10 @@ class PlanEditor(SessionView):
         self.ui.historyTable.horizontalHeader().setStretchLastSection(True)
         self.ui.historyTable.setMinimumHeight(120)
         _style_message(self.ui.smartSummary)
+        self.sections = SectionLinks(self.ui, self)
+        self.ui.outerLayout.insertWidget(0, self.sections)
+        self.ui.objectivesList.table.activated.connect(lambda index: self._edit_objective(index.row()))
+        self.ui.recordAcknowledgementButton.clicked.connect(self.acknowledgement_requested)
 
     # Setup
 
@@ -171,6 +179,7 @@ class PlanEditor(SessionView):
             ui.statusLabel.setText(plan.status.label)
             ui.issuedLabel.setText(vocabulary.long_date(plan.issued_on) if plan.issued_on else "Not issued yet")
             ui.acknowledgementLabel.setText(commands.acknowledgement_text(plan))
+            ui.recordAcknowledgementButton.setVisible(commands.awaits_acknowledgement(plan))
             for binding in self.lists.values():
                 if binding.attribute != "evidence":
                     binding.model.set_items(binding.plan_list.of(plan))
@@ -304,6 +313,17 @@ class PlanEditor(SessionView):
         if self._list_changed(binding, problems):
             binding.editor.select_row(binding.model.rowCount() - 1)
             binding.editor.table.setFocus()
+
+    def _edit_objective(self, row: int) -> None:
+        if self.session is not None and not self.session.closed:
+            self._list_changed(
+                self.lists["objectives"], commands.edit_objective(self.session, self.prompter, self, row)
+            )
+
+    def show_blockers(self, blockers: list[Problem]) -> None:
+        """Mark what stops the plan being issued, each in its list, and go to the first of them."""
+        if self.session is not None:
+            show_blockers(self.ui, self.lists, self.session.plan, blockers)
 
     def _remove_item(self, binding: ListBinding, row: int) -> None:
         if self.session is not None:

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QHeaderView, QLabel
 
 from pipdesk.domain import Concern, ConcernCategory, ObjectiveCategory, Plan, Problem, SupportKind
 from pipdesk.domain.smart import plan_smart_issues
@@ -57,27 +56,23 @@ def plan_lists(
     The evidence list shows the evidence of ``current_concern`` (the concern selected).
     """
 
-    def concern_choices() -> list[tuple[str, Any]]:
-        plan = shown()
-        return [("—", None)] + [(f"{c.key}: {c.area}", c.key) for c in (plan.concerns if plan else [])]
-
+    # A few key columns, read-only: the objective dialog edits an objective whole (Enter or a double-click).
     objectives = ListBinding(
         ui.objectivesList,
         commands.OBJECTIVES,
         [
-            Column("Key", "key", width=100),
-            Column("Objective", "title", width=220),
-            Column("Kind", "category", "choice", enum_choices(ObjectiveCategory), width=90),
-            Column("Answers concern", "concern", "choice", concern_choices, width=140),
-            Column("Metric", "metric", width=160, tooltip="What is measured"),
-            Column("Unit", "unit", width=60),
-            Column("Baseline", "baseline", "number", width=70),
-            Column("Target", "target", "number", width=70),
-            Column("Due", "due_date", "optional_date", width=100),
-            Column("Description", "description", width=200),
+            Column("Objective", "title", editable=False),
+            Column("Kind", "category", "choice", enum_choices(ObjectiveCategory), width=90, editable=False),
+            Column("Baseline", "baseline", "number", width=70, editable=False),
+            Column("Target", "target", "number", width=70, editable=False),
+            Column("Due", "due_date", "optional_date", width=100, editable=False),
         ],
         issues_column="SMART check",
     )
+    header = ui.objectivesList.table.horizontalHeader()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    ui.objectivesList.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     return [
         _dated_notes(ui.priorDiscussionsList, commands.PRIOR_DISCUSSIONS, "What was discussed"),
         ListBinding(

@@ -1,4 +1,5 @@
-"""A new objective for an issued plan: complete and SMART at once, since the plan is already in force."""
+"""An objective, added or edited in a dialog: in a draft as far as the manager has got (issuing asks for the rest),
+in an issued plan complete and SMART at once, since the plan is already in force."""
 
 from __future__ import annotations
 
@@ -18,13 +19,29 @@ from pipdesk.gui.forms.ui_objective_dialog import Ui_ObjectiveDialog
 
 
 class ObjectiveDialog(QDialog):
-    def __init__(self, plan: Plan, key: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        plan: Plan,
+        key: str,
+        parent: QWidget | None = None,
+        objective: Objective | None = None,
+        complete: bool = True,
+    ) -> None:
         super().__init__(parent)
         self.ui = Ui_ObjectiveDialog()
         self.ui.setupUi(self)
         self.plan = plan
         self.key = key
+        #: Whether the objective must be SMART before the dialog accepts it (an issued plan's).
+        self.complete = complete
         ui = self.ui
+        if objective is not None:
+            self.setWindowTitle("Edit objective")
+        if not complete:
+            ui.explanation.setText(
+                "Fill in what you know now; the SMART check marks what is missing, and the plan is issued "
+                "only once every objective has a kind, a metric, a baseline, a target and a due date."
+            )
         ui.kindCombo.addItem("—", None)
         for category in ObjectiveCategory:
             ui.kindCombo.addItem(category.value.capitalize(), category.value)
@@ -35,6 +52,8 @@ class ObjectiveDialog(QDialog):
         ui.dueDateEdit.setDateRange(qdate(plan.start_date), qdate(plan.end_date))
         show_as_error(ui.errorLabel)
         ui.errorLabel.hide()
+        if objective is not None:
+            self._show(objective)
         ui.buttonBox.accepted.connect(self._accept)
         ui.buttonBox.rejected.connect(self.reject)
         fit_to_screen(self)
@@ -50,18 +69,33 @@ class ObjectiveDialog(QDialog):
         if due is not None:
             ui.dueDateEdit.setDate(qdate(due))
 
+    def _show(self, objective: Objective) -> None:
+        ui = self.ui
+        kind = objective.category.value if objective.category else None
+        ui.kindCombo.setCurrentIndex(max(0, ui.kindCombo.findData(kind)) if kind else 0)
+        ui.concernCombo.setCurrentIndex(max(0, ui.concernCombo.findData(objective.concern) if objective.concern else 0))
+        ui.descriptionEdit.setPlainText(objective.description)
+        self.fill(
+            objective.title,
+            objective.metric,
+            objective.unit,
+            "" if objective.baseline is None else f"{objective.baseline:g}",
+            "" if objective.target is None else f"{objective.target:g}",
+            objective.due_date,
+        )
+
     def problems(self) -> list[str]:
         ui = self.ui
         problems = []
         numbers = {}
         for label, edit in (("Baseline", ui.baselineEdit), ("Target", ui.targetEdit)):
             value = parse_number(edit.text())
-            if not isinstance(value, float):
+            if not isinstance(value, float) and (self.complete or value is not None):
                 problems.append(f"{label}: enter a number" + (f", not {edit.text()!r}" if edit.text().strip() else ""))
             numbers[label] = value
         if not ui.titleEdit.text().strip():
             problems.insert(0, "Give the objective a title")
-        if problems:
+        if problems or not self.complete:
             return problems
         objective = self.objective()
         return [issue.message for issue in smart_issues(objective, self.plan.start_date, self.plan.end_date)]

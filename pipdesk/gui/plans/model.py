@@ -54,7 +54,7 @@ class PlanListModel(RowsModel[PlanSummary]):
     def __init__(self, today: Callable[[], dt.date] = dt.date.today, parent: QObject | None = None) -> None:
         super().__init__(parent)  # self.rows: the plans in the order shown (before filtering)
         self.today = today
-        #: Each plan's employee and title, case-folded for search, by plan id.
+        #: Each plan's employee, title, summary and concerns, case-folded for search, by plan id.
         self.search_text: dict[int, str] = {}
         self._loaded: list[PlanSummary] = []
         self._row_by_id: dict[int, int] = {}
@@ -64,7 +64,7 @@ class PlanListModel(RowsModel[PlanSummary]):
     def set_rows(self, rows: Sequence[PlanSummary]) -> None:
         self.beginResetModel()
         self._loaded = list(rows)
-        self.search_text = {row.id: f"{row.employee} {row.title}".casefold() for row in self._loaded}
+        self.search_text = {row.id: f"{row.employee} {row.title} {row.search_text}".casefold() for row in self._loaded}
         self._order()
         self.endResetModel()
 
@@ -151,7 +151,8 @@ class PlanListModel(RowsModel[PlanSummary]):
 
 
 class PlanFilterProxy(QAbstractProxyModel):
-    """Filters a :class:`PlanListModel` by search text (employee or title, any case, any script) and by status.
+    """Filters a :class:`PlanListModel` by search text (employee, title, summary, concerns; any case, any script)
+    and by status.
 
     The visible rows are a list of the source's rows, in the source's order; a new search or status
     works the list out again in one pass of Python over the folded texts and, when it changed,

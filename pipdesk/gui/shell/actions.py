@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QStatusBar, QWidget
 
 from pipdesk import __version__
 from pipdesk.domain import PipdeskError, PlanInvalid, Status
+from pipdesk.domain.smart import issue_blockers
 from pipdesk.gui.checkins.log import CheckinsTab
 from pipdesk.gui.common.prompts import Prompts
 from pipdesk.gui.common.session import PlanSession
@@ -28,12 +29,13 @@ from pipdesk.gui.forms.ui_main_window import Ui_MainWindow
 from pipdesk.gui.forms.ui_welcome import Ui_WelcomeView
 from pipdesk.gui.outcome.commands import close_with_outcome, extend_plan
 from pipdesk.gui.plan import commands as plan_commands
+from pipdesk.gui.plan.editor import PlanEditor
 from pipdesk.gui.plans import commands as plans
 from pipdesk.gui.shell import settings
 from pipdesk.gui.shell.book import PlanBooks
 from pipdesk.gui.shell.passphrase_dialog import PassphraseTask
 from pipdesk.gui.shell.shortcuts_dialog import ShortcutsDialog
-from pipdesk.store import PlanBook
+from pipdesk.store import PlanBook, default_plan_book_path
 from pipdesk.store.connection import explain_database_error
 from pipdesk.store.driver import sqlite3
 
@@ -50,6 +52,7 @@ class Shell(Protocol):
     templates_folder: Path
     samples_path: Path
     checkins: CheckinsTab
+    editor: PlanEditor
 
     def window(self) -> QWidget: ...
 
@@ -177,6 +180,12 @@ def open_sample_plans(window: Shell) -> None:
         window.books.open(plans.make_sample_plan_book(window.samples_path))
 
 
+def open_own_plans(window: Shell) -> None:
+    """From the sample plans back to the manager's own plan book: the one used last, else the default one."""
+    last = settings.last_plan_book()
+    window.books.open(last if last is not None and last.exists() else default_plan_book_path(), create=True)
+
+
 def _save_as_template(window: Shell) -> None:
     saved = plans.save_plan_as_template(_session(window).plan, window.prompter, window.templates_folder)
     if saved is not None:
@@ -196,8 +205,22 @@ def _export_plan_file(window: Shell) -> None:
 
 def _issue_plan(window: Shell) -> None:
     session, today = _session(window), window.today()
-    if plan_commands.issue_plan(session, window.prompter, today):
-        _say(window, f"Issued “{session.plan.title}” on {today.isoformat()}")
+    if not plan_commands.issue_plan(session, window.prompter, today):
+        if blockers := issue_blockers(session.plan):  # refused: the Plan tab, at the first problem
+            window.show_plan_page()
+            window.ui.viewTabs.setCurrentWidget(window.ui.planTab)
+            window.editor.show_blockers(blockers)
+        return
+    _say(window, f"Issued “{session.plan.title}” on {today.isoformat()}")
+    plan = session.plan
+    if window.prompter.confirm(
+        "Plan issued",
+        f"Next: print the plan for your meeting with {plan.employee.name} and go through it together; then "
+        "record the acknowledgement (Record acknowledgement… beside Acknowledgement in the Plan tab, or the "
+        "Plan menu).\n\nPrint the plan now?",
+        "Print plan",
+    ):
+        _print(window)
 
 
 def _record_acknowledgement(window: Shell) -> None:
@@ -354,6 +377,10 @@ def install(window: Shell, welcome: Ui_WelcomeView, undo_group: QUndoGroup) -> t
         getattr(welcome, name).clicked.connect(
             lambda _checked=False, run=run: run_command(window.prompter, lambda: run(window))
         )
+    window.editor.acknowledgement_requested.connect(
+        lambda: run_command(window.prompter, lambda: _record_acknowledgement(window))
+    )
+    ui.ownPlansButton.clicked.connect(lambda: run_command(window.prompter, lambda: open_own_plans(window)))
     ui.menuOpenRecent.aboutToShow.connect(lambda: window.books.fill_recent_menu(ui.menuOpenRecent))
     return undo, redo
 

@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         self.today = today
         self.templates_folder = templates_folder or own_templates_folder()
         self.samples_path = samples_path or own_samples_path()
+        settings.never_remember(self.samples_path)  # opening the samples never hides the manager's own plans
         self.book: PlanBook | None = None
         self.session: PlanSession | None = None
         self.sessions: dict[int, PlanSession] = {}
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
         table.selectionModel().currentRowChanged.connect(self._plan_selected)
         self.ui.searchEdit.textChanged.connect(self.proxy.set_search)
         keep_plan_selected(table, self.proxy, lambda: self.session.plan_id if self.session else None)
+        self.proxy.modelReset.connect(self._show_filter_state)
         self.ui.statusFilter.addItem("All statuses", None)
         for status in Status:
             self.ui.statusFilter.addItem(status.label, status)
@@ -139,9 +141,12 @@ class MainWindow(QMainWindow):
         self.book = book
         self.books.opened(book, back_up)
         self.this_week.set_book(book)
+        samples = self.books.is_open(self.samples_path)
         if book.path is not None:
             locked = " (encrypted)" if book.encrypted else ""
-            self.setWindowTitle(f"{book.path.name}{locked} — pipdesk")
+            self.setWindowTitle(f"{'Sample plans' if samples else book.path.name}{locked} — pipdesk")
+        self.ui.plansHeading.setText("Sample plans" if samples else "Plans")
+        self.ui.ownPlansButton.setVisible(samples)
         self.refresh_plans()
         last = settings.last_plan_setting(book.path).read() if book.path else 0
         if not (last and self.select_plan(last)) and self.proxy.rowCount() > 0:
@@ -247,12 +252,20 @@ class MainWindow(QMainWindow):
         self._list_refresh.start()
 
     def _update_heading(self) -> None:
-        plan = self.session.plan if self.session else None
-        if plan is None:
+        if self.session is None:
             self.ui.planHeading.setText("")
             return
+        plan = self.session.plan
         days = f"{vocabulary.period(plan.start_date, plan.end_date)} ({vocabulary.length(plan.length_days)})"
-        self.ui.planHeading.setText(f"{plan.employee.name} · {plan.title} · {plan.status.label} · {days}")
+        hidden = "Hidden by the search or status filter: " if self.proxy.row_of(self.session.plan_id) < 0 else ""
+        self.ui.planHeading.setText(f"{hidden}{plan.employee.name} · {plan.title} · {plan.status.label} · {days}")
+
+    def _show_filter_state(self) -> None:
+        """Say when no plan matches the search, and when the plan shown is one the filter hides."""
+        words = self.ui.searchEdit.text().strip()
+        self.ui.noMatchLabel.setText(f"No plan matches “{words}”" if words else "No plan of this status")
+        self.ui.noMatchLabel.setVisible(self.proxy.rowCount() == 0 and self.plans.rowCount() > 0)
+        self._update_heading()
 
     def forget_session(self, plan_id: int, show_none: bool = True) -> None:
         """Let go of a plan's session (the plan is going, or the plan book is)."""

@@ -99,8 +99,19 @@ def recent_plan_books() -> list[Path]:
     return [Path(name) for name in RECENT_PLAN_BOOKS.read() if name]
 
 
+#: Plan books opened without being remembered (the sample plans): they never hide the manager's own.
+_NOT_REMEMBERED: set[str] = set()
+
+
+def never_remember(path: Path) -> None:
+    """``path`` (the sample plans) never becomes the last plan book nor joins the recent ones."""
+    _NOT_REMEMBERED.add(str(path.resolve()))
+
+
 def remember_plan_book(path: Path) -> None:
     resolved = str(path.resolve())
+    if resolved in _NOT_REMEMBERED:
+        return
     names = [resolved, *(str(p) for p in recent_plan_books() if str(p) != resolved)][:MAX_RECENT]
     RECENT_PLAN_BOOKS.write(names)
     LAST_PLAN_BOOK.write(resolved)

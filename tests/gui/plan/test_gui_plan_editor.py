@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from pipdesk.domain import Person, Status
 from pipdesk.gui.common.scripted_prompter import ScriptedPrompter
 from pipdesk.gui.plan.acknowledgement_dialog import AcknowledgementDialog
+from pipdesk.gui.plan.objective_dialog import ObjectiveDialog
 from pipdesk.gui.plans.new_plan_dialog import NewPlanDialog
 from pipdesk.gui.shell.main_window import MainWindow
 from pipdesk.services.templates import list_templates, plan_from_template
@@ -122,42 +123,52 @@ def test_a_plan_from_a_template_is_edited_undone_issued_amended_and_kept(
     window.redo_action.trigger()
     assert stored(window).title == "Punctuality at the shift handover <b>&"
 
-    # A new objective without metric, baseline, target is flagged; filling it in clears the flag.
+    # A new objective is added in the objective dialog: a draft takes it as far as it goes, and the
+    # SMART check flags what is missing; Enter on its row edits it in the dialog, and the flag clears.
     objectives = editor.ui.objectivesList
+
+    def only_a_title(dialog: QDialog) -> bool:
+        assert isinstance(dialog, ObjectiveDialog) and not dialog.complete
+        dialog.ui.titleEdit.setText("Arrive by 07:55 for every handover")
+        dialog.ui.dueDateEdit.setDate(QDate(2026, 12, 18))
+        return not dialog.problems()
+
+    prompter.expect("dialog", only_a_title)
     qtbot.mouseClick(objectives.add_button, Qt.MouseButton.LeftButton)
     row = len(plan.objectives)
     model = objectives.model
     assert model is not None
+    assert model.columnCount() <= 6  # a few key columns, no sideways scrolling
     smart_cell = model.index(row, len(model.columns))
     assert model.data(smart_cell).startswith("⚠")
     assert "1 of" in editor.ui.smartSummary.text()
-    for column_attr, typed in (
-        ("title", "Arrive by 07:55 for every handover"),
-        ("metric", "late arrivals per month"),
-        ("unit", "arrivals"),
-        ("baseline", "7"),
-        ("target", "0"),
-    ):
-        column = next(i for i, c in enumerate(model.columns) if c.attr == column_attr)
-        objectives.table.setCurrentIndex(model.index(row, column))
-        qtbot.keyClick(objectives.table, Qt.Key.Key_F2)
-        field = open_cell_editor(objectives.table)
-        field.selectAll()
-        qtbot.keyClicks(field, typed)
-        qtbot.keyClick(field, Qt.Key.Key_Return)
-        qtbot.waitUntil(lambda: objectives.table.state() != QAbstractItemView.State.EditingState)
+    assert objectives.current_row() == row and window.focusWidget() is objectives.table
+
+    def complete_it(dialog: QDialog) -> bool:
+        assert isinstance(dialog, ObjectiveDialog)
+        assert dialog.ui.titleEdit.text() == "Arrive by 07:55 for every handover"
+        dialog.ui.kindCombo.setCurrentIndex(dialog.ui.kindCombo.findData("behavioral"))
+        dialog.ui.metricEdit.setText("late arrivals per month")
+        dialog.ui.unitEdit.setText("arrivals")
+        dialog.ui.baselineEdit.setText("7")
+        dialog.ui.targetEdit.setText("0")
+        return not dialog.problems()
+
+    prompter.expect("dialog", complete_it)
+    qtbot.keyClick(objectives.table, Qt.Key.Key_Return)
     assert model.data(smart_cell) == "✓"
     assert editor.ui.smartSummary.text().startswith("All ")
     added = stored(window).objectives[row]
-    assert (added.metric, added.baseline, added.target, added.due_date) == (
+    assert (added.metric, added.baseline, added.target, added.due_date, added.category) == (
         "late arrivals per month",
         7,
         0,
-        plan.end_date,
+        dt.date(2026, 12, 18),
+        "behavioral",
     )
 
     # Issue: the plan becomes active, with a schedule.
-    prompter.expect("confirm", True)
+    prompter.expect("confirm", True).expect("confirm", False)  # issue; print it later
     window.ui.actionIssuePlan.trigger()
     issued = stored(window)
     assert (issued.status, issued.issued_on) == (Status.ACTIVE, TODAY)
@@ -165,6 +176,8 @@ def test_a_plan_from_a_template_is_edited_undone_issued_amended_and_kept(
     assert editor.ui.statusLabel.text() == "Active"
 
     # Amend: moving the end date of an issued plan asks why, and History shows it.
+    window.windowHandle().requestActivate()  # offscreen, the scripted new plan dialog took the activation
+    qtbot.waitUntil(window.isActiveWindow)
     prompter.expect("dialog", answer_reason("Two weeks of leave agreed with HR."))
     end_edit = editor.ui.endDateEdit
     old_end = issued.end_date
@@ -465,3 +478,96 @@ def test_history_names_fields_in_the_managers_words_and_one_change_is_one_row(
     assert history.data(history.index(0, history.CHANGE)).splitlines()[0] == "21 Dec 2026 → 18 Jan 2027"
     assert history.data(history.index(0, history.WHY)) == why
     assert history.rowCount() == len(plan.revisions) - 2
+
+
+def open_sound_draft(window: MainWindow) -> int:
+    """A draft ready to issue (Alex's plan before issue), shown in the window; its number."""
+    assert window.book is not None
+    draft = window.book.get(ALEX).model_copy(update={"status": Status.DRAFT, "issued_on": None, "milestones": []})
+    draft.checkins, draft.revisions, draft.acknowledgement = [], [], None
+    plan_id = window.book.add(draft)
+    window.refresh_plans()
+    window.select_plan(plan_id)
+    return plan_id
+
+
+def test_a_refused_issue_takes_the_manager_to_the_objective_without_a_kind(
+    window: MainWindow, qtbot: QtBot, prompter: ScriptedPrompter
+) -> None:
+    open_sound_draft(window)
+    assert window.session is not None
+    window.session.change(
+        "Add objective",
+        lambda plan: plan.objectives.append(plan.objectives[0].model_copy(update={"key": "no-kind", "category": None})),
+    )
+    window.ui.viewTabs.setCurrentWidget(window.ui.timelineTab)
+    window.ui.actionIssuePlan.trigger()
+    [warning] = prompter.warnings()
+    assert warning.text.count("•") == 1 and "kind: No kind" in warning.text
+    assert window.session.plan.status is Status.DRAFT
+    objectives = window.editor.ui.objectivesList
+    assert window.ui.viewTabs.currentWidget() is window.ui.planTab
+    assert objectives.current_row() == len(window.session.plan.objectives) - 1
+    assert window.focusWidget() is objectives.table
+    error = window.editor.lists["objectives"].error
+    assert not error.isHidden() and "technical or behavioral" in error.text()  # the problem stays marked
+
+
+def test_after_issue_the_manager_is_offered_to_print_and_then_to_record_the_acknowledgement(
+    window: MainWindow, prompter: ScriptedPrompter
+) -> None:
+    open_sound_draft(window)
+    button = window.editor.ui.recordAcknowledgementButton
+    assert not button.isVisibleTo(window)
+    printed: list[QDialog] = []
+    prompter.expect("confirm", True).expect("confirm", True).expect("dialog", lambda d: printed.append(d) and False)
+    window.ui.actionIssuePlan.trigger()
+    assert window.session is not None and window.session.plan.status is Status.ACTIVE
+    offer = prompter.shown[1]
+    assert offer.title == "Plan issued" and "Print the plan now?" in offer.text and "acknowledgement" in offer.text
+    assert printed, "the print dialog was opened"
+    assert button.isVisibleTo(window)
+
+    def sign(dialog: QDialog) -> bool:
+        assert isinstance(dialog, AcknowledgementDialog)
+        return True
+
+    prompter.expect("dialog", sign)
+    button.click()
+    assert window.session.plan.acknowledgement is not None
+    assert not button.isVisibleTo(window)
+
+
+def test_the_section_links_take_the_manager_to_each_section_of_the_plan(window: MainWindow, qtbot: QtBot) -> None:
+    window.select_plan(ALEX)
+    editor = window.editor
+    bar = editor.ui.scrollArea.verticalScrollBar()
+    assert bar.value() == 0
+    qtbot.mouseClick(editor.sections.links["objectivesGroup"], Qt.MouseButton.LeftButton)
+    assert bar.value() > 0
+    group = editor.ui.objectivesGroup
+    top = group.mapTo(editor.ui.scrollArea.viewport(), group.rect().topLeft()).y()
+    assert 0 <= top < 20
+    assert window.focusWidget() is not None and group.isAncestorOf(window.focusWidget())
+    assert all(link.focusPolicy() & Qt.FocusPolicy.TabFocus for link in editor.sections.links.values())
+
+
+def test_an_objective_of_a_draft_is_edited_in_the_dialog_as_one_undoable_step(
+    window: MainWindow, qtbot: QtBot, prompter: ScriptedPrompter
+) -> None:
+    window.select_plan(DMITRY)
+    assert window.session is not None
+    table = window.editor.ui.objectivesList.table
+    assert all(not (table.model().flags(table.model().index(0, c)) & Qt.ItemFlag.ItemIsEditable) for c in range(5))
+
+    def retarget(dialog: QDialog) -> bool:
+        assert isinstance(dialog, ObjectiveDialog) and dialog.windowTitle() == "Edit objective"
+        dialog.ui.targetEdit.setText("1")
+        return True
+
+    prompter.expect("dialog", retarget)
+    table.setCurrentIndex(table.model().index(0, 0))
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert window.session.plan.objectives[0].target == 1
+    window.undo_action.trigger()
+    assert window.session.plan.objectives[0].target != 1

@@ -174,3 +174,45 @@ def test_every_line_filled_from_the_plan_shows_its_start(window: MainWindow) -> 
     filled = [e for e in fields if e.text() and not e.isHidden() and e.objectName() != "qt_spinbox_lineedit"]
     assert filled
     assert [e.objectName() for e in filled if e.cursorPosition() != 0] == []
+
+
+def _samples_opened_over_own_plans(qtbot: QtBot, tmp_path: Path) -> tuple[MainWindow, Path]:
+    """A manager's own plan book, used last; pipdesk started, and the welcome's Open sample plans clicked."""
+    from pipdesk.gui.shell.main_window import start_window
+    from pipdesk.gui.shell.settings import remember_plan_book
+
+    own = tmp_path / "mine.pipdesk"
+    with PlanBook.open(own) as book:
+        book.add(load_sample("alex-delivery-active"))
+    remember_plan_book(own)
+    window = start_window(None)
+    qtbot.addWidget(window)
+    window.welcome.ui.openSamplesButton.click()
+    return window, own
+
+
+def test_the_sample_plans_never_take_the_place_of_the_managers_own_plan_book(qtbot: QtBot, tmp_path: Path) -> None:
+    from pipdesk.gui.shell.main_window import start_window
+    from pipdesk.gui.shell.settings import recent_plan_books
+
+    window, own = _samples_opened_over_own_plans(qtbot, tmp_path)
+    assert window.book is not None and window.book.path == window.samples_path
+    assert window.windowTitle().startswith("Sample plans")
+    assert window.ui.plansHeading.text() == "Sample plans"
+    assert window.ui.ownPlansButton.isVisibleTo(window)
+    window.close()
+
+    again = start_window(None)
+    qtbot.addWidget(again)
+    assert again.book is not None and again.book.path == own
+    assert recent_plan_books()[0] == own.resolve()
+    assert not again.ui.ownPlansButton.isVisibleTo(again)
+    again.close()
+
+
+def test_the_way_back_from_the_sample_plans_opens_the_managers_own_plan_book(qtbot: QtBot, tmp_path: Path) -> None:
+    window, own = _samples_opened_over_own_plans(qtbot, tmp_path)
+    window.ui.ownPlansButton.click()
+    assert window.book is not None and window.book.path == own
+    assert window.ui.plansHeading.text() == "Plans"
+    window.close()
