@@ -1,4 +1,4 @@
-"""A manager's first plan, start to finish, in the real window, with the date moved between meetings.
+"""A manager's first plan, start to finish (issue #16), in the real window, with the date moved between meetings.
 
 Template → three objectives (one vague, made measurable) → support and commitments → issue →
 acknowledgement → the plan's PDF → three check-ins → the mid-plan evaluation → an extension → the
@@ -28,6 +28,7 @@ from pipdesk.gui.documents.export_dialog import ExportPdfDialog
 from pipdesk.gui.outcome.close_dialog import ClosePlanDialog
 from pipdesk.gui.outcome.extend_dialog import ExtendPlanDialog
 from pipdesk.gui.plan.acknowledgement_dialog import AcknowledgementDialog
+from pipdesk.gui.plan.objective_dialog import ObjectiveDialog
 from pipdesk.gui.plans.new_plan_dialog import NewPlanDialog
 from pipdesk.gui.shell.main_window import MainWindow
 from pipdesk.reports import DocumentKind
@@ -127,6 +128,22 @@ def type_text(qtbot: QtBot, window: MainWindow, edit: QPlainTextEdit, text: str)
     window.editor.ui.titleEdit.setFocus()
 
 
+def edit_objective(window: MainWindow, prompter: ScriptedPrompter, qtbot: QtBot, row: int, *fields: str) -> None:
+    """Open an objective of the Plan tab in its dialog (Enter on its row) and write ``fields`` into it."""
+
+    def fill(dialog: QDialog) -> bool:
+        assert isinstance(dialog, ObjectiveDialog)
+        dialog.fill(*fields)
+        return True
+
+    window.ui.viewTabs.setCurrentWidget(window.ui.planTab)
+    table = window.editor.ui.objectivesList.table
+    table.setCurrentIndex(table.model().index(row, 1))
+    prompter.expect("dialog", fill)
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert not prompter.warnings(), prompter.warnings()
+
+
 def kickoff_state(window: MainWindow, today: dt.date) -> MarkerState:
     assert window.session is not None
     plan = window.session.plan
@@ -179,11 +196,37 @@ def test_a_first_plan_from_template_to_outcome_report(qtbot: QtBot, tmp_path: Pa
     plan = window.session.plan
     assert plan.summary.startswith("Six of the last ten") and plan.employee_commitments.startswith("Flag a risk")
 
-    step("Issue on the first day, then the acknowledgement at the kick-off meeting")
+    step("The third objective written vaguely: the plan cannot be issued, and the window goes to it")
+    measurable = plan.objectives[2]
+    edit_objective(window, prompter, qtbot, 2, "Plan the week better", "", "", "", "")
+    assert window.session.plan.objectives[2].metric == ""
     clock.day = FIRST_DAY
-    prompter.expect("confirm", True)
+    window.ui.actionIssuePlan.trigger()
+    (refused,) = prompter.warnings()
+    assert refused.title == "The plan cannot be issued yet" and "Objective 3 “Plan the week better”" in refused.text
+    assert window.session.plan.status is Status.DRAFT
+    objectives = window.editor.ui.objectivesList.table
+    assert objectives.currentIndex().row() == 2 and window.focusWidget() is objectives
+    prompter.shown.clear()
+    edit_objective(
+        window,
+        prompter,
+        qtbot,
+        2,
+        measurable.title,
+        measurable.metric,
+        measurable.unit,
+        vocabulary.number(measurable.baseline),
+        vocabulary.number(measurable.target),
+    )
+    assert window.session.plan.objectives[2] == measurable
+
+    step("Issue on the first day, then the acknowledgement at the kick-off meeting")
+    prompter.expect("confirm", True)  # issue it
+    prompter.expect("confirm", False)  # the next step offered: print the plan now (it is exported below)
     window.ui.actionIssuePlan.trigger()
     assert not prompter.warnings(), prompter.warnings()
+    assert [shown.title for shown in prompter.shown[-2:]] == ["Issue plan", "Plan issued"]
     plan = window.session.plan
     assert (plan.status, plan.issued_on) == (Status.ACTIVE, FIRST_DAY)
     assert any(m.kind is MilestoneKind.MIDPOINT for m in plan.milestones)
