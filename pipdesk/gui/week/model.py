@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QFont, QPalette
 
 from pipdesk.domain.schedule import DueItem, DueKind
-from pipdesk.domain.vocabulary import weekday
+from pipdesk.domain.vocabulary import short_date, weekday
 from pipdesk.gui.common.colours import alert_colour
 from pipdesk.gui.common.table_model import Index, RowsModel
 
@@ -173,7 +173,7 @@ class ThisWeekModel(RowsModel[WeekRow]):
             if column == self.WHAT:
                 return what_text(item) if role == Qt.ItemDataRole.DisplayRole else f"{item.kind.label}: {item.what}"
             if column == self.DATE:
-                return f"{weekday(item.date)[:3]} {item.date.isoformat()}"
+                return f"{weekday(item.date)[:3]} {short_date(item.date)}"
         if role == Qt.ItemDataRole.ForegroundRole and column == self.WHEN and _late(item, self.today):
             return QBrush(alert_colour(self.palette))
         return None

@@ -55,22 +55,22 @@ def test_on_the_frozen_monday_only_carls_missed_review_shows(view: ThisWeekView,
     view.set_book(book)
     assert table_text(view.model) == [
         ("Overdue (1)", "", "", ""),
-        ("Overdue by 54 days", "Carl Nguyễn", "Final review (extended)", "Wed 2026-09-30"),
+        ("Overdue by 54 days", "Carl Nguyễn", "Final review (extended)", "Wed 30 Sep 2026"),
         ("Final review passed, outcome not recorded (1)", "", "", ""),
-        ("Review was 54 days ago", "Carl Nguyễn", "Record the outcome of “Cloud platform skills”", "Wed 2026-09-30"),
+        ("Review was 54 days ago", "Carl Nguyễn", "Record the outcome of “Cloud platform skills”", "Wed 30 Sep 2026"),
         # Past the midpoint of Alex's plan, the support promised without a date and not given yet.
         ("Support to give (2)", "", "", ""),
         (
             "No date, past midpoint",
             "Alex Moreno",
             "Support: Estimate review every two weeks with Dana",
-            "Mon 2026-11-09",
+            "Mon 9 Nov 2026",
         ),
         (
             "No date, past midpoint",
             "Alex Moreno",
             "Support: Monthly session with a senior programme manager",
-            "Mon 2026-11-09",
+            "Mon 9 Nov 2026",
         ),
     ]
     assert view.overdue_count() == 2
@@ -92,11 +92,11 @@ def test_a_busier_monday_groups_by_urgency(view: ThisWeekView, book: PlanBook, c
         "Plans ending within two weeks (1)",
     ]
     assert rows[1:3] == [
-        ("Overdue by 68 days", "Carl Nguyễn", "Final review (extended)", "Wed 2026-09-30"),
-        ("Overdue by 7 days", "Alex Moreno", "Weekly check-in 9", "Mon 2026-11-30"),
+        ("Overdue by 68 days", "Carl Nguyễn", "Final review (extended)", "Wed 30 Sep 2026"),
+        ("Overdue by 7 days", "Alex Moreno", "Weekly check-in 9", "Mon 30 Nov 2026"),
     ]
-    assert rows[4] == ("Today", "Alex Moreno", "Weekly check-in 10", "Mon 2026-12-07")
-    assert rows[-1] == ("Ends in 14 days", "Alex Moreno", "Plan ends: Delivery predictability", "Mon 2026-12-21")
+    assert rows[4] == ("Today", "Alex Moreno", "Weekly check-in 10", "Mon 7 Dec 2026")
+    assert rows[-1] == ("Ends in 14 days", "Alex Moreno", "Plan ends: Delivery predictability", "Mon 21 Dec 2026")
     assert view.overdue_count() == 3
     # Drafts and closed plans have nothing due: Beth's and Dmitry's plans never show.
     assert {item.plan_id for item in view.model.items()} == {ALEX, CARL}
