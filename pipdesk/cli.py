@@ -356,8 +356,8 @@ def _verify(args: argparse.Namespace) -> int:
     for trail in trails:
         where = f"plan {trail.plan_id} ({trail.employee}, {trail.title})" if trail.employee else f"plan {trail.plan_id}"
         if trail.intact:
-            saves = f"{trail.saves} save" + ("" if trail.saves == 1 else "s")
-            print(f"ok      {where}: {trail.revisions} revisions, {saves}, chain intact")
+            saves = f"{vocabulary.count(trail.revisions, 'revision')}, {vocabulary.count(trail.saves, 'save')}"
+            print(f"ok      {where}: {saves}, chain intact")
             continue
         reasons = []
         if trail.broken_at is not None:
@@ -371,7 +371,7 @@ def _verify(args: argparse.Namespace) -> int:
     print(f"{len(trails) - len(broken)} of {len(trails)} audit trails intact")
     if printed:
         for saved in found:
-            later = f"{saved.later_saves} later save" + ("" if saved.later_saves == 1 else "s")
+            later = vocabulary.count(saved.later_saves, "later save")
             current = "what it holds now" if saved.later_saves == 0 else later
             print(f"printed {printed}: plan {saved.plan_id} as saved on {saved.at[:10]}; {current}")
         if not found:

@@ -161,11 +161,11 @@ def fairness_check(plan: Plan, today: dt.date) -> FairnessCheck:
 
 def _count(part: int, whole: int, noun: str) -> str:
     """``2 of 4 support actions``, ``1 of 1 support action``."""
-    return f"{part} of {whole} {noun}{'' if whole == 1 else 's'}"
+    return f"{part} of {vocabulary.count(whole, noun)}"
 
 
 def _was(count: int) -> str:
-    return "was" if count == 1 else "were"
+    return vocabulary.agreeing(count, "was", "were")
 
 
 # What the evidence says, as the close dialog and the Outcome view show it

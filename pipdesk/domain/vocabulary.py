@@ -89,7 +89,7 @@ def ago(day: dt.date, today: dt.date) -> str:
     """``today``, ``yesterday``, ``5 days ago``, ``6 weeks ago`` (whole weeks from two weeks on)."""
     days = (today - day).days
     if days <= 0:
-        return "today" if days == 0 else f"in {-days} day{'s' if days != -1 else ''}"
+        return "today" if days == 0 else f"in {count(-days, 'day')}"
     if days == 1:
         return "yesterday"
     return f"{days // 7} weeks ago" if days >= 14 else f"{days} days ago"
@@ -132,7 +132,7 @@ def agreeing(n: float, noun: str, plural: str | None = None) -> str:
     plural_at = [i for i in range(head) if _looks_plural(words[i])]
     if one and plural_at:
         words[plural_at[-1]] = _singular(words[plural_at[-1]])
-    elif not one and not plural_at and head > 0 and words[head - 1].isalpha():
+    elif not one and not plural_at and head > 0 and _is_word(words[head - 1]):
         words[head - 1] = _plural(words[head - 1])
     return " ".join(words)
 
@@ -142,10 +142,15 @@ _CONNECTORS = {"per", "a", "an", "of", "in", "on", "at", "each", "every", "for",
 _NOT_PLURAL_ENDINGS = ("ss", "us", "is", "'s")
 
 
+def _is_word(word: str) -> bool:
+    """Letters, or words joined by hyphens (``check-in``): the last one takes the plural."""
+    return all(part.isalpha() for part in word.split("-"))
+
+
 def _looks_plural(word: str) -> bool:
     return (
         len(word) > 2
-        and word.isalpha()
+        and _is_word(word)
         and word.lower().endswith("s")
         and not word.lower().endswith(_NOT_PLURAL_ENDINGS)
     )

@@ -22,9 +22,7 @@ SIGNING = (
 def render(plan: Plan, index: int, settings: Settings) -> bytes:
     if not 0 <= index < len(plan.checkins):
         held = len(plan.checkins)
-        raise ReportError(
-            f"This plan has no check-in number {index + 1}; it has {held} check-in{'' if held == 1 else 's'}."
-        )
+        raise ReportError(f"This plan has no check-in number {index + 1}; it has {vocabulary.count(held, 'check-in')}.")
     return build(
         plan, DOCUMENT, story(plan, index, employee_copy=settings.employee_copy), settings, may_hold_private_notes=True
     )

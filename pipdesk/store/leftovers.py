@@ -34,6 +34,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from pipdesk.domain import vocabulary
 from pipdesk.store.connection import LOCK_SUFFIX, PLAN_BOOK_SUFFIX, PlanBookError, _BookLock
 from pipdesk.store.plan_book import PlanBook
 from pipdesk.system.safe_write import SQLITE_MAGIC
@@ -155,8 +156,7 @@ def clean_up_leftovers(book: PlanBook | Database, backups_folder: Path | None = 
 
 def say_removed(removed: Sequence[Leftover]) -> str:
     """``Removed 2 files left by a pipdesk stopped mid-task: …``, for a status bar or stderr."""
-    what = "file" if len(removed) == 1 else "files"
-    return f"Removed {len(removed)} {what} left by a pipdesk stopped mid-task: " + "; ".join(
+    return f"Removed {vocabulary.count(len(removed), 'file')} left by a pipdesk stopped mid-task: " + "; ".join(
         left.describe() for left in removed
     )
 
@@ -405,7 +405,7 @@ def overwrite_with_zeros(path: Path) -> None:
 
 def _size(size: int) -> str:
     if size < 1000:
-        return "1 byte" if size == 1 else f"{size} bytes"
+        return vocabulary.count(size, "byte")
     if size < 1_000_000:
         return f"{size / 1000:.0f} KB"
     return f"{size / 1_000_000:.1f} MB"

@@ -368,11 +368,11 @@ def test_set_passphrase_offers_to_delete_unencrypted_leftovers_with_the_backups(
 
     offer = prompter.shown[-1]
     assert offer.kind == "confirm" and offer.title == "Unencrypted backups"
-    assert "1 backup(s) of plans.pipdesk" in offer.text
+    assert "1 backup of plans.pipdesk was taken" in offer.text
     assert "Also left unencrypted by a pipdesk stopped mid-task:\n• an unfinished backup from " in offer.text
     assert not partial.exists()
     assert window.statusBar().currentMessage() == (
-        "Deleted 1 unencrypted backup(s) and 1 unencrypted leftover(s) of plans.pipdesk"
+        "Deleted 1 unencrypted backup and 1 unencrypted leftover of plans.pipdesk"
     )
     assert [b.encrypted for b in list_backups(backups, "plans")] == [True]
     window.close()

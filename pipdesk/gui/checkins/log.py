@@ -163,10 +163,12 @@ class CheckinLogView(SessionView):
             text = "No check-ins logged yet. “New check-in…” starts one from the next scheduled meeting."
         elif self.proxy.searching():
             shown = self.proxy.rowCount()
-            text = f"{shown} of {total} check-ins match." if shown else f"None of the {total} check-ins match."
+            of_total = vocabulary.count(total, "check-in")
+            match = vocabulary.agreeing(shown, "matches", "match")
+            text = f"{shown} of {of_total} {match}." if shown else f"None of the {of_total} match."
         else:
             latest = vocabulary.short_date(max(c.date for c in plan.checkins))
-            text = f"{total} check-in{'s' if total != 1 else ''}, the latest on {latest}."
+            text = f"{vocabulary.count(total, 'check-in')}, the latest on {latest}."
         if self.session.closed:
             text += " The plan is closed: its check-ins can be read, not changed."
         self.ui.statusLabel.setText(text)

@@ -2,7 +2,8 @@
 
 The model never changes the plan itself: it reports the edit a person made as a signal, and the
 view turns it into an undoable change of the plan session. Cells a rule or the SMART check flags
-are shaded and carry the message as a tooltip.
+are shaded and carry the message as a tooltip. An empty cell may have a placeholder (a template's
+guidance): drawn greyed and given as its tooltip and its editor's placeholder, never its value.
 """
 
 from __future__ import annotations
@@ -84,6 +85,7 @@ class ListTableModel(QAbstractTableModel):
         self.items: list[BaseModel] = []
         self.read_only = False
         self._issues = _Issues()
+        self._placeholders: dict[tuple[int, str], str] = {}
 
     def set_items(self, items: Sequence[BaseModel]) -> None:
         if len(items) == len(self.items):
@@ -101,6 +103,23 @@ class ListTableModel(QAbstractTableModel):
             self._issues.rows.setdefault(row, []).extend(messages)
         if self.items:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.items) - 1, self.columnCount() - 1))
+
+    def set_placeholders(self, cells: dict[tuple[int, str], str]) -> None:
+        """What an empty cell ((row, attribute) → text) shows greyed until something is written in it."""
+        if cells == self._placeholders:
+            return
+        self._placeholders = dict(cells)
+        if self.items:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.items) - 1, self.columnCount() - 1))
+
+    def placeholder(self, index: Index) -> str:
+        """The placeholder of the cell at ``index`` while it is empty, else ``""``."""
+        if not index.isValid() or index.column() >= len(self.columns) or index.row() >= len(self.items):
+            return ""
+        attr = self.columns[index.column()].attr
+        if getattr(self.items[index.row()], attr) not in (None, ""):
+            return ""
+        return self._placeholders.get((index.row(), attr), "")
 
     def row_issues(self, row: int) -> list[str]:
         return self._issues.rows.get(row, [])
@@ -156,7 +175,11 @@ class ListTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.CheckStateRole and column.kind == "bool":
             return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(cell_issues) if cell_issues else (display_text(column, value) or None)
+            return (
+                "\n".join(cell_issues)
+                if cell_issues
+                else (display_text(column, value) or self.placeholder(index) or None)
+            )
         if role == Qt.ItemDataRole.BackgroundRole and cell_issues:
             return QBrush(warning_colour(QPalette()))
         return None
@@ -197,6 +220,16 @@ class ColumnDelegate(QStyledItemDelegate):
         self.model = model
         self.default_date = default_date
 
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
+        super().initStyleOption(option, index)
+        placeholder = self.model.placeholder(index)
+        if placeholder and not option.text:
+            option.text = placeholder
+            # Greyed and slanted, also on a selected row, so guidance never reads as what was written.
+            palette = option.palette
+            palette.setColor(QPalette.ColorRole.Text, palette.color(QPalette.ColorRole.PlaceholderText))
+            option.font.setItalic(True)
+
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         column = self.model.columns[index.column()]
         if column.kind in {"date", "optional_date"}:
@@ -206,7 +239,9 @@ class ColumnDelegate(QStyledItemDelegate):
             for label, value in column.choices() if column.choices else []:
                 combo.addItem(label, value)
             return combo
-        return QLineEdit(parent)
+        line = QLineEdit(parent)
+        line.setPlaceholderText(self.model.placeholder(index))
+        return line
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         column = self.model.columns[index.column()]

@@ -56,7 +56,7 @@ class ExtendPlanDialog(QDialog):
         due = due_at_end(plan)
         self._can_move_due_dates = bool(due)
         if due:
-            noun = "objective" if len(due) == 1 else f"{len(due)} objectives"
+            noun = "objective" if len(due) == 1 else vocabulary.count(len(due), "objective")
             ui.moveDueDatesCheck.setText(f"Move the {noun} due on the old end date to the new one")
             ui.moveDueDatesCheck.setToolTip("\n".join(o.title for o in due))
         else:
@@ -114,9 +114,9 @@ def extension_preview(plan: Plan, new_end: dt.date, cadence: int) -> str:
     )
     moves = any(m.kind is MilestoneKind.FINAL and not m.done for m in plan.milestones)
     final = "the final review moves to" if moves else "a new final review is added on"
-    checkins = f"{added} check-in{'s' if added != 1 else ''} every {cadence} days" if added else "no check-in"
+    checkins = f"{vocabulary.count(added, 'check-in')} every {cadence} days" if added else "no check-in"
     text = (
-        f"The plan runs {days} day{'s' if days != 1 else ''} longer, to {vocabulary.long_date(new_end)}: "
+        f"The plan runs {vocabulary.count(days, 'day')} longer, to {vocabulary.long_date(new_end)}: "
         f"{checkins} added, and {final} {vocabulary.long_date(new_end)}."
     )
     due = due_at_end(plan)

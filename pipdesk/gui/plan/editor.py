@@ -175,7 +175,7 @@ class PlanEditor(SessionView):
                 text_edit = self._text_edit(field)
                 if text_edit not in self._pending and text_edit.toPlainText() != getattr(plan, field):
                     text_edit.setPlainText(getattr(plan, field))
-            show_guidance(plan, {field: self._text_edit(field) for field in _TEXTS})
+            show_guidance(plan, {field: self._text_edit(field) for field in _TEXTS}, self.lists["concerns"].model)
             ui.statusLabel.setText(plan.status.label)
             ui.issuedLabel.setText(vocabulary.long_date(plan.issued_on) if plan.issued_on else "Not issued yet")
             ui.acknowledgementLabel.setText(commands.acknowledgement_text(plan))

@@ -16,7 +16,7 @@ from pathlib import Path
 import platformdirs
 from PySide6.QtWidgets import QWidget
 
-from pipdesk.domain import Person, PipdeskError, Plan, PlanInvalid
+from pipdesk.domain import Person, PipdeskError, Plan, PlanInvalid, vocabulary
 from pipdesk.gui.common.prompts import Prompts
 from pipdesk.gui.plans.new_plan_dialog import NewPlanAnswers, NewPlanDialog
 from pipdesk.planfile import dump_plan_file, parse_plan_file
@@ -133,7 +133,7 @@ def import_plan_file(book: PlanBook, prompter: Prompts) -> int | None:
     except PlanInvalid as error:
         prompter.warning(
             "The plan file cannot be imported",
-            f"{path.name} has {len(error.problems)} problem(s); nothing was imported.",
+            f"{path.name} has {vocabulary.count(len(error.problems), 'problem')}; nothing was imported.",
             details="\n".join(str(p) for p in error.problems),
         )
         return None
@@ -154,10 +154,10 @@ def delete_plan(book: PlanBook, plan_id: int, prompter: Prompts, let_go: Callabl
     """Delete the plan once the person confirms, saying what goes with it; ``let_go`` runs just before."""
     plan = book.get(plan_id)
     lost = [
-        f"{len(plan.objectives)} objectives",
-        f"{len(plan.checkins)} check-ins",
-        f"{len(plan.concerns)} concerns with their evidence",
-        f"{len(plan.revisions)} revisions of its history",
+        vocabulary.count(len(plan.objectives), "objective"),
+        vocabulary.count(len(plan.checkins), "check-in"),
+        f"{vocabulary.count(len(plan.concerns), 'concern')} with their evidence",
+        f"{vocabulary.count(len(plan.revisions), 'revision')} of its history",
     ]
     if not prompter.confirm(
         "Delete plan",

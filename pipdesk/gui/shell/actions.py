@@ -35,6 +35,7 @@ from pipdesk.gui.shell import settings
 from pipdesk.gui.shell.book import PlanBooks
 from pipdesk.gui.shell.passphrase_dialog import PassphraseTask
 from pipdesk.gui.shell.shortcuts_dialog import ShortcutsDialog
+from pipdesk.gui.timeline.view import TIMELINE_KEYS
 from pipdesk.store import PlanBook, default_plan_book_path
 from pipdesk.store.connection import explain_database_error
 from pipdesk.store.driver import sqlite3
@@ -292,7 +293,8 @@ def _about(window: Shell) -> None:
 
 
 def _keyboard_shortcuts(window: Shell) -> None:
-    window.prompter.run_dialog(ShortcutsDialog(window.window().findChildren(QAction), window.window()))
+    dialog = ShortcutsDialog(window.window().findChildren(QAction), window.window(), view_keys=TIMELINE_KEYS)
+    window.prompter.run_dialog(dialog)
 
 
 # The table

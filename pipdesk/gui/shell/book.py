@@ -13,7 +13,7 @@ from typing import Protocol, TypeVar
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMenu, QStatusBar, QWidget
 
-from pipdesk.domain import PipdeskError
+from pipdesk.domain import PipdeskError, vocabulary
 from pipdesk.gui.common.prompts import Prompts
 from pipdesk.gui.common.save_status import SaveStatus
 from pipdesk.gui.common.session import PlanSession
@@ -258,7 +258,8 @@ class PlanBooks(QObject):
         if not plain and not stray:
             return
         text = (
-            f"{len(plain)} backup(s) of {path.name} were taken before it had a passphrase: anyone who gets "
+            f"{vocabulary.count(len(plain), 'backup')} of {path.name} {vocabulary.agreeing(len(plain), 'was', 'were')} "
+            "taken before it had a passphrase: anyone who gets "
             f"them can read them. An encrypted backup was just taken. Delete the unencrypted ones from "
             f"{self.backups_folder}?"
             if plain
@@ -273,8 +274,8 @@ class PlanBooks(QObject):
                 backup.path.unlink(missing_ok=True)
             assert self.window.book is not None
             gone = remove_leftovers(self.window.book, stray)
-            also = f" and {len(gone)} unencrypted leftover(s)" if gone else ""
-            self._say(f"Deleted {len(plain)} unencrypted backup(s){also} of {path.name}", 10000)
+            also = f" and {vocabulary.count(len(gone), 'unencrypted leftover')}" if gone else ""
+            self._say(f"Deleted {vocabulary.count(len(plain), 'unencrypted backup')}{also} of {path.name}", 10000)
 
     # Backups
 

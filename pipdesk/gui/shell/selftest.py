@@ -110,6 +110,7 @@ class _Selftest:
     def import_sample(self) -> str:
         from importlib import resources
 
+        from pipdesk.domain import vocabulary
         from pipdesk.planfile import parse_plan_file
         from pipdesk.store import PlanBook
 
@@ -120,7 +121,7 @@ class _Selftest:
         plan_id = book.add(plan)
         _check(book.get(plan_id) == plan, "the plan read back differs from the plan imported")
         self.state["plan_id"] = plan_id
-        return f"{plan.employee.name}, {len(plan.checkins)} check-ins"
+        return f"{plan.employee.name}, {vocabulary.count(len(plan.checkins), 'check-in')}"
 
     def open_window(self) -> str:
         from pipdesk.gui.common.scripted_prompter import ScriptedPrompter

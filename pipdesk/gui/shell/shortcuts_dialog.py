@@ -1,4 +1,5 @@
-"""Help › Keyboard shortcuts: each command with a key, in a table whose columns size to their text."""
+"""Help › Keyboard shortcuts: each command with a key, then each view's own keys, in a table whose columns
+size to their text."""
 
 from __future__ import annotations
 
@@ -33,10 +34,17 @@ def shortcut_rows(actions: Sequence[QAction]) -> list[tuple[str, str]]:
 class ShortcutsDialog(QDialog):
     """The keys of the window's commands, two columns that never run into each other."""
 
-    def __init__(self, actions: Sequence[QAction], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        actions: Sequence[QAction],
+        parent: QWidget | None = None,
+        *,
+        view_keys: Sequence[tuple[str, str]] = (),
+        view: str = "Timeline",
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Keyboard shortcuts")
-        self.rows = shortcut_rows(actions)
+        self.rows = shortcut_rows(actions) + [(keys, f"{view}: {what}") for keys, what in view_keys]
         table = QTableWidget(len(self.rows), 2, self)
         table.setObjectName("shortcutsTable")
         table.setAccessibleName("Keyboard shortcuts")

@@ -9,7 +9,7 @@ import re
 from pipdesk.domain import CheckinKind, MilestoneKind, Plan
 from pipdesk.domain.markers import Lane, Marker, MarkerState
 from pipdesk.domain.schedule import FINAL_TITLE, KICKOFF_TITLE, MIDPOINT_TITLE
-from pipdesk.domain.vocabulary import CHECKIN_KINDS, MILESTONE_KINDS, MONTHS, WEEKDAYS, rating
+from pipdesk.domain.vocabulary import CHECKIN_KINDS, MILESTONE_KINDS, MONTHS, WEEKDAYS, count, rating
 
 LANE_NAMES = {
     Lane.SCHEDULE: "Schedule",
@@ -39,7 +39,7 @@ def day_text(day: dt.date, year: bool = True) -> str:
 
 
 def days(n: int) -> str:
-    return "1 day" if n == 1 else f"{n} days"
+    return count(n, "day")
 
 
 def shorten(text: str, limit: int) -> str:

@@ -32,6 +32,17 @@ from pipdesk.gui.timeline.texts import day_text
 
 _OUT_OF_RANGE = "The timeline cannot draw this plan until the date is corrected."
 
+#: The timeline's own keys (keys, what they do), for Help › Keyboard shortcuts; the hint under it names the most used.
+TIMELINE_KEYS = (
+    ("← →", "select the previous or next milestone"),
+    ("Enter", "open the selected milestone"),
+    ("Ctrl+← →", "move the selected milestone a day"),
+    ("H", "mark the selected milestone held or not held"),
+    ("F2", "rename the selected milestone"),
+    ("Delete", "remove the selected milestone"),
+    ("+ −", "zoom in or out"),
+)
+
 
 class TimelineView(SessionView):
     """The plan's timeline, with zoom, a legend and milestone editing, on a :class:`PlanSession`."""

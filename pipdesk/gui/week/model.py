@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QFont, QPalette
 
 from pipdesk.domain.schedule import DueItem, DueKind
-from pipdesk.domain.vocabulary import short_date, weekday
+from pipdesk.domain.vocabulary import count, short_date, weekday
 from pipdesk.gui.common.colours import alert_colour
 from pipdesk.gui.common.table_model import Index, RowsModel
 
@@ -75,23 +75,19 @@ def name_key(name: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def _days(n: int) -> str:
-    return "1 day" if n == 1 else f"{n} days"
-
-
 def when_text(item: DueItem, today: dt.date) -> str:
     """How urgent the item is, in words: ``Overdue by 3 days``, ``Thursday``, ``Ends in 12 days``."""
     days = (item.date - today).days
     if item.kind in (DueKind.OVERDUE, DueKind.SUPPORT_OVERDUE):
-        return "Since yesterday" if days == -1 else f"Overdue by {_days(-days)}"
+        return "Since yesterday" if days == -1 else f"Overdue by {count(-days, 'day')}"
     if item.kind is DueKind.OUTCOME_MISSING:
-        return "Review was yesterday" if days == -1 else f"Review was {_days(-days)} ago"
+        return "Review was yesterday" if days == -1 else f"Review was {count(-days, 'day')} ago"
     if item.kind is DueKind.SUPPORT_UNDATED:
         return "No date, past midpoint"  # shown from the plan's midpoint, which is its date
     if item.kind is DueKind.ENDING_SOON:
         if days == 0:
             return "Ends today"
-        return "Ends tomorrow" if days == 1 else f"Ends in {_days(days)}"
+        return "Ends tomorrow" if days == 1 else f"Ends in {count(days, 'day')}"
     if days == 0:
         return "Today"
     return "Tomorrow" if days == 1 else weekday(item.date)

@@ -15,7 +15,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHeaderView, QWidget
 
 from pipdesk.domain.schedule import due_items
-from pipdesk.domain.vocabulary import day_and_date
+from pipdesk.domain.vocabulary import count, day_and_date
 from pipdesk.gui.forms.ui_this_week_view import Ui_ThisWeekView
 from pipdesk.gui.week.model import ThisWeekModel
 from pipdesk.store import PlanBook
@@ -90,8 +90,8 @@ class ThisWeekView(QWidget):
             return ""
         late = self.overdue_count()
         plans = len({item.plan_id for item in items})
-        things = "1 thing" if len(items) == 1 else f"{len(items)} things"
-        in_plans = "1 plan" if plans == 1 else f"{plans} plans"
+        things = count(len(items), "thing")
+        in_plans = count(plans, "plan")
         overdue = f", {late} of them past their date" if late else ""
         return f"{things} to act on in {in_plans}{overdue}."
 

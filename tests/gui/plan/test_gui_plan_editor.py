@@ -571,3 +571,39 @@ def test_an_objective_of_a_draft_is_edited_in_the_dialog_as_one_undoable_step(
     assert window.session.plan.objectives[0].target == 1
     window.undo_action.trigger()
     assert window.session.plan.objectives[0].target != 1
+
+
+def test_empty_concern_descriptions_show_their_template_guidance_but_edit_and_save_empty(
+    qtbot: QtBot, book: PlanBook, prompter: ScriptedPrompter
+) -> None:
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from pipdesk.gui.common.session import PlanSession
+    from pipdesk.gui.plan.editor import PlanEditor
+
+    editor = PlanEditor(prompter, today=lambda: TODAY)
+    qtbot.addWidget(editor)
+    editor.resize(1000, 700)
+    editor.show()
+    qtbot.waitExposed(editor)
+    number = _template_plan(book)
+    editor.set_session(PlanSession(book, number, editor))
+    table = editor.ui.concernsList.table
+    model = editor.ui.concernsList.model
+    assert model is not None and model.rowCount() > 0
+    column = next(n for n, c in enumerate(model.columns) if c.attr == "description")
+    index = model.index(0, column)
+    guidance = model.data(index, Qt.ItemDataRole.ToolTipRole)
+    assert guidance and guidance.startswith("Describe the pattern")
+    assert model.data(index, Qt.ItemDataRole.EditRole) == ""
+    option = QStyleOptionViewItem()
+    table.itemDelegate().initStyleOption(option, index)
+    assert option.text == guidance
+    assert option.palette.color(QPalette.ColorRole.Text) == option.palette.color(QPalette.ColorRole.PlaceholderText)
+    cell_editor = table.itemDelegate().createEditor(table.viewport(), option, index)
+    table.itemDelegate().setEditorData(cell_editor, index)
+    assert isinstance(cell_editor, QLineEdit)
+    assert cell_editor.text() == "" and cell_editor.placeholderText() == guidance
+    editor.ui.concernsList.grab().save("/tmp/concern-guidance.png")
+    assert book.get(number).concerns[0].description == ""

@@ -418,11 +418,11 @@ def test_set_passphrase_offers_to_delete_the_unencrypted_backups(qtbot: QtBot, t
     all_answered(prompter)
     offer = prompter.shown[-1]
     assert offer.kind == "confirm" and offer.title == "Unencrypted backups"
-    assert "2 backup(s) of plans.pipdesk" in offer.text
+    assert "2 backups of plans.pipdesk were taken" in offer.text
     remaining = list_backups(backups, "plans", PASSPHRASE)
     assert [(b.encrypted, b.plan_count) for b in remaining] == [(True, 4)]
     assert not is_plain_sqlite(remaining[0].path)
-    assert "Deleted 2 unencrypted backup(s)" in window.statusBar().currentMessage()
+    assert "Deleted 2 unencrypted backups" in window.statusBar().currentMessage()
     window.close()
 
 
