@@ -217,6 +217,48 @@ def checkin_kind(kind: CheckinKind) -> str:
     return CHECKIN_KINDS[kind]
 
 
+#: What each kind of meeting asks, in the check-in form: "guidance" for a line above the form, and a
+#: question for each text box, keyed by the check-in's field it stands in. They are shown as
+#: placeholder text and never saved; an ordinary check-in or a formal review asks nothing.
+CHECKIN_QUESTIONS: dict[CheckinKind, dict[str, str]] = {
+    CheckinKind.MIDPOINT: {
+        "guidance": (
+            "Halfway through: is each objective on track, should the support change, should the plan be "
+            "extended? The grey questions are not saved."
+        ),
+        "notes": "Is each objective on track to be met by its due date? Which are at risk, and why?",
+        "employee_comments": "How does the employee see their progress so far? Is the support helping?",
+        "wins": "What has improved since the plan started?",
+        "concerns": "What still falls short of what the plan expects? Anything new?",
+        "next_steps": (
+            "Should the support change (more coaching, training, time)? Should the plan be extended? "
+            "What must happen before the final review?"
+        ),
+        "private_notes": "Your own view: is the plan still fair and achievable? Anything to raise with HR?",
+    },
+    CheckinKind.FINAL: {
+        "guidance": (
+            "The end of the plan: was each objective met, was the support delivered, and what follows? "
+            "The grey questions are not saved."
+        ),
+        "notes": "Was each objective met by its due date? What does the evidence show?",
+        "employee_comments": "How does the employee see the plan's outcome? Did they get the support agreed?",
+        "wins": "What improved over the whole plan?",
+        "concerns": "What still falls short, if anything?",
+        "next_steps": (
+            "What follows: a return to normal performance management, an extension, another role, "
+            "or further action with HR?"
+        ),
+        "private_notes": "Your own notes for the outcome: was the plan applied fairly and the support delivered?",
+    },
+}
+
+
+def checkin_questions(kind: CheckinKind) -> dict[str, str]:
+    """What the check-in form asks for ``kind`` (see :data:`CHECKIN_QUESTIONS`); empty when nothing."""
+    return CHECKIN_QUESTIONS.get(kind, {})
+
+
 def milestone_kind(kind: MilestoneKind) -> str:
     return MILESTONE_KINDS[kind]
 

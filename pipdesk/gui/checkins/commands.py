@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
-from pipdesk.domain import Checkin, Plan, Progress, vocabulary
+from pipdesk.domain import Checkin, CheckinKind, Plan, Progress, Rating, vocabulary
 from pipdesk.domain.model import compact_number
+from pipdesk.domain.progress import overall_rating
 from pipdesk.domain.rules import amendment_reason_needed, plan_problems
 from pipdesk.domain.schedule import mark_done_for_checkin, unmark_for_deleted_checkin
 from pipdesk.gui.checkins.models import TEXT_FIELDS, one_line_summary
@@ -134,7 +135,37 @@ def log_checkin(session: PlanSession, prompter: Prompts, checkin: Checkin) -> bo
     if problems:
         prompter.warning("The check-in was not saved", "\n".join(p.message for p in problems))
         return False
+    suggestion = evaluation_suggestion(session.plan, checkin)
+    if suggestion is not None:
+        prompter.info("The plan is not on track at its mid-point", suggestion)
     return True
+
+
+_BEHIND = (Rating.AT_RISK, Rating.OFF_TRACK)
+
+
+def evaluation_suggestion(plan: Plan, checkin: Checkin) -> str | None:
+    """After a mid-plan evaluation rated at risk or off track: the objectives behind, and what to weigh.
+
+    None for any other check-in, or an evaluation on track: nothing to suggest then.
+    """
+    if checkin.kind is not CheckinKind.MIDPOINT or overall_rating(checkin) not in _BEHIND:
+        return None
+    ratings = {p.objective: p.rating for p in checkin.progress}
+    behind = [
+        f"• Objective {number} “{objective.title}”: {vocabulary.rating(ratings[objective.key]).lower()}"
+        for number, objective in enumerate(plan.objectives, start=1)
+        if ratings.get(objective.key) in _BEHIND
+    ]
+    return "\n".join(
+        [
+            "The mid-plan evaluation finds these objectives behind:",
+            *behind,
+            "",
+            "Consider with the employee whether the support should change (more coaching, training or "
+            "time: Support and resources on the Plan tab), or whether to extend the plan (Plan › Extend…).",
+        ]
+    )
 
 
 def _filled_in(prompter: Prompts, dialog: CheckinFormDialog) -> Checkin | None:

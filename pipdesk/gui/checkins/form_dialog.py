@@ -41,7 +41,8 @@ _KIND_FOR_MILESTONE = {
     MilestoneKind.FINAL: CheckinKind.FINAL,
 }
 _RATINGS = (Rating.ON_TRACK, Rating.AT_RISK, Rating.OFF_TRACK, Rating.MET)
-_TEXT_EDITS = {
+#: The check-in's text fields and the boxes that hold them.
+TEXT_EDITS = {
     "notes": "notesEdit",
     "employee_comments": "employeeCommentsEdit",
     "wins": "winsEdit",
@@ -122,7 +123,7 @@ class CheckinFormDialog(QDialog):
             label.hide()
         for kind in CheckinKind:
             self.ui.kindCombo.addItem(vocabulary.checkin_kind(kind), kind.value)
-        for name in _TEXT_EDITS.values():
+        for name in TEXT_EDITS.values():
             edit: QPlainTextEdit = getattr(self.ui, name)
             # Four lines each keep the whole form on screen; longer text scrolls inside its box.
             edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 4 + 14)
@@ -144,9 +145,11 @@ class CheckinFormDialog(QDialog):
 
         self.ui.dateEdit.dateChanged.connect(lambda _d: self._update())
         self.ui.kindCombo.currentIndexChanged.connect(lambda _i: self._update())
+        self.ui.kindCombo.currentIndexChanged.connect(lambda _i: self._ask_questions())
         self.ui.buttonBox.accepted.connect(self._accept)
         self.ui.buttonBox.rejected.connect(self.reject)
         self._update()
+        self._ask_questions()
         fit_to_screen(self, QSize(960, max(640, self.sizeHint().height())))
         self.ui.notesEdit.setFocus()
 
@@ -227,7 +230,7 @@ class CheckinFormDialog(QDialog):
         self.ui.dateEdit.setDate(qdate(checkin.date))
         self.ui.kindCombo.setCurrentIndex(self.ui.kindCombo.findData(checkin.kind.value))
         show_line(self.ui.attendeesEdit, checkin.attendees)
-        for name, widget in _TEXT_EDITS.items():
+        for name, widget in TEXT_EDITS.items():
             getattr(self.ui, widget).setPlainText(getattr(checkin, name))
         for progress in checkin.progress:
             row = self.rows.get(progress.objective)
@@ -256,7 +259,7 @@ class CheckinFormDialog(QDialog):
             if number is None and row.rating() is None and not comment:
                 continue
             progress.append(Progress(objective=row.objective.key, value=number, rating=row.rating(), comment=comment))
-        texts = {name: getattr(self.ui, widget).toPlainText().strip() for name, widget in _TEXT_EDITS.items()}
+        texts = {name: getattr(self.ui, widget).toPlainText().strip() for name, widget in TEXT_EDITS.items()}
         return Checkin(
             date=self.date(),
             kind=self.kind(),
@@ -312,6 +315,14 @@ class CheckinFormDialog(QDialog):
         if objective.baseline is not None:
             return f"first value; baseline {quantity(objective.baseline, objective.unit)}, {target}"
         return f"first value; {target}"
+
+    def _ask_questions(self) -> None:
+        """The kind's questions where the manager writes: placeholders only, so they are never saved."""
+        questions = vocabulary.checkin_questions(self.kind())
+        self.ui.guidanceLabel.setText(questions.get("guidance", ""))
+        self.ui.guidanceLabel.setVisible("guidance" in questions)
+        for name, widget in TEXT_EDITS.items():
+            getattr(self.ui, widget).setPlaceholderText(questions.get(name, ""))
 
     def _update_milestone(self, day: dt.date) -> None:
         if self.original is not None:

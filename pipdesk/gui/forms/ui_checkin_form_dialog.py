@@ -18,6 +18,13 @@ class Ui_CheckinFormDialog(object):
             CheckinFormDialog.setObjectName(u"CheckinFormDialog")
         self.layout = QVBoxLayout(CheckinFormDialog)
         self.layout.setObjectName(u"layout")
+        self.guidanceLabel = QLabel(CheckinFormDialog)
+        self.guidanceLabel.setObjectName(u"guidanceLabel")
+        self.guidanceLabel.setWordWrap(True)
+        self.guidanceLabel.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.layout.addWidget(self.guidanceLabel)
+
         self.milestoneLabel = QLabel(CheckinFormDialog)
         self.milestoneLabel.setObjectName(u"milestoneLabel")
         self.milestoneLabel.setWordWrap(True)
