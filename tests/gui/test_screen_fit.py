@@ -202,3 +202,36 @@ def test_the_timeline_legend_shows_every_entry_whole(
         return label.isVisible() and label.width() >= label.sizeHint().width() and frame.rect().contains(inside)
 
     qtbot.waitUntil(lambda: all(whole(label) for label in labels), timeout=2000)
+
+
+@pytest.mark.parametrize("kind", ["warning", "question", "information"])
+def test_a_message_too_long_for_the_screen_keeps_its_buttons_on_it_and_the_whole_text_in_its_details(
+    qtbot: QtBot, available: QRect, kind: str
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from pipdesk.gui.common.prompts import message_box, question_box, warning_box
+
+    problems = "\n".join(
+        f"• Objective {n} “Send a written plan of the week by ten each Monday”, metric: No metric: say how "
+        "you will measure it, e.g. a count or a share of the work done on time"
+        for n in range(1, 25)
+    )
+    text = f"Fix these first; each is marked in the plan:\n\n{problems}"
+    box = {
+        "warning": lambda: warning_box("The plan cannot be issued yet", text),
+        "question": lambda: question_box("Issue plan", text, "Issue plan"),
+        "information": lambda: message_box(QMessageBox.Icon.Information, "Plan issued", text),
+    }[kind]()
+    show(qtbot, box)
+    assert available.contains(box.frameGeometry()), (box.frameGeometry(), available)
+    for button in box.buttons():
+        assert available.contains(global_rect(button)), button.text()
+    assert box.text().endswith("under Show Details.") and box.detailedText().startswith(text)
+
+
+def test_a_short_message_is_left_whole(qtbot: QtBot, available: QRect) -> None:
+    from pipdesk.gui.common.prompts import warning_box
+
+    box = show(qtbot, warning_box("The plan was not saved", "The disk is full.", "Traceback: …"))
+    assert box.text() == "The disk is full." and box.detailedText() == "Traceback: …"

@@ -10,6 +10,7 @@ from test_reports_support import EMPLOYEE_COPY, OPTIONS, PRINTED, missing, pdf_t
 
 from pipdesk.domain import Plan, Revision
 from pipdesk.domain import vocabulary as labels
+from pipdesk.domain.audit import content_hash
 from pipdesk.domain.progress import series
 from pipdesk.reports import (
     DocumentKind,
@@ -372,3 +373,12 @@ def test_the_managers_explanation_of_the_fairness_gaps_is_printed_beside_the_gap
     assert "Gaps found" in fairness and explanation in fairness
     assert explanation not in text[text.index("Changes to the plan") :]
     assert "Gap 39" not in text
+
+
+def test_a_plan_with_no_revisions_prints_its_content_hash_not_the_empty_chain() -> None:
+    """#16: a draft printed "Audit trail 000…000", the start of an empty chain, which tells a reader nothing."""
+    draft = load_sample("dmitry-punctuality-draft")
+    assert draft.revisions == []
+    footer = [line for line in pdf_text(render_plan(draft, OPTIONS)).splitlines() if line.startswith("Audit trail ")]
+    assert footer and all("0" * 16 not in line for line in footer)
+    assert {line.split()[-1] for line in footer} == {content_hash(draft)}

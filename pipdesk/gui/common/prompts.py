@@ -9,8 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QPushButton, QWidget
+
+from pipdesk.domain import vocabulary
+from pipdesk.gui.common import screen
 
 
 class Prompts(Protocol):
@@ -38,18 +41,16 @@ class Prompter:
         self.parent = parent
 
     def info(self, title: str, text: str) -> None:
-        QMessageBox.information(self.parent, title, text)
+        message_box(QMessageBox.Icon.Information, title, text, self.parent).exec()
 
     def warning(self, title: str, text: str, details: str | None = None) -> None:
         warning_box(title, text, details, self.parent).exec()
 
     def confirm(self, title: str, text: str, action: str) -> bool:
         """Ask before something that cannot be taken back; ``action`` labels the button that does it."""
-        box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.Cancel, self.parent)
-        do_it = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box = question_box(title, text, action, self.parent)
         box.exec()
-        return box.clickedButton() is do_it
+        return box.clickedButton() is box.do_it
 
     def ask_text(self, title: str, label: str, text: str = "") -> str | None:
         """One line of text, or None when the person cancels."""
@@ -69,10 +70,16 @@ class Prompter:
         return Path(path) if path else None
 
 
-class _DetailsBox(QMessageBox):
-    """A message box whose "Copy details" button copies and leaves the box open."""
+class _FittingBox(QMessageBox):
+    """A message box that keeps to the screen, and whose "Copy details" button copies and leaves it open.
+
+    Qt sizes a message box to its text, however long: a list of twenty problems would put its
+    buttons below a laptop's screen. When shown, a text too tall for the screen is cut to the lines
+    that fit, and the whole of it goes under "Show Details…", which scrolls.
+    """
 
     copy_button: QPushButton | None = None
+    do_it: QPushButton | None = None
 
     def done(self, result: int) -> None:
         if self.copy_button is not None and self.clickedButton() is self.copy_button:
@@ -81,12 +88,52 @@ class _DetailsBox(QMessageBox):
             return
         super().done(result)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        keep_on_screen(self)
+
+
+def keep_on_screen(box: QMessageBox) -> None:
+    """Cut the text of a shown ``box`` to what the screen holds; the whole text goes to its details."""
+    room = screen.available_geometry(box.parentWidget() or box).height() - screen.FRAME_HEIGHT
+    lines = box.text().splitlines()
+    shown = len(lines)
+    while box.height() > room and shown > 1:
+        shown = max(1, shown - max(1, shown // 8))
+        rest = vocabulary.count(len(lines) - shown, "more line")
+        box.setText("\n".join([*lines[:shown], f"… {rest} under Show Details."]))
+        box.adjustSize()
+    if shown < len(lines):
+        whole = "\n".join(lines)
+        box.setDetailedText(f"{whole}\n\n{box.detailedText()}" if box.detailedText() else whole)
+        box.adjustSize()
+    available = screen.available_geometry(box.parentWidget() or box)
+    frame = box.frameGeometry()
+    if not available.contains(frame):  # a frame pos is where move() puts it
+        box.move(
+            max(available.left(), min(frame.left(), available.right() + 1 - frame.width())),
+            max(available.top(), min(frame.top(), available.bottom() + 1 - frame.height())),
+        )
+
+
+def message_box(icon: QMessageBox.Icon, title: str, text: str, parent: QWidget | None = None) -> _FittingBox:
+    box = _FittingBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setDefaultButton(QMessageBox.StandardButton.Ok)
+    return box
+
+
+def question_box(title: str, text: str, action: str, parent: QWidget | None = None) -> _FittingBox:
+    """A question before something that cannot be taken back; Cancel is the default, ``action`` does it."""
+    box = _FittingBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.Cancel, parent)
+    box.do_it = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    return box
+
 
 def warning_box(title: str, text: str, details: str | None = None, parent: QWidget | None = None) -> QMessageBox:
     """A warning; with ``details`` (a traceback, say), "Show Details…" and "Copy details" for a report."""
-    box = _DetailsBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+    box = message_box(QMessageBox.Icon.Warning, title, text, parent)
     if details:
         box.setDetailedText(details)
         box.copy_button = box.addButton("Copy details", QMessageBox.ButtonRole.ActionRole)
-    box.setDefaultButton(QMessageBox.StandardButton.Ok)
     return box
