@@ -404,3 +404,12 @@ def revision_groups(revisions: list[Revision]) -> list[list[Revision]]:
         else:
             groups.append([revision])
     return groups
+
+
+# What a chart or the timeline shows, in words, for a screen reader (a widget's accessible description).
+
+
+def progress_description(title: str, last: str | None, target: str, projected: str | None, status: str) -> str:
+    """``Reopened tickets: 6% on 17 Nov 2026, target at most 5%, projected 3.4% by 21 Dec 2026. On track.``"""
+    figures = [last or "no value measured yet", target, *([projected] if projected else [])]
+    return f"{title}: {', '.join(figures)}. {status}."

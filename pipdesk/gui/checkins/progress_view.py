@@ -61,6 +61,17 @@ def verdict(
     return f"{status.label}: only one value so far, {last}, {target}"
 
 
+def description(objective: Objective, points: Sequence[Point], status: ObjectiveStatus, line: Projection | None) -> str:
+    """What the chart shows, in words, from the same figures it draws (its accessible description)."""
+    last = f"{quantity(points[-1][1], objective.unit)} on {vocabulary.short_date(points[-1][0])}" if points else None
+    projected = (
+        f"projected {quantity(line.value_at_due, objective.unit)} by {vocabulary.short_date(line.due_date)}"
+        if line is not None and points and line.due_date > points[-1][0]
+        else None
+    )
+    return vocabulary.progress_description(objective.title, last, target_text(objective), projected, status.label)
+
+
 def summary_lines(summary: PlanProgress) -> tuple[str, str]:
     objectives = (
         f"Objectives: {summary.met} met · {summary.on_track} on track · {summary.at_risk} at risk · "
@@ -168,6 +179,8 @@ class ObjectiveChart(QFrame):
         muted.setColor(QPalette.ColorRole.WindowText, palette.color(QPalette.ColorRole.PlaceholderText))
         self.metric_label.setPalette(muted)
         self.verdict.setText(verdict(objective, points, status, line, today))
+        self.chart_view.setAccessibleName(f"Progress of {objective.title}")
+        self.chart_view.setAccessibleDescription(description(objective, points, status, line))
         coloured = QPalette(self.verdict.palette())
         colour = rating_colour(status.rating, palette)
         coloured.setColor(QPalette.ColorRole.WindowText, colour or palette.color(QPalette.ColorRole.PlaceholderText))
@@ -294,6 +307,7 @@ class ProgressView(QWidget):
         for label in (self.heading, self.objectives_summary, self.delivery_summary):
             label.setTextFormat(Qt.TextFormat.PlainText)
             label.setWordWrap(True)
+        self.setAccessibleName("Progress charts")
         self.scroll_area = QScrollArea(self)
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
@@ -338,6 +352,7 @@ class ProgressView(QWidget):
             objectives_line if plan.objectives else "The plan has no objectives yet, so there is nothing to chart."
         )
         self.delivery_summary.setText(delivery_line)
+        self.setAccessibleDescription(f"{self.objectives_summary.text()} {delivery_line}")
         self._set_charts(plan.objectives)
         self.statuses = {
             objective.key: self.charts[objective.key].show_objective(plan, objective, today)

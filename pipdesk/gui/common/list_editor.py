@@ -329,6 +329,11 @@ class ListEditor(QWidget):
         self.table.setItemDelegate(ColumnDelegate(model, lambda: self.default_date(), self.table))
         self.add_button.setText(f"Add {noun}")
         self.add_button.setAccessibleName(f"Add {noun}")
+        # The form names the editor ("Concerns"); its table and buttons say which list they work on.
+        self.table.setAccessibleName(self.accessibleName() or noun.capitalize())
+        verbs = {self.remove_button: "Remove", self.up_button: "Move up", self.down_button: "Move down"}
+        for button, verb in verbs.items():
+            button.setAccessibleName(f"{verb} {noun}")
         header = self.table.horizontalHeader()
         for number, column in enumerate(model.columns):
             if column.width:

@@ -129,9 +129,18 @@ class Ui_ExtendPlanDialog(object):
         self.introLabel.setText(QCoreApplication.translate("ExtendPlanDialog", u"An extension gives more time and keeps the plan open. The new end date and your reason are kept in the plan's history, where the original end date stays visible.", None))
         self.periodHeading.setText(QCoreApplication.translate("ExtendPlanDialog", u"Current period", None))
         self.endDateLabel.setText(QCoreApplication.translate("ExtendPlanDialog", u"New &end date", None))
+#if QT_CONFIG(accessibility)
+        self.endDateEdit.setAccessibleName(QCoreApplication.translate("ExtendPlanDialog", u"New end date", None))
+#endif // QT_CONFIG(accessibility)
         self.endDateEdit.setDisplayFormat(QCoreApplication.translate("ExtendPlanDialog", u"yyyy-MM-dd", None))
         self.previewHeading.setText(QCoreApplication.translate("ExtendPlanDialog", u"What changes", None))
+#if QT_CONFIG(accessibility)
+        self.moveDueDatesCheck.setAccessibleName(QCoreApplication.translate("ExtendPlanDialog", u"Move objective due dates to the new end date", None))
+#endif // QT_CONFIG(accessibility)
         self.reasonLabel.setText(QCoreApplication.translate("ExtendPlanDialog", u"&Reason", None))
+#if QT_CONFIG(accessibility)
+        self.reasonEdit.setAccessibleName(QCoreApplication.translate("ExtendPlanDialog", u"Reason", None))
+#endif // QT_CONFIG(accessibility)
         self.reasonEdit.setPlaceholderText(QCoreApplication.translate("ExtendPlanDialog", u"Why the plan is extended, e.g. which objectives need more time", None))
     # retranslateUi
 

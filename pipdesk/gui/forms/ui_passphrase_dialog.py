@@ -105,8 +105,17 @@ class Ui_PassphraseDialog(object):
     def retranslateUi(self, PassphraseDialog):
         PassphraseDialog.setWindowTitle(QCoreApplication.translate("PassphraseDialog", u"Passphrase", None))
         self.currentLabel.setText(QCoreApplication.translate("PassphraseDialog", u"&Current passphrase:", None))
+#if QT_CONFIG(accessibility)
+        self.currentEdit.setAccessibleName(QCoreApplication.translate("PassphraseDialog", u"Current passphrase", None))
+#endif // QT_CONFIG(accessibility)
         self.newLabel.setText(QCoreApplication.translate("PassphraseDialog", u"&New passphrase:", None))
+#if QT_CONFIG(accessibility)
+        self.newEdit.setAccessibleName(QCoreApplication.translate("PassphraseDialog", u"New passphrase", None))
+#endif // QT_CONFIG(accessibility)
         self.confirmLabel.setText(QCoreApplication.translate("PassphraseDialog", u"Type it &again:", None))
+#if QT_CONFIG(accessibility)
+        self.confirmEdit.setAccessibleName(QCoreApplication.translate("PassphraseDialog", u"Type it again", None))
+#endif // QT_CONFIG(accessibility)
         self.showCheck.setText(QCoreApplication.translate("PassphraseDialog", u"&Show what I type", None))
         self.warningLabel.setText(QCoreApplication.translate("PassphraseDialog", u"If the passphrase is forgotten, the plans cannot be opened again, by you, by pipdesk or by anyone else. Keep it somewhere safe, such as a password manager.", None))
     # retranslateUi

@@ -81,6 +81,9 @@ class Ui_PreferencesDialog(object):
         self.backupsHeading.setText(QCoreApplication.translate("PreferencesDialog", u"<b>Backups</b>", None))
         self.backupsExplanation.setText(QCoreApplication.translate("PreferencesDialog", u"pipdesk copies the plan book each time it is opened, and again on closing if anything changed. The newest copies of each plan book are kept; older ones are deleted.", None))
         self.keepLabel.setText(QCoreApplication.translate("PreferencesDialog", u"&Keep the newest:", None))
+#if QT_CONFIG(accessibility)
+        self.keepSpin.setAccessibleName(QCoreApplication.translate("PreferencesDialog", u"Keep the newest", None))
+#endif // QT_CONFIG(accessibility)
         self.keepSpin.setSuffix(QCoreApplication.translate("PreferencesDialog", u" backups", None))
         self.folderLabel.setText(QCoreApplication.translate("PreferencesDialog", u"Kept in:", None))
     # retranslateUi

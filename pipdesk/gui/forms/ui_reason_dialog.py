@@ -55,5 +55,8 @@ class Ui_ReasonDialog(object):
     def retranslateUi(self, ReasonDialog):
         ReasonDialog.setWindowTitle(QCoreApplication.translate("ReasonDialog", u"Reason for the change", None))
         self.reasonLabel.setText(QCoreApplication.translate("ReasonDialog", u"&Why is this change made? It is kept in the plan's history.", None))
+#if QT_CONFIG(accessibility)
+        self.reasonEdit.setAccessibleName(QCoreApplication.translate("ReasonDialog", u"Why is this change made? It is kept in the plan's history.", None))
+#endif // QT_CONFIG(accessibility)
     # retranslateUi
 

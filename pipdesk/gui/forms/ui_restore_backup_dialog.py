@@ -48,5 +48,8 @@ class Ui_RestoreBackupDialog(object):
 
     def retranslateUi(self, RestoreBackupDialog):
         RestoreBackupDialog.setWindowTitle(QCoreApplication.translate("RestoreBackupDialog", u"Restore from backup", None))
+#if QT_CONFIG(accessibility)
+        self.backupTable.setAccessibleName(QCoreApplication.translate("RestoreBackupDialog", u"Backups", None))
+#endif // QT_CONFIG(accessibility)
     # retranslateUi
 

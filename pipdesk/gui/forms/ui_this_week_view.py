@@ -56,6 +56,9 @@ class Ui_ThisWeekView(object):
 
     def retranslateUi(self, ThisWeekView):
         self.headingLabel.setText(QCoreApplication.translate("ThisWeekView", u"This week", None))
+#if QT_CONFIG(accessibility)
+        self.table.setAccessibleName(QCoreApplication.translate("ThisWeekView", u"Due this week", None))
+#endif // QT_CONFIG(accessibility)
 #if QT_CONFIG(tooltip)
         self.table.setToolTip(QCoreApplication.translate("ThisWeekView", u"Double-click or press Enter to open the plan", None))
 #endif // QT_CONFIG(tooltip)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+from collections.abc import Sequence
 
 from pipdesk.domain import CheckinKind, MilestoneKind, Plan
 from pipdesk.domain.markers import Lane, Marker, MarkerState
@@ -117,3 +118,31 @@ def marker_tooltip(plan: Plan, marker: Marker, today: dt.date, draggable: bool) 
     }
     lines.append(states.get(marker.state, ""))
     return tooltip_html(action.description, *lines)
+
+
+_STATE_WORDS = {
+    MarkerState.PLANNED: "planned",
+    MarkerState.DONE: "held",
+    MarkerState.OVERDUE: "overdue",
+    MarkerState.NOT_HELD: "not held",
+    MarkerState.HELD: "held",
+    MarkerState.DUE: "due",
+}
+
+
+def timeline_description(markers: Sequence[Marker], selected: Marker | None, today: dt.date) -> str:
+    """What the timeline shows, for a screen reader: the selected marker, then the schedule in brief.
+
+    ``Selected: Weekly check-in 3, Mon 9 Nov 2026, held. 12 milestones, 8 held, next: Weekly check-in 9 on
+    Mon 30 Nov 2026.``
+    """
+    schedule = [marker for marker in markers if marker.lane is Lane.SCHEDULE]
+    held = sum(marker.state is MarkerState.DONE for marker in schedule)
+    ahead = [m for m in schedule if m.date >= today and m.state is not MarkerState.DONE]
+    upcoming = min(ahead, key=lambda marker: marker.date) if ahead else None
+    summary = f"{count(len(schedule), 'milestone')}, {held} held"
+    summary += f", next: {upcoming.title} on {day_text(upcoming.date)}." if upcoming else ", none ahead."
+    if selected is None:
+        return summary
+    state = _STATE_WORDS.get(selected.state, "")
+    return f"Selected: {selected.title}, {day_text(selected.date)}, {state}. {summary}"

@@ -28,7 +28,7 @@ from pipdesk.gui.timeline.canvas import ZOOM_STEP, TimelineCanvas
 from pipdesk.gui.timeline.drawing import fitting_ppd, within_zoom
 from pipdesk.gui.timeline.legend import fill_legend
 from pipdesk.gui.timeline.looks import Colours
-from pipdesk.gui.timeline.texts import day_text
+from pipdesk.gui.timeline.texts import day_text, timeline_description
 
 _OUT_OF_RANGE = "The timeline cannot draw this plan until the date is corrected."
 
@@ -309,6 +309,10 @@ class TimelineView(SessionView):
         ui.renameMilestoneButton.setEnabled(on_milestone)
         ui.removeMilestoneButton.setEnabled(on_milestone)
         ui.hintLabel.setVisible(editable)
+        described = session is not None and self.canvas.drawn is not None
+        self.canvas.setAccessibleDescription(
+            timeline_description(self._markers, marker, self.today()) if described else self.canvas.empty_text
+        )
 
     def _show_message(self, problems: list[Problem]) -> None:
         label = self.ui.messageLabel
