@@ -345,6 +345,36 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("actionAbout", _about),
 )
 
+#: What each action does, in a sentence: its tooltip, and its status tip in the status bar.
+TIPS: dict[str, str] = {
+    "actionNewPlanBook": "Start an empty plan book in a new file",
+    "actionOpen": "Open another plan book",
+    "actionSaveCopy": "Save a copy of this plan book under another name",
+    "actionRestoreBackup": "Replace this plan book with one of its dated backups",
+    "actionSetPassphrase": "Encrypt this plan book and its backups with a passphrase",
+    "actionChangePassphrase": "Change the passphrase this plan book is encrypted with",
+    "actionRemovePassphrase": "Store this plan book unencrypted again",
+    "actionImportPlan": "Add a plan from a plan file (.json) to this plan book",
+    "actionExportPlan": "Save the plan shown as a plan file (.json)",
+    "actionExportPdf": "Save the plan, a check-in or the outcome as a PDF, in full or as the employee's copy",
+    "actionPrintPreview": "See the plan's document as it will print",
+    "actionPrint": "Print the plan's document",
+    "actionQuit": "Close pipdesk",
+    "actionPreferences": "How many backups of each plan book to keep",
+    "actionNewPlan": "Start a draft plan for an employee",
+    "actionNewFromTemplate": "Start a draft plan from a saved template",
+    "actionSaveAsTemplate": "Save this plan's concerns, objectives and support as a template",
+    "actionIssuePlan": "Issue the draft plan once it is complete and SMART; later changes ask for a reason",
+    "actionRecordAcknowledgement": "Record that the employee received the plan, and their comments",
+    "actionNewCheckin": "Log a check-in meeting: progress on each objective, notes and next steps",
+    "actionExportCalendar": "Save the plan's milestones as a calendar file (.ics)",
+    "actionExtend": "Move the plan's end date later, with a reason",
+    "actionCloseWithOutcome": "End the plan with a decision: the results of its objectives and a follow-up",
+    "actionDeletePlan": "Delete the plan shown from this plan book",
+    "actionKeyboardShortcuts": "List the keyboard shortcuts",
+    "actionAbout": "Which version of pipdesk this is",
+}
+
 #: The welcome page's buttons and what they run.
 WELCOME_BUTTONS: tuple[tuple[str, Callable[[Shell], object]], ...] = (
     ("newPlanButton", new_plan),
@@ -374,6 +404,8 @@ def install(window: Shell, welcome: Ui_WelcomeView, undo_group: QUndoGroup) -> t
         action = actions[spec.name]
         if spec.shortcut is not None:
             action.setShortcut(QKeySequence(spec.shortcut))
+        action.setToolTip(TIPS[spec.name])
+        action.setStatusTip(TIPS[spec.name])
         action.triggered.connect(lambda _checked=False, run=spec.run: run_command(window.prompter, lambda: run(window)))
     for name, run in WELCOME_BUTTONS:
         getattr(welcome, name).clicked.connect(
