@@ -179,6 +179,7 @@ class ObjectiveChart(QFrame):
         muted.setColor(QPalette.ColorRole.WindowText, palette.color(QPalette.ColorRole.PlaceholderText))
         self.metric_label.setPalette(muted)
         self.verdict.setText(verdict(objective, points, status, line, today))
+        self.setAccessibleName(objective.title)
         self.chart_view.setAccessibleName(f"Progress of {objective.title}")
         self.chart_view.setAccessibleDescription(description(objective, points, status, line))
         coloured = QPalette(self.verdict.palette())
