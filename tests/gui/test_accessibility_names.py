@@ -110,7 +110,10 @@ def test_each_progress_chart_says_what_it_shows(window: MainWindow, qtbot: QtBot
         "Deliver milestones on the agreed date: 84% on 23 Nov 2026, target 90%, projected 93.8% by 21 Dec 2026. "
         "On track."
     )
-    assert progress.accessibleDescription().startswith("Objectives: ")
+    assert progress.accessibleDescription() == (
+        "Objectives: 1 met, 2 on track, 0 at risk, 0 off track, 0 no data yet. "
+        "Check-ins held: 8 of 8 scheduled so far. Support: 2 of 4 actions done."
+    )
 
 
 def test_the_timeline_says_what_it_shows_and_which_marker_is_selected(window: MainWindow, qtbot: QtBot) -> None:

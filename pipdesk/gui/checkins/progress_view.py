@@ -66,7 +66,7 @@ def description(objective: Objective, points: Sequence[Point], status: Objective
     last = f"{quantity(points[-1][1], objective.unit)} on {vocabulary.short_date(points[-1][0])}" if points else None
     projected = (
         f"projected {quantity(line.value_at_due, objective.unit)} by {vocabulary.short_date(line.due_date)}"
-        if line is not None and points and line.due_date > points[-1][0]
+        if line is not None and points and line.due_date > points[-1][0] and status is not ObjectiveStatus.MET
         else None
     )
     return vocabulary.progress_description(objective.title, last, target_text(objective), projected, status.label)
@@ -353,7 +353,8 @@ class ProgressView(QWidget):
             objectives_line if plan.objectives else "The plan has no objectives yet, so there is nothing to chart."
         )
         self.delivery_summary.setText(delivery_line)
-        self.setAccessibleDescription(f"{self.objectives_summary.text()} {delivery_line}")
+        spoken = [self.objectives_summary.text(), *delivery_line.split("   ·   ")]
+        self.setAccessibleDescription(" ".join(f"{part.replace(' · ', ', ')}." for part in spoken))
         self._set_charts(plan.objectives)
         self.statuses = {
             objective.key: self.charts[objective.key].show_objective(plan, objective, today)
