@@ -210,3 +210,36 @@ def test_theme_change_reaches_widgets(qtbot: QtBot, qapp: QApplication, themed: 
     qapp.processEvents()
     assert label.palette().color(R.Window) == dark_palette().color(R.Window)
     assert QEvent.Type.PaletteChange in changes
+
+
+# Following the system, with an override in Preferences.
+
+
+def test_system_dark_scheme_is_shown_dark(qapp: QApplication, themed: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipdesk.gui.common import theme as theme_module
+
+    monkeypatch.setattr(theme_module, "system_theme", lambda: Theme.DARK)
+    assert apply_theme(qapp, Theme.SYSTEM) is Theme.DARK
+    assert colours.scheme(qapp.palette()) is colours.Scheme.DARK
+
+
+def test_theme_chosen_in_preferences_is_shown_and_kept(qtbot: QtBot, qapp: QApplication, themed: None) -> None:
+    from pathlib import Path
+
+    from pipdesk.gui.shell import settings
+    from pipdesk.gui.shell.app import show_chosen_theme
+    from pipdesk.gui.shell.preferences_dialog import PreferencesDialog
+
+    assert settings.THEME.read() == Theme.SYSTEM.value
+    dialog = PreferencesDialog(10, Path("/tmp/backups"))
+    qtbot.addWidget(dialog)
+    dialog.ui.themeCombo.setCurrentIndex(dialog.ui.themeCombo.findData(Theme.HIGH_CONTRAST.value))
+    dialog.accept()
+    assert settings.THEME.read() == Theme.HIGH_CONTRAST.value
+    assert colours.scheme(qapp.palette()) is colours.Scheme.HIGH_CONTRAST
+    apply_theme(qapp, Theme.LIGHT)
+    show_chosen_theme(qapp)  # as at the next start
+    assert colours.scheme(qapp.palette()) is colours.Scheme.HIGH_CONTRAST
+    qapp.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Dark)  # the system's change leaves the choice be
+    assert colours.scheme(qapp.palette()) is colours.Scheme.HIGH_CONTRAST
+    settings.THEME.write(Theme.SYSTEM.value)
