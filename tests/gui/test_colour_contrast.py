@@ -18,9 +18,8 @@ from pytestqt.qtbot import QtBot
 from pipdesk.domain import Rating
 from pipdesk.domain.markers import MarkerState
 from pipdesk.gui.checkins import record
-from pipdesk.gui.checkins.models import rating_colour
 from pipdesk.gui.common import colours
-from pipdesk.gui.common.colours import MARK_CONTRAST, TEXT_CONTRAST, contrast
+from pipdesk.gui.common.colours import MARK_CONTRAST, TEXT_CONTRAST, contrast, rating_colour
 from pipdesk.gui.common.theme import Theme, apply_theme, dark_palette, high_contrast_palette, light_palette
 from pipdesk.gui.timeline.looks import _RATING_GLYPHS, Colours, Glyph, Shape, rating_look, state_look
 from tests.conftest import ALEX
@@ -227,8 +226,7 @@ def test_theme_chosen_in_preferences_is_shown_and_kept(qtbot: QtBot, qapp: QAppl
     from pathlib import Path
 
     from pipdesk.gui.shell import settings
-    from pipdesk.gui.shell.app import show_chosen_theme
-    from pipdesk.gui.shell.preferences_dialog import PreferencesDialog
+    from pipdesk.gui.shell.preferences_dialog import PreferencesDialog, show_chosen_theme
 
     assert settings.THEME.read() == Theme.SYSTEM.value
     dialog = PreferencesDialog(10, Path("/tmp/backups"))

@@ -29,8 +29,8 @@ from pipdesk.domain.progress import (
     values_range,
     within,
 )
-from pipdesk.gui.checkins.models import quantity, rating_colour, target_text
-from pipdesk.gui.common.colours import chart_colours, muted_colour
+from pipdesk.gui.checkins.models import quantity, target_text
+from pipdesk.gui.common.colours import chart_colours, muted_colour, rating_colour
 
 #: Charts narrower than this would squeeze their date labels; the grid adds columns above it.
 CHART_MIN_WIDTH = 440

@@ -15,8 +15,8 @@ from PySide6.QtGui import (
 )
 
 from pipdesk.domain import Checkin, Plan, vocabulary
-from pipdesk.gui.checkins.models import TEXT_FIELDS, quantity, rating_colour
-from pipdesk.gui.common.colours import muted_colour, private_colours
+from pipdesk.gui.checkins.models import TEXT_FIELDS, quantity
+from pipdesk.gui.common.colours import muted_colour, private_colours, rating_colour
 
 
 def render_checkin(document: QTextDocument, plan: Plan, checkin: Checkin, note: str, palette: QPalette) -> None:

@@ -58,8 +58,12 @@ def backgrounds(palette: QPalette) -> list[QColor]:
 
 def mix(under: QColor, over: QColor, amount: float) -> QColor:
     """``over`` laid on ``under`` at ``amount`` (0 to 1), as an opaque colour."""
+
+    def channel(a: float, b: float) -> float:
+        return a * (1 - amount) + b * amount
+
     return QColor.fromRgbF(
-        *(a * (1 - amount) + b * amount for a, b in zip(under.getRgbF()[:3], over.getRgbF()[:3], strict=True))
+        channel(under.redF(), over.redF()), channel(under.greenF(), over.greenF()), channel(under.blueF(), over.blueF())
     )
 
 

@@ -32,83 +32,49 @@ _Role = QPalette.ColorRole
 _Group = QPalette.ColorGroup
 
 
-def _palette(colours: dict[_Role, str], disabled: str) -> QPalette:
-    palette = QPalette(QColor(colours[_Role.Button]), QColor(colours[_Role.Window]))
-    for role, colour in colours.items():
-        palette.setColor(role, QColor(colour))
+#: Each role's colour in the light palette (Fusion's, with darker placeholder text and selection so
+#: they read at 4.5:1), the dark one, and one like Windows' High Contrast Black (white on black,
+#: cyan selection, yellow links and tooltips).
+_COLOURS: dict[QPalette.ColorRole, tuple[str, str, str]] = {
+    _Role.Window: ("#efefef", "#2b2b2b", "#000000"),
+    _Role.WindowText: ("#000000", "#e8e8e8", "#ffffff"),
+    _Role.Base: ("#ffffff", "#1e1e1e", "#000000"),
+    _Role.AlternateBase: ("#f7f7f7", "#262626", "#000000"),
+    _Role.Text: ("#000000", "#e8e8e8", "#ffffff"),
+    _Role.Button: ("#efefef", "#353535", "#000000"),
+    _Role.ButtonText: ("#000000", "#e8e8e8", "#ffffff"),
+    _Role.ToolTipBase: ("#ffffdc", "#3a3a3a", "#000000"),
+    _Role.ToolTipText: ("#000000", "#e8e8e8", "#ffff00"),
+    _Role.PlaceholderText: ("#5c5c5c", "#a8a8a8", "#e0e0e0"),
+    _Role.Highlight: ("#1f6fb2", "#8ab4f8", "#1aebff"),
+    _Role.HighlightedText: ("#ffffff", "#000000", "#000000"),
+    _Role.Link: ("#0b57d0", "#8ab4f8", "#ffff00"),
+    _Role.BrightText: ("#ffffff", "#ffffff", "#ffffff"),
+}
+_DISABLED = ("#8c8c8c", "#808080", "#3ff23f")
+
+
+def _palette(column: int) -> QPalette:
+    palette = QPalette(QColor(_COLOURS[_Role.Button][column]), QColor(_COLOURS[_Role.Window][column]))
+    for role, colours in _COLOURS.items():
+        palette.setColor(role, QColor(colours[column]))
     for role in (_Role.WindowText, _Role.Text, _Role.ButtonText):
-        palette.setColor(_Group.Disabled, role, QColor(disabled))
+        palette.setColor(_Group.Disabled, role, QColor(_DISABLED[column]))
     return palette
 
 
 def light_palette() -> QPalette:
-    """Fusion's light palette, with placeholder text dark enough to read (4.5:1)."""
-    return _palette(
-        {
-            _Role.Window: "#efefef",
-            _Role.WindowText: "#000000",
-            _Role.Base: "#ffffff",
-            _Role.AlternateBase: "#f7f7f7",
-            _Role.Text: "#000000",
-            _Role.Button: "#efefef",
-            _Role.ButtonText: "#000000",
-            _Role.ToolTipBase: "#ffffdc",
-            _Role.ToolTipText: "#000000",
-            _Role.PlaceholderText: "#5c5c5c",
-            _Role.Highlight: "#1f6fb2",
-            _Role.HighlightedText: "#ffffff",
-            _Role.Link: "#0b57d0",
-        },
-        disabled="#8c8c8c",
-    )
+    return _palette(0)
 
 
 def dark_palette() -> QPalette:
-    """A dark palette for Fusion: light grey text on near black."""
-    return _palette(
-        {
-            _Role.Window: "#2b2b2b",
-            _Role.WindowText: "#e8e8e8",
-            _Role.Base: "#1e1e1e",
-            _Role.AlternateBase: "#262626",
-            _Role.Text: "#e8e8e8",
-            _Role.Button: "#353535",
-            _Role.ButtonText: "#e8e8e8",
-            _Role.ToolTipBase: "#3a3a3a",
-            _Role.ToolTipText: "#e8e8e8",
-            _Role.PlaceholderText: "#a8a8a8",
-            _Role.Highlight: "#8ab4f8",
-            _Role.HighlightedText: "#000000",
-            _Role.Link: "#8ab4f8",
-            _Role.BrightText: "#ffffff",
-        },
-        disabled="#808080",
-    )
+    return _palette(1)
 
 
 def high_contrast_palette() -> QPalette:
-    """Like Windows' High Contrast Black: white text on black, cyan selection, yellow links, white edges."""
-    palette = _palette(
-        {
-            _Role.Window: "#000000",
-            _Role.WindowText: "#ffffff",
-            _Role.Base: "#000000",
-            _Role.AlternateBase: "#000000",
-            _Role.Text: "#ffffff",
-            _Role.Button: "#000000",
-            _Role.ButtonText: "#ffffff",
-            _Role.ToolTipBase: "#000000",
-            _Role.ToolTipText: "#ffff00",
-            _Role.PlaceholderText: "#e0e0e0",
-            _Role.Highlight: "#1aebff",
-            _Role.HighlightedText: "#000000",
-            _Role.Link: "#ffff00",
-            _Role.BrightText: "#ffffff",
-        },
-        disabled="#3ff23f",
-    )
+    palette = _palette(2)
     for role in (_Role.Light, _Role.Midlight, _Role.Mid, _Role.Dark, _Role.Shadow):
-        palette.setColor(role, QColor("#ffffff"))  # frames and edges drawn in white, so every field shows
+        palette.setColor(role, QColor("#ffffff"))  # edges drawn in white, so every field shows
     return palette
 
 
@@ -122,6 +88,11 @@ def system_theme() -> Theme:
         return Theme.HIGH_CONTRAST
     return Theme.DARK if hints.colorScheme() == Qt.ColorScheme.Dark else Theme.LIGHT
 
+
+#: Fusion draws field edges a shade darker than the window: none on black. High contrast draws them white.
+_HIGH_CONTRAST_EDGES = (
+    "QLineEdit, QAbstractSpinBox, QTextEdit, QPlainTextEdit, QAbstractItemView { border: 1px solid #ffffff; }"
+)
 
 _SCHEMES = {Theme.LIGHT: Qt.ColorScheme.Light, Theme.DARK: Qt.ColorScheme.Dark}
 _native_style: list[str] = []
@@ -146,10 +117,12 @@ def apply_theme(app: QApplication, choice: Theme) -> Theme:
         dark = native.color(_Role.Base).lightness() < 128
         if theme is not Theme.HIGH_CONTRAST and dark == (theme is Theme.DARK) and _native_style[0] != "fusion":
             app.setPalette(native)
+            app.setStyleSheet("")
             return theme
     else:
         hints.setColorScheme(_SCHEMES.get(theme, Qt.ColorScheme.Dark))
     if app.style().name().casefold() != "fusion":
         app.setStyle("Fusion")
     app.setPalette(PALETTES[theme]())
+    app.setStyleSheet(_HIGH_CONTRAST_EDGES if theme is Theme.HIGH_CONTRAST else "")
     return theme

@@ -28,25 +28,6 @@ def application() -> QApplication:
     return app
 
 
-def show_chosen_theme(app: QApplication) -> None:
-    """The colours chosen in Preferences, or the system's; shown again when the system's scheme changes."""
-    from pipdesk.gui.common.theme import Theme, apply_theme
-    from pipdesk.gui.shell import settings
-
-    apply_theme(app, Theme(settings.THEME.read()))
-    if app.property("pipdeskFollowsScheme"):
-        return
-    app.setProperty("pipdeskFollowsScheme", True)
-
-    def system_changed(*_: object) -> None:
-        if settings.THEME.read() == Theme.SYSTEM.value:
-            apply_theme(app, Theme.SYSTEM)
-
-    hints = app.styleHints()
-    hints.colorSchemeChanged.connect(system_changed)
-    hints.accessibility().contrastPreferenceChanged.connect(system_changed)
-
-
 def log_qt_messages() -> None:
     """Qt's own warnings go to pipdesk's log file, not to the terminal of the person using it."""
     from PySide6.QtCore import QtMsgType, qInstallMessageHandler
@@ -67,6 +48,8 @@ def run_app(path: Path | None, passphrase: str | None = None) -> int:
     set_lock_holder(WINDOW_HOLDER)  # another pipdesk refuses at once, rather than waiting for a window to close
     log_qt_messages()
     app = application()
+    from pipdesk.gui.shell.preferences_dialog import show_chosen_theme
+
     show_chosen_theme(app)
     from pipdesk.gui.shell.actions import show_unexpected_error
     from pipdesk.gui.shell.main_window import start_window

@@ -7,10 +7,25 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from pipdesk.gui.common.screen import fit_to_screen
-from pipdesk.gui.common.theme import Theme
+from pipdesk.gui.common.theme import Theme, apply_theme
 from pipdesk.gui.forms.ui_preferences_dialog import Ui_PreferencesDialog
 from pipdesk.gui.shell import settings
-from pipdesk.gui.shell.app import show_chosen_theme
+
+
+def show_chosen_theme(app: QApplication) -> None:
+    """The colours chosen in Preferences, or the system's; shown again when the system's scheme changes."""
+    apply_theme(app, Theme(settings.THEME.read()))
+    if app.property("pipdeskFollowsScheme"):
+        return
+    app.setProperty("pipdeskFollowsScheme", True)
+
+    def system_changed(*_: object) -> None:
+        if settings.THEME.read() == Theme.SYSTEM.value:
+            apply_theme(app, Theme.SYSTEM)
+
+    hints = app.styleHints()
+    hints.colorSchemeChanged.connect(system_changed)
+    hints.accessibility().contrastPreferenceChanged.connect(system_changed)
 
 
 class PreferencesDialog(QDialog):
