@@ -12,11 +12,11 @@ from functools import cached_property
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QBrush, QColor, QPalette
+from PySide6.QtGui import QBrush, QPalette
 
 from pipdesk.domain import Checkin, Direction, Objective, Plan, Rating, vocabulary
 from pipdesk.domain.progress import RATINGS_WORST_FIRST, overall_rating
-from pipdesk.gui.common.colours import alert_colour
+from pipdesk.gui.common.colours import rating_colour
 from pipdesk.gui.common.table_model import Index, RowsModel
 
 #: The check-in's position in ``plan.checkins`` (what edits and ``open_checkin`` use).
@@ -74,18 +74,6 @@ def target_text(objective: Objective) -> str:
         return "no target set"
     at_most = "at most " if objective.direction is Direction.LOWER_IS_BETTER else ""
     return f"target {at_most}{quantity(objective.target, objective.unit)}"
-
-
-def rating_colour(rating: Rating | None, palette: QPalette) -> QColor | None:
-    """A text colour for a rating that reads on light and dark palettes; none for the usual text."""
-    light = palette.color(QPalette.ColorRole.Base).lightness() > 128
-    if rating is Rating.OFF_TRACK:
-        return alert_colour(palette)
-    if rating is Rating.AT_RISK:
-        return QColor("#8a5300") if light else QColor("#ffcc80")
-    if rating in (Rating.ON_TRACK, Rating.MET):
-        return QColor("#1b6e2d") if light else QColor("#a5d6a7")
-    return None
 
 
 @dataclass(frozen=True)

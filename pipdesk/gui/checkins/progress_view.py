@@ -29,7 +29,8 @@ from pipdesk.domain.progress import (
     values_range,
     within,
 )
-from pipdesk.gui.checkins.models import quantity, rating_colour, target_text
+from pipdesk.gui.checkins.models import quantity, target_text
+from pipdesk.gui.common.colours import chart_colours, muted_colour, rating_colour
 
 #: Charts narrower than this would squeeze their date labels; the grid adds columns above it.
 CHART_MIN_WIDTH = 440
@@ -176,7 +177,7 @@ class ObjectiveChart(QFrame):
         metric = objective.metric or "No metric set"
         self.metric_label.setText(f"{metric} ({objective.unit})" if objective.unit else metric)
         muted = QPalette(self.metric_label.palette())
-        muted.setColor(QPalette.ColorRole.WindowText, palette.color(QPalette.ColorRole.PlaceholderText))
+        muted.setColor(QPalette.ColorRole.WindowText, muted_colour(palette))
         self.metric_label.setPalette(muted)
         self.verdict.setText(verdict(objective, points, status, line, today))
         self.setAccessibleName(objective.title)
@@ -184,7 +185,7 @@ class ObjectiveChart(QFrame):
         self.chart_view.setAccessibleDescription(description(objective, points, status, line))
         coloured = QPalette(self.verdict.palette())
         colour = rating_colour(status.rating, palette)
-        coloured.setColor(QPalette.ColorRole.WindowText, colour or palette.color(QPalette.ColorRole.PlaceholderText))
+        coloured.setColor(QPalette.ColorRole.WindowText, colour or muted_colour(palette))
         self.verdict.setPalette(coloured)
         font = self.verdict.font()
         font.setBold(True)
@@ -236,9 +237,8 @@ class ObjectiveChart(QFrame):
         y_axis.setLabelFormat("%.0f" if abs(step - round(step)) < 1e-9 else "%.1f")
 
         text_colour = palette.color(QPalette.ColorRole.WindowText)
-        muted = palette.color(QPalette.ColorRole.PlaceholderText)
-        green = QColor("#2e7d32") if not dark else QColor("#81c784")
-        blue = QColor("#1565c0") if not dark else QColor("#90caf9")
+        muted = muted_colour(palette)
+        green, blue = chart_colours(palette)
         unit = objective.unit
         if objective.baseline is not None:
             baseline = [(first, objective.baseline), (last, objective.baseline)]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtGui import (
     QBrush,
-    QColor,
     QFont,
     QPalette,
     QTextCharFormat,
@@ -16,7 +15,8 @@ from PySide6.QtGui import (
 )
 
 from pipdesk.domain import Checkin, Plan, vocabulary
-from pipdesk.gui.checkins.models import TEXT_FIELDS, quantity, rating_colour
+from pipdesk.gui.checkins.models import TEXT_FIELDS, quantity
+from pipdesk.gui.common.colours import muted_colour, private_colours, rating_colour
 
 
 def render_checkin(document: QTextDocument, plan: Plan, checkin: Checkin, note: str, palette: QPalette) -> None:
@@ -39,7 +39,7 @@ def _write_checkin(
     title = QTextCharFormat(bold)
     title.setFontPointSize(document.defaultFont().pointSizeF() * 1.3)
     muted = QTextCharFormat()
-    muted.setForeground(QBrush(palette.color(QPalette.ColorRole.PlaceholderText)))
+    muted.setForeground(QBrush(muted_colour(palette)))
     muted.setFontItalic(True)
 
     cursor.insertText(f"{vocabulary.checkin_kind(checkin.kind)} on {vocabulary.long_date(checkin.date)}", title)
@@ -91,8 +91,9 @@ def _write_checkin(
         cursor.insertBlock()
         frame_format = QTextFrameFormat()
         frame_format.setBorder(1)
-        frame_format.setBorderBrush(QBrush(_private_colour(palette, border=True)))
-        frame_format.setBackground(QBrush(_private_colour(palette, border=False)))
+        border, background = private_colours(palette)
+        frame_format.setBorderBrush(QBrush(border))
+        frame_format.setBackground(QBrush(background))
         frame_format.setPadding(8)
         frame_format.setTopMargin(10)
         cursor.insertFrame(frame_format)
@@ -100,10 +101,3 @@ def _write_checkin(
         cursor.insertBlock()
         cursor.insertText(checkin.private_notes, base)
         cursor.movePosition(QTextCursor.MoveOperation.End)
-
-
-def _private_colour(palette: QPalette, border: bool) -> QColor:
-    light = palette.color(QPalette.ColorRole.Base).lightness() > 128
-    if border:
-        return QColor("#c9a227") if light else QColor("#8a7020")
-    return QColor("#fff8e1") if light else QColor("#3a3220")

@@ -7,9 +7,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QDialog, QDialogButtonBox,
-    QFormLayout, QLabel, QSizePolicy, QSpinBox,
-    QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
+    QDialogButtonBox, QFormLayout, QLabel, QSizePolicy,
+    QSpinBox, QVBoxLayout, QWidget)
 
 class Ui_PreferencesDialog(object):
     def setupUi(self, PreferencesDialog):
@@ -61,6 +61,27 @@ class Ui_PreferencesDialog(object):
 
         self.layout.addLayout(self.form)
 
+        self.coloursHeading = QLabel(PreferencesDialog)
+        self.coloursHeading.setObjectName(u"coloursHeading")
+        self.coloursHeading.setTextFormat(Qt.TextFormat.RichText)
+
+        self.layout.addWidget(self.coloursHeading)
+
+        self.coloursForm = QFormLayout()
+        self.coloursForm.setObjectName(u"coloursForm")
+        self.themeLabel = QLabel(PreferencesDialog)
+        self.themeLabel.setObjectName(u"themeLabel")
+
+        self.coloursForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.themeLabel)
+
+        self.themeCombo = QComboBox(PreferencesDialog)
+        self.themeCombo.setObjectName(u"themeCombo")
+
+        self.coloursForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.themeCombo)
+
+
+        self.layout.addLayout(self.coloursForm)
+
         self.buttonBox = QDialogButtonBox(PreferencesDialog)
         self.buttonBox.setObjectName(u"buttonBox")
         self.buttonBox.setStandardButtons(QDialogButtonBox.StandardButton.Cancel|QDialogButtonBox.StandardButton.Ok)
@@ -69,6 +90,7 @@ class Ui_PreferencesDialog(object):
 
 #if QT_CONFIG(shortcut)
         self.keepLabel.setBuddy(self.keepSpin)
+        self.themeLabel.setBuddy(self.themeCombo)
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(PreferencesDialog)
@@ -86,5 +108,10 @@ class Ui_PreferencesDialog(object):
 #endif // QT_CONFIG(accessibility)
         self.keepSpin.setSuffix(QCoreApplication.translate("PreferencesDialog", u" backups", None))
         self.folderLabel.setText(QCoreApplication.translate("PreferencesDialog", u"Kept in:", None))
+        self.coloursHeading.setText(QCoreApplication.translate("PreferencesDialog", u"<b>Colours</b>", None))
+        self.themeLabel.setText(QCoreApplication.translate("PreferencesDialog", u"&Theme:", None))
+#if QT_CONFIG(tooltip)
+        self.themeCombo.setToolTip(QCoreApplication.translate("PreferencesDialog", u"Follow the system's light or dark colours, or always show light, dark or high-contrast colours", None))
+#endif // QT_CONFIG(tooltip)
     # retranslateUi
 

@@ -48,6 +48,9 @@ def run_app(path: Path | None, passphrase: str | None = None) -> int:
     set_lock_holder(WINDOW_HOLDER)  # another pipdesk refuses at once, rather than waiting for a window to close
     log_qt_messages()
     app = application()
+    from pipdesk.gui.shell.preferences_dialog import show_chosen_theme
+
+    show_chosen_theme(app)
     from pipdesk.gui.shell.actions import show_unexpected_error
     from pipdesk.gui.shell.main_window import start_window
 

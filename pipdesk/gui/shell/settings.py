@@ -15,6 +15,7 @@ from typing import Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from pipdesk.gui.common.theme import Theme
 from pipdesk.system.safe_write import make_private_folder, write_new_private_file
 
 T = TypeVar("T")
@@ -59,6 +60,12 @@ def _bytes(value: object) -> QByteArray:
     return value
 
 
+def _theme(value: object) -> str:
+    return Theme(str(value)).value
+
+
+#: The colours pipdesk shows: the system's scheme, or light, dark or high contrast (Preferences).
+THEME = Setting("appearance/theme", Theme.SYSTEM.value, _theme)
 #: The main window's place and size, and where its splitter sits (empty: never saved).
 WINDOW_GEOMETRY = Setting("window/geometry", QByteArray(), _bytes)
 WINDOW_SPLITTER = Setting("window/splitter", QByteArray(), _bytes)

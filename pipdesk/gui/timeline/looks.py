@@ -1,4 +1,4 @@
-"""How a marker looks: shapes tell the kinds apart and fills tell the states; colours come from the palette.
+"""How a marker looks: shapes tell the kinds apart and fills tell the states; colours come from gui/common/colours.
 
 So the picture reads in dark mode and in greyscale print as well as in colour. Each look is painted
 once into a pixmap per pixel ratio and kept.
@@ -15,6 +15,7 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPalette, QPen
 
 from pipdesk.domain import CheckinKind, MilestoneKind, Rating
 from pipdesk.domain.markers import Lane, Marker, MarkerState
+from pipdesk.gui.common.colours import accent_colours, alert_colour, muted_colour, rating_fill, readable
 
 
 class Shape(Enum):
@@ -95,25 +96,23 @@ class Colours:
                 base.blueF() * (1 - mix) + text.blueF() * mix,
             )
 
-        ratings: dict[Rating | None, QColor] = {
-            Rating.MET: QColor("#c8e6c9" if dark else "#1b5e20"),
-            Rating.ON_TRACK: QColor("#66bb6a" if dark else "#43a047"),
-            Rating.AT_RISK: QColor("#ffcc80" if dark else "#b26a00"),
-            Rating.OFF_TRACK: QColor("#f2b8b5" if dark else "#b3261e"),
-            None: blend(0.45),
-        }
+        ratings: dict[Rating | None, QColor] = {rating: rating_fill(rating, palette) for rating in [*Rating, None]}
+        lane_solid = blend(lane.alphaF())
+        accent, accent_text = accent_colours(palette)
+        quiet = QPalette(palette)
+        quiet.setColor(QPalette.ColorRole.AlternateBase, lane_solid)  # read on the tinted lanes too
         return cls(
             base=base,
             window=palette.color(QPalette.ColorRole.Window),
             text=text,
-            quiet=faded(150),
+            quiet=muted_colour(quiet),
             grid=faded(26),
             month=faded(70),
             lane=lane,
-            lane_solid=blend(lane.alphaF()),
-            accent=palette.color(QPalette.ColorRole.Highlight),
-            accent_text=palette.color(QPalette.ColorRole.HighlightedText),
-            overdue=QColor("#f2b8b5" if dark else "#b3261e"),
+            lane_solid=lane_solid,
+            accent=accent,
+            accent_text=accent_text,
+            overdue=readable(alert_colour(palette), quiet),
             ratings=ratings,
         )
 
