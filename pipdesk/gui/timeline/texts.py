@@ -117,3 +117,28 @@ def marker_tooltip(plan: Plan, marker: Marker, today: dt.date, draggable: bool) 
     }
     lines.append(states.get(marker.state, ""))
     return tooltip_html(action.description, *lines)
+
+
+#: What a screen reader hears of the timeline while no marker is selected.
+NOTHING_SELECTED = "No milestone selected. Press → or Home to select the first, Enter to open it."
+_SPOKEN_STATES = {
+    MarkerState.PLANNED: "planned",
+    MarkerState.DONE: "held",
+    MarkerState.OVERDUE: "overdue",
+    MarkerState.NOT_HELD: "not held",
+}
+_SPOKEN_SUPPORT = {**_SPOKEN_STATES, MarkerState.DONE: "given", MarkerState.NOT_HELD: "not given"}
+
+
+def marker_announcement(marker: Marker | None) -> str:
+    """The selected marker as a screen reader says it: ``Weekly check-in 9, Mon 30 Nov 2026, planned``."""
+    if marker is None:
+        return NOTHING_SELECTED
+    when = day_text(marker.date)
+    if marker.lane is Lane.SCHEDULE:
+        return f"{marker.title}, {when}, {_SPOKEN_STATES.get(marker.state, '')}".rstrip(", ")
+    if marker.lane is Lane.CHECKINS:
+        return f"{marker.title} held, {when}, overall: {rating(marker.rating)}"
+    if marker.lane is Lane.OBJECTIVES:
+        return f"Objective due: {marker.title}, {when}"
+    return f"Support due: {marker.title}, {when}, {_SPOKEN_SUPPORT.get(marker.state, '')}".rstrip(", ")

@@ -1,6 +1,6 @@
 """The Timeline view: the plan period on a zoomable axis with its milestones, check-ins and due dates.
 
-Dragging a milestone (or Ctrl+←/→ on the selected one) reschedules it; on an issued plan the move
+Dragging a milestone (or Ctrl+←/→ on the selected one, a day; Ctrl+Shift+←/→, a week) reschedules it; on an issued plan the move
 asks a reason, which is kept as a revision. Milestones can also be added, renamed, removed and
 marked held or not held (H) here (the commands are in :mod:`pipdesk.gui.timeline.commands`).
 Shapes tell the kinds apart and fills tell the states, so the picture reads in dark mode and in
@@ -37,6 +37,7 @@ TIMELINE_KEYS = (
     ("← →", "select the previous or next milestone"),
     ("Enter", "open the selected milestone"),
     ("Ctrl+← →", "move the selected milestone a day"),
+    ("Ctrl+Shift+← →", "move the selected milestone a week"),
     ("H", "mark the selected milestone held or not held"),
     ("F2", "rename the selected milestone"),
     ("Delete", "remove the selected milestone"),
