@@ -1,8 +1,8 @@
 """The Timeline view: the plan period on a zoomable axis with its milestones, check-ins and due dates.
 
 Dragging a milestone (or Ctrl+←/→ on the selected one, a day; Ctrl+Shift+←/→, a week) reschedules
-it; on an issued plan the move asks a reason, which is kept as a revision. Milestones can also be added, renamed, removed and
-marked held or not held (H) here (the commands are in :mod:`pipdesk.gui.timeline.commands`).
+it; on an issued plan the move asks a reason, which is kept as a revision. Milestones can also be
+added, renamed, removed and marked held or not held (H) here (the commands are in :mod:`pipdesk.gui.timeline.commands`).
 Shapes tell the kinds apart and fills tell the states, so the picture reads in dark mode and in
 greyscale print as well as in colour; every colour is derived from the palette.
 """
