@@ -114,7 +114,7 @@ class TimelineCanvas(QGraphicsView):
         self.scene().clear()
         self.scene().setSceneRect(QRectF(0, 0, 10, 10))
         self.viewport().update()
-        self._announce(text)
+        _announce(self, text)
 
     def draw(self, plan: Plan, markers: Sequence[Marker], today: dt.date, ppd: float, editable: bool) -> None:
         self._end_drag()
@@ -132,7 +132,7 @@ class TimelineCanvas(QGraphicsView):
         for key, item in drawn.items.items():
             item.set_selected(key == self.selected)
         self.viewport().update()
-        self._announce()
+        _announce(self, marker_announcement(self.selected_marker()))
 
     def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         colours = self.colours()
@@ -167,21 +167,13 @@ class TimelineCanvas(QGraphicsView):
         self.selected = key
         if key is not None:
             self.ensureVisible(items[key], 40, 10)
-        self._announce()
+        _announce(self, marker_announcement(self.selected_marker()))
         if notify:
             self.selection_changed.emit(self.selected_marker())
 
     def selected_marker(self) -> Marker | None:
         item = self.marker_item(self.selected) if self.selected else None
         return item.marker if item else None
-
-    def _announce(self, text: str | None = None) -> None:
-        """Tell a screen reader what is selected now (or ``text``): the canvas's description, and an event saying so."""
-        text = marker_announcement(self.selected_marker()) if text is None else text
-        if text == self.accessibleDescription():
-            return
-        self.setAccessibleDescription(text)
-        QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.DescriptionChanged))
 
     def navigation_order(self) -> list[Marker]:
         """The markers Left and Right step through: by date, the schedule before the check-ins."""
@@ -321,17 +313,6 @@ class TimelineCanvas(QGraphicsView):
 
     # Keyboard
 
-    def _move_selected(self, by: dt.timedelta) -> None:
-        """Ask to move the selected milestone ``by`` days, if it can move and stays within the plan period."""
-        marker = self.selected_marker()
-        if marker is None or marker.lane is not Lane.SCHEDULE or self.drawn is None:
-            return
-        item = self.marker_item(marker.key)
-        plan = self.drawn.plan
-        day = marker.date + by
-        if item is not None and item.draggable and plan.start_date <= day <= plan.end_date:
-            self.move_requested.emit(marker, day, True)
-
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
@@ -340,7 +321,7 @@ class TimelineCanvas(QGraphicsView):
         if key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and (plain or step is not None):
             delta = -1 if key == Qt.Key.Key_Left else 1
             if step is not None:
-                self._move_selected(delta * step)
+                _move_selected(self, delta * step)
             else:
                 self._step(delta)
             event.accept()
@@ -362,3 +343,22 @@ class TimelineCanvas(QGraphicsView):
             event.accept()
             return
         super().keyPressEvent(event)
+
+
+def _announce(canvas: TimelineCanvas, text: str) -> None:
+    """Tell a screen reader what the canvas shows selected now: its description, and an event saying so."""
+    if text != canvas.accessibleDescription():
+        canvas.setAccessibleDescription(text)
+        QAccessible.updateAccessibility(QAccessibleEvent(canvas, QAccessible.Event.DescriptionChanged))
+
+
+def _move_selected(canvas: TimelineCanvas, by: dt.timedelta) -> None:
+    """Ask to move the selected milestone ``by`` days, if it can move and stays within the plan period."""
+    marker = canvas.selected_marker()
+    if marker is None or marker.lane is not Lane.SCHEDULE or canvas.drawn is None:
+        return
+    item = canvas.marker_item(marker.key)
+    plan = canvas.drawn.plan
+    day = marker.date + by
+    if item is not None and item.draggable and plan.start_date <= day <= plan.end_date:
+        canvas.move_requested.emit(marker, day, True)

@@ -121,13 +121,6 @@ def marker_tooltip(plan: Plan, marker: Marker, today: dt.date, draggable: bool) 
 
 #: What a screen reader hears of the timeline while no marker is selected.
 NOTHING_SELECTED = "No milestone selected. Press → or Home to select the first, Enter to open it."
-_SPOKEN_STATES = {
-    MarkerState.PLANNED: "planned",
-    MarkerState.DONE: "held",
-    MarkerState.OVERDUE: "overdue",
-    MarkerState.NOT_HELD: "not held",
-}
-_SPOKEN_SUPPORT = {**_SPOKEN_STATES, MarkerState.DONE: "given", MarkerState.NOT_HELD: "not given"}
 
 
 def marker_announcement(marker: Marker | None) -> str:
@@ -136,9 +129,14 @@ def marker_announcement(marker: Marker | None) -> str:
         return NOTHING_SELECTED
     when = day_text(marker.date)
     if marker.lane is Lane.SCHEDULE:
-        return f"{marker.title}, {when}, {_SPOKEN_STATES.get(marker.state, '')}".rstrip(", ")
+        return f"{marker.title}, {when}, {_spoken(marker.state, 'held')}"
     if marker.lane is Lane.CHECKINS:
         return f"{marker.title} held, {when}, overall: {rating(marker.rating)}"
     if marker.lane is Lane.OBJECTIVES:
         return f"Objective due: {marker.title}, {when}"
-    return f"Support due: {marker.title}, {when}, {_SPOKEN_SUPPORT.get(marker.state, '')}".rstrip(", ")
+    return f"Support due: {marker.title}, {when}, {_spoken(marker.state, 'given')}"
+
+
+def _spoken(state: MarkerState, done: str) -> str:
+    """A marker's state in a word or two: ``done`` is "held" for a milestone, "given" for support."""
+    return done if state is MarkerState.DONE else state.value.replace("_", " ").replace("held", done)
