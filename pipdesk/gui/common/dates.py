@@ -97,7 +97,8 @@ class _DateEditBehaviour(QObject):
     def _key_pressed(self, event: QKeyEvent) -> bool:
         edit = self.edit
         text = event.text()[:1]
-        advanced, self._section_before_digit = self._section_before_digit != edit.currentSection(), None
+        before, self._section_before_digit = self._section_before_digit, None
+        advanced = before is not None and before != edit.currentSection()
         if text.isdigit():
             if is_empty(edit):
                 # "Not set" cannot be typed over: start from a real date.
@@ -108,7 +109,7 @@ class _DateEditBehaviour(QObject):
                 edit.setSelectedSection(edit.sectionAt(0))
             self._section_before_digit = edit.currentSection()
             return False
-        if text and not text.isalnum() and advanced:
+        if text.isprintable() and text and not text.isalnum() and advanced:  # never Tab or Enter
             # A full section moves to the next one by itself; the separator typed after it must not
             # skip another, or "2026-12-14" becomes 2026-11-12.
             return True

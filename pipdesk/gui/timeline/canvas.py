@@ -7,6 +7,8 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleEvent,
     QContextMenuEvent,
     QFont,
     QFontMetricsF,
@@ -32,10 +34,13 @@ from pipdesk.gui.timeline.drawing import (
 )
 from pipdesk.gui.timeline.items import MarkerItem, Pill
 from pipdesk.gui.timeline.looks import Colours
-from pipdesk.gui.timeline.texts import day_text
+from pipdesk.gui.timeline.texts import day_text, marker_announcement
 
 ZOOM_STEP = 1.4
 _DAY = dt.timedelta(days=1)
+_CTRL = Qt.KeyboardModifier.ControlModifier
+#: Ctrl+←/→ moves the selected milestone a day, Ctrl+Shift+←/→ a week.
+_MOVE_STEPS = {_CTRL: _DAY, _CTRL | Qt.KeyboardModifier.ShiftModifier: 7 * _DAY}
 _KEY_COMMANDS = {
     Qt.Key.Key_Plus: "zoom_in",
     Qt.Key.Key_Equal: "zoom_in",
@@ -51,7 +56,7 @@ class TimelineCanvas(QGraphicsView):
 
     #: A marker is clicked, or Enter is pressed on the selected one: open it.
     activated = Signal(object)  # Marker
-    #: A milestone is dragged to a day, or moved a day by Ctrl+arrow (then ``True``: one undo step for them all).
+    #: A milestone is dragged to a day, or moved by Ctrl(+Shift)+arrow (then ``True``: one undo step for them all).
     move_requested = Signal(object, object, bool)  # Marker, dt.date, by key
     #: Another marker (or none: ``None``) is selected.
     selection_changed = Signal(object)  # Marker | None
@@ -76,6 +81,7 @@ class TimelineCanvas(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAccessibleName("Timeline")
+        self.setAccessibleDescription(marker_announcement(None))
         self.drawn: DrawnScene | None = None
         self.selected: tuple[Lane, int] | None = None
         self.empty_text = ""
@@ -108,6 +114,7 @@ class TimelineCanvas(QGraphicsView):
         self.scene().clear()
         self.scene().setSceneRect(QRectF(0, 0, 10, 10))
         self.viewport().update()
+        announce(self, text)
 
     def draw(self, plan: Plan, markers: Sequence[Marker], today: dt.date, ppd: float, editable: bool) -> None:
         self._end_drag()
@@ -125,6 +132,7 @@ class TimelineCanvas(QGraphicsView):
         for key, item in drawn.items.items():
             item.set_selected(key == self.selected)
         self.viewport().update()
+        announce(self, marker_announcement(self.selected_marker()))
 
     def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         colours = self.colours()
@@ -159,6 +167,7 @@ class TimelineCanvas(QGraphicsView):
         self.selected = key
         if key is not None:
             self.ensureVisible(items[key], 40, 10)
+        announce(self, marker_announcement(self.selected_marker()))
         if notify:
             self.selection_changed.emit(self.selected_marker())
 
@@ -307,18 +316,12 @@ class TimelineCanvas(QGraphicsView):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        ctrl = modifiers == Qt.KeyboardModifier.ControlModifier
         plain = modifiers == Qt.KeyboardModifier.NoModifier
-        if key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and (plain or ctrl):
+        step = _MOVE_STEPS.get(modifiers)
+        if key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and (plain or step is not None):
             delta = -1 if key == Qt.Key.Key_Left else 1
-            if ctrl:
-                marker = self.selected_marker()
-                if marker is not None and marker.lane is Lane.SCHEDULE and self.drawn is not None:
-                    item = self.marker_item(marker.key)
-                    plan = self.drawn.plan
-                    day = marker.date + delta * _DAY
-                    if item is not None and item.draggable and plan.start_date <= day <= plan.end_date:
-                        self.move_requested.emit(marker, day, True)
+            if step is not None:
+                _move_selected(self, delta * step)
             else:
                 self._step(delta)
             event.accept()
@@ -340,3 +343,22 @@ class TimelineCanvas(QGraphicsView):
             event.accept()
             return
         super().keyPressEvent(event)
+
+
+def announce(canvas: TimelineCanvas, text: str) -> None:
+    """Tell a screen reader what the canvas shows selected now: its description, and an event saying so."""
+    if text != canvas.accessibleDescription():
+        canvas.setAccessibleDescription(text)
+        QAccessible.updateAccessibility(QAccessibleEvent(canvas, QAccessible.Event.DescriptionChanged))
+
+
+def _move_selected(canvas: TimelineCanvas, by: dt.timedelta) -> None:
+    """Ask to move the selected milestone ``by`` days, if it can move and stays within the plan period."""
+    marker = canvas.selected_marker()
+    if marker is None or marker.lane is not Lane.SCHEDULE or canvas.drawn is None:
+        return
+    item = canvas.marker_item(marker.key)
+    plan = canvas.drawn.plan
+    day = marker.date + by
+    if item is not None and item.draggable and plan.start_date <= day <= plan.end_date:
+        canvas.move_requested.emit(marker, day, True)

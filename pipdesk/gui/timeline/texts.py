@@ -120,16 +120,6 @@ def marker_tooltip(plan: Plan, marker: Marker, today: dt.date, draggable: bool) 
     return tooltip_html(action.description, *lines)
 
 
-_STATE_WORDS = {
-    MarkerState.PLANNED: "planned",
-    MarkerState.DONE: "held",
-    MarkerState.OVERDUE: "overdue",
-    MarkerState.NOT_HELD: "not held",
-    MarkerState.HELD: "held",
-    MarkerState.DUE: "due",
-}
-
-
 def timeline_description(markers: Sequence[Marker], selected: Marker | None, today: dt.date) -> str:
     """What the timeline shows, for a screen reader: the selected marker, then the schedule in brief.
 
@@ -143,6 +133,28 @@ def timeline_description(markers: Sequence[Marker], selected: Marker | None, tod
     summary = f"{count(len(schedule), 'milestone')}, {held} held"
     summary += f", next: {upcoming.title} on {day_text(upcoming.date)}." if upcoming else ", none ahead."
     if selected is None:
-        return summary
-    state = _STATE_WORDS.get(selected.state, "")
-    return f"Selected: {selected.title}, {day_text(selected.date)}, {state}. {summary}"
+        return f"{NOTHING_SELECTED} {summary}"
+    return f"Selected: {marker_announcement(selected)}. {summary}"
+
+
+#: What a screen reader hears of the timeline while no marker is selected.
+NOTHING_SELECTED = "No milestone selected. Press → or Home to select the first, Enter to open it."
+
+
+def marker_announcement(marker: Marker | None) -> str:
+    """The selected marker as a screen reader says it: ``Weekly check-in 9, Mon 30 Nov 2026, planned``."""
+    if marker is None:
+        return NOTHING_SELECTED
+    when = day_text(marker.date)
+    if marker.lane is Lane.SCHEDULE:
+        return f"{marker.title}, {when}, {_spoken(marker.state, 'held')}"
+    if marker.lane is Lane.CHECKINS:
+        return f"{marker.title} held, {when}, overall: {rating(marker.rating)}"
+    if marker.lane is Lane.OBJECTIVES:
+        return f"Objective due: {marker.title}, {when}"
+    return f"Support due: {marker.title}, {when}, {_spoken(marker.state, 'given')}"
+
+
+def _spoken(state: MarkerState, done: str) -> str:
+    """A marker's state in a word or two: ``done`` is "held" for a milestone, "given" for support."""
+    return done if state is MarkerState.DONE else state.value.replace("_", " ").replace("held", done)

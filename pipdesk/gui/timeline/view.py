@@ -1,8 +1,8 @@
 """The Timeline view: the plan period on a zoomable axis with its milestones, check-ins and due dates.
 
-Dragging a milestone (or Ctrl+←/→ on the selected one) reschedules it; on an issued plan the move
-asks a reason, which is kept as a revision. Milestones can also be added, renamed, removed and
-marked held or not held (H) here (the commands are in :mod:`pipdesk.gui.timeline.commands`).
+Dragging a milestone (or Ctrl+←/→ on the selected one, a day; Ctrl+Shift+←/→, a week) reschedules
+it; on an issued plan the move asks a reason, which is kept as a revision. Milestones can also be
+added, renamed, removed and marked held or not held (H) here (the commands are in :mod:`pipdesk.gui.timeline.commands`).
 Shapes tell the kinds apart and fills tell the states, so the picture reads in dark mode and in
 greyscale print as well as in colour; every colour is derived from the palette.
 """
@@ -24,7 +24,7 @@ from pipdesk.gui.common.session import PlanSession
 from pipdesk.gui.common.session_view import SessionView
 from pipdesk.gui.forms.ui_timeline_view import Ui_TimelineView
 from pipdesk.gui.timeline import commands
-from pipdesk.gui.timeline.canvas import ZOOM_STEP, TimelineCanvas
+from pipdesk.gui.timeline.canvas import ZOOM_STEP, TimelineCanvas, announce
 from pipdesk.gui.timeline.drawing import fitting_ppd, within_zoom
 from pipdesk.gui.timeline.legend import fill_legend
 from pipdesk.gui.timeline.looks import Colours
@@ -37,6 +37,7 @@ TIMELINE_KEYS = (
     ("← →", "select the previous or next milestone"),
     ("Enter", "open the selected milestone"),
     ("Ctrl+← →", "move the selected milestone a day"),
+    ("Ctrl+Shift+← →", "move the selected milestone a week"),
     ("H", "mark the selected milestone held or not held"),
     ("F2", "rename the selected milestone"),
     ("Delete", "remove the selected milestone"),
@@ -310,8 +311,9 @@ class TimelineView(SessionView):
         ui.removeMilestoneButton.setEnabled(on_milestone)
         ui.hintLabel.setVisible(editable)
         described = session is not None and self.canvas.drawn is not None
-        self.canvas.setAccessibleDescription(
-            timeline_description(self._markers, marker, self.today()) if described else self.canvas.empty_text
+        announce(
+            self.canvas,
+            timeline_description(self._markers, marker, self.today()) if described else self.canvas.empty_text,
         )
 
     def _show_message(self, problems: list[Problem]) -> None:
