@@ -96,7 +96,7 @@ class Ui_AcknowledgementDialog(object):
         self.explanation.setText(QCoreApplication.translate("AcknowledgementDialog", u"The employee signs to confirm they received the plan, not that they agree with it. If they decline to sign, record the refusal and who witnessed it.", None))
         self.dateLabel.setText(QCoreApplication.translate("AcknowledgementDialog", u"&Date", None))
         self.dateEdit.setDisplayFormat(QCoreApplication.translate("AcknowledgementDialog", u"yyyy-MM-dd", None))
-        self.refusedCheck.setText(QCoreApplication.translate("AcknowledgementDialog", u"The employee &declined to sign", None))
+        self.refusedCheck.setText(QCoreApplication.translate("AcknowledgementDialog", u"The employee decli&ned to sign", None))
         self.witnessLabel.setText(QCoreApplication.translate("AcknowledgementDialog", u"&Witness", None))
         self.witnessEdit.setPlaceholderText(QCoreApplication.translate("AcknowledgementDialog", u"Who witnessed the refusal", None))
         self.commentLabel.setText(QCoreApplication.translate("AcknowledgementDialog", u"Employee's &comment", None))

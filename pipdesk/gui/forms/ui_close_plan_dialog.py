@@ -285,6 +285,7 @@ class Ui_ClosePlanDialog(object):
         self.monitoringLabel.setBuddy(self.monitoringEdit)
         self.fairnessCommentLabel.setBuddy(self.fairnessCommentEdit)
 #endif // QT_CONFIG(shortcut)
+        QWidget.setTabOrder(self.scrollArea, self.decisionCombo)
         QWidget.setTabOrder(self.decisionCombo, self.followUpCombo)
         QWidget.setTabOrder(self.followUpCombo, self.extendInsteadButton)
         QWidget.setTabOrder(self.extendInsteadButton, self.decidedOnEdit)
@@ -320,6 +321,6 @@ class Ui_ClosePlanDialog(object):
         self.supportHeading.setText(QCoreApplication.translate("ClosePlanDialog", u"Support", None))
         self.checkinsHeading.setText(QCoreApplication.translate("ClosePlanDialog", u"Check-ins", None))
         self.acknowledgementHeading.setText(QCoreApplication.translate("ClosePlanDialog", u"Acknowledgement", None))
-        self.fairnessCommentLabel.setText(QCoreApplication.translate("ClosePlanDialog", u"Gaps do not stop you closing the plan, but each must be confirmed. &Say how each gap was handled or why it did not affect the outcome (kept in the plan's history):", None))
+        self.fairnessCommentLabel.setText(QCoreApplication.translate("ClosePlanDialog", u"Gaps do not stop you closing the plan, but each must be confirmed. S&ay how each gap was handled or why it did not affect the outcome (kept in the plan's history):", None))
     # retranslateUi
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from pipdesk.gui.common.screen import fit_to_screen
 from pipdesk.gui.forms.ui_preferences_dialog import Ui_PreferencesDialog
@@ -17,6 +17,9 @@ class PreferencesDialog(QDialog):
         self.ui.setupUi(self)
         self.ui.keepSpin.setValue(keep_backups)
         self.ui.folderPath.setText(str(backups_folder))
+        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText(
+            "Save"
+        )  # the default button names the action
         self.ui.buttonBox.accepted.connect(self.accept)
         self.ui.buttonBox.rejected.connect(self.reject)
         fit_to_screen(self)
