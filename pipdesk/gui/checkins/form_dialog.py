@@ -169,7 +169,8 @@ class CheckinFormDialog(QDialog):
             header.setFont(font)
             grid.addWidget(header, 0, column)
         muted = self.palette().color(QPalette.ColorRole.PlaceholderText)
-        previous: QWidget = self.ui.attendeesEdit
+        QWidget.setTabOrder(self.ui.attendeesEdit, self.ui.scrollArea)  # the header, then what scrolls below it
+        previous: QWidget = self.ui.scrollArea
         for number, objective in enumerate(self.plan.objectives, start=1):
             title = QLabel(objective.title, group)
             title.setTextFormat(Qt.TextFormat.PlainText)

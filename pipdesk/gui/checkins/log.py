@@ -49,6 +49,7 @@ class CheckinLogView(SessionView):
         self.proxy.setSourceModel(self.model)
         table = self.ui.table
         table.setModel(self.proxy)
+        table.setTabKeyNavigation(False)  # Tab leaves the log; the arrow keys move in it
         table.verticalHeader().setVisible(False)
         header = table.horizontalHeader()
         header.setStretchLastSection(True)

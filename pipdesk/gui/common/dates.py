@@ -109,7 +109,7 @@ class _DateEditBehaviour(QObject):
                 edit.setSelectedSection(edit.sectionAt(0))
             self._section_before_digit = edit.currentSection()
             return False
-        if text.isprintable() and text and not text.isalnum() and advanced:  # never Tab or Enter
+        if text and text.isprintable() and not text.isalnum() and advanced:
             # A full section moves to the next one by itself; the separator typed after it must not
             # skip another, or "2026-12-14" becomes 2026-11-12.
             return True

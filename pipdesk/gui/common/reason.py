@@ -20,6 +20,7 @@ class ReasonDialog(QDialog):
         self.ui.setupUi(self)
         self.ui.changeLabel.setText(change)
         self.ok = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText("Save change")  # the default button names the action
         self.ok.setEnabled(False)
         self.ui.reasonEdit.textChanged.connect(lambda: self.ok.setEnabled(bool(self.reason())))
         self.ui.buttonBox.accepted.connect(self.accept)

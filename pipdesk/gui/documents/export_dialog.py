@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from pipdesk.domain import Plan, Status
 from pipdesk.gui.common.dialogs import accept_if_sound
@@ -55,6 +55,7 @@ class ExportPdfDialog(QDialog):
             ui.documentCombo.setCurrentIndex(1)
         ui.documentCombo.currentIndexChanged.connect(self._update)
         ui.errorLabel.hide()
+        ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText("Export")  # the default button names the action
         ui.buttonBox.accepted.connect(self._accept)
         ui.buttonBox.rejected.connect(self.reject)
         fit_to_screen(self)

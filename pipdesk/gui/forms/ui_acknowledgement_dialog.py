@@ -102,7 +102,7 @@ class Ui_AcknowledgementDialog(object):
 #if QT_CONFIG(tooltip)
         self.refusedCheck.setToolTip(QCoreApplication.translate("AcknowledgementDialog", u"The employee was given the plan but declined to sign; a witness should be named", None))
 #endif // QT_CONFIG(tooltip)
-        self.refusedCheck.setText(QCoreApplication.translate("AcknowledgementDialog", u"The employee &declined to sign", None))
+        self.refusedCheck.setText(QCoreApplication.translate("AcknowledgementDialog", u"The employee decli&ned to sign", None))
         self.witnessLabel.setText(QCoreApplication.translate("AcknowledgementDialog", u"&Witness", None))
 #if QT_CONFIG(accessibility)
         self.witnessEdit.setAccessibleName(QCoreApplication.translate("AcknowledgementDialog", u"Witness", None))

@@ -201,6 +201,15 @@ class Ui_CheckinFormDialog(object):
         self.nextStepsLabel.setBuddy(self.nextStepsEdit)
         self.privateNotesLabel.setBuddy(self.privateNotesEdit)
 #endif // QT_CONFIG(shortcut)
+        QWidget.setTabOrder(self.dateEdit, self.kindCombo)
+        QWidget.setTabOrder(self.kindCombo, self.attendeesEdit)
+        QWidget.setTabOrder(self.attendeesEdit, self.scrollArea)
+        QWidget.setTabOrder(self.scrollArea, self.notesEdit)
+        QWidget.setTabOrder(self.notesEdit, self.employeeCommentsEdit)
+        QWidget.setTabOrder(self.employeeCommentsEdit, self.winsEdit)
+        QWidget.setTabOrder(self.winsEdit, self.concernsEdit)
+        QWidget.setTabOrder(self.concernsEdit, self.nextStepsEdit)
+        QWidget.setTabOrder(self.nextStepsEdit, self.privateNotesEdit)
 
         self.retranslateUi(CheckinFormDialog)
 

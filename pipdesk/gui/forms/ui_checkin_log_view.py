@@ -94,7 +94,7 @@ class Ui_CheckinLogView(object):
         self.searchEdit.setAccessibleName(QCoreApplication.translate("CheckinLogView", u"Search check-ins", None))
 #endif // QT_CONFIG(accessibility)
         self.newButton.setText(QCoreApplication.translate("CheckinLogView", u"&New check-in\u2026", None))
-        self.amendButton.setText(QCoreApplication.translate("CheckinLogView", u"&Edit\u2026", None))
+        self.amendButton.setText(QCoreApplication.translate("CheckinLogView", u"Ed&it\u2026", None))
 #if QT_CONFIG(tooltip)
         self.amendButton.setToolTip(QCoreApplication.translate("CheckinLogView", u"Change the selected check-in; an older one asks why, and the change is kept in the plan's history", None))
 #endif // QT_CONFIG(tooltip)

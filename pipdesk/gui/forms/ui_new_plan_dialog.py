@@ -142,6 +142,13 @@ class Ui_NewPlanDialog(object):
         self.lengthLabel.setBuddy(self.lengthSpin)
         self.cadenceLabel.setBuddy(self.cadenceSpin)
 #endif // QT_CONFIG(shortcut)
+        QWidget.setTabOrder(self.templateList, self.employeeEdit)
+        QWidget.setTabOrder(self.employeeEdit, self.jobTitleEdit)
+        QWidget.setTabOrder(self.jobTitleEdit, self.managerEdit)
+        QWidget.setTabOrder(self.managerEdit, self.titleEdit)
+        QWidget.setTabOrder(self.titleEdit, self.startDateEdit)
+        QWidget.setTabOrder(self.startDateEdit, self.lengthSpin)
+        QWidget.setTabOrder(self.lengthSpin, self.cadenceSpin)
 
         self.retranslateUi(NewPlanDialog)
 

@@ -121,7 +121,7 @@ class Ui_TimelineView(object):
 #if QT_CONFIG(accessibility)
         self.zoomInButton.setAccessibleName(QCoreApplication.translate("TimelineView", u"Zoom in", None))
 #endif // QT_CONFIG(accessibility)
-        self.fitButton.setText(QCoreApplication.translate("TimelineView", u"&Fit", None))
+        self.fitButton.setText(QCoreApplication.translate("TimelineView", u"F&it", None))
 #if QT_CONFIG(tooltip)
         self.fitButton.setToolTip(QCoreApplication.translate("TimelineView", u"Show the whole plan", None))
 #endif // QT_CONFIG(tooltip)

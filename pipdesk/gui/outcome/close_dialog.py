@@ -168,7 +168,7 @@ class ClosePlanDialog(QDialog):
         self._align_columns([grid for group, grid in groups.values() if group.isVisibleTo(self)])
         if not found:
             ui.resultsHint.setText("The plan has no objectives to assess.")
-        chain = [*focus_chain, ui.decisionCombo]
+        chain = [ui.scrollArea, *focus_chain, ui.decisionCombo, ui.followUpCombo]  # as they read, top to bottom
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 

@@ -147,6 +147,7 @@ class OutcomeView(SessionView):
 
     def _set_up_table(self, table: QTableView, model: ResultsModel) -> None:
         table.setModel(model)
+        table.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move in it
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from pipdesk.domain import Acknowledgement, Plan
 from pipdesk.gui.common.dates import prepare_date_edit, pydate, qdate
@@ -28,6 +28,9 @@ class AcknowledgementDialog(QDialog):
             show_line(self.ui.witnessEdit, current.witness or "")
             self.ui.commentEdit.setPlainText(current.employee_comment)
         self.ui.refusedCheck.toggled.connect(self._update)
+        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText(
+            "Record"
+        )  # the default button names the action
         self.ui.buttonBox.accepted.connect(self._accept)
         self.ui.buttonBox.rejected.connect(self.reject)
         fit_to_screen(self)

@@ -70,6 +70,7 @@ class PlanEditor(SessionView):
         self._bind_lists()
         self.history = HistoryModel(self)
         self.ui.historyTable.setModel(self.history)
+        self.ui.historyTable.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move in it
         self.ui.historyTable.verticalHeader().setVisible(False)
         self.ui.historyTable.horizontalHeader().setStretchLastSection(True)
         self.ui.historyTable.setMinimumHeight(120)

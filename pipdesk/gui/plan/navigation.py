@@ -7,6 +7,7 @@ and putting the focus there.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import Qt
@@ -82,6 +83,9 @@ class SectionLinks(QWidget):
             layout.addWidget(link)
             self.links[group_name] = link
         layout.addStretch(1)
+        # They sit above the sections, so Tab reaches them first: the sections' fields move after them.
+        for first, second in itertools.pairwise((*self.links.values(), *_focus_chain(ui.scrollArea))):
+            QWidget.setTabOrder(first, second)
 
     def go_to(self, group_name: str) -> None:
         group: QGroupBox = getattr(self.ui, group_name)
@@ -98,6 +102,16 @@ def scroll_to_top(area: QScrollArea, widget: QWidget) -> None:
     content = area.widget()
     if content is not None:
         area.verticalScrollBar().setValue(widget.mapTo(content, widget.rect().topLeft()).y() - 6)
+
+
+def _focus_chain(area: QWidget) -> list[QWidget]:
+    """``area`` and the widgets in it that Tab stops at, in their Tab order."""
+    chain, widget = [area], area.nextInFocusChain()
+    while widget is not None and area.isAncestorOf(widget):
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            chain.append(widget)
+        widget = widget.nextInFocusChain()
+    return chain
 
 
 def _first_focusable(group: QWidget) -> QWidget | None:

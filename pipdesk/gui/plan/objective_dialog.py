@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from pipdesk.domain import Objective, ObjectiveCategory, Plan
 from pipdesk.domain.smart import smart_issues
@@ -54,6 +54,7 @@ class ObjectiveDialog(QDialog):
         ui.errorLabel.hide()
         if objective is not None:
             self._show(objective)
+        ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText("Save")  # the default button names the action
         ui.buttonBox.accepted.connect(self._accept)
         ui.buttonBox.rejected.connect(self.reject)
         fit_to_screen(self)

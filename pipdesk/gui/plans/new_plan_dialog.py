@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem, QWidget
 
 from pipdesk.gui.common.dates import prepare_date_edit, qdate
 from pipdesk.gui.common.dialogs import accept_if_sound
@@ -54,6 +54,9 @@ class NewPlanDialog(QDialog):
         prepare_date_edit(self.ui.startDateEdit, lambda: today).setDate(qdate(start))
         show_line(self.ui.managerEdit, manager)
         self.ui.errorLabel.hide()
+        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText(
+            "Create plan"
+        )  # the default button names the action
         self.ui.buttonBox.accepted.connect(self._accept)
         self.ui.buttonBox.rejected.connect(self.reject)
         fit_to_screen(self)

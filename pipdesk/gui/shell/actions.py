@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QStatusBar, QWidget
 
@@ -416,7 +417,33 @@ def install(window: Shell, welcome: Ui_WelcomeView, undo_group: QUndoGroup) -> t
     )
     ui.ownPlansButton.clicked.connect(lambda: run_command(window.prompter, lambda: open_own_plans(window)))
     ui.menuOpenRecent.aboutToShow.connect(lambda: window.books.fill_recent_menu(ui.menuOpenRecent))
+    install_tab_keys(window)
     return undo, redo
+
+
+#: The keys that switch the plan's tabs from anywhere in the window, the plan list included.
+NEXT_TAB_KEYS = ("Ctrl+Tab", "Ctrl+PgDown")
+PREVIOUS_TAB_KEYS = ("Ctrl+Shift+Tab", "Ctrl+PgUp")
+
+
+def _switch_tab(window: Shell, step: int) -> None:
+    if window.session is None:
+        return
+    window.show_plan_page()
+    tabs = window.ui.viewTabs
+    tabs.setCurrentIndex((tabs.currentIndex() + step) % tabs.count())
+
+
+def install_tab_keys(window: Shell) -> None:
+    """Tab and Shift+Tab leave the plan list; Ctrl+Tab and Ctrl+Page Down (with Shift, Page Up) go to the next tab."""
+    window.ui.planTable.setTabKeyNavigation(False)  # the arrow keys move in the list
+    for text, keys, step in (("Next tab", NEXT_TAB_KEYS, 1), ("Previous tab", PREVIOUS_TAB_KEYS, -1)):
+        action = QAction(text, window.window())
+        action.setObjectName(f"action{text.replace(' ', '')}")
+        action.setShortcuts([QKeySequence(key) for key in keys])
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(lambda _checked=False, step=step: _switch_tab(window, step))
+        window.window().addAction(action)
 
 
 def update(window: Shell) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from PySide6.QtWidgets import QDialog, QLineEdit, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QWidget
 
 from pipdesk.gui.common.colours import show_as_error
 from pipdesk.gui.common.dialogs import accept_if_sound
@@ -25,6 +25,13 @@ _TITLES = {
     PassphraseTask.SET: "Set a passphrase",
     PassphraseTask.CHANGE: "Change the passphrase",
     PassphraseTask.REMOVE: "Remove the passphrase",
+}
+#: The default button of each task: what it does.
+_ACTIONS = {
+    PassphraseTask.OPEN: "Open",
+    PassphraseTask.SET: "Set passphrase",
+    PassphraseTask.CHANGE: "Change passphrase",
+    PassphraseTask.REMOVE: "Remove passphrase",
 }
 
 
@@ -58,6 +65,9 @@ class PassphraseDialog(QDialog):
         ui.showCheck.toggled.connect(self._show_text)
         show_as_error(ui.errorLabel)
         ui.errorLabel.hide()
+        ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText(
+            _ACTIONS[task]
+        )  # the default button names the action
         ui.buttonBox.accepted.connect(self._accept_if_sound)
         ui.buttonBox.rejected.connect(self.reject)
         fit_to_screen(self)

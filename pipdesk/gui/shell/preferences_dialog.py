@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QWidget
 
 from pipdesk.gui.common.screen import fit_to_screen
 from pipdesk.gui.common.theme import Theme, apply_theme
@@ -38,6 +38,9 @@ class PreferencesDialog(QDialog):
         for theme in Theme:
             self.ui.themeCombo.addItem(theme.label, theme.value)
         self.ui.themeCombo.setCurrentIndex(self.ui.themeCombo.findData(settings.THEME.read()))
+        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText(
+            "Save"
+        )  # the default button names the action
         self.ui.buttonBox.accepted.connect(self.accept)
         self.ui.buttonBox.rejected.connect(self.reject)
         fit_to_screen(self)

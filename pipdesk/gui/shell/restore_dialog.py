@@ -26,6 +26,7 @@ class RestoreBackupDialog(QDialog):
             "and again on closing if it changed."
         )
         table = ui.backupTable
+        table.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move in it
         table.setColumnCount(3)
         table.setHorizontalHeaderLabels(["Taken", "Plans", "Size"])
         table.setRowCount(len(self.backups))

@@ -10,6 +10,7 @@ greyscale print as well as in colour; every colour is derived from the palette.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, Signal
@@ -84,7 +85,13 @@ class TimelineView(SessionView):
             policy = widget.sizePolicy()
             policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)
             widget.setSizePolicy(policy)
-        self.setFocusProxy(self.canvas)
+        # Tab goes along the toolbar, then into the timeline, as they read (a focus proxy on the view made
+        # Tab skip the toolbar).
+        buttons = (ui.zoomOutButton, ui.zoomInButton, ui.fitButton, ui.addMilestoneButton)
+        for first, second in itertools.pairwise(
+            (*buttons, ui.renameMilestoneButton, ui.removeMilestoneButton, self.canvas)
+        ):
+            QWidget.setTabOrder(first, second)
         self._build_legend()
         self.set_session(None)
 

@@ -36,6 +36,7 @@ class ThisWeekView(QWidget):
         self.model = ThisWeekModel(self)
         table = self.ui.table
         table.setModel(self.model)
+        table.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move in it
         self.model.palette = table.palette()
         table.verticalHeader().setVisible(False)
         header = table.horizontalHeader()
