@@ -92,7 +92,7 @@ class TimelineView(SessionView):
             (*buttons, ui.renameMilestoneButton, ui.removeMilestoneButton, self.canvas)
         ):
             QWidget.setTabOrder(first, second)
-        self._build_legend()
+        _build_legend(self)
         self.set_session(None)
 
     # The session and the drawing
@@ -334,20 +334,19 @@ class TimelineView(SessionView):
         label.setText("\n".join(p.message for p in problems))
         label.show()
 
-    # Legend
-
-    def _build_legend(self) -> None:
-        colours = Colours.of(self.palette())
-        fill_legend(self.ui.legendFrame, colours, self.canvas.small_font(), self.devicePixelRatioF())
-        # The hint is quiet text: a colour of its own, kept in step with the palette.
-        hint = QPalette(self.palette())
-        hint.setColor(QPalette.ColorRole.WindowText, colours.quiet)
-        self.ui.hintLabel.setPalette(hint)
-
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
-            self._build_legend()
+            _build_legend(self)
+
+
+def _build_legend(view: TimelineView) -> None:
+    """The legend in the colours of the palette now; the hint is quiet text, kept in step with it."""
+    colours = Colours.of(view.palette())
+    fill_legend(view.ui.legendFrame, colours, view.canvas.small_font(), view.devicePixelRatioF())
+    hint = QPalette(view.palette())
+    hint.setColor(QPalette.ColorRole.WindowText, colours.quiet)
+    view.ui.hintLabel.setPalette(hint)
 
 
 def _context_menu(
