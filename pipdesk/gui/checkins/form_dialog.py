@@ -27,7 +27,7 @@ from pipdesk.domain import Checkin, CheckinKind, Milestone, MilestoneKind, Objec
 from pipdesk.domain.model import compact_number
 from pipdesk.domain.progress import Point, objective_status, series
 from pipdesk.domain.rules import plan_problems
-from pipdesk.domain.schedule import milestone_fulfilled_by, next_due
+from pipdesk.domain.schedule import milestone_fulfilled_by
 from pipdesk.gui.checkins.models import quantity, target_text
 from pipdesk.gui.common.colours import show_as_error
 from pipdesk.gui.common.dates import prepare_date_edit, pydate, qdate
@@ -53,12 +53,13 @@ TEXT_EDITS = {
 
 
 def prefill_milestone(plan: Plan, today: dt.date) -> Milestone | None:
-    """The milestone a new check-in starts from: the next one due, else the first undone one ahead."""
-    due = next_due(plan, today)
-    if due is not None:
-        return due
-    ahead = sorted((m for m in plan.milestones if not m.done and m.date >= today), key=lambda m: m.date)
-    return ahead[0] if ahead else None
+    """The milestone a new check-in starts from: the latest one not held by today, if any.
+
+    Never one still ahead: a check-in records a meeting that took place, and a form that opened on
+    next week's date would start by refusing it. Without one, the form starts on today.
+    """
+    held_by_now = [m for m in plan.milestones if not m.done and m.date <= today]
+    return max(held_by_now, key=lambda m: m.date) if held_by_now else None
 
 
 @dataclass

@@ -477,3 +477,16 @@ def test_the_search_reaches_progress_comments() -> None:
     assert proxy.rowCount() == 1
     proxy.set_search("vendor holiday")
     assert proxy.rowCount() == 0
+
+
+def test_a_new_check_in_between_meetings_opens_on_today_not_on_the_next_meeting(qtbot: QtBot, book: PlanBook) -> None:
+    """Alex's next meeting is on 30 November; a form opened on the 23rd must not start on a date it refuses."""
+    plan = book.get(ALEX)
+    assert any(not m.done and m.date == dt.date(2026, 11, 30) for m in plan.milestones)
+    form = CheckinFormDialog(plan, TODAY)
+    qtbot.addWidget(form)
+    assert form.date() == TODAY and form.problems() == []
+    on_the_day = CheckinFormDialog(plan, dt.date(2026, 11, 30))
+    qtbot.addWidget(on_the_day)
+    assert (on_the_day.date(), on_the_day.kind()) == (dt.date(2026, 11, 30), CheckinKind.CHECKIN)
+    assert "Weekly check-in 9" in on_the_day.ui.milestoneLabel.text()
