@@ -137,7 +137,7 @@ class Ui_TimelineView(object):
 #if QT_CONFIG(tooltip)
         self.removeMilestoneButton.setToolTip(QCoreApplication.translate("TimelineView", u"Remove the selected milestone (Delete)", None))
 #endif // QT_CONFIG(tooltip)
-        self.hintLabel.setText(QCoreApplication.translate("TimelineView", u"Drag a milestone to reschedule it \u00b7 \u2190 \u2192 select \u00b7 Enter opens \u00b7 Ctrl+\u2190 \u2192 moves a day \u00b7 H marks held", None))
+        self.hintLabel.setText(QCoreApplication.translate("TimelineView", u"Drag a milestone to reschedule it \u00b7 \u2190 \u2192 select \u00b7 Enter opens \u00b7 Ctrl+\u2190 \u2192 moves a day, with Shift a week \u00b7 H marks held", None))
         pass
     # retranslateUi
 
