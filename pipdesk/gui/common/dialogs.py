@@ -1,8 +1,12 @@
-"""The app's dialogs, one module per ``ui/*_dialog.ui`` form."""
+"""What the app's dialogs share: their buttons wired one way, and problems shown in place."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel
+
+from pipdesk.gui.common.screen import fit_to_screen
 
 
 def accept_if_sound(dialog: object, problems: list[str], error_label: QLabel) -> None:
@@ -11,3 +15,12 @@ def accept_if_sound(dialog: object, problems: list[str], error_label: QLabel) ->
     error_label.setVisible(bool(problems))
     if not problems:
         dialog.accept()  # type: ignore[attr-defined]
+
+
+def finish_dialog(dialog: QDialog, buttons: QDialogButtonBox, action: str, accept: Callable[[], object]) -> None:
+    """The default button names what the dialog does (``action``), OK runs ``accept``, Cancel rejects;
+    then the dialog is fitted to the screen."""
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(action)
+    buttons.accepted.connect(accept)
+    buttons.rejected.connect(dialog.reject)
+    fit_to_screen(dialog)

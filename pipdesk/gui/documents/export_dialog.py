@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from pipdesk.domain import Plan, Status
-from pipdesk.gui.common.dialogs import accept_if_sound
-from pipdesk.gui.common.screen import fit_to_screen
+from pipdesk.gui.common.dialogs import accept_if_sound, finish_dialog
 from pipdesk.gui.forms.ui_export_pdf_dialog import Ui_ExportPdfDialog
 from pipdesk.reports import DocumentKind, ReportOptions
 
@@ -55,10 +54,7 @@ class ExportPdfDialog(QDialog):
             ui.documentCombo.setCurrentIndex(1)
         ui.documentCombo.currentIndexChanged.connect(self._update)
         ui.errorLabel.hide()
-        ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText("Export")  # the default button names the action
-        ui.buttonBox.accepted.connect(self._accept)
-        ui.buttonBox.rejected.connect(self.reject)
-        fit_to_screen(self)
+        finish_dialog(self, ui.buttonBox, "Export", self._accept)  # the default button names the action
         self._update()
 
     def _kind(self) -> DocumentKind:

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from pipdesk.domain import Acknowledgement, Plan
 from pipdesk.gui.common.dates import prepare_date_edit, pydate, qdate
-from pipdesk.gui.common.dialogs import accept_if_sound
-from pipdesk.gui.common.screen import fit_to_screen
+from pipdesk.gui.common.dialogs import accept_if_sound, finish_dialog
 from pipdesk.gui.common.words import show_line
 from pipdesk.gui.forms.ui_acknowledgement_dialog import Ui_AcknowledgementDialog
 
@@ -28,12 +27,7 @@ class AcknowledgementDialog(QDialog):
             show_line(self.ui.witnessEdit, current.witness or "")
             self.ui.commentEdit.setPlainText(current.employee_comment)
         self.ui.refusedCheck.toggled.connect(self._update)
-        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText(
-            "Record"
-        )  # the default button names the action
-        self.ui.buttonBox.accepted.connect(self._accept)
-        self.ui.buttonBox.rejected.connect(self.reject)
-        fit_to_screen(self)
+        finish_dialog(self, self.ui.buttonBox, "Record", self._accept)  # the default button names the action
         self.ui.errorLabel.hide()
         self._update()
 

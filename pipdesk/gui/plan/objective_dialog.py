@@ -5,15 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from pipdesk.domain import Objective, ObjectiveCategory, Plan
 from pipdesk.domain.smart import smart_issues
 from pipdesk.gui.common.colours import show_as_error
 from pipdesk.gui.common.dates import prepare_date_edit, pydate, qdate
-from pipdesk.gui.common.dialogs import accept_if_sound
+from pipdesk.gui.common.dialogs import accept_if_sound, finish_dialog
 from pipdesk.gui.common.list_editor import parse_number
-from pipdesk.gui.common.screen import fit_to_screen
 from pipdesk.gui.common.words import show_line
 from pipdesk.gui.forms.ui_objective_dialog import Ui_ObjectiveDialog
 
@@ -54,10 +53,7 @@ class ObjectiveDialog(QDialog):
         ui.errorLabel.hide()
         if objective is not None:
             self._show(objective)
-        ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText("Save")  # the default button names the action
-        ui.buttonBox.accepted.connect(self._accept)
-        ui.buttonBox.rejected.connect(self.reject)
-        fit_to_screen(self)
+        finish_dialog(self, ui.buttonBox, "Save", self._accept)  # the default button names the action
 
     def fill(self, title: str, metric: str, unit: str, baseline: str, target: str, due: dt.date | None = None) -> None:
         """Answer the dialog as a person would type it (used by tests)."""

@@ -8,11 +8,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QDialog, QListWidgetItem, QWidget
 
 from pipdesk.gui.common.dates import prepare_date_edit, qdate
-from pipdesk.gui.common.dialogs import accept_if_sound
-from pipdesk.gui.common.screen import fit_to_screen
+from pipdesk.gui.common.dialogs import accept_if_sound, finish_dialog
 from pipdesk.gui.common.words import show_line
 from pipdesk.gui.forms.ui_new_plan_dialog import Ui_NewPlanDialog
 
@@ -54,12 +53,7 @@ class NewPlanDialog(QDialog):
         prepare_date_edit(self.ui.startDateEdit, lambda: today).setDate(qdate(start))
         show_line(self.ui.managerEdit, manager)
         self.ui.errorLabel.hide()
-        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText(
-            "Create plan"
-        )  # the default button names the action
-        self.ui.buttonBox.accepted.connect(self._accept)
-        self.ui.buttonBox.rejected.connect(self.reject)
-        fit_to_screen(self)
+        finish_dialog(self, self.ui.buttonBox, "Create plan", self._accept)  # the default button names the action
         self.ui.employeeEdit.setFocus()
 
     def _template_chosen(self, row: int) -> None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
-from pipdesk.gui.common.screen import fit_to_screen
+from pipdesk.gui.common.dialogs import finish_dialog
 from pipdesk.gui.common.theme import Theme, apply_theme
 from pipdesk.gui.forms.ui_preferences_dialog import Ui_PreferencesDialog
 from pipdesk.gui.shell import settings
@@ -38,12 +38,7 @@ class PreferencesDialog(QDialog):
         for theme in Theme:
             self.ui.themeCombo.addItem(theme.label, theme.value)
         self.ui.themeCombo.setCurrentIndex(self.ui.themeCombo.findData(settings.THEME.read()))
-        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText(
-            "Save"
-        )  # the default button names the action
-        self.ui.buttonBox.accepted.connect(self.accept)
-        self.ui.buttonBox.rejected.connect(self.reject)
-        fit_to_screen(self)
+        finish_dialog(self, self.ui.buttonBox, "Save", self.accept)  # the default button names the action
 
     def keep_backups(self) -> int:
         return self.ui.keepSpin.value()
