@@ -241,3 +241,37 @@ def test_theme_chosen_in_preferences_is_shown_and_kept(qtbot: QtBot, qapp: QAppl
     qapp.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Dark)  # the system's change leaves the choice be
     assert colours.scheme(qapp.palette()) is colours.Scheme.HIGH_CONTRAST
     settings.THEME.write(Theme.SYSTEM.value)
+
+
+def test_this_week_and_the_not_saved_banner_follow_a_theme_change(window, qapp: QApplication, themed: None) -> None:
+    """#17: both took their colours once, when made, and kept the light theme's after a change to dark."""
+    apply_theme(qapp, Theme.LIGHT)
+    qapp.processEvents()
+    apply_theme(qapp, Theme.DARK)
+    qapp.processEvents()
+    model = window.this_week.model
+    late = [
+        model.data(model.index(row, 0), Qt.ItemDataRole.ForegroundRole)
+        for row in range(model.rowCount())
+        if not model.is_heading(row) and str(model.data(model.index(row, 0)) or "").startswith("Overdue")
+    ]
+    assert late and all(brush.color() == colours.alert_colour(qapp.palette()) for brush in late)
+    banner = window.save_status
+    assert banner.palette().color(banner.backgroundRole()) == colours.warning_colour(qapp.palette())
+
+
+def test_an_error_label_inside_a_dialog_follows_a_theme_change(qtbot: QtBot, qapp: QApplication, themed: None) -> None:
+    """Qt tells windows of a new theme, and a window its children: a child's colours must follow too."""
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    apply_theme(qapp, Theme.LIGHT)
+    dialog = QWidget()
+    qtbot.addWidget(dialog)
+    label = QLabel("Enter a date on or after the start", dialog)
+    QVBoxLayout(dialog).addWidget(label)
+    colours.show_as_error(label)
+    dialog.show()
+    apply_theme(qapp, Theme.DARK)
+    qapp.processEvents()
+    assert label.palette().color(R.WindowText) == colours.alert_colour(qapp.palette())
+    assert label.palette().color(R.Window) == dark_palette().color(R.Window), "the other roles follow the dialog"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from enum import Enum
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -166,8 +166,20 @@ def keep_coloured(widget: QWidget, colours: Callable[[QPalette], dict[QPalette.C
 
 
 def _recolour(widget: QWidget, colours: Callable[[QPalette], dict[QPalette.ColorRole, QColor]]) -> None:
-    palette = QPalette(QApplication.palette(widget))
-    for role, colour in colours(palette).items():
+    """Set only the roles ``colours`` gives, worked out from the palette around the widget.
+
+    Only those roles: the others keep following the parent's palette, so a child widget hears of a
+    theme change (Qt tells the windows, and each window its children whose colours it sets).
+    """
+    parent = widget.parentWidget()
+    around = parent.palette() if parent is not None else QApplication.palette(widget)
+    wanted = colours(around)
+    if widget.testAttribute(Qt.WidgetAttribute.WA_SetPalette) and all(
+        widget.palette().color(role) == colour for role, colour in wanted.items()
+    ):
+        return  # already so: setting it again would only send another PaletteChange
+    palette = QPalette()
+    for role, colour in wanted.items():
         palette.setColor(role, colour)
     widget.setPalette(palette)
 
@@ -178,7 +190,8 @@ class _Recolour(QObject):
         self.colours = colours
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ApplicationPaletteChange and isinstance(watched, QWidget):
+        changes = (QEvent.Type.ApplicationPaletteChange, QEvent.Type.PaletteChange)
+        if event.type() in changes and isinstance(watched, QWidget):
             _recolour(watched, self.colours)
         return False
 

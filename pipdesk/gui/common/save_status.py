@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMainWindow, QPushButton, QVBoxLayout, QWidget
 
-from pipdesk.gui.common.colours import show_as_error, warning_colour
+from pipdesk.gui.common.colours import keep_coloured, show_as_error, warning_colour
 from pipdesk.gui.common.session import RETRY_INTERVAL_MS, PlanSession
 from pipdesk.system.diagnostics import logger
 
@@ -55,9 +55,7 @@ class SaveStatus(QFrame):
         self.setObjectName("saveStatus")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
-        palette = self.palette()
-        palette.setColor(self.backgroundRole(), warning_colour(palette))
-        self.setPalette(palette)
+        keep_coloured(self, lambda palette: {self.backgroundRole(): warning_colour(palette)})
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setAccessibleName("Save status")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHeaderView, QWidget
 
@@ -37,7 +37,7 @@ class ThisWeekView(QWidget):
         table = self.ui.table
         table.setModel(self.model)
         table.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move in it
-        self.model.palette = table.palette()
+        self.model.palette = table.palette()  # and again when the theme changes (changeEvent)
         table.verticalHeader().setVisible(False)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -95,6 +95,12 @@ class ThisWeekView(QWidget):
         in_plans = count(plans, "plan")
         overdue = f", {late} of them past their date" if late else ""
         return f"{things} to act on in {in_plans}{overdue}."
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # a theme change: late rows in the new theme's colours
+            self.model.palette = self.palette()  # the table, a child, hears of it after its parent
+            self.ui.table.viewport().update()
 
     def _open(self, index: QModelIndex) -> None:
         item = self.model.item_at(index.row())
