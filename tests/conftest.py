@@ -21,7 +21,10 @@ if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
 
     from pipdesk.gui.common.scripted_prompter import ScriptedPrompter
+    from pipdesk.gui.common.session import PlanSession
+    from pipdesk.gui.common.session_view import SessionView
     from pipdesk.gui.shell.main_window import MainWindow
+    from pipdesk.gui.timeline.view import TimelineView
 
 DATA = Path(__file__).parent / "data"
 SAMPLES = DATA / "samples"
@@ -228,3 +231,27 @@ def log_of_this_test_only() -> Iterator[None]:
             log.removeHandler(handler)
             handler.close()
         logger.cache_clear()
+
+
+@pytest.fixture
+def timeline_view(qtbot: QtBot, prompter: ScriptedPrompter) -> Iterator[TimelineView]:
+    """The timeline view alone, shown at a laptop's width, on :data:`TODAY`."""
+    from pipdesk.gui.timeline.view import TimelineView
+
+    view = TimelineView(prompter, today=lambda: TODAY)
+    qtbot.addWidget(view)
+    view.resize(1200, 420)
+    view.show()
+    qtbot.waitExposed(view)
+    yield view
+    view.set_session(None)
+    view.close()
+
+
+def open_session(view: SessionView, book: PlanBook, plan_id: int) -> PlanSession:
+    """Show the plan ``plan_id`` of ``book`` in ``view``; its session."""
+    from pipdesk.gui.common.session import PlanSession
+
+    session = PlanSession(book, plan_id, view)
+    view.set_session(session)
+    return session

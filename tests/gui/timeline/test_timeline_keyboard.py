@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
@@ -17,7 +16,7 @@ from pipdesk.gui.common.session import PlanSession
 from pipdesk.gui.timeline.view import TIMELINE_KEYS, TimelineView
 from pipdesk.store import PlanBook
 
-from conftest import ALEX, DMITRY, TODAY, answer_reason
+from conftest import ALEX, DMITRY, answer_reason, open_session
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -25,15 +24,8 @@ WEEK = dt.timedelta(days=7)
 
 
 @pytest.fixture
-def view(qtbot: QtBot, prompter: ScriptedPrompter) -> Iterator[TimelineView]:
-    timeline = TimelineView(prompter, today=lambda: TODAY)
-    qtbot.addWidget(timeline)
-    timeline.resize(1200, 420)
-    timeline.show()
-    qtbot.waitExposed(timeline)
-    yield timeline
-    timeline.set_session(None)
-    timeline.close()
+def view(timeline_view: TimelineView) -> TimelineView:
+    return timeline_view
 
 
 @pytest.fixture
@@ -49,9 +41,7 @@ def announced(monkeypatch: pytest.MonkeyPatch) -> list[tuple[object, QAccessible
 
 
 def open_plan(view: TimelineView, book: PlanBook, plan_id: int) -> PlanSession:
-    session = PlanSession(book, plan_id, view)
-    view.set_session(session)
-    return session
+    return open_session(view, book, plan_id)
 
 
 def milestone(view: TimelineView, title: str) -> Marker:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -19,27 +18,18 @@ from pipdesk.gui.common.session import PlanSession
 from pipdesk.gui.timeline.view import TimelineView
 from pipdesk.store import PlanBook
 
-from conftest import ALEX, BETH, CARL, DMITRY, TODAY, answer_reason, load_sample
+from conftest import ALEX, BETH, CARL, DMITRY, answer_reason, load_sample, open_session
 
 LEFT = Qt.MouseButton.LeftButton
 
 
 @pytest.fixture
-def view(qtbot: QtBot, prompter: ScriptedPrompter) -> Iterator[TimelineView]:
-    timeline = TimelineView(prompter, today=lambda: TODAY)
-    qtbot.addWidget(timeline)
-    timeline.resize(1200, 420)
-    timeline.show()
-    qtbot.waitExposed(timeline)
-    yield timeline
-    timeline.set_session(None)
-    timeline.close()
+def view(timeline_view: TimelineView) -> TimelineView:
+    return timeline_view
 
 
 def open_plan(view: TimelineView, book: PlanBook, plan_id: int) -> PlanSession:
-    session = PlanSession(book, plan_id, view)
-    view.set_session(session)
-    return session
+    return open_session(view, book, plan_id)
 
 
 def milestone(view: TimelineView, title: str) -> Marker:
