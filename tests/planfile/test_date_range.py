@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -15,7 +14,6 @@ from pipdesk.domain import Plan, PlanInvalid, SupportAction, format_path, plan_p
 from pipdesk.domain.limits import FIRST_DATE, LAST_DATE, MAX_PLAN_DAYS
 from pipdesk.domain.schedule import due_items
 from pipdesk.gui.checkins.progress_view import ProgressView
-from pipdesk.gui.common.scripted_prompter import ScriptedPrompter
 from pipdesk.gui.common.session import PlanSession
 from pipdesk.gui.timeline.view import TimelineView
 from pipdesk.gui.week.view import ThisWeekView
@@ -146,15 +144,9 @@ def test_documents_and_the_calendar_are_made_for_plans_at_either_edge(edge: str)
 
 
 @pytest.fixture
-def timeline(qtbot: QtBot) -> Iterator[TimelineView]:
-    view = TimelineView(ScriptedPrompter(), today=lambda: dt.date(2026, 11, 23))
-    qtbot.addWidget(view)
-    view.resize(1200, 420)
-    view.show()
-    qtbot.waitExposed(view)
-    yield view
-    view.set_session(None)
-    view.close()
+def timeline(timeline_view: TimelineView) -> TimelineView:
+    """The timeline view of conftest, shown on 23 November 2026."""
+    return timeline_view
 
 
 def _stored(book: PlanBook, plan: Plan) -> int:

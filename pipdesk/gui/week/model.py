@@ -33,10 +33,6 @@ URGENCY: tuple[tuple[str, tuple[DueKind, ...]], ...] = (
 _RANK = {kind: rank for rank, (_heading, kinds) in enumerate(URGENCY) for kind in kinds}
 
 
-def urgency_rank(kind: DueKind) -> int:
-    return _RANK[kind]
-
-
 @dataclass(frozen=True)
 class WeekRow:
     """A heading row (``item`` is None) or one thing to act on."""
