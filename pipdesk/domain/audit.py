@@ -17,15 +17,15 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from pipdesk.domain.model import Plan, Revision
+from pipdesk.domain.model import FORMAT_2_ONLY, Plan, Revision
 
 #: The hash "before" the first revision, and before a plan book's first save.
 GENESIS = "0" * 64
 
-# The envelope of a plan file (pipdesk/planfile, format 1): the content is the document
+# The envelope of a plan file (pipdesk/planfile, format 2): the content is the document
 # `pipdesk export-json` writes without --stamp. tests/store/test_audit_chain.py checks they stay one.
 _PLAN_FILE_FORMAT = "pipdesk-plan"
-_PLAN_FILE_VERSION = 1
+_PLAN_FILE_VERSION = 2
 
 
 def revision_content(revision: Revision) -> str:
@@ -68,20 +68,23 @@ def first_broken_link(contents: Sequence[str], stored: Sequence[str | None]) -> 
     return None
 
 
-def plan_content(plan: Plan) -> str:
+def plan_content(plan: Plan, version: int = _PLAN_FILE_VERSION) -> str:
     """The plan in its plan-file form, as compact JSON: what `pipdesk export-json` writes, without its indentation.
 
     The same document (``format``, ``version``, ``plan``; no ``exported_at``) with the same keys,
     values and order, on one line with no spaces between items, so the fast C encoder writes it
     (the indented form costs about ten times as long on a plan with 200 check-ins).
+    ``version=1`` gives the form pipdesk hashed before format 2 (what format 2 added left out): the
+    plan book's upgrade checks each plan's last save against it.
     """
-    document = {"format": _PLAN_FILE_FORMAT, "version": _PLAN_FILE_VERSION, "plan": plan.model_dump(mode="json")}
+    data = plan.model_dump(mode="json", exclude=FORMAT_2_ONLY if version == 1 else None)
+    document = {"format": _PLAN_FILE_FORMAT, "version": version, "plan": data}
     return json.dumps(document, ensure_ascii=False, separators=(",", ":"))
 
 
-def content_hash(plan: Plan) -> str:
+def content_hash(plan: Plan, version: int = _PLAN_FILE_VERSION) -> str:
     """The SHA-256 of the plan's whole content (its compact plan file), as printed in every PDF's footer."""
-    return hashlib.sha256(plan_content(plan).encode("utf-8")).hexdigest()
+    return hashlib.sha256(plan_content(plan, version).encode("utf-8")).hexdigest()
 
 
 def save_link(previous: str, plan_id: int, at: str, content: str | None) -> str:

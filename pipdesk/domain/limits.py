@@ -46,6 +46,11 @@ MAX_ITEMS: dict[str, int] = {
     "progress": 50,
     "revisions": 10_000,
     "results": 50,
+    "adjustments": 100,
+    "pauses": 100,
+    "responses": 100,
+    "reacknowledgements": 100,
+    "attendance": 50,
 }
 
 #: The fields, by JSON key, whose text is short (``MAX_SHORT_TEXT``); every other text is long.
@@ -66,6 +71,9 @@ SHORT_TEXT_KEYS = frozenset(
         "attendees",
         "witness",
         "field",
+        "requested_by",
+        "reviewed_by",
+        "heard_by",
     }
 )
 

@@ -1,4 +1,4 @@
-"""The plan and everything it records, as validated value objects (plan format v1)."""
+"""The plan and everything it records, as validated value objects (plan format v2; v1 is a subset)."""
 
 from __future__ import annotations
 
@@ -99,6 +99,11 @@ class CheckinKind(StrEnum):
     FORMAL_REVIEW = "formal_review"
     MIDPOINT = "midpoint"
     FINAL = "final"
+    KICKOFF = "kickoff"  # format 2
+
+
+#: The kinds of meeting that are formal whatever the check-in says: the right to be accompanied applies.
+FORMAL_KINDS = frozenset({CheckinKind.KICKOFF, CheckinKind.FORMAL_REVIEW, CheckinKind.MIDPOINT, CheckinKind.FINAL})
 
 
 class Rating(StrEnum):
@@ -129,6 +134,36 @@ class Result(StrEnum):
     MET = "met"
     PARTIALLY_MET = "partially_met"
     NOT_MET = "not_met"
+
+
+class AdjustmentDecision(StrEnum):
+    """What was done with a requested adjustment (accommodation)."""
+
+    AGREED = "agreed"  # offered as requested
+    ALTERNATIVE = "alternative"  # something else was offered
+    REFUSED = "refused"
+
+
+class AttendeeRole(StrEnum):
+    EMPLOYEE = "employee"
+    MANAGER = "manager"
+    HR = "hr"
+    COMPANION = "companion"
+    REPRESENTATIVE = "representative"
+    NOTE_TAKER = "note_taker"
+
+
+class ResponseTo(StrEnum):
+    """What an employee's written response answers."""
+
+    PLAN = "plan"
+    OUTCOME = "outcome"
+
+
+class AppealResult(StrEnum):
+    UPHELD = "upheld"
+    NOT_UPHELD = "not_upheld"
+    PARTLY_UPHELD = "partly_upheld"
 
 
 class Direction(StrEnum):
@@ -222,6 +257,13 @@ class Progress(Record):
     comment: Text = ""
 
 
+class Attendee(Record):
+    """Who attended a formal meeting, and in which role (format 2)."""
+
+    name: str
+    role: AttendeeRole
+
+
 class Checkin(Record):
     date: Date
     kind: CheckinKind = CheckinKind.CHECKIN
@@ -233,6 +275,16 @@ class Checkin(Record):
     next_steps: Text = ""
     private_notes: Text = ""
     progress: list[Progress] = Field(default_factory=list)
+    # Format 2: a meeting marked formal, whether the right to be accompanied was offered (None: not
+    # recorded), and who attended in which role.
+    formal: bool = False
+    companion_offered: bool | None = None
+    attendance: list[Attendee] = Field(default_factory=list)
+
+    @property
+    def is_formal(self) -> bool:
+        """A kick-off, formal review, mid-plan evaluation or final review, or a check-in marked formal."""
+        return self.formal or self.kind in FORMAL_KINDS
 
 
 class Acknowledgement(Record):
@@ -240,6 +292,63 @@ class Acknowledgement(Record):
     refused: bool = False
     witness: str | None = None
     employee_comment: Text = ""
+    #: When it was recorded (format 2): tells a change made the same day before signing from one after.
+    recorded_at: AwareDatetime | None = None
+
+
+class Adjustment(Record):
+    """A reasonable adjustment (accommodation): requested, decided, put in place, reviewed (format 2)."""
+
+    requested: str
+    requested_by: Text = ""
+    requested_on: Date | None = None
+    decision: AdjustmentDecision | None = None
+    offered: Text = ""
+    reason: Text = ""
+    decided_on: Date | None = None
+    in_place_on: Date | None = None
+    review_on: Date | None = None
+
+
+class Pause(Record):
+    """The plan's clock stopped from ``paused_on`` until ``resumed_on`` (None: still paused) (format 2)."""
+
+    paused_on: Date
+    resumed_on: Date | None = None
+    reason: str
+
+    @property
+    def days(self) -> int | None:
+        """The days the clock stood still; None while the plan is still paused."""
+        return None if self.resumed_on is None else (self.resumed_on - self.paused_on).days
+
+
+class EmployeeResponse(Record):
+    """The employee's own written response to the plan or to the outcome (format 2)."""
+
+    to: ResponseTo
+    on: Date
+    text: str
+
+
+class HrReview(Record):
+    """The plan sent to HR and reviewed by them before it was issued (format 2)."""
+
+    sent_on: Date | None = None
+    reviewed_by: Text = ""
+    reviewed_on: Date | None = None
+    comments: Text = ""
+
+
+class Appeal(Record):
+    """An appeal against the outcome of a closed plan (format 2)."""
+
+    lodged_on: Date
+    grounds: Text = ""
+    heard_by: Text = ""
+    heard_on: Date | None = None
+    result: AppealResult | None = None
+    comments: Text = ""
 
 
 class Revision(Record):
@@ -263,6 +372,8 @@ class Outcome(Record):
     summary: Text = ""
     monitoring: Text = ""
     results: list[ObjectiveResult] = Field(default_factory=list)
+    #: The employee's acknowledgement of the outcome report (format 2).
+    acknowledgement: Acknowledgement | None = None
 
 
 class Plan(Record):
@@ -276,8 +387,10 @@ class Plan(Record):
     start_date: Date
     end_date: Date
     checkin_every_days: Annotated[int, Field(ge=1, le=90)] | None = None
+    hr_review: HrReview | None = None
     issued_on: Date | None = None
     acknowledgement: Acknowledgement | None = None
+    reacknowledgements: list[Acknowledgement] = Field(default_factory=list)
     summary: Text = ""
     context: Text = ""
     manager_commitments: Text = ""
@@ -287,17 +400,45 @@ class Plan(Record):
     concerns: list[Concern] = Field(default_factory=list)
     objectives: list[Objective] = Field(default_factory=list)
     support: list[SupportAction] = Field(default_factory=list)
+    adjustments: list[Adjustment] = Field(default_factory=list)
     milestones: list[Milestone] = Field(default_factory=list)
+    pauses: list[Pause] = Field(default_factory=list)
     checkins: list[Checkin] = Field(default_factory=list)
+    responses: list[EmployeeResponse] = Field(default_factory=list)
     revisions: list[Revision] = Field(default_factory=list)
     outcome: Outcome | None = None
+    appeal: Appeal | None = None
 
     @property
     def length_days(self) -> int:
         return (self.end_date - self.start_date).days
+
+    @property
+    def paused(self) -> bool:
+        """Whether the plan's clock is stopped now: its last pause has not been resumed."""
+        return bool(self.pauses) and self.pauses[-1].resumed_on is None
+
+    @property
+    def latest_acknowledgement(self) -> Acknowledgement | None:
+        """The employee's most recent acknowledgement of the plan: the last re-acknowledgement, or the first."""
+        return self.reacknowledgements[-1] if self.reacknowledgements else self.acknowledgement
 
     def objective(self, key: str) -> Objective | None:
         return next((o for o in self.objectives if o.key == key), None)
 
     def concern(self, key: str) -> Concern | None:
         return next((c for c in self.concerns if c.key == key), None)
+
+
+#: What plan format 2 added, as a pydantic ``exclude``: the model dumped without it is a version-1 plan.
+FORMAT_2_ONLY: dict[str, Any] = {
+    "hr_review": True,
+    "reacknowledgements": True,
+    "adjustments": True,
+    "pauses": True,
+    "responses": True,
+    "appeal": True,
+    "acknowledgement": {"recorded_at"},
+    "checkins": {"__all__": {"formal", "companion_offered", "attendance"}},
+    "outcome": {"acknowledgement"},
+}

@@ -1,4 +1,4 @@
-"""The rules every plan keeps (plan format v1), checked all at once and reported with paths."""
+"""The rules every plan keeps (plan format v2), checked all at once and reported with paths."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from pipdesk.domain.limits import limit_problems
-from pipdesk.domain.model import Plan, Status
+from pipdesk.domain.model import AdjustmentDecision, Plan, ResponseTo, Status
 from pipdesk.domain.problems import PathPart, Problem
 
 Path = tuple[PathPart, ...]
@@ -90,6 +90,7 @@ def _problems(plan: Plan, at: Path) -> Iterator[Problem]:
         yield Problem((*at, "outcome"), "A closed plan needs an outcome")
     elif plan.status is not Status.CLOSED and plan.outcome is not None:
         yield Problem((*at, "outcome"), f"Only a closed plan may have an outcome; this plan is {plan.status.value}")
+    yield from _fair_process_problems(plan, at, period_ok)
     if plan.outcome is not None:
         seen = set()
         for i, result in enumerate(plan.outcome.results):
@@ -99,6 +100,130 @@ def _problems(plan: Plan, at: Path) -> Iterator[Problem]:
             elif result.objective in seen:
                 yield Problem(where, f"Objective {result.objective!r} has two results in the outcome")
             seen.add(result.objective)
+
+
+def _not_before(later: dt.date | None, earlier: dt.date | None, where: Path, what: str, than: str) -> Iterator[Problem]:
+    if later is not None and earlier is not None and later < earlier:
+        yield Problem(where, f"{what} {later.isoformat()} is before {than} {earlier.isoformat()}")
+
+
+def _fair_process_problems(plan: Plan, at: Path, period_ok: bool) -> Iterator[Problem]:
+    """The rules of what format 2 added: adjustments, pauses, acknowledgements, responses, HR review, appeal."""
+    for i, adjustment in enumerate(plan.adjustments):
+        here = (*at, "adjustments", i)
+        if _blank(adjustment.requested):
+            yield Problem((*here, "requested"), "Each adjustment needs what was requested")
+        if adjustment.decision is AdjustmentDecision.REFUSED:
+            if _blank(adjustment.reason):
+                yield Problem((*here, "reason"), "A refused adjustment needs the reason it was refused")
+            if adjustment.in_place_on is not None:
+                yield Problem((*here, "in_place_on"), "A refused adjustment cannot have been put in place")
+        elif adjustment.decision is None and adjustment.in_place_on is not None:
+            yield Problem(
+                (*here, "decision"), "An adjustment put in place needs its decision: agreed or an alternative"
+            )
+        yield from _not_before(
+            adjustment.decided_on, adjustment.requested_on, (*here, "decided_on"), "Decided on", "the request on"
+        )
+        yield from _not_before(
+            adjustment.in_place_on, adjustment.requested_on, (*here, "in_place_on"), "Put in place on", "the request on"
+        )
+        yield from _not_before(
+            adjustment.review_on,
+            adjustment.in_place_on or adjustment.requested_on,
+            (*here, "review_on"),
+            "Review date",
+            "the date put in place" if adjustment.in_place_on else "the request on",
+        )
+
+    previous_end: dt.date | None = None
+    for i, pause in enumerate(plan.pauses):
+        here = (*at, "pauses", i)
+        if _blank(pause.reason):
+            yield Problem((*here, "reason"), "Each pause needs its reason")
+        if pause.paused_on < plan.start_date or (period_ok and pause.paused_on > plan.end_date):
+            yield Problem(
+                (*here, "paused_on"),
+                f"Paused on {pause.paused_on.isoformat()} is outside the plan period {_period(plan)}",
+            )
+        if pause.resumed_on is not None and pause.resumed_on <= pause.paused_on:
+            yield Problem(
+                (*here, "resumed_on"),
+                f"Resumed on {pause.resumed_on.isoformat()} is not after paused on {pause.paused_on.isoformat()}",
+            )
+        if pause.resumed_on is None and i < len(plan.pauses) - 1:
+            yield Problem(
+                (*here, "resumed_on"), "Only the last pause may still be running; this one needs its resume date"
+            )
+        if previous_end is not None and pause.paused_on < previous_end:
+            yield Problem(
+                (*here, "paused_on"),
+                f"Paused on {pause.paused_on.isoformat()} is before the pause before it ended, "
+                f"on {previous_end.isoformat()}",
+            )
+        previous_end = pause.resumed_on or pause.paused_on
+    if plan.paused and plan.status not in (Status.ACTIVE, Status.EXTENDED):
+        yield Problem(
+            (*at, "pauses", len(plan.pauses) - 1, "resumed_on"),
+            f"Only a running plan may be paused; this plan is {plan.status.value}, so the pause needs its resume date",
+        )
+
+    first = plan.acknowledgement
+    if plan.reacknowledgements and first is None:
+        yield Problem((*at, "reacknowledgements"), "A re-acknowledgement needs the first acknowledgement of the plan")
+    before = first.on if first is not None else None
+    for i, ack in enumerate(plan.reacknowledgements):
+        yield from _not_before(
+            ack.on, before, (*at, "reacknowledgements", i, "on"), "Re-acknowledged on", "the one before on"
+        )
+        before = ack.on
+
+    for i, response in enumerate(plan.responses):
+        here = (*at, "responses", i)
+        if _blank(response.text):
+            yield Problem((*here, "text"), "A response needs its text")
+        if response.to is ResponseTo.PLAN:
+            if first is None:
+                yield Problem((*here, "to"), "A response to the plan needs the plan's acknowledgement recorded first")
+            else:
+                yield from _not_before(
+                    response.on, first.on, (*here, "on"), "The response on", "the acknowledgement on"
+                )
+        elif plan.outcome is None:
+            yield Problem((*here, "to"), "A response to the outcome needs the plan closed with an outcome")
+        else:
+            yield from _not_before(
+                response.on, plan.outcome.decided_on, (*here, "on"), "The response on", "the decision on"
+            )
+
+    review = plan.hr_review
+    if review is not None:
+        here = (*at, "hr_review")
+        yield from _not_before(review.reviewed_on, review.sent_on, (*here, "reviewed_on"), "Reviewed on", "sent on")
+        if review.reviewed_on is not None and _blank(review.reviewed_by):
+            yield Problem((*here, "reviewed_by"), "A review needs the name of who reviewed the plan")
+
+    if plan.outcome is not None and plan.outcome.acknowledgement is not None:
+        yield from _not_before(
+            plan.outcome.acknowledgement.on,
+            plan.outcome.decided_on,
+            (*at, "outcome", "acknowledgement", "on"),
+            "The outcome acknowledged on",
+            "the decision on",
+        )
+
+    appeal = plan.appeal
+    if appeal is not None:
+        here = (*at, "appeal")
+        if plan.status is not Status.CLOSED:
+            yield Problem(here, f"Only a closed plan may be appealed; this plan is {plan.status.value}")
+        elif plan.outcome is not None:
+            yield from _not_before(
+                appeal.lodged_on, plan.outcome.decided_on, (*here, "lodged_on"), "Lodged on", "the decision on"
+            )
+        yield from _not_before(appeal.heard_on, appeal.lodged_on, (*here, "heard_on"), "Heard on", "lodged on")
+        if appeal.result is not None and appeal.heard_on is None:
+            yield Problem((*here, "heard_on"), "An appeal with a result needs the date it was heard")
 
 
 def _key_problems(plan: Plan, at: Path) -> Iterator[Problem]:

@@ -10,6 +10,9 @@ import datetime as dt
 import math
 
 from pipdesk.domain import (
+    AdjustmentDecision,
+    AppealResult,
+    AttendeeRole,
     CheckinKind,
     ConcernCategory,
     Decision,
@@ -20,6 +23,7 @@ from pipdesk.domain import (
     ObjectiveCategory,
     Plan,
     Rating,
+    ResponseTo,
     Result,
     Revision,
     Status,
@@ -203,6 +207,7 @@ CHECKIN_KINDS = {
     CheckinKind.FORMAL_REVIEW: "Formal review",
     CheckinKind.MIDPOINT: "Mid-plan evaluation",
     CheckinKind.FINAL: "Final review",
+    CheckinKind.KICKOFF: "Kick-off",
 }
 MILESTONE_KINDS = {
     MilestoneKind.KICKOFF: "Kick-off",
@@ -291,6 +296,43 @@ FOLLOW_UPS = {
     FollowUp.REASSIGN: "Reassign to another role",
     FollowUp.FURTHER_ACTION: "Further action with HR",
 }
+
+
+ADJUSTMENT_DECISIONS = {
+    AdjustmentDecision.AGREED: "Agreed as requested",
+    AdjustmentDecision.ALTERNATIVE: "Alternative offered",
+    AdjustmentDecision.REFUSED: "Refused",
+}
+ATTENDEE_ROLES = {
+    AttendeeRole.EMPLOYEE: "Employee",
+    AttendeeRole.MANAGER: "Manager",
+    AttendeeRole.HR: "HR",
+    AttendeeRole.COMPANION: "Companion",
+    AttendeeRole.REPRESENTATIVE: "Representative",
+    AttendeeRole.NOTE_TAKER: "Note-taker",
+}
+RESPONSES_TO = {ResponseTo.PLAN: "Response to the plan", ResponseTo.OUTCOME: "Response to the outcome"}
+APPEAL_RESULTS = {
+    AppealResult.UPHELD: "Upheld",
+    AppealResult.NOT_UPHELD: "Not upheld",
+    AppealResult.PARTLY_UPHELD: "Partly upheld",
+}
+
+
+def adjustment_decision(value: AdjustmentDecision | None) -> str:
+    return "Not decided yet" if value is None else ADJUSTMENT_DECISIONS[value]
+
+
+def attendee_role(value: AttendeeRole) -> str:
+    return ATTENDEE_ROLES[value]
+
+
+def response_to(value: ResponseTo) -> str:
+    return RESPONSES_TO[value]
+
+
+def appeal_result(value: AppealResult | None) -> str:
+    return "Not decided yet" if value is None else APPEAL_RESULTS[value]
 
 
 def result(value: Result | None) -> str:

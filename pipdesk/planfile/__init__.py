@@ -1,9 +1,10 @@
-"""The plan file (format version 1): the JSON interchange contract for import and export."""
+"""The plan file (format version 2, reading 1 too): the JSON interchange contract for import and export."""
 
 from pipdesk.planfile.format import (
     FORMAT_NAME,
     FORMAT_VERSION,
     MAX_PLAN_FILE_BYTES,
+    READABLE_VERSIONS,
     dump_plan_file,
     json_schema,
     parse_plan_file,
@@ -14,6 +15,7 @@ __all__ = [
     "FORMAT_NAME",
     "FORMAT_VERSION",
     "MAX_PLAN_FILE_BYTES",
+    "READABLE_VERSIONS",
     "dump_plan_file",
     "json_schema",
     "parse_plan_file",

@@ -14,12 +14,16 @@ from typing import Any
 from pydantic import AwareDatetime, BaseModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
-from pipdesk.domain import Plan, PlanInvalid, Problem, plan_problems
+from pipdesk.domain import CheckinKind, Plan, PlanInvalid, Problem, plan_problems
 from pipdesk.domain.limits import MAX_ITEMS, date_out_of_range, text_limit, too_long, too_many
+from pipdesk.domain.model import FORMAT_2_ONLY
 from pipdesk.domain.problems import PathPart
 
 FORMAT_NAME = "pipdesk-plan"
-FORMAT_VERSION = 1
+#: The version pipdesk writes; it reads every version in READABLE_VERSIONS (a version-1 file is
+#: read as a version-2 plan with none of what version 2 added).
+FORMAT_VERSION = 2
+READABLE_VERSIONS = (1, 2)
 _TOP_LEVEL_KEYS = ("format", "version", "exported_at", "plan")
 _EXPORTED_AT = TypeAdapter(AwareDatetime)
 # A plan nests six levels deep; anything far deeper is not a plan, and would overflow the parser.
@@ -48,6 +52,10 @@ def parse_plan_file(data: bytes | str) -> Plan:
     problems = list(_envelope_problems(document))
     plan_data = document.get("plan") if isinstance(document, dict) else None
     plan: Plan | None = None
+    if isinstance(plan_data, dict) and document.get("version") == 1 and type(document.get("version")) is int:
+        version_1_problems = list(_version_2_keys(plan_data, ("plan",)))
+        if version_1_problems:  # refused as version 1 always refused them, with nothing else to confuse
+            raise PlanInvalid(version_1_problems, intro=_NOT_A_PLAN_FILE)
     if isinstance(plan_data, dict):
         if plan_data.get("status") is None:  # the model defaults to draft; the format wants it said
             problems.append(Problem(("plan", "status"), "Status is required: draft, active, extended or closed"))
@@ -62,6 +70,36 @@ def parse_plan_file(data: bytes | str) -> Plan:
     return plan
 
 
+_VERSION_1_KINDS = [kind.value for kind in CheckinKind if kind is not CheckinKind.KICKOFF]
+
+
+def _version_2_keys(data: dict[str, Any], at: tuple[PathPart, ...]) -> Iterator[Problem]:
+    """What a version-1 file holds that only version 2 has, in document order: each refused by name."""
+    for key, value in data.items():
+        spec = FORMAT_2_ONLY.get(key)
+        if spec is True:
+            yield Problem((*at, key), _version_2_only(key))
+        elif isinstance(spec, set) and isinstance(value, dict):
+            yield from (Problem((*at, key, inner), _version_2_only(inner)) for inner in value if inner in spec)
+        elif key == "checkins" and isinstance(value, list):
+            for i, checkin in enumerate(value):
+                if not isinstance(checkin, dict):
+                    continue
+                for inner, item in checkin.items():
+                    if inner in FORMAT_2_ONLY["checkins"]["__all__"]:
+                        yield Problem((*at, key, i, inner), _version_2_only(inner))
+                    elif inner == "kind" and item == CheckinKind.KICKOFF.value:
+                        yield Problem(
+                            (*at, key, i, inner),
+                            f"Expected one of {', '.join(repr(k) for k in _VERSION_1_KINDS)}; found the text "
+                            '"kickoff", which only version 2 has',
+                        )
+
+
+def _version_2_only(key: str) -> str:
+    return f'Unknown key {key!r} in a version-1 file: plan format version 2 has it, so say "version": 2'
+
+
 def read_plan_json(data: bytes | str) -> Any:
     """The JSON ``data`` holds, read by the plan file's rules before its keys are looked at.
 
@@ -74,7 +112,7 @@ def read_plan_json(data: bytes | str) -> Any:
 
 
 def dump_plan_file(plan: Plan, *, exported_at: dt.datetime | None = None) -> str:
-    """The plan as format-1 JSON text: keys in a fixed order, every key written, UTF-8, a final newline.
+    """The plan as format-2 JSON text: keys in a fixed order, every key written, UTF-8, a final newline.
 
     Without ``exported_at`` the file carries no timestamp, so exporting the same plan twice gives
     the same bytes.
@@ -86,29 +124,50 @@ def dump_plan_file(plan: Plan, *, exported_at: dt.datetime | None = None) -> str
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
-def json_schema() -> dict[str, Any]:
-    """The JSON Schema of a plan file, generated from the domain model."""
+def json_schema(version: int = FORMAT_VERSION) -> dict[str, Any]:
+    """The JSON Schema of a plan file of ``version``, generated from the domain model."""
     plan_schema = Plan.model_json_schema(mode="validation")
     definitions = plan_schema.pop("$defs", {})
     definitions["Plan"] = plan_schema
     plan_schema["required"] = [key for key in plan_schema["properties"] if key in {*plan_schema["required"], "status"}]
+    if version == 1:
+        _without_version_2(definitions)
     for definition in definitions.values():
         _allow_null_for_optional_keys(definition)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "https://pipdesk.invalid/schema/plan-format-v1.json",
-        "title": "pipdesk plan file, format version 1",
+        "$id": f"https://pipdesk.invalid/schema/plan-format-v{version}.json",
+        "title": f"pipdesk plan file, format version {version}",
         "type": "object",
         "additionalProperties": False,
         "required": ["format", "version", "plan"],
         "properties": {
             "format": {"const": FORMAT_NAME},
-            "version": {"const": FORMAT_VERSION},
+            "version": {"const": version},
             "exported_at": {"anyOf": [{"type": "string", "format": "date-time"}, {"type": "null"}]},
             "plan": {"$ref": "#/$defs/Plan"},
         },
         "$defs": definitions,
     }
+
+
+def _without_version_2(definitions: dict[str, Any]) -> None:
+    """The version-1 schema: the definitions less what version 2 added (keys, kinds, the models only it uses)."""
+    for model, keys in (
+        ("Plan", [key for key, spec in FORMAT_2_ONLY.items() if spec is True]),
+        ("Checkin", FORMAT_2_ONLY["checkins"]["__all__"]),
+        ("Acknowledgement", FORMAT_2_ONLY["acknowledgement"]),
+        ("Outcome", FORMAT_2_ONLY["outcome"]),
+    ):
+        for key in keys:
+            del definitions[model]["properties"][key]
+    kinds = definitions["CheckinKind"]["enum"]
+    kinds.remove(CheckinKind.KICKOFF.value)
+    used = json.dumps({name: d for name, d in definitions.items()})
+    for name in list(definitions):
+        if name != "Plan" and f'"#/$defs/{name}"' not in used:
+            del definitions[name]
+            used = json.dumps(definitions)
 
 
 def _allow_null_for_optional_keys(definition: dict[str, Any]) -> None:
@@ -298,10 +357,10 @@ def _envelope_problems(document: Any) -> list[Problem]:
         problems.append(Problem(("format",), f'Expected "{FORMAT_NAME}", found {_describe(fmt)}'))
     version = document.get("version")
     if "version" not in document:
-        problems.append(Problem(("version",), 'The key "version" is missing; pipdesk reads version 1'))
-    elif type(version) is not int or version != FORMAT_VERSION:
+        problems.append(Problem(("version",), 'The key "version" is missing; pipdesk reads versions 1 and 2'))
+    elif type(version) is not int or version not in READABLE_VERSIONS:
         problems.append(
-            Problem(("version",), f"pipdesk reads plan files of version 1; this one is {_describe(version)}")
+            Problem(("version",), f"pipdesk reads plan files of version 1 or 2; this one is {_describe(version)}")
         )
     if document.get("exported_at") is not None:
         try:

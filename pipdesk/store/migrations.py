@@ -244,9 +244,9 @@ def _save_chain(db: Database) -> None:
     at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     previous = GENESIS
     for position, (plan_id,) in enumerate(db.execute("SELECT id FROM plans ORDER BY id").fetchall()):
-        plan = read_plan(db, plan_id)
+        plan = read_plan(db, plan_id, format_2=False)
         assert plan is not None  # its id was just read
-        content = content_hash(plan)
+        content = content_hash(plan, version=1)  # as this step was released: format 1
         previous = save_link(previous, plan_id, at, content)
         db.execute(
             "INSERT INTO audit_links (position, plan_id, at, content_hash, link) VALUES (?, ?, ?, ?, ?)",
@@ -279,6 +279,87 @@ def _book_identity(db: Database) -> None:
         )
 
 
+def _plan_format_2(db: Database) -> None:
+    """What plan format 2 added: adjustments, pauses, responses, re-acknowledgements, the HR review,
+    the appeal, the outcome's acknowledgement, and who attended each formal meeting.
+
+    A plan's content (what its save links hash) is its plan file, now of version 2, so each plan
+    whose last save matches its version-1 content gets a save link of its version-2 content: it
+    verifies as before. A plan whose last save did not match stays as it was, and is still reported.
+    """
+    import datetime as dt
+
+    from pipdesk.domain.audit import content_hash, save_link
+    from pipdesk.store.rows import read_plan
+
+    acknowledgement = (
+        '"on" TEXT NOT NULL, refused INTEGER NOT NULL, witness TEXT, employee_comment TEXT NOT NULL, recorded_at TEXT'
+    )
+    tables = {
+        ("attendance", "checkin"): "name TEXT NOT NULL, role TEXT NOT NULL",
+        ("adjustments", "plan"): (
+            "requested TEXT NOT NULL, requested_by TEXT NOT NULL, requested_on TEXT, decision TEXT, "
+            "offered TEXT NOT NULL, reason TEXT NOT NULL, decided_on TEXT, in_place_on TEXT, review_on TEXT"
+        ),
+        ("pauses", "plan"): "paused_on TEXT NOT NULL, resumed_on TEXT, reason TEXT NOT NULL",
+        ("employee_responses", "plan"): '"to" TEXT NOT NULL, "on" TEXT NOT NULL, text TEXT NOT NULL',
+        ("reacknowledgements", "plan"): acknowledgement,
+        ("hr_reviews", "plan"): "sent_on TEXT, reviewed_by TEXT NOT NULL, reviewed_on TEXT, comments TEXT NOT NULL",
+        ("appeals", "plan"): (
+            "lodged_on TEXT NOT NULL, grounds TEXT NOT NULL, heard_by TEXT NOT NULL, heard_on TEXT, "
+            "result TEXT, comments TEXT NOT NULL"
+        ),
+    }
+    statements = [
+        "ALTER TABLE plans ADD COLUMN ack_recorded_at TEXT",
+        *(
+            f"ALTER TABLE plans ADD COLUMN outcome_ack_{name} {kind}"
+            for name, kind in (
+                ("on", "TEXT"),
+                ("refused", "INTEGER"),
+                ("witness", "TEXT"),
+                ("employee_comment", "TEXT"),
+                ("recorded_at", "TEXT"),
+            )
+        ),
+        "ALTER TABLE checkins ADD COLUMN formal INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE checkins ADD COLUMN companion_offered INTEGER",
+    ]
+    for (name, parent), columns in tables.items():
+        statements.append(
+            f"CREATE TABLE {name} (id INTEGER PRIMARY KEY, "
+            f"{parent}_id INTEGER NOT NULL REFERENCES {parent}s(id) ON DELETE CASCADE, "
+            f"position INTEGER NOT NULL, {columns})"
+        )
+        statements.append(f"CREATE INDEX {name}_{parent} ON {name}({parent}_id, position)")
+    _run_each(db, ";\n".join(statements) + ";")
+
+    at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    last = db.execute("SELECT position, link FROM audit_links ORDER BY position DESC LIMIT 1").fetchone()
+    if last is None:
+        return
+    position, previous = last[0] + 1, last[1]
+    saved = db.execute(
+        """SELECT a.plan_id, a.content_hash FROM audit_links a
+            WHERE a.position = (SELECT max(b.position) FROM audit_links b WHERE b.plan_id = a.plan_id)
+              AND a.content_hash IS NOT NULL ORDER BY a.plan_id"""
+    ).fetchall()
+    for plan_id, stored in saved:
+        try:
+            plan = read_plan(db, plan_id)
+        except ValueError:  # cannot be read as a plan: `pipdesk verify` goes on reporting it
+            continue
+        if plan is None or stored != content_hash(plan, version=1):
+            continue
+        content = content_hash(plan)
+        previous = save_link(previous, plan_id, at, content)
+        db.execute(
+            "INSERT INTO audit_links (position, plan_id, at, content_hash, link) VALUES (?, ?, ?, ?, ?)",
+            [position, plan_id, at, content, previous],
+        )
+        position += 1
+
+
 #: Every released step, in order: (name, function). Names are stored in each plan book.
 STEPS = [
     ("0001_initial", _initial_schema),
@@ -286,6 +367,7 @@ STEPS = [
     ("0003_revision_hash_chain", _revision_hash_chain),
     ("0004_save_chain", _save_chain),
     ("0005_book_identity", _book_identity),
+    ("0006_plan_format_2", _plan_format_2),
 ]
 
 

@@ -38,10 +38,13 @@ from pipdesk.domain.audit import (
 from pipdesk.store.connection import PlanBookDamaged, begin_epoch, is_damage, open_database, passphrase_of
 from pipdesk.store.rows import (
     ACK_FIELDS,
+    FORMAT_2_LISTS,
+    FORMAT_2_SINGLES,
     OUTCOME_FIELDS,
     PERSON_FIELDS,
     PLAN_LISTS,
     PLAN_SCALARS,
+    PLAN_TABLES,
     column_value,
     insert_statement,
     read_plan,
@@ -296,9 +299,7 @@ class PlanBook:
             if self.db.execute("SELECT 1 FROM plans WHERE id = ?", [plan_id]).fetchone() is None:
                 raise PlanNotFound(f"There is no plan {plan_id} in this plan book")
             last_content = self._require_unchanged_since_saved(plan_id)
-            for table in ("prior_discussions", "concerns", "objectives", "support_actions", "milestones"):
-                self.db.execute(f"DELETE FROM {table} WHERE plan_id = ?", [plan_id])
-            for table in ("checkins", "revisions", "outcome_results"):
+            for table in PLAN_TABLES:
                 self.db.execute(f"DELETE FROM {table} WHERE plan_id = ?", [plan_id])
             now = _now()
             self._write(plan_id, plan, now)
@@ -485,12 +486,18 @@ class PlanBook:
         columns["has_outcome"] = int(outcome is not None)
         for field in OUTCOME_FIELDS:
             columns[f"outcome_{field}"] = column_value(getattr(outcome, field)) if outcome is not None else None
+        outcome_ack = outcome.acknowledgement if outcome is not None else None
+        for field in ACK_FIELDS:
+            columns[f"outcome_ack_{field}"] = column_value(getattr(outcome_ack, field)) if outcome_ack else None
         columns["updated_at"] = now
         assignments = ", ".join(f"{name} = ?" for name in columns)
         self.db.execute(f"UPDATE plans SET {assignments} WHERE id = ?", [*columns.values(), plan_id])
 
-        for table, _model, attribute in PLAN_LISTS:
+        for table, _model, attribute in (*PLAN_LISTS, *FORMAT_2_LISTS):
             self._insert_rows(table, plan_id, getattr(plan, attribute))
+        for table, _model, attribute in FORMAT_2_SINGLES:
+            single = getattr(plan, attribute)
+            self._insert_rows(table, plan_id, [single] if single is not None else [])
         self._write_chain(plan_id, plan.revisions)
         for position, concern in enumerate(plan.concerns):
             concern_id = self._insert_row("concerns", plan_id, position, concern)
@@ -498,6 +505,7 @@ class PlanBook:
         for position, checkin in enumerate(plan.checkins):
             checkin_id = self._insert_row("checkins", plan_id, position, checkin)
             self._insert_children("progress", "checkin_id", checkin_id, checkin.progress)
+            self._insert_children("attendance", "checkin_id", checkin_id, checkin.attendance)
         if outcome is not None:
             self._insert_rows("outcome_results", plan_id, outcome.results)
 

@@ -17,13 +17,19 @@ from sqlite_utils import Database
 
 from pipdesk.domain import (
     Acknowledgement,
+    Adjustment,
+    Appeal,
+    Attendee,
     Checkin,
     Concern,
     DatedNote,
+    EmployeeResponse,
+    HrReview,
     Milestone,
     Objective,
     ObjectiveResult,
     Outcome,
+    Pause,
     Person,
     Plan,
     Progress,
@@ -32,7 +38,7 @@ from pipdesk.domain import (
 )
 
 PERSON_FIELDS = ("name", "job_title", "department", "email")
-ACK_FIELDS = ("on", "refused", "witness", "employee_comment")
+ACK_FIELDS = ("on", "refused", "witness", "employee_comment", "recorded_at")
 OUTCOME_FIELDS = ("decision", "decided_on", "follow_up", "summary", "monitoring")
 PLAN_TEXT_FIELDS = ("summary", "context", "manager_commitments", "employee_commitments", "consequences")
 PLAN_SCALARS = ("title", "status", "start_date", "end_date", "checkin_every_days", "issued_on", *PLAN_TEXT_FIELDS)
@@ -44,6 +50,30 @@ PLAN_LISTS: tuple[tuple[str, type[BaseModel], str], ...] = (
     ("support_actions", SupportAction, "support"),
     ("milestones", Milestone, "milestones"),
     ("revisions", Revision, "revisions"),
+)
+#: The lists plan format 2 added, kept the same way (tables made by the schema step 0006).
+FORMAT_2_LISTS: tuple[tuple[str, type[BaseModel], str], ...] = (
+    ("adjustments", Adjustment, "adjustments"),
+    ("pauses", Pause, "pauses"),
+    ("employee_responses", EmployeeResponse, "responses"),
+    ("reacknowledgements", Acknowledgement, "reacknowledgements"),
+)
+#: The parts of a plan there is at most one of, kept as a list of at most one row.
+FORMAT_2_SINGLES: tuple[tuple[str, type[BaseModel], str], ...] = (
+    ("hr_reviews", HrReview, "hr_review"),
+    ("appeals", Appeal, "appeal"),
+)
+#: Every table of a plan's own rows, cleared when the plan is saved again (the rest go with them).
+PLAN_TABLES = (
+    "prior_discussions",
+    "concerns",
+    "objectives",
+    "support_actions",
+    "milestones",
+    "checkins",
+    "revisions",
+    "outcome_results",
+    *(table for table, _model, _attribute in (*FORMAT_2_LISTS, *FORMAT_2_SINGLES)),
 )
 
 
@@ -73,7 +103,9 @@ def row_of(item: BaseModel) -> dict[str, Any]:
 @cache
 def insert_statement(table: str, parent: str, model: type[BaseModel]) -> str:
     columns = (parent, "position", *scalar_fields(model))
-    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
+    # Quoted: "on" and "to" are SQL keywords.
+    names = ", ".join(f'"{column}"' for column in columns)
+    return f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' for _ in columns)})"
 
 
 def _is_list(annotation: Any) -> bool:
@@ -86,8 +118,12 @@ def _model_of(model: type[BaseModel], row: dict[str, Any], **lists: Any) -> Any:
     return model.model_validate(values)
 
 
-def read_plan(db: Database, plan_id: int) -> Plan | None:
-    """The whole plan, read with one query a table; None when there is no such plan."""
+def read_plan(db: Database, plan_id: int, *, format_2: bool = True) -> Plan | None:
+    """The whole plan, read with one query a table; None when there is no such plan.
+
+    ``format_2=False`` reads a plan book whose schema is older than step 0006 (a schema step reads
+    plans with it): what format 2 added is left empty.
+    """
     rows = list(db.query("SELECT * FROM plans WHERE id = ?", [plan_id]))
     if not rows:
         return None
@@ -96,17 +132,29 @@ def read_plan(db: Database, plan_id: int) -> Plan | None:
     for role in ("employee", "manager", "hr_partner"):
         person = {field: row[f"{role}_{field}"] for field in PERSON_FIELDS}
         values[role] = Person.model_validate(person) if person["name"] is not None else None
-    if row["ack_on"] is not None:
-        values["acknowledgement"] = Acknowledgement.model_validate({field: row[f"ack_{field}"] for field in ACK_FIELDS})
+    values["acknowledgement"] = _acknowledgement(row, "ack_")
     for table, model, attribute in PLAN_LISTS:
         values[attribute] = [_model_of(model, r) for r in _children(db, table, plan_id)]
     values["concerns"] = _concerns(db, plan_id)
-    values["checkins"] = _checkins(db, plan_id)
+    values["checkins"] = _checkins(db, plan_id, format_2)
+    if format_2:
+        for table, model, attribute in FORMAT_2_LISTS:
+            values[attribute] = [_model_of(model, r) for r in _children(db, table, plan_id)]
+        for table, model, attribute in FORMAT_2_SINGLES:
+            values[attribute] = next((_model_of(model, r) for r in _children(db, table, plan_id)), None)
     if row["has_outcome"]:
         results = [_model_of(ObjectiveResult, r) for r in _children(db, "outcome_results", plan_id)]
         outcome = {field: row[f"outcome_{field}"] for field in OUTCOME_FIELDS}
-        values["outcome"] = _model_of(Outcome, outcome, results=results)
+        values["outcome"] = _model_of(
+            Outcome, outcome, results=results, acknowledgement=_acknowledgement(row, "outcome_ack_")
+        )
     return Plan.model_validate(values)
+
+
+def _acknowledgement(row: dict[str, Any], prefix: str) -> Acknowledgement | None:
+    if row.get(f"{prefix}on") is None:
+        return None
+    return Acknowledgement.model_validate({field: row.get(f"{prefix}{field}") for field in ACK_FIELDS})
 
 
 def _children(db: Database, table: str, plan_id: int) -> Iterator[dict[str, Any]]:
@@ -132,5 +180,17 @@ def _concerns(db: Database, plan_id: int) -> list[Concern]:
     return _with_items(db, plan_id, "concerns", Concern, ("evidence", "concern_id", DatedNote, "evidence"))
 
 
-def _checkins(db: Database, plan_id: int) -> list[Checkin]:
-    return _with_items(db, plan_id, "checkins", Checkin, ("progress", "checkin_id", Progress, "progress"))
+def _checkins(db: Database, plan_id: int, format_2: bool) -> list[Checkin]:
+    checkins = _with_items(db, plan_id, "checkins", Checkin, ("progress", "checkin_id", Progress, "progress"))
+    if not format_2 or not checkins:
+        return checkins
+    attendance: dict[int, list[Attendee]] = {}
+    for r in db.query(
+        """SELECT a.*, c.position AS checkin_position FROM attendance a JOIN checkins c ON c.id = a.checkin_id
+            WHERE c.plan_id = ? ORDER BY c.position, a.position""",
+        [plan_id],
+    ):
+        attendance.setdefault(r["checkin_position"], []).append(_model_of(Attendee, r))
+    for position, attendees in attendance.items():
+        checkins[position].attendance = attendees
+    return checkins

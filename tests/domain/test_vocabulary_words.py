@@ -9,6 +9,9 @@ from enum import StrEnum
 import pytest
 
 from pipdesk.domain import (
+    AdjustmentDecision,
+    AppealResult,
+    AttendeeRole,
     CheckinKind,
     ConcernCategory,
     Decision,
@@ -18,6 +21,7 @@ from pipdesk.domain import (
     Objective,
     ObjectiveCategory,
     Rating,
+    ResponseTo,
     Result,
     Status,
     SupportKind,
@@ -123,6 +127,10 @@ LABELLED: dict[type[StrEnum], Callable[..., str]] = {
     SupportKind: vocabulary.support_kind,
     ConcernCategory: vocabulary.concern_category,
     ObjectiveCategory: vocabulary.objective_category,
+    AdjustmentDecision: vocabulary.adjustment_decision,
+    AttendeeRole: vocabulary.attendee_role,
+    ResponseTo: vocabulary.response_to,
+    AppealResult: vocabulary.appeal_result,
 }
 
 

@@ -51,8 +51,9 @@ def test_every_released_schema_migrates_to_the_current_one_with_nothing_lost(tmp
     with PlanBook.open(path) as book:
         assert [book.get(plan_id) for plan_id in book.plan_ids()] == [load_sample(n) for n in SAMPLE_NAMES]
         assert [m.name for m in plan_book_migrations().applied(book.db)] == [name for name, _ in STEPS]
-        # Each plan's content gets its first save link: every plan verifies.
-        assert [(t.intact, t.saves) for t in book.verify_audit_trails()] == [(True, 1)] * len(SAMPLE_NAMES)
+        # Each plan's content gets its first save link (step 0004, of its format-1 content) and one
+        # of its format-2 content (step 0006): every plan verifies.
+        assert [(t.intact, t.saves) for t in book.verify_audit_trails()] == [(True, 2)] * len(SAMPLE_NAMES)
 
 
 def test_a_plan_book_from_a_newer_pipdesk_is_refused_and_left_untouched(book_path: Path) -> None:
