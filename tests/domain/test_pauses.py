@@ -70,9 +70,7 @@ def test_each_move_on_resuming_is_a_revision_with_the_days_and_the_reason() -> N
     kept = len(plan.revisions)
     resume(plan, RESUMED_ON, AT, "back on a phased return")
     moved = plan.revisions[kept:]
-    assert {r.reason for r in moved} == {
-        "Resumed after a pause of 14 days: Sickness absence (back on a phased return)"
-    }
+    assert {r.reason for r in moved} == {"Resumed after a pause of 14 days: Sickness absence (back on a phased return)"}
     assert [(r.field, r.old, r.new) for r in moved] == [
         (PAUSE_FIELD, "2026-11-24", "2026-12-08"),
         ("end_date", "2026-12-21", "2027-01-04"),
