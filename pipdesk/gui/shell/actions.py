@@ -29,11 +29,11 @@ from pipdesk.gui.common.session import PlanSession
 from pipdesk.gui.documents import commands as documents
 from pipdesk.gui.forms.ui_main_window import Ui_MainWindow
 from pipdesk.gui.forms.ui_welcome import Ui_WelcomeView
-from pipdesk.gui.outcome.commands import close_with_outcome, extend_plan, why_not_close, why_not_extend
-from pipdesk.gui.pause.commands import pause_plan, resume_plan
+from pipdesk.gui.outcome.commands import close_with_outcome, extend_plan
 from pipdesk.gui.plan import commands as plan_commands
 from pipdesk.gui.plan.editor import PlanEditor
 from pipdesk.gui.plans import commands as plans
+from pipdesk.gui.shell import plan_menu_extras as extras
 from pipdesk.gui.shell import settings
 from pipdesk.gui.shell.book import PlanBooks
 from pipdesk.gui.shell.passphrase_dialog import PassphraseTask
@@ -271,20 +271,6 @@ def _close_with_outcome(window: Shell) -> None:
         window.ui.viewTabs.setCurrentWidget(window.ui.outcomeTab)
 
 
-def _pause(window: Shell) -> None:
-    session = _session(window)
-    window.show_plan_page()
-    if pause_plan(session, window.prompter, window.today, window.window()):
-        _say(window, f"Paused “{session.plan.title}”: nothing of it is due until it resumes")
-
-
-def _resume(window: Shell) -> None:
-    session = _session(window)
-    window.show_plan_page()
-    if resume_plan(session, window.prompter, window.today, window.window()):
-        _say(window, f"Resumed “{session.plan.title}”: it now ends on {session.plan.end_date.isoformat()}")
-
-
 def _export_pdf(window: Shell) -> None:
     path = documents.export_pdf(_session(window).plan, window.prompter, window.window())
     if path is not None:
@@ -317,22 +303,16 @@ def _keyboard_shortcuts(window: Shell) -> None:
 # The table
 
 
-#: Why the plan shown (on this day) does not allow an action; None when it does.
-WhyNot = Callable[[Plan, dt.date], str | None]
-
-
 @dataclass(frozen=True)
 class ActionSpec:
-    """One action of the window: its objectName in ui/main_window.ui, its command, when it is enabled, its key.
-
-    ``why_not``, when given, also disables the action for the plan shown, and its status tip says why.
-    """
+    """One action of the window: its objectName in ui/main_window.ui, its command, when it is enabled, its key,
+    and why the plan shown refuses it (None: it does not), said in its tips."""
 
     name: str
     run: Callable[[Shell], object]
     enabled: Callable[[State], bool] = _always
     shortcut: QKeySequence.StandardKey | str | None = None
-    why_not: WhyNot | None = None
+    why_not: Callable[[Plan, dt.date], str | None] | None = None
 
 
 Key = QKeySequence.StandardKey
@@ -362,12 +342,10 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("actionRecordAcknowledgement", _record_acknowledgement, _running),
     ActionSpec("actionNewCheckin", _new_checkin, _running, "Ctrl+K"),
     ActionSpec("actionExportCalendar", _export_calendar, _running),
-    ActionSpec("actionExtend", _extend, _running_or_closed, why_not=lambda plan, _today: why_not_extend(plan)),
-    ActionSpec("actionPausePlan", _pause, _running, why_not=why_not_pause),
-    ActionSpec("actionResumePlan", _resume, _running, why_not=why_not_resume),
-    ActionSpec(
-        "actionCloseWithOutcome", _close_with_outcome, _running, why_not=lambda plan, _today: why_not_close(plan)
-    ),
+    ActionSpec("actionExtend", _extend, _running_or_closed, why_not=extras.extending_refused),
+    ActionSpec("actionPausePlan", extras.pause, _running, why_not=why_not_pause),
+    ActionSpec("actionResumePlan", extras.resume, _running, why_not=why_not_resume),
+    ActionSpec("actionCloseWithOutcome", _close_with_outcome, _running, why_not=extras.closing_refused),
     ActionSpec("actionDeletePlan", _delete_plan, _plan_shown, "Ctrl+Shift+Del"),
     # Help
     ActionSpec("actionKeyboardShortcuts", _keyboard_shortcuts, shortcut=Key.HelpContents),
@@ -414,26 +392,9 @@ WELCOME_BUTTONS: tuple[tuple[str, Callable[[Shell], object]], ...] = (
 )
 
 
-#: Actions made here rather than in ui/main_window.ui: name, menu text, and the Plan menu action they go before.
-PLAN_MENU_EXTRAS = (
-    ("actionPausePlan", "&Pause plan…", "actionCloseWithOutcome"),
-    ("actionResumePlan", "&Resume plan…", "actionCloseWithOutcome"),
-)
-
-
 def action_map(ui: Ui_MainWindow) -> dict[str, QAction]:
     """Every action of the table by its name."""
     return {spec.name: getattr(ui, spec.name) for spec in ACTIONS}
-
-
-def _add_plan_menu_extras(window: Shell) -> None:
-    """Make the actions of :data:`PLAN_MENU_EXTRAS`, held by the form like its own, in the Plan menu."""
-    ui = window.ui
-    for name, text, before in PLAN_MENU_EXTRAS:
-        action = QAction(text, window.window())
-        action.setObjectName(name)
-        setattr(ui, name, action)
-        ui.menuPlan.insertAction(getattr(ui, before), action)
 
 
 def install(window: Shell, welcome: Ui_WelcomeView, undo_group: QUndoGroup) -> tuple[QAction, QAction]:
@@ -447,7 +408,7 @@ def install(window: Shell, welcome: Ui_WelcomeView, undo_group: QUndoGroup) -> t
     ui.menuEdit.addAction(redo)
     ui.menuEdit.addSeparator()
     ui.menuEdit.addAction(ui.actionPreferences)
-    _add_plan_menu_extras(window)
+    extras.add_plan_menu_extras(ui, window.window())
     actions = action_map(ui)
     for spec in ACTIONS:
         action = actions[spec.name]
@@ -495,19 +456,12 @@ def install_tab_keys(window: Shell) -> None:
 
 
 def update(window: Shell) -> None:
-    """Enable each action of the table as what the window shows allows; a refused one's tip says why."""
+    """Enable each action of the table as what the window shows allows."""
     state, actions = State.of(window), action_map(window.ui)
-    plan = window.session.plan if window.session is not None else None
-    today = window.today() if plan is not None else None
+    plan, today = (window.session.plan, window.today()) if window.session else (None, None)
     for spec in ACTIONS:
-        enabled = spec.enabled(state)
-        why = spec.why_not(plan, today) if enabled and spec.why_not and plan and today else None
-        action = actions[spec.name]
-        action.setEnabled(enabled and why is None)
-        if spec.why_not is not None:
-            tip = TIPS[spec.name] if why is None else f"{TIPS[spec.name]}. Not now: {why}"
-            action.setStatusTip(tip)
-            action.setToolTip(tip)
+        why = spec.why_not(plan, today) if spec.why_not and plan and today else None
+        extras.show_enabled(actions[spec.name], spec.enabled(state), TIPS[spec.name], why)
 
 
 # The runner
