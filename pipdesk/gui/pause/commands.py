@@ -19,6 +19,7 @@ from pipdesk.gui.common.session import PlanSession
 from pipdesk.gui.pause.dialogs import PauseDialog, ResumeDialog
 
 PAUSE, RESUME = "Pause the plan", "Resume the plan"
+Today = Callable[[], dt.date]
 
 
 def now() -> dt.datetime:
@@ -26,55 +27,46 @@ def now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
-def pause_plan(
-    session: PlanSession, prompter: Prompts, today: Callable[[], dt.date], parent: QWidget | None = None
-) -> bool:
+def pause_plan(session: PlanSession, prompter: Prompts, today: Today, parent: QWidget | None = None) -> bool:
     """Ask from when and why, and pause the session's plan; true when the plan changed."""
-    why = why_not_pause(session.plan, today())
-    if why is not None:
-        prompter.warning(PAUSE, why)
-        return False
-    dialog = PauseDialog(session.plan, today(), parent)
-    try:
-        if not prompter.run_dialog(dialog) or dialog.problems():
-            return False
-        return apply_pause(session, prompter, dialog.date(), dialog.text())
-    finally:
-        dialog.deleteLater()
+    return _ask_then_apply(PAUSE, session, prompter, today, parent)
+
+
+def resume_plan(session: PlanSession, prompter: Prompts, today: Today, parent: QWidget | None = None) -> bool:
+    """Ask on which day the plan resumes (a note, if any) and resume it, its dates moved; true when it changed."""
+    return _ask_then_apply(RESUME, session, prompter, today, parent)
 
 
 def apply_pause(session: PlanSession, prompter: Prompts, on: dt.date, reason: str) -> bool:
     """Pause the plan from ``on`` for ``reason`` in one undoable step."""
-    problems = session.change(PAUSE, lambda plan: pause(plan, on, reason, now()))
-    return _done(prompter, PAUSE, "The plan cannot be paused until these are put right", problems)
-
-
-def resume_plan(
-    session: PlanSession, prompter: Prompts, today: Callable[[], dt.date], parent: QWidget | None = None
-) -> bool:
-    """Ask on which day the plan resumes and resume it, its dates moved by the days paused; true when it changed."""
-    why = why_not_resume(session.plan, today())
-    if why is not None:
-        prompter.warning(RESUME, why)
-        return False
-    dialog = ResumeDialog(session.plan, today(), parent)
-    try:
-        if not prompter.run_dialog(dialog) or dialog.problems():
-            return False
-        return apply_resume(session, prompter, dialog.date(), dialog.text())
-    finally:
-        dialog.deleteLater()
+    return _said(prompter, PAUSE, session.change(PAUSE, lambda plan: pause(plan, on, reason, now())))
 
 
 def apply_resume(session: PlanSession, prompter: Prompts, on: dt.date, note: str = "") -> bool:
     """Resume the plan on ``on`` in one undoable step, every date it moves kept as a revision."""
-    problems = session.change(RESUME, lambda plan: resume(plan, on, now(), note))
-    return _done(prompter, RESUME, "The plan cannot be resumed until these are put right", problems)
+    return _said(prompter, RESUME, session.change(RESUME, lambda plan: resume(plan, on, now(), note)))
 
 
-def _done(prompter: Prompts, title: str, heading: str, problems: list[Problem]) -> bool:
-    if problems:
-        lines = "\n".join(f"• {p.message}" for p in problems)
-        prompter.warning(title, f"{heading}:\n{lines}")
+def _ask_then_apply(title: str, session: PlanSession, prompter: Prompts, today: Today, parent: QWidget | None) -> bool:
+    """Refuse with the reason why not, or ask in the dialog and make the change; true when the plan changed."""
+    pausing = title == PAUSE
+    why = (why_not_pause if pausing else why_not_resume)(session.plan, today())
+    if why is not None:
+        prompter.warning(title, why)
         return False
-    return True
+    dialog = (PauseDialog if pausing else ResumeDialog)(session.plan, today(), parent)
+    try:
+        if not prompter.run_dialog(dialog) or dialog.problems():
+            return False
+        return (apply_pause if pausing else apply_resume)(session, prompter, dialog.date(), dialog.text())
+    finally:
+        dialog.deleteLater()
+
+
+def _said(prompter: Prompts, title: str, problems: list[Problem]) -> bool:
+    """True when the change was made; else what stopped it, in a warning."""
+    if problems:
+        prompter.warning(
+            title, "\n".join([f"{title} is not possible until these are put right:", *(p.message for p in problems)])
+        )
+    return not problems

@@ -27,8 +27,9 @@ REASON = "Sickness absence <b>&amp; fit note</b>"
 
 
 class Clock:
-    def __init__(self, day: dt.date) -> None:
-        self.day = day
+    """Today as the window sees it, moved by the test: ``clock.day = ...``."""
+
+    day = TODAY
 
     def __call__(self) -> dt.date:
         return self.day
@@ -36,7 +37,7 @@ class Clock:
 
 @pytest.fixture
 def clock() -> Clock:
-    return Clock(TODAY)
+    return Clock()
 
 
 @pytest.fixture
@@ -112,6 +113,10 @@ def test_pause_and_resume_through_the_window_moves_the_schedule_and_this_week_is
     for day in (TODAY, dt.date(2026, 12, 1), dt.date(2026, 12, 3)):
         assert alex_this_week(lived, clock, day) == [DueKind.PAUSED], day
     assert alex_status(lived) == "Active, paused"
+    lived.show_this_week()
+    lived.grab().save("/tmp/pause-this-week.png")
+    whens = [lived.this_week.model.index(r, 0).data() for r in range(lived.this_week.model.rowCount())]
+    assert "Paused for 10 days" in whens  # 23 Nov to 3 Dec
 
     # Resume two weeks after the pause began: the dialog says how far the end date moves.
     clock.day = RESUMED_ON
