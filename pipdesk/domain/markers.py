@@ -1,4 +1,5 @@
-"""What a plan's timeline shows, as plain data: its milestones, held check-ins and due dates, each with its state.
+"""What a plan's timeline shows, as plain data: its milestones, held check-ins and due dates, each with its
+state, and the days it was paused.
 
 The timeline view draws these and the tests read them; working them out needs only the plan and
 today, so they live here beside the schedule rules they follow (what is overdue comes from
@@ -14,7 +15,7 @@ from enum import StrEnum
 from pipdesk.domain.model import Plan, Rating, Status
 from pipdesk.domain.progress import overall_rating
 from pipdesk.domain.schedule import DueKind, due_items
-from pipdesk.domain.vocabulary import CHECKIN_KINDS
+from pipdesk.domain.vocabulary import CHECKIN_KINDS, PAUSED, count, short_date
 
 
 class Lane(StrEnum):
@@ -97,3 +98,49 @@ def plan_markers(plan: Plan, today: dt.date) -> list[Marker]:
             given = state(action.done, (DueKind.SUPPORT_OVERDUE, i) in late)
             markers.append(Marker(Lane.SUPPORT, "support", action.due_date, i, given, action.description))
     return markers
+
+
+# Pauses: the days a plan's clock stood still, drawn as a band across the lanes.
+
+
+@dataclass(frozen=True)
+class PausedSpan:
+    """Days the plan was paused: from ``first`` up to ``until`` (the day resumed, or today while it lasts)."""
+
+    first: dt.date
+    until: dt.date
+    reason: str
+    running: bool
+
+    @property
+    def days(self) -> int:
+        return (self.until - self.first).days
+
+    @property
+    def label(self) -> str:
+        """``Paused: sickness absence``: the words on the band."""
+        return f"{PAUSED}: {' '.join(self.reason.split())}"
+
+    @property
+    def description(self) -> str:
+        """``Paused from 24 Nov 2026 to 8 Dec 2026 (14 days): sickness absence.``"""
+        reason = " ".join(self.reason.split())
+        if self.running:
+            so_far = f"{count(self.days, 'day')} so far" if self.days else "from today"
+            return f"{PAUSED} since {short_date(self.first)}, not yet resumed ({so_far}): {reason}."
+        return (
+            f"{PAUSED} from {short_date(self.first)} to {short_date(self.until)} ({count(self.days, 'day')}): {reason}."
+        )
+
+
+def paused_spans(plan: Plan, today: dt.date) -> list[PausedSpan]:
+    """Each pause of the plan, a running one up to ``today`` (or its first day, if that is later)."""
+    return [
+        PausedSpan(
+            pause.paused_on,
+            pause.resumed_on if pause.resumed_on is not None else max(today, pause.paused_on),
+            pause.reason,
+            pause.resumed_on is None,
+        )
+        for pause in plan.pauses
+    ]

@@ -18,7 +18,9 @@ week or has passed, and one with no date shows once the plan is past its midpoin
 midpoint), so "0 of 4 delivered" is never first seen at the close.
 
 Only running plans (active or extended) have anything due or overdue; a draft has not started and
-a closed plan is done.
+a closed plan is done. A paused plan's clock stands still: nothing of it is due or overdue while it
+is paused (its dates move by the days paused when it resumes, see :mod:`pipdesk.domain.pauses`);
+the "this week" view shows one line saying since when it is paused, so it is not forgotten.
 """
 
 from __future__ import annotations
@@ -75,6 +77,7 @@ class DueKind(StrEnum):
     SUPPORT_OVERDUE = "support_overdue"
     SUPPORT_DUE = "support_due"
     SUPPORT_UNDATED = "support_undated"
+    PAUSED = "paused"
 
     @property
     def label(self) -> str:
@@ -90,6 +93,7 @@ _DUE_LABELS = {
     DueKind.SUPPORT_OVERDUE: "Support action overdue",
     DueKind.SUPPORT_DUE: "Support action due",
     DueKind.SUPPORT_UNDATED: "Support action not given yet, no date set",
+    DueKind.PAUSED: "Plan paused",
 }
 
 
@@ -97,8 +101,9 @@ _DUE_LABELS = {
 class DueItem:
     """One thing a manager has to act on, in one plan of the plan book.
 
-    ``what`` is the milestone's title, the support action's description, or the plan's title for an
-    item about the whole plan (``ENDING_SOON``, ``OUTCOME_MISSING``). ``index`` is the position of
+    ``what`` is the milestone's title, the support action's description, the plan's title for an
+    item about the whole plan (``ENDING_SOON``, ``OUTCOME_MISSING``), or the reason of the pause a
+    paused plan is in (``PAUSED``, dated its first day). ``index`` is the position of
     the milestone (or, for ``SUPPORT_OVERDUE``, the support action) in the plan; ``None`` for items
     about the whole plan.
     """
@@ -297,8 +302,8 @@ def is_running(plan: Plan) -> bool:
 
 
 def overdue_milestones(plan: Plan, today: dt.date) -> list[Milestone]:
-    """Undone milestones dated before today, by date; none for a plan that is not running."""
-    if not is_running(plan):
+    """Undone milestones dated before today, by date; none for a plan that is not running or is paused."""
+    if not is_running(plan) or plan.paused:
         return []
     return _by_date(m for m in plan.milestones if not m.done and m.date < today)
 
@@ -322,6 +327,10 @@ def _plan_due_items(plan_id: int, plan: Plan, today: dt.date) -> Iterator[DueIte
     if not is_running(plan):
         return
     employee = plan.employee.name
+    if plan.paused:
+        pause = plan.pauses[-1]
+        yield DueItem(plan_id, DueKind.PAUSED, pause.paused_on, employee, " ".join(pause.reason.split()))
+        return
     week_end = today + dt.timedelta(days=6 - today.weekday())
     for i, milestone in enumerate(plan.milestones):
         if milestone.done:

@@ -198,8 +198,13 @@ def direction(value: Direction) -> str:
     return DIRECTIONS[value]
 
 
-def status(value: Status) -> str:
-    return value.label
+def status(value: Status, paused: bool = False) -> str:
+    """``Active``; a plan whose clock is stopped: ``Active, paused``."""
+    return f"{value.label}, {PAUSED.lower()}" if paused else value.label
+
+
+#: A plan whose clock is stopped (plan format 2's pauses), and the band of the days paused.
+PAUSED = "Paused"
 
 
 CHECKIN_KINDS = {
@@ -366,6 +371,7 @@ PLAN_FIELDS = {
     "concerns": "Concerns",
     "milestones": "Meetings",
     "fairness_check": "Fairness check",  # domain.outcome.FAIRNESS_FIELD (outcome imports this module)
+    "pause": "Pause (first day → day resumed)",  # domain.fair_process.PAUSE_FIELD
 }
 #: A name quoted in a revision's label is cut to this many characters.
 _QUOTED = 40

@@ -82,9 +82,16 @@ class PlanSummary:
     updated_at: str
     #: Words the plan search finds besides the employee and title: its summary and its concerns.
     search_text: str = ""
+    #: The first day of the pause the plan is in now (its clock stands still); None when running.
+    paused_since: dt.date | None = None
+
+    @property
+    def paused(self) -> bool:
+        return self.paused_since is not None
 
     def days_left(self, today: dt.date) -> int:
-        return (self.end_date - today).days
+        """Days to the end date; a paused plan's stand still from the day it was paused."""
+        return (self.end_date - min(today, self.paused_since or today)).days
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -182,7 +189,8 @@ class PlanBook:
                      WHERE m.plan_id = p.id AND m.done = 0 AND m.kind != 'custom') AS next_checkin,
                    p.summary
                    || (SELECT coalesce(group_concat(' ' || c.area || ' ' || c.description, ''), '')
-                         FROM concerns c WHERE c.plan_id = p.id) AS search_text
+                         FROM concerns c WHERE c.plan_id = p.id) AS search_text,
+                   (SELECT a.paused_on FROM pauses a WHERE a.plan_id = p.id AND a.resumed_on IS NULL) AS paused_since
               FROM plans p
              ORDER BY p.employee_name COLLATE NOCASE, p.start_date, p.id
             """
@@ -200,6 +208,7 @@ class PlanBook:
                     dt.date.fromisoformat(row[7]) if row[7] and Status(row[2]) is not Status.CLOSED else None
                 ),
                 search_text=row[8],
+                paused_since=dt.date.fromisoformat(row[9]) if row[9] else None,
             )
             for row in rows
         ]
@@ -217,12 +226,12 @@ class PlanBook:
 
     @_reads_stored_plans
     def plans_for_due_items(self, today: dt.date) -> list[tuple[int, Plan]]:
-        """The running plans as ``schedule.due_items`` reads them, in three queries whatever their number.
+        """The running plans as ``schedule.due_items`` reads them, in four queries whatever their number.
 
         Each plan holds its title, status, people's names, dates and outcome, the milestones that can
         be due by a week from ``today`` (undone, or final reviews) and the undone support actions, at
-        their positions; every other milestone or action is a done stand-in and the other
-        lists are empty. These plans are for ``due_items`` only: never show, change or save them.
+        their positions, and the pause it is in, if any; every other milestone or action is a done
+        stand-in and the other lists are empty. These plans are for ``due_items`` only: never show, change or save them.
         """
         running = ", ".join("?" for _ in _RUNNING)
         milestones: dict[int, list[Any]] = {}
@@ -243,6 +252,16 @@ class PlanBook:
         ):
             action = {"description": description, "due_date": due_date}
             _place(support.setdefault(plan_id, []), position, action, _PASSED_SUPPORT)
+        # A paused plan's clock stands still: its open pause (only the last may be open) is all
+        # ``due_items`` needs of it to say so rather than list what would be due.
+        open_pauses: dict[int, list[Any]] = {}
+        for plan_id, paused_on, reason in self.db.execute(
+            f"""SELECT a.plan_id, a.paused_on, a.reason
+                  FROM plans p JOIN pauses a ON a.plan_id = p.id
+                 WHERE p.status IN ({running}) AND a.resumed_on IS NULL""",
+            _RUNNING,
+        ):
+            open_pauses[plan_id] = [{"paused_on": paused_on, "reason": reason}]
         return [
             (
                 plan_id,
@@ -256,6 +275,7 @@ class PlanBook:
                         "end_date": end,
                         "milestones": milestones.get(plan_id, []),
                         "support": support.get(plan_id, []),
+                        "pauses": open_pauses.get(plan_id, []),
                         "outcome": {} if has_outcome else None,
                     }
                 ),

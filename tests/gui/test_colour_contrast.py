@@ -115,6 +115,7 @@ def test_timeline_text_and_marks_read(palette: QPalette) -> None:
     for name, back in (("base", looks.base), ("tinted lane", looks.lane_solid)):
         text_pairs += [("quiet text on " + name, looks.quiet, back)]
         text_pairs += [("overdue text on " + name, looks.overdue, back)]
+        text_pairs += [("paused band's words on " + name, looks.paused, back)]  # its hatching too: 4.5 > 3
         for rating in [*Rating, None]:
             mark_pairs.append((f"{rating} mark on {name}", looks.ratings[rating], back))
         mark_pairs.append(

@@ -56,11 +56,13 @@ def show(qtbot: QtBot, window: QWidget) -> QWidget:
 
 
 def dialogs(book: PlanBook) -> dict[str, Callable[[], QWidget]]:
+    from pipdesk.domain.pauses import pause
     from pipdesk.gui.checkins.form_dialog import CheckinFormDialog
     from pipdesk.gui.common.reason import ReasonDialog
     from pipdesk.gui.documents.export_dialog import ExportPdfDialog
     from pipdesk.gui.outcome.close_dialog import ClosePlanDialog
     from pipdesk.gui.outcome.extend_dialog import ExtendPlanDialog
+    from pipdesk.gui.pause.dialogs import PauseDialog, ResumeDialog
     from pipdesk.gui.plan.acknowledgement_dialog import AcknowledgementDialog
     from pipdesk.gui.plan.objective_dialog import ObjectiveDialog
     from pipdesk.gui.plans.new_plan_dialog import NewPlanDialog
@@ -69,6 +71,8 @@ def dialogs(book: PlanBook) -> dict[str, Callable[[], QWidget]]:
     from pipdesk.gui.shell.restore_dialog import RestoreBackupDialog
 
     plan = book.get(ALEX)
+    paused = plan.model_copy(deep=True)
+    pause(paused, TODAY - dt.timedelta(days=9), "Sickness absence", dt.datetime(2026, 11, 14, tzinfo=dt.UTC))
     backups = [
         BackupInfo(Path(f"/tmp/backups/plans-{n}.pipdesk"), dt.datetime(2026, 11, n, 9, 30), 4, 81920)
         for n in range(1, 21)
@@ -91,6 +95,8 @@ def dialogs(book: PlanBook) -> dict[str, Callable[[], QWidget]]:
         "export PDF": lambda: ExportPdfDialog(plan),
         "reason": lambda: ReasonDialog("The end date moves from 30 Nov 2026 to 14 Dec 2026."),
         "keyboard shortcuts": lambda: shortcuts_dialog(shortcuts),
+        "pause plan": lambda: PauseDialog(plan, TODAY),
+        "resume plan": lambda: ResumeDialog(paused, TODAY),
     }
 
 
@@ -112,6 +118,8 @@ DIALOGS = [
     "restore backup",
     "export PDF",
     "reason",
+    "pause plan",
+    "resume plan",
     "keyboard shortcuts",
 ]
 
@@ -195,7 +203,7 @@ def test_the_timeline_legend_shows_every_entry_whole(
     window.ui.viewTabs.setCurrentWidget(window.ui.timelineTab)
     frame = window.timeline.ui.legendFrame
     labels = [label for label in frame.findChildren(QLabel) if label.text()]
-    assert len(labels) == 13
+    assert len(labels) == 14  # 13 looks and the paused band
 
     def whole(label: QLabel) -> bool:
         inside = QRect(label.mapTo(frame, QPoint(0, 0)), label.size())

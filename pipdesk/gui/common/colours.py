@@ -97,6 +97,11 @@ def good_colour(palette: QPalette) -> QColor:
     return _pick(palette, "#1b6e2d", "#a5d6a7", "#3ff23f")
 
 
+def paused_colour(palette: QPalette) -> QColor:
+    """A paused plan's days on the timeline: the band's hatching and its words (read as text)."""
+    return _pick(palette, "#5e35b1", "#b39ddb", "#ff80ff")
+
+
 def muted_colour(palette: QPalette) -> QColor:
     """Text that stands back (a hint, a unit, a note on a record) and still reads."""
     return readable(mix(palette.color(_Role.Base), palette.color(_Role.Text), 0.62), palette)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
 from pipdesk.domain import CheckinKind, Outcome, Plan, Problem, Revision, Status, vocabulary
 from pipdesk.domain.outcome import FAIRNESS_FIELD, FairnessCheck, gaps_text, outcome_line
+from pipdesk.domain.pauses import why_not_while_paused
 from pipdesk.domain.schedule import DEFAULT_CADENCE, extend_schedule
 from pipdesk.gui.common.prompts import Prompts
 from pipdesk.gui.common.session import PlanSession
@@ -41,14 +42,14 @@ def why_not_close(plan: Plan) -> str | None:
         return "A draft has not started: issue the plan before closing it."
     if plan.status is Status.CLOSED:
         return "The plan is already closed. To reopen it, extend it."
-    return None
+    return why_not_while_paused(plan, "closing it")
 
 
 def why_not_extend(plan: Plan) -> str | None:
     """Why the plan cannot be extended now; None when it can (a closed plan is reopened)."""
     if plan.status is Status.DRAFT:
         return "A draft has not started: change its end date in the Plan view instead."
-    return None
+    return why_not_while_paused(plan, "extending it")
 
 
 class FinalReviewFirst(QMessageBox):

@@ -108,7 +108,8 @@ class PlanListModel(RowsModel[PlanSummary]):
 
     @staticmethod
     def _overdue(row: PlanSummary, today: dt.date) -> bool:
-        return row.next_checkin is not None and row.next_checkin < today
+        """A paused plan's meetings are not late: its clock stands still until it resumes."""
+        return row.next_checkin is not None and row.next_checkin < today and not row.paused
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role not in _ANSWERED or not index.isValid():
@@ -123,7 +124,7 @@ class PlanListModel(RowsModel[PlanSummary]):
             if column == self.TITLE:
                 return row.title
             if column == self.STATUS:
-                return row.status.label
+                return vocabulary.status(row.status, row.paused)
             if column == self.DAYS_LEFT:
                 if row.status not in _RUNNING:
                     return "—"
@@ -145,6 +146,9 @@ class PlanListModel(RowsModel[PlanSummary]):
                 return QBrush(alert_colour(QPalette()))
             if role == _TOOLTIP:
                 return "This check-in is past its date and not logged"
+        if role == _TOOLTIP and row.paused_since is not None and column in (self.STATUS, self.DAYS_LEFT):
+            since = vocabulary.short_date(row.paused_since)
+            return f"Paused since {since}: the days left stand still until the plan resumes"
         if role == _TOOLTIP and column in (self.EMPLOYEE, self.TITLE):
             return f"{row.employee} — {row.title}"
         return None

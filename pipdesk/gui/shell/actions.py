@@ -20,7 +20,8 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QStatusBar, QWidget
 
 from pipdesk import __version__
-from pipdesk.domain import PipdeskError, PlanInvalid, Status
+from pipdesk.domain import PipdeskError, Plan, PlanInvalid, Status
+from pipdesk.domain.pauses import why_not_pause, why_not_resume
 from pipdesk.domain.smart import issue_blockers
 from pipdesk.gui.checkins.log import CheckinsTab
 from pipdesk.gui.common.prompts import Prompts
@@ -32,6 +33,7 @@ from pipdesk.gui.outcome.commands import close_with_outcome, extend_plan
 from pipdesk.gui.plan import commands as plan_commands
 from pipdesk.gui.plan.editor import PlanEditor
 from pipdesk.gui.plans import commands as plans
+from pipdesk.gui.shell import plan_menu_extras as extras
 from pipdesk.gui.shell import settings
 from pipdesk.gui.shell.book import PlanBooks
 from pipdesk.gui.shell.passphrase_dialog import PassphraseTask
@@ -303,12 +305,14 @@ def _keyboard_shortcuts(window: Shell) -> None:
 
 @dataclass(frozen=True)
 class ActionSpec:
-    """One action of the window: its objectName in ui/main_window.ui, its command, when it is enabled, its key."""
+    """One action of the window: its objectName in ui/main_window.ui, its command, when it is enabled, its key,
+    and why the plan shown refuses it (None: it does not), said in its tips."""
 
     name: str
     run: Callable[[Shell], object]
     enabled: Callable[[State], bool] = _always
     shortcut: QKeySequence.StandardKey | str | None = None
+    why_not: Callable[[Plan, dt.date], str | None] | None = None
 
 
 Key = QKeySequence.StandardKey
@@ -338,8 +342,10 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("actionRecordAcknowledgement", _record_acknowledgement, _running),
     ActionSpec("actionNewCheckin", _new_checkin, _running, "Ctrl+K"),
     ActionSpec("actionExportCalendar", _export_calendar, _running),
-    ActionSpec("actionExtend", _extend, _running_or_closed),
-    ActionSpec("actionCloseWithOutcome", _close_with_outcome, _running),
+    ActionSpec("actionExtend", _extend, _running_or_closed, why_not=extras.extending_refused),
+    ActionSpec("actionPausePlan", extras.pause, _running, why_not=why_not_pause),
+    ActionSpec("actionResumePlan", extras.resume, _running, why_not=why_not_resume),
+    ActionSpec("actionCloseWithOutcome", _close_with_outcome, _running, why_not=extras.closing_refused),
     ActionSpec("actionDeletePlan", _delete_plan, _plan_shown, "Ctrl+Shift+Del"),
     # Help
     ActionSpec("actionKeyboardShortcuts", _keyboard_shortcuts, shortcut=Key.HelpContents),
@@ -370,6 +376,8 @@ TIPS: dict[str, str] = {
     "actionNewCheckin": "Log a check-in meeting: progress on each objective, notes and next steps",
     "actionExportCalendar": "Save the plan's milestones as a calendar file (.ics)",
     "actionExtend": "Move the plan's end date later, with a reason",
+    "actionPausePlan": "Stop the plan's clock (sickness, leave, an adjustment being put in place), with a reason",
+    "actionResumePlan": "Start the paused plan's clock again: its dates move by the days paused",
     "actionCloseWithOutcome": "End the plan with a decision: the results of its objectives and a follow-up",
     "actionDeletePlan": "Delete the plan shown from this plan book",
     "actionKeyboardShortcuts": "List the keyboard shortcuts",
@@ -400,6 +408,7 @@ def install(window: Shell, welcome: Ui_WelcomeView, undo_group: QUndoGroup) -> t
     ui.menuEdit.addAction(redo)
     ui.menuEdit.addSeparator()
     ui.menuEdit.addAction(ui.actionPreferences)
+    extras.add_plan_menu_extras(ui, window.window())
     actions = action_map(ui)
     for spec in ACTIONS:
         action = actions[spec.name]
@@ -449,8 +458,10 @@ def install_tab_keys(window: Shell) -> None:
 def update(window: Shell) -> None:
     """Enable each action of the table as what the window shows allows."""
     state, actions = State.of(window), action_map(window.ui)
+    plan, today = (window.session.plan, window.today()) if window.session else (None, None)
     for spec in ACTIONS:
-        actions[spec.name].setEnabled(spec.enabled(state))
+        why = spec.why_not(plan, today) if spec.why_not and plan and today else None
+        extras.show_enabled(actions[spec.name], spec.enabled(state), TIPS[spec.name], why)
 
 
 # The runner

@@ -258,7 +258,8 @@ class MainWindow(QMainWindow):
         plan = self.session.plan
         days = f"{vocabulary.period(plan.start_date, plan.end_date)} ({vocabulary.length(plan.length_days)})"
         hidden = "Hidden by the search or status filter: " if self.proxy.row_of(self.session.plan_id) < 0 else ""
-        self.ui.planHeading.setText(f"{hidden}{plan.employee.name} · {plan.title} · {plan.status.label} · {days}")
+        status = vocabulary.status(plan.status, plan.paused)
+        self.ui.planHeading.setText(f"{hidden}{plan.employee.name} · {plan.title} · {status} · {days}")
 
     def _show_filter_state(self) -> None:
         """Say when no plan matches the search, and when the plan shown is one the filter hides."""

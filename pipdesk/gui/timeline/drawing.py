@@ -17,7 +17,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSimpleTextItem
 
 from pipdesk.domain import Plan
-from pipdesk.domain.markers import Lane, Marker, MarkerState
+from pipdesk.domain.markers import Lane, Marker, MarkerState, paused_spans
 from pipdesk.domain.schedule import original_end
 from pipdesk.domain.vocabulary import MONTHS
 from pipdesk.gui.timeline.items import Label, MarkerItem, Pill
@@ -240,6 +240,7 @@ class PlanDrawing:
                 tint.setZValue(-10)
         self._weeks(lanes_bottom)
         self._months(lanes_bottom)
+        self._pauses(lanes_bottom)
         extended_from = self._period(lanes_bottom, footer_y)
         self._today(lanes_bottom, footer_y)
         boxes = {box.lane: box for box in lanes}
@@ -337,6 +338,30 @@ class PlanDrawing:
         text = f"Original end {day_text(extended_from, year=False)}"
         self._place_pill(Pill(text, self.font, colours.base, colours.text, colours.quiet), solid_end, footer_y)
         return extended_from
+
+    def _pauses(self, lanes_bottom: float) -> None:
+        """Each pause as a hatched band across the lanes, a running one up to today, with its words at its foot."""
+        axis, colours = self.axis, self.colours
+        edge = QPen(colours.paused, 1.2)
+        tint = QColor(colours.paused)
+        tint.setAlpha(28)
+        for span in paused_spans(self.plan, self.today):
+            left = axis.x(span.first)
+            width = max(axis.x(span.until) - left, 2.0)
+            area = QRectF(left, self.bar_y - 2, width, lanes_bottom - self.bar_y + 2)
+            for brush in (QBrush(tint), QBrush(colours.paused, Qt.BrushStyle.FDiagPattern)):
+                band = self.scene.addRect(area, Qt.PenStyle.NoPen, brush)
+                band.setZValue(-6)
+                band.setToolTip(tooltip_html(span.label, span.description))
+            for x in (left, left + width):
+                self.scene.addLine(x, area.top(), x, area.bottom(), edge).setZValue(-6)
+            # Its words along the foot of the lanes, under the markers: past a short band's end if need be.
+            shown = self.metrics.elidedText(span.label, Qt.TextElideMode.ElideRight, max(width - 6, _MAX_LABEL))
+            label = Label(shown, self.font, colours.paused, colours.base)
+            self.scene.addItem(label)
+            label.setZValue(-2)
+            label.setToolTip(tooltip_html(span.label, span.description))
+            label.setPos(left + 3, lanes_bottom - label.rect.height() - 3)
 
     def _today(self, lanes_bottom: float, footer_y: float) -> None:
         """A line across the lanes, or a pointer at the edge when today is far outside the plan."""

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QLayoutItem, QWidget
 
 from pipdesk.domain import MilestoneKind, Rating
 from pipdesk.domain.markers import MarkerState
-from pipdesk.domain.vocabulary import MILESTONE_KINDS, rating
+from pipdesk.domain.vocabulary import MILESTONE_KINDS, PAUSED, rating
 from pipdesk.gui.timeline.looks import Colours, Look, Shape, look_pixmap, rating_look, state_look
 from pipdesk.gui.timeline.texts import MIDPLAN
 
@@ -108,14 +108,31 @@ class FlowLayout(QLayout):
         return y + line_height - rect.y() + margins.bottom()
 
 
-def _entry(parent: QWidget, look: Look, text: str, font: QFont, ratio: float) -> QWidget:
-    """One entry: the look's icon and its words, kept together on one line."""
+def paused_pixmap(colours: Colours, size: int, ratio: float) -> QPixmap:
+    """A swatch of the band a pause is drawn as: tinted, hatched, edged."""
+    pixmap = QPixmap(round(size * ratio), round(size * ratio))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(colours.base)
+    painter = QPainter(pixmap)
+    tint = QColor(colours.paused)
+    tint.setAlpha(28)
+    painter.fillRect(1, 1, size - 2, size - 2, tint)
+    painter.fillRect(1, 1, size - 2, size - 2, QBrush(colours.paused, Qt.BrushStyle.FDiagPattern))
+    painter.setPen(QPen(colours.paused, 1.2))
+    painter.drawLine(1, 1, 1, size - 1)
+    painter.drawLine(size - 1, 1, size - 1, size - 1)
+    painter.end()
+    return pixmap
+
+
+def _entry(parent: QWidget, look: Look | QPixmap, text: str, font: QFont, ratio: float) -> QWidget:
+    """One entry: the look's icon (or a swatch) and its words, kept together on one line."""
     entry = QWidget(parent)
     row = QHBoxLayout(entry)
     row.setContentsMargins(0, 0, 0, 0)
     row.setSpacing(4)
     icon = QLabel(entry)
-    icon.setPixmap(look_pixmap(look, 16, ratio))
+    icon.setPixmap(look if isinstance(look, QPixmap) else look_pixmap(look, 16, ratio))
     icon.setAccessibleName(text)
     label = QLabel(text, entry)
     label.setFont(font)
@@ -140,3 +157,5 @@ def fill_legend(frame: QWidget, colours: Colours, font: QFont, ratio: float) -> 
         for n, (look, text) in enumerate(group):
             layout.addWidget(_entry(frame, look, text, font, ratio))
             layout.gaps[-1] = _ENTRY_GAP + (_GROUP_GAP if n == 0 else 0)
+    layout.addWidget(_entry(frame, paused_pixmap(colours, 16, ratio), PAUSED, font, ratio))
+    layout.gaps[-1] = _ENTRY_GAP + _GROUP_GAP

@@ -15,7 +15,14 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPalette, QPen
 
 from pipdesk.domain import CheckinKind, MilestoneKind, Rating
 from pipdesk.domain.markers import Lane, Marker, MarkerState
-from pipdesk.gui.common.colours import accent_colours, alert_colour, muted_colour, rating_fill, readable
+from pipdesk.gui.common.colours import (
+    accent_colours,
+    alert_colour,
+    muted_colour,
+    paused_colour,
+    rating_fill,
+    readable,
+)
 
 
 class Shape(Enum):
@@ -73,6 +80,7 @@ class Colours:
     accent: QColor
     accent_text: QColor
     overdue: QColor
+    paused: QColor
     ratings: dict[Rating | None, QColor] = field(default_factory=dict)
 
     @classmethod
@@ -113,6 +121,7 @@ class Colours:
             accent=accent,
             accent_text=accent_text,
             overdue=readable(alert_colour(palette), quiet),
+            paused=readable(paused_colour(palette), quiet),
             ratings=ratings,
         )
 

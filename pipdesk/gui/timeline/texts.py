@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 
 from pipdesk.domain import CheckinKind, MilestoneKind, Plan
-from pipdesk.domain.markers import Lane, Marker, MarkerState
+from pipdesk.domain.markers import Lane, Marker, MarkerState, PausedSpan
 from pipdesk.domain.schedule import FINAL_TITLE, KICKOFF_TITLE, MIDPOINT_TITLE
 from pipdesk.domain.vocabulary import CHECKIN_KINDS, MILESTONE_KINDS, MONTHS, WEEKDAYS, count, rating
 
@@ -120,11 +120,14 @@ def marker_tooltip(plan: Plan, marker: Marker, today: dt.date, draggable: bool) 
     return tooltip_html(action.description, *lines)
 
 
-def timeline_description(markers: Sequence[Marker], selected: Marker | None, today: dt.date) -> str:
-    """What the timeline shows, for a screen reader: the selected marker, then the schedule in brief.
+def timeline_description(
+    markers: Sequence[Marker], selected: Marker | None, today: dt.date, pauses: Sequence[PausedSpan] = ()
+) -> str:
+    """What the timeline shows, for a screen reader: the selected marker, then the schedule in brief, and
+    the pauses.
 
     ``Selected: Weekly check-in 3, Mon 9 Nov 2026, held. 12 milestones, 8 held, next: Weekly check-in 9 on
-    Mon 30 Nov 2026.``
+    Mon 30 Nov 2026. Paused from 24 Nov 2026 to 8 Dec 2026 (14 days): sickness absence.``
     """
     schedule = [marker for marker in markers if marker.lane is Lane.SCHEDULE]
     held = sum(marker.state is MarkerState.DONE for marker in schedule)
@@ -132,6 +135,7 @@ def timeline_description(markers: Sequence[Marker], selected: Marker | None, tod
     upcoming = min(ahead, key=lambda marker: marker.date) if ahead else None
     summary = f"{count(len(schedule), 'milestone')}, {held} held"
     summary += f", next: {upcoming.title} on {day_text(upcoming.date)}." if upcoming else ", none ahead."
+    summary = " ".join([summary, *(span.description for span in pauses)])
     if selected is None:
         return f"{NOTHING_SELECTED} {summary}"
     return f"Selected: {marker_announcement(selected)}. {summary}"

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QMenu, QSizePolicy, QWidget
 
 from pipdesk.domain import Plan, Problem
 from pipdesk.domain.limits import date_problems
-from pipdesk.domain.markers import Lane, Marker, plan_markers
+from pipdesk.domain.markers import Lane, Marker, paused_spans, plan_markers
 from pipdesk.gui.common.prompts import Prompts
 from pipdesk.gui.common.session import PlanSession
 from pipdesk.gui.common.session_view import SessionView
@@ -320,7 +320,9 @@ class TimelineView(SessionView):
         described = session is not None and self.canvas.drawn is not None
         announce(
             self.canvas,
-            timeline_description(self._markers, marker, self.today()) if described else self.canvas.empty_text,
+            timeline_description(self._markers, marker, self.today(), paused_spans(session.plan, self.today()))
+            if described and session is not None
+            else self.canvas.empty_text,
         )
 
     def _show_message(self, problems: list[Problem]) -> None:

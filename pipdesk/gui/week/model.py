@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QFont, QPalette
 
 from pipdesk.domain.schedule import DueItem, DueKind
-from pipdesk.domain.vocabulary import count, short_date, weekday
+from pipdesk.domain.vocabulary import PAUSED, count, short_date, weekday
 from pipdesk.gui.common.colours import alert_colour
 from pipdesk.gui.common.table_model import Index, RowsModel
 
@@ -27,6 +27,8 @@ URGENCY: tuple[tuple[str, tuple[DueKind, ...]], ...] = (
     ("Support to give", (DueKind.SUPPORT_DUE, DueKind.SUPPORT_UNDATED)),
     ("Later this week", (DueKind.DUE_THIS_WEEK,)),
     ("Plans ending within two weeks", (DueKind.ENDING_SOON,)),
+    # Nothing of a paused plan is due: one line a plan says since when, so it is resumed in time.
+    ("Paused plans: nothing due until resumed", (DueKind.PAUSED,)),
 )
 
 
@@ -80,6 +82,8 @@ def when_text(item: DueItem, today: dt.date) -> str:
         return "Review was yesterday" if days == -1 else f"Review was {count(-days, 'day')} ago"
     if item.kind is DueKind.SUPPORT_UNDATED:
         return "No date, past midpoint"  # shown from the plan's midpoint, which is its date
+    if item.kind is DueKind.PAUSED:
+        return "Paused today" if days == 0 else f"Paused for {count(-days, 'day')}"
     if item.kind is DueKind.ENDING_SOON:
         if days == 0:
             return "Ends today"
@@ -90,8 +94,8 @@ def when_text(item: DueItem, today: dt.date) -> str:
 
 
 def _late(item: DueItem, today: dt.date) -> bool:
-    """Past its date; support with no date is a reminder, never late."""
-    return item.date < today and item.kind is not DueKind.SUPPORT_UNDATED
+    """Past its date; support with no date and a paused plan are reminders, never late."""
+    return item.date < today and item.kind not in (DueKind.SUPPORT_UNDATED, DueKind.PAUSED)
 
 
 def what_text(item: DueItem) -> str:
@@ -99,6 +103,8 @@ def what_text(item: DueItem) -> str:
         return f"Plan ends: {item.what}"
     if item.kind is DueKind.OUTCOME_MISSING:
         return f"Record the outcome of “{item.what}”"
+    if item.kind is DueKind.PAUSED:
+        return f"{PAUSED}: {item.what}"
     if item.kind in (DueKind.SUPPORT_OVERDUE, DueKind.SUPPORT_DUE, DueKind.SUPPORT_UNDATED):
         return f"Support: {item.what}"
     return item.what

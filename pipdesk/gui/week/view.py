@@ -1,7 +1,8 @@
 """The This week view: across the plan book, what a manager has to act on now, most urgent first.
 
 Check-ins due today and later this week, overdue ones, plans ending within two weeks, final
-reviews without an outcome and support past its date (the rules are ``schedule.due_items``).
+reviews without an outcome, support past its date, and the plans paused (nothing of theirs is due
+while paused; the rules are ``schedule.due_items``).
 Each row opens its plan.
 """
 

@@ -103,8 +103,8 @@ def test_a_plan_book_with_no_plan_shown_enables_the_plan_book_actions(
     ("plan_id", "status", "by_status"),
     [
         (DMITRY, Status.DRAFT, DRAFT),
-        (ALEX, Status.ACTIVE, RUNNING),
-        (CARL, Status.EXTENDED, RUNNING),
+        (ALEX, Status.ACTIVE, RUNNING | {"actionPausePlan"}),
+        (CARL, Status.EXTENDED, RUNNING),  # past its end date: extend or close it, not pause it
         (BETH, Status.CLOSED, CLOSED),
     ],
 )

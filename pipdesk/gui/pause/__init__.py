@@ -1,0 +1,1 @@
+"""Pausing and resuming a plan: its commands and dialogs."""

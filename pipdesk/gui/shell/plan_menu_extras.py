@@ -1,0 +1,74 @@
+"""The Plan menu's actions made in code rather than in ui/main_window.ui (the window's one form, shared
+by every feature): pausing and resuming a plan; and how an action the plan shown refuses says why.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Protocol
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QWidget
+
+from pipdesk.domain import Plan
+from pipdesk.gui.common.prompts import Prompts
+from pipdesk.gui.common.session import PlanSession
+from pipdesk.gui.forms.ui_main_window import Ui_MainWindow
+from pipdesk.gui.outcome.commands import why_not_close, why_not_extend
+from pipdesk.gui.pause.commands import pause_plan, resume_plan
+
+#: Name, menu text, and the Plan menu action each goes before.
+PLAN_MENU_EXTRAS = (
+    ("actionPausePlan", "&Pause plan…", "actionCloseWithOutcome"),
+    ("actionResumePlan", "&Resume plan…", "actionCloseWithOutcome"),
+)
+
+
+class Window(Protocol):
+    """What the pause commands use of the main window."""
+
+    prompter: Prompts
+    today: Callable[[], dt.date]
+    session: PlanSession | None
+
+    def window(self) -> QWidget: ...
+
+    def show_plan_page(self) -> None: ...
+
+
+def add_plan_menu_extras(ui: Ui_MainWindow, parent: QWidget) -> None:
+    """Make the actions of :data:`PLAN_MENU_EXTRAS`, held by the form like its own, in the Plan menu."""
+    for name, text, before in PLAN_MENU_EXTRAS:
+        action = QAction(text, parent)
+        action.setObjectName(name)
+        setattr(ui, name, action)
+        ui.menuPlan.insertAction(getattr(ui, before), action)
+
+
+def pause(window: Window) -> None:
+    assert window.session is not None
+    window.show_plan_page()
+    pause_plan(window.session, window.prompter, window.today, window.window())
+
+
+def resume(window: Window) -> None:
+    assert window.session is not None
+    window.show_plan_page()
+    resume_plan(window.session, window.prompter, window.today, window.window())
+
+
+def closing_refused(plan: Plan, _today: dt.date) -> str | None:
+    return why_not_close(plan)
+
+
+def extending_refused(plan: Plan, _today: dt.date) -> str | None:
+    return why_not_extend(plan)
+
+
+def show_enabled(action: QAction, enabled: bool, tip: str, why: str | None) -> None:
+    """Enable ``action`` when ``enabled`` and nothing refuses it; a refused one's tips say ``why`` not."""
+    action.setEnabled(enabled and why is None)
+    tip = f"{tip}. Not now: {why}" if enabled and why is not None else tip
+    action.setStatusTip(tip)
+    action.setToolTip(tip)
