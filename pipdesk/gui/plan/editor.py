@@ -31,6 +31,8 @@ from pipdesk.gui.plan.guidance import show_guidance
 from pipdesk.gui.plan.history_model import HistoryModel
 from pipdesk.gui.plan.lists import ListBinding, plan_lists, smart_check
 from pipdesk.gui.plan.navigation import SectionLinks, show_blockers
+from pipdesk.gui.plan.reacknowledgement import ReacknowledgementBanner, place_acknowledgement_parts
+from pipdesk.gui.plan.responses import ResponsesPanel
 
 _TEXTS = ("summary", "context", "manager_commitments", "employee_commitments", "consequences")
 
@@ -79,6 +81,9 @@ class PlanEditor(SessionView):
         self.ui.outerLayout.insertWidget(0, self.sections)
         self.ui.objectivesList.table.activated.connect(lambda index: self._edit_objective(index.row()))
         self.ui.recordAcknowledgementButton.clicked.connect(self.acknowledgement_requested)
+        self.reacknowledgement, self.responses = ReacknowledgementBanner(self), ResponsesPanel(self)
+        place_acknowledgement_parts(self.ui.periodForm, self.reacknowledgement, self.responses)
+        self.reacknowledgement.acknowledgement_requested.connect(self.acknowledgement_requested)
 
     # Setup
 
@@ -181,6 +186,8 @@ class PlanEditor(SessionView):
             ui.issuedLabel.setText(vocabulary.long_date(plan.issued_on) if plan.issued_on else "Not issued yet")
             ui.acknowledgementLabel.setText(commands.acknowledgement_text(plan))
             ui.recordAcknowledgementButton.setVisible(commands.awaits_acknowledgement(plan))
+            self.reacknowledgement.show_plan(plan)
+            self.responses.show_plan(plan)
             for binding in self.lists.values():
                 if binding.attribute != "evidence":
                     binding.model.set_items(binding.plan_list.of(plan))

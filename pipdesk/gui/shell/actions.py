@@ -29,6 +29,7 @@ from pipdesk.gui.documents import commands as documents
 from pipdesk.gui.forms.ui_main_window import Ui_MainWindow
 from pipdesk.gui.forms.ui_welcome import Ui_WelcomeView
 from pipdesk.gui.outcome.commands import close_with_outcome, extend_plan
+from pipdesk.gui.plan import acknowledgements, responses
 from pipdesk.gui.plan import commands as plan_commands
 from pipdesk.gui.plan.editor import PlanEditor
 from pipdesk.gui.plans import commands as plans
@@ -118,6 +119,10 @@ def _draft(state: State) -> bool:
 
 def _running(state: State) -> bool:
     return state.status in (Status.ACTIVE, Status.EXTENDED)
+
+
+def _closed(state: State) -> bool:
+    return state.status is Status.CLOSED
 
 
 def _running_or_closed(state: State) -> bool:
@@ -225,8 +230,11 @@ def _issue_plan(window: Shell) -> None:
         _print(window)
 
 
-def _record_acknowledgement(window: Shell) -> None:
-    plan_commands.record_acknowledgement(_session(window), window.prompter, window.today(), window.window())
+def _plan_dialog(
+    command: Callable[[PlanSession, Prompts, dt.date, QWidget | None], object],
+) -> Callable[[Shell], object]:
+    """An action that records something of the open plan through a dialog of ``command``'s."""
+    return lambda window: command(_session(window), window.prompter, window.today(), window.window())
 
 
 def _delete_plan(window: Shell) -> None:
@@ -335,11 +343,15 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("actionNewFromTemplate", new_plan_from_template, _book_open),
     ActionSpec("actionSaveAsTemplate", _save_as_template, _plan_shown),
     ActionSpec("actionIssuePlan", _issue_plan, _draft),
-    ActionSpec("actionRecordAcknowledgement", _record_acknowledgement, _running),
+    ActionSpec("actionRecordAcknowledgement", _plan_dialog(acknowledgements.record_acknowledgement), _running),
+    ActionSpec("actionRecordResponse", _plan_dialog(responses.record_response), _running_or_closed),
     ActionSpec("actionNewCheckin", _new_checkin, _running, "Ctrl+K"),
     ActionSpec("actionExportCalendar", _export_calendar, _running),
     ActionSpec("actionExtend", _extend, _running_or_closed),
     ActionSpec("actionCloseWithOutcome", _close_with_outcome, _running),
+    ActionSpec(
+        "actionRecordOutcomeAcknowledgement", _plan_dialog(acknowledgements.record_outcome_acknowledgement), _closed
+    ),
     ActionSpec("actionDeletePlan", _delete_plan, _plan_shown, "Ctrl+Shift+Del"),
     # Help
     ActionSpec("actionKeyboardShortcuts", _keyboard_shortcuts, shortcut=Key.HelpContents),
@@ -366,11 +378,13 @@ TIPS: dict[str, str] = {
     "actionNewFromTemplate": "Start a draft plan from a saved template",
     "actionSaveAsTemplate": "Save this plan's concerns, objectives and support as a template",
     "actionIssuePlan": "Issue the draft plan once it is complete and SMART; later changes ask for a reason",
-    "actionRecordAcknowledgement": "Record that the employee received the plan, and their comments",
+    "actionRecordAcknowledgement": "Record that the employee received the plan, or received it again after a change",
+    "actionRecordResponse": "Record the employee's written response to the plan or to the outcome, in their words",
     "actionNewCheckin": "Log a check-in meeting: progress on each objective, notes and next steps",
     "actionExportCalendar": "Save the plan's milestones as a calendar file (.ics)",
     "actionExtend": "Move the plan's end date later, with a reason",
     "actionCloseWithOutcome": "End the plan with a decision: the results of its objectives and a follow-up",
+    "actionRecordOutcomeAcknowledgement": "Record that the employee received the outcome, or declined to sign",
     "actionDeletePlan": "Delete the plan shown from this plan book",
     "actionKeyboardShortcuts": "List the keyboard shortcuts",
     "actionAbout": "Which version of pipdesk this is",
@@ -412,9 +426,7 @@ def install(window: Shell, welcome: Ui_WelcomeView, undo_group: QUndoGroup) -> t
         getattr(welcome, name).clicked.connect(
             lambda _checked=False, run=run: run_command(window.prompter, lambda: run(window))
         )
-    window.editor.acknowledgement_requested.connect(
-        lambda: run_command(window.prompter, lambda: _record_acknowledgement(window))
-    )
+    window.editor.acknowledgement_requested.connect(ui.actionRecordAcknowledgement.trigger)
     ui.ownPlansButton.clicked.connect(lambda: run_command(window.prompter, lambda: open_own_plans(window)))
     ui.menuOpenRecent.aboutToShow.connect(lambda: window.books.fill_recent_menu(ui.menuOpenRecent))
     install_tab_keys(window)
