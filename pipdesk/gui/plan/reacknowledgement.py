@@ -6,11 +6,23 @@ request (and in its tooltip), and offers to record a new acknowledgement; once o
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLayoutItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from pipdesk.domain import Plan, Status, fair_process, vocabulary
 from pipdesk.gui.common.colours import keep_coloured, warning_colour
+from pipdesk.gui.forms.ui_plan_editor import Ui_PlanEditor
+from pipdesk.gui.plan.acknowledgements import acknowledgement_text, awaits_acknowledgement
+from pipdesk.gui.plan.responses import ResponsesPanel
 
 
 def banner_text(plan: Plan) -> str:
@@ -79,23 +91,46 @@ class ReacknowledgementBanner(QFrame):
         self.changes.setText(listed)
         self._show_changes(self.changes_button.isChecked())
 
+    def in_tab_order(self) -> list[QWidget]:
+        return [self.changes_button, self.record_button]
+
     def _show_changes(self, shown: bool) -> None:
         self.changes.setVisible(shown)
         self.changes_button.setText("Hide the changes" if shown else "Show the changes")
 
 
-def place_acknowledgement_parts(form: QFormLayout, banner: ReacknowledgementBanner, responses: QWidget) -> None:
-    """The banner right under the acknowledgement row of ``form``, the employee's responses after it."""
-    row = next(
-        (
-            r
-            for r in range(form.rowCount())
-            if (item := form.itemAt(r, QFormLayout.ItemRole.FieldRole)) is not None
-            and item.layout() is not None
-            and item.layout().objectName() == "acknowledgementLayout"
-        ),
-        form.rowCount() - 1,
-    )
-    form.insertRow(row + 1, banner)
-    label = QLabel("Employee's responses", responses.parentWidget())
-    form.insertRow(row + 2, label, responses)
+class AcknowledgementParts:
+    """The Plan view's record of the employee's voice: the acknowledgement and its button, the banner
+    under it while the plan needs acknowledging again, and the employee's responses."""
+
+    def __init__(self, ui: Ui_PlanEditor, acknowledgement_requested: SignalInstance) -> None:
+        """Placed in the period form under the acknowledgement, and after its button when tabbing; the
+        buttons ask for the acknowledgement through ``acknowledgement_requested``."""
+        self.ui = ui
+        form, after = ui.periodForm, ui.recordAcknowledgementButton
+        parent = after.parentWidget()
+        self.banner = ReacknowledgementBanner(parent)
+        self.responses = ResponsesPanel(parent)
+        row = next(
+            (r for r in range(form.rowCount()) if _holds(form.itemAt(r, QFormLayout.ItemRole.FieldRole), after)),
+            form.rowCount() - 1,
+        )
+        form.insertRow(row + 1, self.banner)
+        form.insertRow(row + 2, QLabel("Employee's responses", parent), self.responses)
+        previous: QWidget = after
+        for widget in (*self.banner.in_tab_order(), *self.responses.in_tab_order()):
+            QWidget.setTabOrder(previous, widget)
+            previous = widget
+        after.clicked.connect(acknowledgement_requested)
+        self.banner.acknowledgement_requested.connect(acknowledgement_requested)
+
+    def show_plan(self, plan: Plan) -> None:
+        self.ui.acknowledgementLabel.setText(acknowledgement_text(plan))
+        self.ui.recordAcknowledgementButton.setVisible(awaits_acknowledgement(plan))
+        self.banner.show_plan(plan)
+        self.responses.show_plan(plan)
+
+
+def _holds(item: QLayoutItem | None, widget: QWidget) -> bool:
+    layout = item.layout() if item is not None else None
+    return layout is not None and layout.indexOf(widget) >= 0

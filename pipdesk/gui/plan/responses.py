@@ -167,6 +167,9 @@ class ResponsesPanel(QWidget):
             "Record the employee's written response to the plan or to the outcome" if able else why_not(ResponseTo.PLAN)
         )
 
+    def in_tab_order(self) -> list[QWidget]:
+        return [self.table, self.open_button, self.record_button]
+
     def _open_selected(self) -> None:
         current = self.table.currentIndex()
         if current.isValid():

@@ -123,8 +123,8 @@ class MainWindow(QMainWindow):
 
         self.undo_group = QUndoGroup(self)
         self.undo_action, self.redo_action = actions.install(self, self.welcome.ui, self.undo_group)
-        self.editor.responses.response_requested.connect(self.ui.actionRecordResponse.trigger)
-        self.editor.responses.response_opened.connect(self._open_response)
+        self.editor.voice.responses.response_requested.connect(self.ui.actionRecordResponse.trigger)
+        self.editor.voice.responses.response_opened.connect(self._open_response)
         self._restore_layout()
         if book is not None:
             self.set_book(book)
