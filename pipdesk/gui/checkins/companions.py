@@ -169,7 +169,7 @@ class FormalMeetingBox(QGroupBox):
         row = self.add_row("", AttendeeRole.COMPANION)
         self.table.setCurrentCell(row, NAME)
         self.table.setFocus()
-        self.table.editItem(self.table.item(row, NAME))
+        self.table.editItem(self.table.item(row, NAME))  # type: ignore[arg-type]  # set just above
 
     def _remove_current(self) -> None:
         row = self.table.currentRow()
@@ -192,7 +192,8 @@ class FormalMeetingBox(QGroupBox):
         return self.formal_check.isChecked()
 
     def companion_offered(self) -> bool | None:
-        return self.offered_combo.currentData() if self.formal() else None  # type: ignore[no-any-return]
+        offered: bool | None = self.offered_combo.currentData() if self.formal() else None
+        return offered
 
     def attendance(self) -> list[Attendee]:
         """Who attended, in the order listed; rows left without a name are left out."""

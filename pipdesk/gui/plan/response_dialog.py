@@ -31,8 +31,9 @@ def earliest_response(plan: Plan, to: ResponseTo) -> tuple[dt.date, str] | None:
     if to is ResponseTo.PLAN:
         ack = plan.acknowledgement
         return (ack.on, "the employee's acknowledgement of the plan") if ack is not None else None
-    if plan.status is Status.CLOSED and plan.outcome is not None:
-        return plan.outcome.decided_on, "the decision on the outcome"
+    outcome = plan.outcome
+    if plan.status is Status.CLOSED and outcome is not None and outcome.decided_on is not None:
+        return outcome.decided_on, "the decision on the outcome"
     return None
 
 
