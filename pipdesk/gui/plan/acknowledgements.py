@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWidget
 
 from pipdesk.domain import Acknowledgement, PipdeskError, Plan, PlanInvalid, Problem, Status, fair_process, vocabulary
 from pipdesk.domain.schedule import mark_kickoff_held
+from pipdesk.gui.common.dialogs import answer_of
 from pipdesk.gui.common.prompts import Prompts
 from pipdesk.gui.common.session import PlanSession
 from pipdesk.gui.plan.acknowledgement_dialog import (
@@ -39,8 +40,6 @@ def record_acknowledgement(session: PlanSession, prompter: Prompts, today: dt.da
     acknowledgement = _ask_acknowledgement(prompter, AcknowledgementDialog(plan, today, parent, plan_receipt(plan)))
     if acknowledgement is None:
         return False
-    if plan.latest_acknowledgement is None:
-        acknowledgement.recorded_at = _now()
 
     def record(plan: Plan) -> None:
         if plan.reacknowledgements:
@@ -63,7 +62,6 @@ def _record_again(
     acknowledgement = _ask_acknowledgement(prompter, dialog)
     if acknowledgement is None:
         return False
-    acknowledgement.recorded_at = _now()
     reason = (
         f"The plan had {vocabulary.count(changes, 'change')} since the employee acknowledged it on "
         f"{vocabulary.short_date(last.on)}"
@@ -85,8 +83,6 @@ def record_outcome_acknowledgement(
     acknowledgement = _ask_acknowledgement(prompter, AcknowledgementDialog(plan, today, parent, outcome_receipt(plan)))
     if acknowledgement is None:
         return False
-    if acknowledgement.recorded_at is None:
-        acknowledgement.recorded_at = _now()
 
     def record(plan: Plan) -> None:
         assert plan.outcome is not None
@@ -97,12 +93,11 @@ def record_outcome_acknowledgement(
 
 
 def _ask_acknowledgement(prompter: Prompts, dialog: AcknowledgementDialog) -> Acknowledgement | None:
-    try:
-        if not prompter.run_dialog(dialog) or dialog.problem():
-            return None
-        return dialog.acknowledgement()
-    finally:
-        dialog.deleteLater()
+    """The acknowledgement as the dialog holds it once recorded, with when it was recorded (now, if new)."""
+    acknowledgement = answer_of(prompter, dialog, dialog.problem, dialog.acknowledgement)
+    if acknowledgement is not None and acknowledgement.recorded_at is None:
+        acknowledgement.recorded_at = _now()
+    return acknowledgement
 
 
 def _now() -> dt.datetime:

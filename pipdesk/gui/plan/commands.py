@@ -31,6 +31,7 @@ from pipdesk.domain import (
 )
 from pipdesk.domain.schedule import generate_schedule
 from pipdesk.domain.smart import issue_blockers
+from pipdesk.gui.common.dialogs import answer_of
 from pipdesk.gui.common.prompts import Prompts
 from pipdesk.gui.common.reason import change_with_reason
 from pipdesk.gui.common.session import PlanSession
@@ -253,12 +254,7 @@ def _ask_objective(
 ) -> Objective | None:
     """The objective as the manager fills it in the objective dialog; None when cancelled."""
     dialog = ObjectiveDialog(session.plan, key, parent, objective=shown, complete=session.issued)
-    try:
-        if not prompter.run_dialog(dialog) or dialog.problems():
-            return None
-        return dialog.objective()
-    finally:
-        dialog.deleteLater()
+    return answer_of(prompter, dialog, dialog.problems, dialog.objective)
 
 
 def edit_objective(session: PlanSession, prompter: Prompts, parent: QWidget | None, row: int) -> list[Problem] | None:

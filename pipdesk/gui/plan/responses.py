@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from pipdesk.domain import EmployeeResponse, PipdeskError, Plan, PlanInvalid, ResponseTo, vocabulary
+from pipdesk.gui.common.dialogs import answer_of
 from pipdesk.gui.common.prompts import Prompts
 from pipdesk.gui.common.read_only import keep_enabled_when_read_only
 from pipdesk.gui.common.reason import change_with_reason
@@ -72,12 +73,7 @@ def edit_response(session: PlanSession, prompter: Prompts, today: dt.date, index
 
 
 def _ask(prompter: Prompts, dialog: ResponseDialog) -> EmployeeResponse | None:
-    try:
-        if not prompter.run_dialog(dialog) or dialog.problems():
-            return None
-        return dialog.response()
-    finally:
-        dialog.deleteLater()
+    return answer_of(prompter, dialog, dialog.problems, dialog.response)
 
 
 def _whole(response: EmployeeResponse) -> str:
