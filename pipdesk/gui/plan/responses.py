@@ -110,7 +110,7 @@ class ResponsesModel(RowsModel[EmployeeResponse]):
 
 
 class ResponsesPanel(QWidget):
-    """The employee's responses, oldest first; opening one reads it in full (and corrects it)."""
+    """The employee's responses, oldest first; opening one (double-click or Enter) reads it in full, to correct it."""
 
     #: The manager asked to record a new response.
     response_requested = Signal()
@@ -123,6 +123,10 @@ class ResponsesPanel(QWidget):
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setAccessibleName("The employee's responses")
+        self.table.setAccessibleDescription("Press Enter on a response to read it in full")
+        self.table.setToolTip(
+            "Double-click a response, or press Enter on it, to read it in full; correct it, with a reason"
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -130,18 +134,12 @@ class ResponsesPanel(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.activated.connect(lambda index: self.response_opened.emit(index.row()))
-        self.open_button = QPushButton("Read in full…", self)
-        self.open_button.setAccessibleName("Read the selected response in full")
-        self.open_button.setToolTip("Read the selected response in full; correct it, with a reason")
-        self.open_button.clicked.connect(self._open_selected)
         self.record_button = QPushButton("Record a response…", self)
         self.record_button.setAccessibleName("Record the employee's response")
         self.record_button.setToolTip("Record the employee's written response to the plan or to the outcome")
         self.record_button.clicked.connect(self.response_requested)
-        for button in (self.table, self.open_button, self.record_button):
-            keep_enabled_when_read_only(button)  # a closed plan's responses are read, and its outcome responded to
+        keep_enabled_when_read_only(self.table)  # a closed plan's responses are read (a correction asks why)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.open_button)
         buttons.addWidget(self.record_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -156,7 +154,6 @@ class ResponsesPanel(QWidget):
         header = self.table.horizontalHeader().sizeHint().height()
         frame = self.table.frameWidth() * 2
         self.table.setFixedHeight(header + rows * self.table.verticalHeader().defaultSectionSize() + frame)
-        self.open_button.setVisible(self.model.rowCount() > 0)
         able = plan is not None and any(earliest_response(plan, subject) for subject in ResponseTo)
         self.record_button.setEnabled(able)
         self.record_button.setToolTip(
@@ -164,11 +161,4 @@ class ResponsesPanel(QWidget):
         )
 
     def in_tab_order(self) -> list[QWidget]:
-        return [self.table, self.open_button, self.record_button]
-
-    def _open_selected(self) -> None:
-        current = self.table.currentIndex()
-        if current.isValid():
-            self.response_opened.emit(current.row())
-        elif self.model.rowCount():
-            self.response_opened.emit(0)
+        return [self.table, self.record_button]

@@ -69,7 +69,8 @@ def test_a_response_to_the_plan_is_kept_in_the_employees_words(window: MainWindo
     reasons: list[str] = []
     prompter.expect("dialog", write_response(ResponseTo.PLAN, dt.date(2026, 10, 2), WORDS + "Signed, Alex"))
     prompter.expect("dialog", answer_reason("The employee's second page was left out", reasons))
-    window.editor.voice.responses.response_opened.emit(0)
+    panel = window.editor.voice.responses
+    panel.table.activated.emit(panel.model.index(0, 0))
     (corrected,) = window.book.get(ALEX).responses
     assert corrected.text.endswith("Signed, Alex")
     revision = window.book.get(ALEX).revisions[-1]
