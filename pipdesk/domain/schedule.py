@@ -63,6 +63,7 @@ _FULFILS: dict[CheckinKind, frozenset[MilestoneKind]] = {
     CheckinKind.FORMAL_REVIEW: frozenset({MilestoneKind.CHECKIN}),
     CheckinKind.MIDPOINT: frozenset({MilestoneKind.MIDPOINT}),
     CheckinKind.FINAL: frozenset({MilestoneKind.FINAL}),
+    CheckinKind.KICKOFF: frozenset({MilestoneKind.KICKOFF}),
 }
 
 

@@ -65,6 +65,7 @@ def dialogs(book: PlanBook) -> dict[str, Callable[[], QWidget]]:
     from pipdesk.gui.pause.dialogs import PauseDialog, ResumeDialog
     from pipdesk.gui.plan.acknowledgement_dialog import AcknowledgementDialog
     from pipdesk.gui.plan.objective_dialog import ObjectiveDialog
+    from pipdesk.gui.plan.response_dialog import ResponseDialog
     from pipdesk.gui.plans.new_plan_dialog import NewPlanDialog
     from pipdesk.gui.shell.passphrase_dialog import PassphraseDialog, PassphraseTask
     from pipdesk.gui.shell.preferences_dialog import PreferencesDialog
@@ -87,6 +88,7 @@ def dialogs(book: PlanBook) -> dict[str, Callable[[], QWidget]]:
         "objective": lambda: ObjectiveDialog(plan, plan.objectives[0].key),
         "acknowledgement": lambda: AcknowledgementDialog(plan, TODAY),
         "check-in form": lambda: CheckinFormDialog(plan, TODAY),
+        "employee's response": lambda: ResponseDialog(plan, TODAY),
         "close plan": lambda: ClosePlanDialog(plan, TODAY),
         "extend plan": lambda: ExtendPlanDialog(plan, TODAY),
         "passphrase": lambda: PassphraseDialog(PassphraseTask.CHANGE, "plans.pipdesk"),
@@ -111,6 +113,7 @@ DIALOGS = [
     "objective",
     "acknowledgement",
     "check-in form",
+    "employee's response",
     "close plan",
     "extend plan",
     "passphrase",

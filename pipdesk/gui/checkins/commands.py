@@ -21,6 +21,7 @@ from pipdesk.domain.model import compact_number
 from pipdesk.domain.progress import overall_rating
 from pipdesk.domain.rules import amendment_reason_needed, plan_problems
 from pipdesk.domain.schedule import mark_done_for_checkin, unmark_for_deleted_checkin
+from pipdesk.gui.checkins.companions import attendance_text, offered_text
 from pipdesk.gui.checkins.models import TEXT_FIELDS, one_line_summary
 from pipdesk.gui.common.prompts import Prompts
 from pipdesk.gui.common.reason import ask_reason, change_with_reason
@@ -53,6 +54,14 @@ def checkin_changes(old: Checkin, new: Checkin, plan: Plan) -> list[FieldChange]
     compare("kind", "Kind", vocabulary.checkin_kind(old.kind), vocabulary.checkin_kind(new.kind))
     for name, label in TEXT_FIELDS:
         compare(name, label, getattr(old, name), getattr(new, name))
+    compare("formal", "Formal meeting", _yes_no(old.is_formal), _yes_no(new.is_formal))
+    compare(
+        "companion_offered",
+        "Right to be accompanied offered",
+        offered_text(old.companion_offered) if old.is_formal else None,
+        offered_text(new.companion_offered) if new.is_formal else None,
+    )
+    compare("attendance", "Attendance", attendance_text(old.attendance), attendance_text(new.attendance))
     before = {p.objective: p for p in old.progress}
     after = {p.objective: p for p in new.progress}
     for objective in plan.objectives:
@@ -67,6 +76,10 @@ def checkin_changes(old: Checkin, new: Checkin, plan: Plan) -> list[FieldChange]
             now.comment if now else None,
         )
     return changes
+
+
+def _yes_no(value: bool) -> str:
+    return "Yes" if value else "No"
 
 
 def _value_text(progress: Progress | None) -> str | None:

@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from pipdesk.domain import Checkin, CheckinKind, Milestone, MilestoneKind, Objective, Plan, Progress, Rating, vocabulary
-from pipdesk.domain.model import compact_number
+from pipdesk.domain.model import FORMAL_KINDS, compact_number
 from pipdesk.domain.progress import Point, objective_status, series
 from pipdesk.domain.rules import plan_problems
 from pipdesk.domain.schedule import milestone_fulfilled_by
+from pipdesk.gui.checkins.companions import FormalMeetingBox
 from pipdesk.gui.checkins.models import quantity, target_text
 from pipdesk.gui.common.colours import show_as_error
 from pipdesk.gui.common.dates import prepare_date_edit, pydate, qdate
@@ -37,9 +38,18 @@ from pipdesk.gui.common.words import show_line
 from pipdesk.gui.forms.ui_checkin_form_dialog import Ui_CheckinFormDialog
 
 _KIND_FOR_MILESTONE = {
+    MilestoneKind.KICKOFF: CheckinKind.KICKOFF,
     MilestoneKind.MIDPOINT: CheckinKind.MIDPOINT,
     MilestoneKind.FINAL: CheckinKind.FINAL,
 }
+#: The kinds in the order the form lists them: the usual one first, then the formal meetings in plan order.
+KIND_ORDER = (
+    CheckinKind.CHECKIN,
+    CheckinKind.KICKOFF,
+    CheckinKind.FORMAL_REVIEW,
+    CheckinKind.MIDPOINT,
+    CheckinKind.FINAL,
+)
 _RATINGS = (Rating.ON_TRACK, Rating.AT_RISK, Rating.OFF_TRACK, Rating.MET)
 #: The check-in's text fields and the boxes that hold them.
 TEXT_EDITS = {
@@ -122,8 +132,10 @@ class CheckinFormDialog(QDialog):
         for label in (self.ui.dateError, self.ui.errorLabel):
             show_as_error(label)
             label.hide()
-        for kind in CheckinKind:
+        for kind in KIND_ORDER:
             self.ui.kindCombo.addItem(vocabulary.checkin_kind(kind), kind.value)
+        self.formal_box = FormalMeetingBox(self.ui.content)
+        self.ui.contentLayout.insertWidget(0, self.formal_box)
         for name in TEXT_EDITS.values():
             edit: QPlainTextEdit = getattr(self.ui, name)
             # Four lines each keep the whole form on screen; longer text scrolls inside its box.
@@ -147,10 +159,13 @@ class CheckinFormDialog(QDialog):
         self.ui.dateEdit.dateChanged.connect(lambda _d: self._update())
         self.ui.kindCombo.currentIndexChanged.connect(lambda _i: self._update())
         self.ui.kindCombo.currentIndexChanged.connect(lambda _i: self._ask_questions())
+        self.ui.kindCombo.currentIndexChanged.connect(lambda _i: self._kind_chosen())
+        self.formal_box.formal_check.toggled.connect(lambda _on: self._kind_chosen())
         self.ui.buttonBox.accepted.connect(self._accept)
         self.ui.buttonBox.rejected.connect(self.reject)
         self._update()
         self._ask_questions()
+        self._kind_chosen()
         fit_to_screen(self, QSize(960, max(640, self.sizeHint().height())))
         self.ui.notesEdit.setFocus()
 
@@ -172,6 +187,9 @@ class CheckinFormDialog(QDialog):
         muted = self.palette().color(QPalette.ColorRole.PlaceholderText)
         QWidget.setTabOrder(self.ui.attendeesEdit, self.ui.scrollArea)  # the header, then what scrolls below it
         previous: QWidget = self.ui.scrollArea
+        for widget in self.formal_box.in_tab_order():
+            QWidget.setTabOrder(previous, widget)
+            previous = widget
         for number, objective in enumerate(self.plan.objectives, start=1):
             title = QLabel(objective.title, group)
             title.setTextFormat(Qt.TextFormat.PlainText)
@@ -232,6 +250,7 @@ class CheckinFormDialog(QDialog):
         self.ui.dateEdit.setDate(qdate(checkin.date))
         self.ui.kindCombo.setCurrentIndex(self.ui.kindCombo.findData(checkin.kind.value))
         show_line(self.ui.attendeesEdit, checkin.attendees)
+        self.formal_box.load(checkin)
         for name, widget in TEXT_EDITS.items():
             getattr(self.ui, widget).setPlainText(getattr(checkin, name))
         for progress in checkin.progress:
@@ -262,11 +281,18 @@ class CheckinFormDialog(QDialog):
                 continue
             progress.append(Progress(objective=row.objective.key, value=number, rating=row.rating(), comment=comment))
         texts = {name: getattr(self.ui, widget).toPlainText().strip() for name, widget in TEXT_EDITS.items()}
+        box = self.formal_box
+        attendance = box.attendance()
+        # A formal meeting's attendees are its attendance; the line is kept for an older record without one.
+        attendees = ", ".join(a.name for a in attendance) or self.ui.attendeesEdit.text().strip()
         return Checkin(
             date=self.date(),
             kind=self.kind(),
-            attendees=self.ui.attendeesEdit.text().strip(),
+            attendees=attendees,
             progress=progress,
+            formal=box.formal() and self.kind() not in FORMAL_KINDS,
+            companion_offered=box.companion_offered(),
+            attendance=attendance,
             **texts,
         )
 
@@ -325,6 +351,16 @@ class CheckinFormDialog(QDialog):
         self.ui.guidanceLabel.setVisible("guidance" in questions)
         for name, widget in TEXT_EDITS.items():
             getattr(self.ui, widget).setPlaceholderText(questions.get(name, ""))
+
+    def _kind_chosen(self) -> None:
+        """A formal kind is a formal meeting; a new one lists the employee and the manager as attendees."""
+        self.formal_box.set_kind(self.kind())
+        formal = self.formal_box.formal()
+        if formal and self.original is None:
+            self.formal_box.prefill(self.plan)
+        # A formal meeting lists who attended in its table; the line is for the others.
+        self.ui.attendeesEdit.setVisible(not formal)
+        self.ui.attendeesLabel.setVisible(not formal)
 
     def _update_milestone(self, day: dt.date) -> None:
         if self.original is not None:

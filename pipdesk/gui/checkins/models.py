@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QPalette
 
 from pipdesk.domain import Checkin, Direction, Objective, Plan, Rating, vocabulary
+from pipdesk.domain.model import FORMAL_KINDS
 from pipdesk.domain.progress import RATINGS_WORST_FIRST, overall_rating
 from pipdesk.gui.common.colours import rating_colour
 from pipdesk.gui.common.table_model import Index, RowsModel
@@ -45,6 +46,12 @@ TEXT_FIELDS = (
 _SUMMARY_SOURCES = ("notes", "wins", "concerns", "next_steps", "employee_comments")
 
 
+def kind_text(checkin: Checkin) -> str:
+    """The check-in's kind as the log shows it: a check-in marked formal says so."""
+    kind = vocabulary.checkin_kind(checkin.kind)
+    return f"{kind} (formal)" if checkin.formal and checkin.kind not in FORMAL_KINDS else kind
+
+
 def one_line_summary(checkin: Checkin) -> str:
     """The first line of the notes (or of the wins, concerns, next steps, comments when there are none)."""
     for name in _SUMMARY_SOURCES:
@@ -59,7 +66,7 @@ def searchable_text(checkin: Checkin) -> str:
     """Everything written at the check-in, folded for a case-insensitive search."""
     parts = [getattr(checkin, name) for name, _label in TEXT_FIELDS]
     parts += [p.comment for p in checkin.progress]
-    parts += [checkin.date.isoformat(), vocabulary.short_date(checkin.date), vocabulary.checkin_kind(checkin.kind)]
+    parts += [checkin.date.isoformat(), vocabulary.short_date(checkin.date), kind_text(checkin)]
     return "\n".join(parts).casefold()
 
 
@@ -149,7 +156,7 @@ class CheckinLogModel(RowsModel[CheckinRow]):
         if column == self.RATING:
             return RATINGS_WORST_FIRST.index(row.rating) if row.rating is not None else len(RATINGS_WORST_FIRST)
         if column == self.KIND:
-            return vocabulary.checkin_kind(row.checkin.kind).casefold()
+            return kind_text(row.checkin).casefold()
         return row.summary.casefold()
 
     # Qt model interface
@@ -168,7 +175,7 @@ class CheckinLogModel(RowsModel[CheckinRow]):
             if column == self.DATE:
                 return vocabulary.short_date(row.checkin.date)
             if column == self.KIND:
-                return vocabulary.checkin_kind(row.checkin.kind)
+                return kind_text(row.checkin)
             if column == self.RATING:
                 return row.rating.label if row.rating is not None else "—"
             return row.summary

@@ -15,6 +15,7 @@ from PySide6.QtGui import (
 )
 
 from pipdesk.domain import Checkin, Plan, vocabulary
+from pipdesk.gui.checkins.companions import formal_lines
 from pipdesk.gui.checkins.models import TEXT_FIELDS, quantity
 from pipdesk.gui.common.colours import muted_colour, private_colours, rating_colour
 
@@ -45,6 +46,9 @@ def _write_checkin(
     cursor.insertText(f"{vocabulary.checkin_kind(checkin.kind)} on {vocabulary.long_date(checkin.date)}", title)
     cursor.insertBlock()
     cursor.insertText(note, muted)
+    for line in formal_lines(checkin):
+        cursor.insertBlock()
+        cursor.insertText(line, base)
     texts = [(name, label) for name, label in TEXT_FIELDS if name != "private_notes"]
     for name, label in texts:
         text: str = getattr(checkin, name)

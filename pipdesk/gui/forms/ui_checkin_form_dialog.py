@@ -228,7 +228,7 @@ class Ui_CheckinFormDialog(object):
         self.kindCombo.setAccessibleName(QCoreApplication.translate("CheckinFormDialog", u"Kind", None))
 #endif // QT_CONFIG(accessibility)
 #if QT_CONFIG(tooltip)
-        self.kindCombo.setToolTip(QCoreApplication.translate("CheckinFormDialog", u"A regular check-in, a formal review, the mid-plan evaluation or the final review", None))
+        self.kindCombo.setToolTip(QCoreApplication.translate("CheckinFormDialog", u"A regular check-in, the kick-off, a formal review, the mid-plan evaluation or the final review; all but a regular check-in are formal meetings", None))
 #endif // QT_CONFIG(tooltip)
         self.attendeesLabel.setText(QCoreApplication.translate("CheckinFormDialog", u"&Attendees", None))
 #if QT_CONFIG(accessibility)

@@ -29,13 +29,16 @@ from pipdesk.domain import (
     SupportAction,
     vocabulary,
 )
-from pipdesk.domain.schedule import generate_schedule, mark_kickoff_held
+from pipdesk.domain.schedule import generate_schedule
 from pipdesk.domain.smart import issue_blockers
+from pipdesk.gui.common.dialogs import answer_of
 from pipdesk.gui.common.prompts import Prompts
 from pipdesk.gui.common.reason import change_with_reason
 from pipdesk.gui.common.session import PlanSession
 from pipdesk.gui.common.words import where
-from pipdesk.gui.plan.acknowledgement_dialog import AcknowledgementDialog
+from pipdesk.gui.plan.acknowledgements import acknowledgement_text as acknowledgement_text
+from pipdesk.gui.plan.acknowledgements import awaits_acknowledgement as awaits_acknowledgement
+from pipdesk.gui.plan.acknowledgements import record_acknowledgement as record_acknowledgement
 from pipdesk.gui.plan.objective_dialog import ObjectiveDialog
 from pipdesk.services.templates import leftover_guidance
 
@@ -251,12 +254,7 @@ def _ask_objective(
 ) -> Objective | None:
     """The objective as the manager fills it in the objective dialog; None when cancelled."""
     dialog = ObjectiveDialog(session.plan, key, parent, objective=shown, complete=session.issued)
-    try:
-        if not prompter.run_dialog(dialog) or dialog.problems():
-            return None
-        return dialog.objective()
-    finally:
-        dialog.deleteLater()
+    return answer_of(prompter, dialog, dialog.problems, dialog.objective)
 
 
 def edit_objective(session: PlanSession, prompter: Prompts, parent: QWidget | None, row: int) -> list[Problem] | None:
@@ -363,44 +361,3 @@ def issue_plan(session: PlanSession, prompter: Prompts, today: dt.date) -> bool:
     if problems:
         raise PlanInvalid(problems, intro="The plan could not be issued")
     return True
-
-
-def record_acknowledgement(session: PlanSession, prompter: Prompts, today: dt.date, parent: QWidget | None) -> bool:
-    """Record that the employee signed for receipt, or declined with a witness; true when recorded.
-
-    The kick-off is the meeting where the plan was handed over, so it is marked held in the same step.
-
-    Raises :class:`PlanInvalid` when the plan would break a rule.
-    """
-    dialog = AcknowledgementDialog(session.plan, today, parent)
-    try:
-        if not prompter.run_dialog(dialog):
-            return False
-        acknowledgement = dialog.acknowledgement()
-    finally:
-        dialog.deleteLater()
-
-    def record(plan: Plan) -> None:
-        plan.acknowledgement = acknowledgement
-        plan.milestones = mark_kickoff_held(plan.milestones, acknowledgement)
-
-    problems = session.change("Record acknowledgement", record)
-    if problems:
-        raise PlanInvalid(problems, intro="The acknowledgement was not recorded")
-    return True
-
-
-def awaits_acknowledgement(plan: Plan) -> bool:
-    """Whether the plan is issued and running and its acknowledgement not yet recorded."""
-    return plan.status in (Status.ACTIVE, Status.EXTENDED) and plan.acknowledgement is None
-
-
-def acknowledgement_text(plan: Plan) -> str:
-    """Whether the employee signed for receipt, as the Plan view says it."""
-    ack = plan.acknowledgement
-    if ack is None:
-        return "Not recorded" if plan.issued_on else "—"
-    if ack.refused:
-        witness = f", witnessed by {ack.witness}" if ack.witness else ", no witness recorded"
-        return f"Declined to sign on {vocabulary.long_date(ack.on)}{witness}"
-    return f"Signed for receipt on {vocabulary.long_date(ack.on)}"

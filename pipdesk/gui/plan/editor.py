@@ -31,6 +31,7 @@ from pipdesk.gui.plan.guidance import show_guidance
 from pipdesk.gui.plan.history_model import HistoryModel
 from pipdesk.gui.plan.lists import ListBinding, plan_lists, smart_check
 from pipdesk.gui.plan.navigation import SectionLinks, show_blockers
+from pipdesk.gui.plan.reacknowledgement import AcknowledgementParts
 
 _TEXTS = ("summary", "context", "manager_commitments", "employee_commitments", "consequences")
 
@@ -78,7 +79,7 @@ class PlanEditor(SessionView):
         self.sections = SectionLinks(self.ui, self)
         self.ui.outerLayout.insertWidget(0, self.sections)
         self.ui.objectivesList.table.activated.connect(lambda index: self._edit_objective(index.row()))
-        self.ui.recordAcknowledgementButton.clicked.connect(self.acknowledgement_requested)
+        self.voice = AcknowledgementParts(self.ui, self.acknowledgement_requested)  # the employee's voice
 
     # Setup
 
@@ -179,8 +180,7 @@ class PlanEditor(SessionView):
             show_guidance(plan, {field: self._text_edit(field) for field in _TEXTS}, self.lists["concerns"].model)
             ui.statusLabel.setText(plan.status.label)
             ui.issuedLabel.setText(vocabulary.long_date(plan.issued_on) if plan.issued_on else "Not issued yet")
-            ui.acknowledgementLabel.setText(commands.acknowledgement_text(plan))
-            ui.recordAcknowledgementButton.setVisible(commands.awaits_acknowledgement(plan))
+            self.voice.show_plan(plan)
             for binding in self.lists.values():
                 if binding.attribute != "evidence":
                     binding.model.set_items(binding.plan_list.of(plan))

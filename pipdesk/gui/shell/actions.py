@@ -30,6 +30,7 @@ from pipdesk.gui.documents import commands as documents
 from pipdesk.gui.forms.ui_main_window import Ui_MainWindow
 from pipdesk.gui.forms.ui_welcome import Ui_WelcomeView
 from pipdesk.gui.outcome.commands import close_with_outcome, extend_plan
+from pipdesk.gui.plan import acknowledgements, responses
 from pipdesk.gui.plan import commands as plan_commands
 from pipdesk.gui.plan.editor import PlanEditor
 from pipdesk.gui.plans import commands as plans
@@ -38,6 +39,7 @@ from pipdesk.gui.shell import settings
 from pipdesk.gui.shell.book import PlanBooks
 from pipdesk.gui.shell.passphrase_dialog import PassphraseTask
 from pipdesk.gui.shell.shortcuts_dialog import ShortcutsDialog
+from pipdesk.gui.shell.tips import TIPS
 from pipdesk.gui.timeline.view import TIMELINE_KEYS
 from pipdesk.store import PlanBook, default_plan_book_path
 from pipdesk.store.connection import explain_database_error
@@ -120,6 +122,10 @@ def _draft(state: State) -> bool:
 
 def _running(state: State) -> bool:
     return state.status in (Status.ACTIVE, Status.EXTENDED)
+
+
+def _closed(state: State) -> bool:
+    return state.status is Status.CLOSED
 
 
 def _running_or_closed(state: State) -> bool:
@@ -227,8 +233,11 @@ def _issue_plan(window: Shell) -> None:
         _print(window)
 
 
-def _record_acknowledgement(window: Shell) -> None:
-    plan_commands.record_acknowledgement(_session(window), window.prompter, window.today(), window.window())
+def _plan_dialog(
+    command: Callable[[PlanSession, Prompts, dt.date, QWidget | None], object],
+) -> Callable[[Shell], object]:
+    """An action that records something of the open plan through a dialog of ``command``'s."""
+    return lambda window: command(_session(window), window.prompter, window.today(), window.window())
 
 
 def _delete_plan(window: Shell) -> None:
@@ -339,50 +348,22 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("actionNewFromTemplate", new_plan_from_template, _book_open),
     ActionSpec("actionSaveAsTemplate", _save_as_template, _plan_shown),
     ActionSpec("actionIssuePlan", _issue_plan, _draft),
-    ActionSpec("actionRecordAcknowledgement", _record_acknowledgement, _running),
+    ActionSpec("actionRecordAcknowledgement", _plan_dialog(acknowledgements.record_acknowledgement), _running),
+    ActionSpec("actionRecordResponse", _plan_dialog(responses.record_response), _running_or_closed),
     ActionSpec("actionNewCheckin", _new_checkin, _running, "Ctrl+K"),
     ActionSpec("actionExportCalendar", _export_calendar, _running),
     ActionSpec("actionExtend", _extend, _running_or_closed, why_not=extras.extending_refused),
     ActionSpec("actionPausePlan", extras.pause, _running, why_not=why_not_pause),
     ActionSpec("actionResumePlan", extras.resume, _running, why_not=why_not_resume),
     ActionSpec("actionCloseWithOutcome", _close_with_outcome, _running, why_not=extras.closing_refused),
+    ActionSpec(
+        "actionRecordOutcomeAcknowledgement", _plan_dialog(acknowledgements.record_outcome_acknowledgement), _closed
+    ),
     ActionSpec("actionDeletePlan", _delete_plan, _plan_shown, "Ctrl+Shift+Del"),
     # Help
     ActionSpec("actionKeyboardShortcuts", _keyboard_shortcuts, shortcut=Key.HelpContents),
     ActionSpec("actionAbout", _about),
 )
-
-#: What each action does, in a sentence: its tooltip, and its status tip in the status bar.
-TIPS: dict[str, str] = {
-    "actionNewPlanBook": "Start an empty plan book in a new file",
-    "actionOpen": "Open another plan book",
-    "actionSaveCopy": "Save a copy of this plan book under another name",
-    "actionRestoreBackup": "Replace this plan book with one of its dated backups",
-    "actionSetPassphrase": "Encrypt this plan book and its backups with a passphrase",
-    "actionChangePassphrase": "Change the passphrase this plan book is encrypted with",
-    "actionRemovePassphrase": "Store this plan book unencrypted again",
-    "actionImportPlan": "Add a plan from a plan file (.json) to this plan book",
-    "actionExportPlan": "Save the plan shown as a plan file (.json)",
-    "actionExportPdf": "Save the plan, a check-in or the outcome as a PDF, in full or as the employee's copy",
-    "actionPrintPreview": "See the plan's document as it will print",
-    "actionPrint": "Print the plan's document",
-    "actionQuit": "Close pipdesk",
-    "actionPreferences": "How many backups of each plan book to keep",
-    "actionNewPlan": "Start a draft plan for an employee",
-    "actionNewFromTemplate": "Start a draft plan from a saved template",
-    "actionSaveAsTemplate": "Save this plan's concerns, objectives and support as a template",
-    "actionIssuePlan": "Issue the draft plan once it is complete and SMART; later changes ask for a reason",
-    "actionRecordAcknowledgement": "Record that the employee received the plan, and their comments",
-    "actionNewCheckin": "Log a check-in meeting: progress on each objective, notes and next steps",
-    "actionExportCalendar": "Save the plan's milestones as a calendar file (.ics)",
-    "actionExtend": "Move the plan's end date later, with a reason",
-    "actionPausePlan": "Stop the plan's clock (sickness, leave, an adjustment being put in place), with a reason",
-    "actionResumePlan": "Start the paused plan's clock again: its dates move by the days paused",
-    "actionCloseWithOutcome": "End the plan with a decision: the results of its objectives and a follow-up",
-    "actionDeletePlan": "Delete the plan shown from this plan book",
-    "actionKeyboardShortcuts": "List the keyboard shortcuts",
-    "actionAbout": "Which version of pipdesk this is",
-}
 
 #: The welcome page's buttons and what they run.
 WELCOME_BUTTONS: tuple[tuple[str, Callable[[Shell], object]], ...] = (
@@ -421,9 +402,7 @@ def install(window: Shell, welcome: Ui_WelcomeView, undo_group: QUndoGroup) -> t
         getattr(welcome, name).clicked.connect(
             lambda _checked=False, run=run: run_command(window.prompter, lambda: run(window))
         )
-    window.editor.acknowledgement_requested.connect(
-        lambda: run_command(window.prompter, lambda: _record_acknowledgement(window))
-    )
+    window.editor.acknowledgement_requested.connect(ui.actionRecordAcknowledgement.trigger)
     ui.ownPlansButton.clicked.connect(lambda: run_command(window.prompter, lambda: open_own_plans(window)))
     ui.menuOpenRecent.aboutToShow.connect(lambda: window.books.fill_recent_menu(ui.menuOpenRecent))
     install_tab_keys(window)

@@ -24,6 +24,7 @@ from pipdesk.gui.forms.ui_main_window import Ui_MainWindow
 from pipdesk.gui.forms.ui_welcome import Ui_WelcomeView
 from pipdesk.gui.outcome.view import OutcomeView
 from pipdesk.gui.plan.editor import PlanEditor
+from pipdesk.gui.plan.responses import edit_response
 from pipdesk.gui.plans.commands import own_samples_path, own_templates_folder
 from pipdesk.gui.plans.model import PLAN_ID_ROLE, PlanFilterProxy, PlanListModel, keep_plan_selected
 from pipdesk.gui.shell import actions, settings
@@ -122,6 +123,8 @@ class MainWindow(QMainWindow):
 
         self.undo_group = QUndoGroup(self)
         self.undo_action, self.redo_action = actions.install(self, self.welcome.ui, self.undo_group)
+        self.editor.voice.responses.response_requested.connect(self.ui.actionRecordResponse.trigger)
+        self.editor.voice.responses.response_opened.connect(self._open_response)
         self._restore_layout()
         if book is not None:
             self.set_book(book)
@@ -244,6 +247,11 @@ class MainWindow(QMainWindow):
     def open_checkin(self, index: int) -> None:
         self.ui.viewTabs.setCurrentWidget(self.ui.checkinsTab)
         self.checkins.open_checkin(index)
+
+    def _open_response(self, index: int) -> None:
+        if (session := self.session) is not None:
+            command = lambda: edit_response(session, self.prompter, self.today(), index, self)  # noqa: E731
+            actions.run_command(self.prompter, command)
 
     def _plan_changed(self) -> None:
         self._update_heading()

@@ -41,8 +41,10 @@ RUNNING = {
     "actionCloseWithOutcome",
     "actionExportCalendar",
     "actionExtend",
+    "actionRecordResponse",
 }
-CLOSED = {"actionExtend"}  # a closed plan is reopened only by an extension with a reason
+# A closed plan is reopened only by an extension with a reason; the employee's voice on its outcome is recorded.
+CLOSED = {"actionExtend", "actionRecordResponse", "actionRecordOutcomeAcknowledgement"}
 
 
 def shortcuts() -> dict[str, QKeySequence]:
