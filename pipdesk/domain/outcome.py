@@ -2,10 +2,16 @@
 
 Suggestions only; the manager decides. The rules:
 
-- An objective is **met** when its last measured value reached the target (values past it count),
-  **partially met** when it moved at least half of the way from the baseline toward the target
-  (``PARTIAL_SHARE``; a small move is within ordinary week-to-week noise and is not an achievement),
-  and **not met** otherwise. No measurement, no suggestion.
+- An objective is **met** when each of its last N measured values reached the target (values past it
+  count): improvement must be sustained, not a single good week. N is the manager's choice in
+  Preferences (``DEFAULT_SUSTAINED``, 2, by default), passed in by the caller. When one of the last N
+  values (or the only ones measured, fewer than N) reached the target but not all, it is **met once,
+  not yet sustained**, and suggested as **partially met**. Otherwise it is **partially met** when the
+  last value moved at least half of the way from the baseline toward the target (``PARTIAL_SHARE``;
+  a small move is within ordinary week-to-week noise and is not an achievement), and **not met**
+  otherwise. No measurement, no suggestion.
+- The fairness check counts support delivered and check-ins held, and adds the record of the fair
+  process (:mod:`pipdesk.domain.fair_process`): its lines and its gaps. Gaps never block closing.
 - The decision is judged per dimension (technical, behavioral; objectives without a category form
   their own group): a dimension is successful when all its objectives are met, insufficient when
   none is met or partially met, partial otherwise. The plan is **successful** only when every
@@ -20,6 +26,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from pipdesk.domain import vocabulary
+from pipdesk.domain.fair_process import ACKNOWLEDGEMENT, Line, acknowledgement_line, fair_process_gaps, fair_process_lines
 from pipdesk.domain.model import Acknowledgement, Decision, Objective, ObjectiveCategory, Outcome, Plan, Result
 from pipdesk.domain.progress import (
     Point,
@@ -29,6 +36,11 @@ from pipdesk.domain.progress import (
     series,
     share_of_the_way,
 )
+
+#: How many of the last measured values must reach the target for "met" unless Preferences say otherwise.
+DEFAULT_SUSTAINED = 2
+#: The words that begin the explanation of an objective met once but not yet at N measured check-ins in a row.
+MET_ONCE = "Met once, not yet sustained"
 
 #: Share of the way from baseline to target that makes an objective "partially met".
 PARTIAL_SHARE = 0.5
@@ -62,23 +74,33 @@ class FairnessCheck:
     acknowledgement_refused: bool
     refusal_witnessed: bool
     gaps: list[str]
+    #: The record of the fair process, one line each (HR review, acknowledgement, adjustments, ...).
+    process: list[Line]
 
     @property
     def has_gaps(self) -> bool:
         return bool(self.gaps)
 
 
-def suggest_result(objective: Objective, points: Sequence[Point]) -> Result | None:
-    """The result the last measured value suggests; ``None`` with no measurement or no target."""
+def suggest_result(objective: Objective, points: Sequence[Point], sustained: int = DEFAULT_SUSTAINED) -> Result | None:
+    """The result the last ``sustained`` measured values suggest; ``None`` with no measurement or no target."""
     if not points or objective.direction is None:
         return None
     last = points[-1][1]
-    if reaches_target(objective, last):
+    reached = times_reached(objective, points, sustained)
+    if reached == sustained:
         return Result.MET
+    if reached:
+        return Result.PARTIALLY_MET  # met once, not yet sustained
     share = share_of_the_way(objective, last)
     if share is not None and share >= PARTIAL_SHARE - _TOLERANCE:
         return Result.PARTIALLY_MET
     return Result.NOT_MET
+
+
+def times_reached(objective: Objective, points: Sequence[Point], sustained: int) -> int:
+    """How many of the last ``sustained`` measured values reached the target."""
+    return sum(1 for _day, value in points[-max(1, sustained) :] if reaches_target(objective, value))
 
 
 def dimension_decisions(
@@ -155,7 +177,8 @@ def fairness_check(plan: Plan, today: dt.date) -> FairnessCheck:
         acknowledgement_recorded=ack is not None,
         acknowledgement_refused=refused,
         refusal_witnessed=witnessed,
-        gaps=gaps,
+        gaps=gaps + fair_process_gaps(plan),
+        process=fair_process_lines(plan, today),
     )
 
 
@@ -173,11 +196,18 @@ def _was(count: int) -> str:
 
 @dataclass(frozen=True)
 class ObjectiveEvidence:
-    """An objective, its last measured value and the result that value suggests."""
+    """An objective, its measured values and the result the last ``sustained`` of them suggest."""
 
     objective: Objective
     last: Point | None
     suggested: Result | None
+    points: tuple[Point, ...] = ()
+    sustained: int = DEFAULT_SUSTAINED
+
+    @property
+    def met_once(self) -> bool:
+        """The target was reached at one or more of the last measured check-ins, but not at N in a row."""
+        return 0 < times_reached(self.objective, self.points, self.sustained) < self.sustained
 
     @property
     def baseline(self) -> str:
@@ -198,20 +228,44 @@ class ObjectiveEvidence:
         """Why the evidence suggests what it does, in a few words."""
         if self.last is None:
             return "No value measured yet"
+        if self.met_once:
+            return f"{MET_ONCE}: {self._reached_text()}"
         if self.suggested is Result.MET:
-            return "The target was reached"
+            if self.sustained == 1:
+                return "The target was reached"
+            return f"The target was reached at each of the last {self.sustained} measured check-ins"
         share = share_of_the_way(self.objective, self.last[1])
         if share is None:
             return "No baseline and target to judge against"
         return f"{vocabulary.percent(share * 100)} of the way from the baseline to the target"
 
 
-def evidence(plan: Plan) -> list[ObjectiveEvidence]:
-    """Every objective of the plan with its last measured value and suggested result, in plan order."""
+    def _reached_text(self) -> str:
+        recent = self.points[-self.sustained :]
+        reached = times_reached(self.objective, self.points, self.sustained)
+        where = (
+            "at the only measured check-in"
+            if len(recent) == 1
+            else f"at {reached} of the {'last ' if len(self.points) > len(recent) else ''}"
+            f"{len(recent)} measured check-ins"
+        )
+        return f"the target was reached {where}; it must be reached at {self.sustained} in a row"
+
+
+def evidence(plan: Plan, sustained: int = DEFAULT_SUSTAINED) -> list[ObjectiveEvidence]:
+    """Every objective of the plan with its measured values and suggested result, in plan order."""
     found = []
     for objective in plan.objectives:
         points = series(plan, objective.key)
-        found.append(ObjectiveEvidence(objective, points[-1] if points else None, suggest_result(objective, points)))
+        found.append(
+            ObjectiveEvidence(
+                objective,
+                points[-1] if points else None,
+                suggest_result(objective, points, sustained),
+                tuple(points),
+                sustained,
+            )
+        )
     return found
 
 
@@ -246,7 +300,12 @@ def fairness_lines(check: FairnessCheck, plan: Plan, until: dt.date) -> tuple[st
         f"{check.checkins_held} of {check.checkins_scheduled} scheduled check-ins held "
         f"up to {vocabulary.short_date(min(until, plan.end_date))}."
     )
-    return support, checkins, acknowledgement_text(plan.acknowledgement)
+    return support, checkins, acknowledgement_line(plan)
+
+
+def process_lines(check: FairnessCheck) -> list[Line]:
+    """The fair-process lines shown under support, check-ins and acknowledgement (that one is already said)."""
+    return [line for line in check.process if line.label != ACKNOWLEDGEMENT]
 
 
 def gaps_text(check: FairnessCheck) -> str:
