@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, Table
 
 from pipdesk.domain import Checkin, Plan, vocabulary
-from pipdesk.reports import layout
+from pipdesk.reports import fair_process, layout
 from pipdesk.reports.common import Section, Settings, build, name, numbered, people, signing
 from pipdesk.reports.errors import ReportError
 from pipdesk.reports.layout import BODY, CELL_MUTED, Cell, Signatory, cell_text, details, field, para, rich
@@ -44,6 +44,11 @@ def story(plan: Plan, index: int, *, employee_copy: bool) -> list[Flowable]:
         ("Plan period", vocabulary.period(plan.start_date, plan.end_date)),
         ("Attendees", checkin.attendees or vocabulary.DASH),
     ]
+    if checkin.is_formal:
+        pairs += [
+            ("Right to be accompanied", fair_process.companions_text(checkin)),
+            ("Attended, by role", fair_process.attendance_text(checkin)),
+        ]
     flowables: list[Flowable] = [
         para(DOCUMENT, layout.TITLE),
         para(
