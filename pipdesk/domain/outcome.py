@@ -26,7 +26,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from pipdesk.domain import vocabulary
-from pipdesk.domain.fair_process import ACKNOWLEDGEMENT, Line, acknowledgement_line, fair_process_gaps, fair_process_lines
+from pipdesk.domain.fair_process import (
+    ACKNOWLEDGEMENT,
+    Line,
+    acknowledgement_line,
+    fair_process_gaps,
+    fair_process_lines,
+)
 from pipdesk.domain.model import Acknowledgement, Decision, Objective, ObjectiveCategory, Outcome, Plan, Result
 from pipdesk.domain.progress import (
     Point,
@@ -238,7 +244,6 @@ class ObjectiveEvidence:
         if share is None:
             return "No baseline and target to judge against"
         return f"{vocabulary.percent(share * 100)} of the way from the baseline to the target"
-
 
     def _reached_text(self) -> str:
         recent = self.points[-self.sustained :]
