@@ -32,8 +32,9 @@ from pipdesk.domain.fair_process import (
     acknowledgement_line,
     fair_process_gaps,
     fair_process_lines,
+    hr_review_line,
 )
-from pipdesk.domain.model import Acknowledgement, Decision, Objective, ObjectiveCategory, Outcome, Plan, Result
+from pipdesk.domain.model import Acknowledgement, Checkin, Decision, Objective, ObjectiveCategory, Outcome, Plan, Result
 from pipdesk.domain.progress import (
     Point,
     held_meeting_days,
@@ -338,3 +339,45 @@ def outcome_line(outcome: Outcome) -> str:
 def default_decided_on(plan: Plan, today: dt.date) -> dt.date:
     """The day a decision is proposed for: today, within the plan's period."""
     return min(max(today, plan.start_date), plan.end_date)
+
+
+# The record in full, part by part: what the Outcome view and the PDFs show under the fairness check
+
+
+def companion_offer(checkin: Checkin) -> str:
+    """Whether the right to be accompanied was offered at a formal meeting."""
+    if checkin.companion_offered is None:
+        return "Not recorded"
+    return "Offered" if checkin.companion_offered else "Not offered"
+
+
+def attendance_text(checkin: Checkin) -> str:
+    """``Dana Lee (manager); Sam Okafor (companion)``, or a dash when nobody is recorded."""
+    return (
+        "; ".join(f"{a.name} ({vocabulary.attendee_role(a.role).lower()})" for a in checkin.attendance)
+        or vocabulary.DASH
+    )
+
+
+def receipt_text(ack: Acknowledgement, employee: str) -> str:
+    """``Alex acknowledged receipt on 29 September 2026.``, or the refusal to sign and its witness."""
+    if ack.refused:
+        witness = " ".join((ack.witness or "").split()) or "no witness recorded"
+        return f"{employee} declined to sign on {vocabulary.long_date(ack.on)} (witness: {witness})."
+    return f"{employee} acknowledged receipt on {vocabulary.long_date(ack.on)}."
+
+
+def review_summary(plan: Plan) -> str:
+    """The HR review before issue: sent on, reviewed by and on (HR's comments are shown apart)."""
+    review = plan.hr_review
+    if review is None:
+        return hr_review_line(plan)
+    parts = [f"Sent to HR for review on {vocabulary.short_date(review.sent_on)}." if review.sent_on else ""]
+    if review.reviewed_on is not None:
+        by = " ".join(review.reviewed_by.split())
+        parts.append(f"Reviewed{f' by {by}' if by else ''} on {vocabulary.short_date(review.reviewed_on)}.")
+        if plan.issued_on is not None and plan.issued_on < review.reviewed_on:
+            parts.append("The review came after the plan was issued.")
+    else:
+        parts.append("Not yet reviewed.")
+    return " ".join(part for part in parts if part)

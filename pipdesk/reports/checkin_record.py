@@ -5,7 +5,8 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, Table
 
 from pipdesk.domain import Checkin, Plan, vocabulary
-from pipdesk.reports import fair_process, layout
+from pipdesk.domain.outcome import attendance_text, companion_offer
+from pipdesk.reports import layout
 from pipdesk.reports.common import Section, Settings, build, name, numbered, people, signing
 from pipdesk.reports.errors import ReportError
 from pipdesk.reports.layout import BODY, CELL_MUTED, Cell, Signatory, cell_text, details, field, para, rich
@@ -46,8 +47,8 @@ def story(plan: Plan, index: int, *, employee_copy: bool) -> list[Flowable]:
     ]
     if checkin.is_formal:
         pairs += [
-            ("Right to be accompanied", fair_process.companions_text(checkin)),
-            ("Attended, by role", fair_process.attendance_text(checkin)),
+            ("Right to be accompanied", companion_offer(checkin)),
+            ("Attended, by role", attendance_text(checkin)),
         ]
     flowables: list[Flowable] = [
         para(DOCUMENT, layout.TITLE),

@@ -11,14 +11,13 @@ import datetime as dt
 
 from reportlab.platypus import Flowable
 
-from pipdesk.domain import Acknowledgement, Checkin, Plan, ResponseTo, vocabulary
+from pipdesk.domain import Plan, ResponseTo, vocabulary
 from pipdesk.domain.fair_process import (
-    Line,
     appeal_line,
     changes_since_acknowledged,
-    hr_review_line,
     revisions_text,
 )
+from pipdesk.domain.outcome import attendance_text, companion_offer, receipt_text, review_summary
 from pipdesk.reports import layout
 from pipdesk.reports.layout import CELL_MUTED, Cell, body, cell_text, field, para
 
@@ -38,12 +37,6 @@ def _stacked(*parts: tuple[str, bool]) -> list[Flowable]:
     for value, muted in lines:
         flowables += cell_text(value, CELL_MUTED if muted else layout.CELL)
     return flowables
-
-
-def lines_table(lines: list[Line]) -> list[Flowable]:
-    """The fair-process lines (label, what the record says), one row each."""
-    rows: list[list[Cell]] = [[line.label, cell_text(line.text)] for line in lines]
-    return [layout.table(["Part of the process", "What the record shows"], rows, [24, 76])]
 
 
 def adjustments(plan: Plan, empty: str = "No adjustments were requested.") -> list[Flowable]:
@@ -90,24 +83,10 @@ def pauses(plan: Plan) -> list[Flowable]:
 def hr_review(plan: Plan) -> list[Flowable]:
     """Sent to HR on, reviewed by, on, and HR's comments in full."""
     review = plan.hr_review
-    flowables: list[Flowable] = [para(hr_review_line(plan) if review is None else _review_summary(plan), layout.BODY)]
+    flowables: list[Flowable] = [para(review_summary(plan), layout.BODY)]
     if review is not None and review.comments.strip():
         flowables += field("HR's comments", review.comments)
     return flowables
-
-
-def _review_summary(plan: Plan) -> str:
-    review = plan.hr_review
-    assert review is not None
-    parts = [f"Sent to HR for review on {_date(review.sent_on)}." if review.sent_on else "Not recorded as sent to HR."]
-    if review.reviewed_on is not None:
-        by = " ".join(review.reviewed_by.split())
-        parts.append(f"Reviewed{f' by {by}' if by else ''} on {_date(review.reviewed_on)}.")
-        if plan.issued_on is not None and plan.issued_on < review.reviewed_on:
-            parts.append("The review came after the plan was issued.")
-    else:
-        parts.append("Not yet reviewed.")
-    return " ".join(parts)
 
 
 def responses(plan: Plan, to: ResponseTo) -> list[Flowable]:
@@ -121,19 +100,11 @@ def responses(plan: Plan, to: ResponseTo) -> list[Flowable]:
     return flowables
 
 
-def acknowledgement_text(ack: Acknowledgement, employee: str) -> str:
-    """``Recorded: Alex acknowledged receipt on 29 September 2026.`` or the refusal and its witness."""
-    if ack.refused:
-        witness = " ".join((ack.witness or "").split()) or "no witness recorded"
-        return f"{employee} declined to sign on {vocabulary.long_date(ack.on)} (witness: {witness})."
-    return f"{employee} acknowledged receipt on {vocabulary.long_date(ack.on)}."
-
-
 def reacknowledgements(plan: Plan, employee: str) -> list[Flowable]:
     """Each acknowledgement after a change, with its comment."""
     flowables: list[Flowable] = []
     for ack in plan.reacknowledgements:
-        flowables.append(para(f"Acknowledged again after changes: {acknowledgement_text(ack, employee)}", layout.NOTE))
+        flowables.append(para(f"Acknowledged again after changes: {receipt_text(ack, employee)}", layout.NOTE))
         if ack.employee_comment.strip():
             flowables += field("Employee's comment", ack.employee_comment)
     return flowables
@@ -158,22 +129,10 @@ def outcome_acknowledgement(plan: Plan, employee: str) -> list[Flowable]:
     ack = plan.outcome.acknowledgement if plan.outcome is not None else None
     if ack is None:
         return [para("The employee's receipt of this report is not recorded yet.", layout.EMPTY)]
-    flowables: list[Flowable] = [para(f"Recorded: {acknowledgement_text(ack, employee)}", layout.NOTE)]
+    flowables: list[Flowable] = [para(f"Recorded: {receipt_text(ack, employee)}", layout.NOTE)]
     if ack.employee_comment.strip():
         flowables += field("Employee's comment", ack.employee_comment)
     return flowables
-
-
-def companions_text(checkin: Checkin) -> str:
-    """Whether the right to be accompanied was offered at a formal meeting."""
-    if checkin.companion_offered is None:
-        return "Not recorded"
-    return "Offered" if checkin.companion_offered else "Not offered"
-
-
-def attendance_text(checkin: Checkin) -> str:
-    """``Dana Lee (manager); Sam Okafor (companion)``, or a dash."""
-    return "; ".join(f"{a.name} ({vocabulary.attendee_role(a.role).lower()})" for a in checkin.attendance) or DASH
 
 
 def formal_meetings(plan: Plan) -> list[Flowable]:
@@ -182,7 +141,7 @@ def formal_meetings(plan: Plan) -> list[Flowable]:
     if not formal:
         return body("", empty="No formal meeting is recorded yet.")
     rows: list[list[Cell]] = [
-        [_date(c.date), vocabulary.checkin_kind(c.kind), companions_text(c), cell_text(attendance_text(c))]
+        [_date(c.date), vocabulary.checkin_kind(c.kind), companion_offer(c), cell_text(attendance_text(c))]
         for c in formal
     ]
     return [layout.table(["Date", "Meeting", "Right to be accompanied", "Attended"], rows, [14, 18, 20, 48])]

@@ -7,7 +7,7 @@ from xml.sax.saxutils import escape
 from reportlab.platypus import Flowable, Table
 
 from pipdesk.domain import Objective, Plan, ResponseTo, Revision, Status, vocabulary
-from pipdesk.domain.outcome import FAIRNESS_FIELD
+from pipdesk.domain.outcome import FAIRNESS_FIELD, receipt_text
 from pipdesk.reports import fair_process, fonts, layout, text
 from pipdesk.reports.common import (
     Section,
@@ -236,7 +236,7 @@ def acknowledgement(plan: Plan, number: int) -> list[Flowable]:
     block: list[Flowable] = [*heading(number, "Acknowledgement of receipt"), para(RECEIPT_NOT_AGREEMENT, BODY)]
     ack = plan.acknowledgement
     if ack is not None:
-        block.append(para(f"Recorded: {fair_process.acknowledgement_text(ack, employee)}", NOTE))
+        block.append(para(f"Recorded: {receipt_text(ack, employee)}", NOTE))
         if not text.is_blank(ack.employee_comment):
             block += field("Employee's comment", ack.employee_comment)
         block += fair_process.reacknowledgements(plan, employee)
