@@ -381,3 +381,18 @@ def review_summary(plan: Plan) -> str:
     else:
         parts.append("Not yet reviewed.")
     return " ".join(part for part in parts if part)
+
+
+def suggestion_rule(sustained: int) -> str:
+    """How a result is suggested, in the manager's words, with N (``sustained``) from Preferences."""
+    if sustained == 1:
+        met = "met when the last value measured at a check-in reached the target"
+    else:
+        met = (
+            f"met when the target was reached at each of the last {sustained} measured check-ins; "
+            f"reached at fewer, it is met once, not yet sustained, and suggested as partially met"
+        )
+    return (
+        f"Each result is suggested by the values measured at check-ins: {met}; partially met also when the "
+        "last value moved at least half of the way from the baseline to the target."
+    )
