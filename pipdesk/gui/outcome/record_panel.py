@@ -66,7 +66,8 @@ def record_rows(plan: Plan) -> list[tuple[str, str]]:
     rows.append(("Pauses", "\n".join(pauses) or NONE))
     meetings = [
         f"• {vocabulary.checkin_kind(c.kind)} on {_day(c.date)}: right to be accompanied "
-        f"{companion_offer(c).lower()}; attended: {attendance_text(c)}"
+        f"{companion_offer(c).lower()}; "
+        + (f"attended: {attendance_text(c)}" if c.attendance else "who attended is not recorded")
         for c in sorted(plan.checkins, key=lambda c: c.date)
         if c.is_formal
     ]

@@ -133,6 +133,9 @@ def test_a_running_plan_shows_no_appeal_and_says_what_is_not_recorded(view_of: C
     assert record["HR review"] == "Issued without an HR review."
     assert record["Employee's responses"] == "The employee has not responded in writing."
     assert "Outcome received" not in record and "Appeal" not in record
+    assert record["Formal meetings"] == (
+        "• Mid-plan evaluation on 9 Nov 2026: right to be accompanied not recorded; who attended is not recorded"
+    )
     assert "The plan was issued without an HR review." in view.ui.gapsLabel.text()
 
 
