@@ -28,6 +28,9 @@ HR_REVIEW_FIELD = "hr_review"
 #: The revision field of a new acknowledgement after a change (new: the date it was signed).
 REACKNOWLEDGED_FIELD = "acknowledgement"
 
+#: The label of the acknowledgement's line: the fairness check shows it beside support and check-ins.
+ACKNOWLEDGEMENT = "Acknowledgement"
+
 #: A change to these (the first part of a revision's field) is material: the employee is asked to
 #: acknowledge the plan again. Status, outcome and check-in corrections are not changes to the plan.
 MATERIAL_FIELDS = frozenset(
@@ -176,10 +179,14 @@ def acknowledgement_line(plan: Plan) -> str:
     if ack is None:
         return "The employee's acknowledgement of the plan is not recorded."
     count = len(plan.reacknowledgements)
-    again = f", and again {vocabulary.count(count, 'time')} after changes" if count else ""
+    again = f"; acknowledged again {vocabulary.count(count, 'time')} after changes" if count else ""
     first = plan.acknowledgement
     assert first is not None
-    text = f"Acknowledged on {vocabulary.short_date(first.on)}{again}"
+    if first.refused:
+        witness = " ".join((first.witness or "").split()) or "no witness recorded"
+        text = f"Declined to sign on {vocabulary.short_date(first.on)} (witness: {witness}){again}"
+    else:
+        text = f"Signed for receipt on {vocabulary.short_date(first.on)}{again}"
     changes = changes_since_acknowledged(plan)
     if changes:
         text += (
@@ -209,7 +216,7 @@ def fair_process_lines(plan: Plan, today: dt.date) -> list[Line]:
     """Every part of the fair process, one line each, in the order the fairness check shows them."""
     lines = [
         Line("HR review", hr_review_line(plan)),
-        Line("Acknowledgement", acknowledgement_line(plan)),
+        Line(ACKNOWLEDGEMENT, acknowledgement_line(plan)),
         Line("Adjustments", adjustments_line(plan)),
         Line("Pauses", pauses_line(plan, today)),
         Line("Right to be accompanied", companions_line(plan)),

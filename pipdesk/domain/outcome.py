@@ -2,10 +2,16 @@
 
 Suggestions only; the manager decides. The rules:
 
-- An objective is **met** when its last measured value reached the target (values past it count),
-  **partially met** when it moved at least half of the way from the baseline toward the target
-  (``PARTIAL_SHARE``; a small move is within ordinary week-to-week noise and is not an achievement),
-  and **not met** otherwise. No measurement, no suggestion.
+- An objective is **met** when each of its last N measured values reached the target (values past it
+  count): improvement must be sustained, not a single good week. N is the manager's choice in
+  Preferences (``DEFAULT_SUSTAINED``, 2, by default), passed in by the caller. When one of the last N
+  values (or the only ones measured, fewer than N) reached the target but not all, it is **met once,
+  not yet sustained**, and suggested as **partially met**. Otherwise it is **partially met** when the
+  last value moved at least half of the way from the baseline toward the target (``PARTIAL_SHARE``;
+  a small move is within ordinary week-to-week noise and is not an achievement), and **not met**
+  otherwise. No measurement, no suggestion.
+- The fairness check counts support delivered and check-ins held, and adds the record of the fair
+  process (:mod:`pipdesk.domain.fair_process`): its lines and its gaps. Gaps never block closing.
 - The decision is judged per dimension (technical, behavioral; objectives without a category form
   their own group): a dimension is successful when all its objectives are met, insufficient when
   none is met or partially met, partial otherwise. The plan is **successful** only when every
@@ -20,7 +26,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from pipdesk.domain import vocabulary
-from pipdesk.domain.model import Acknowledgement, Decision, Objective, ObjectiveCategory, Outcome, Plan, Result
+from pipdesk.domain.fair_process import (
+    ACKNOWLEDGEMENT,
+    Line,
+    acknowledgement_line,
+    fair_process_gaps,
+    fair_process_lines,
+    hr_review_line,
+)
+from pipdesk.domain.model import Acknowledgement, Checkin, Decision, Objective, ObjectiveCategory, Outcome, Plan, Result
 from pipdesk.domain.progress import (
     Point,
     held_meeting_days,
@@ -29,6 +43,11 @@ from pipdesk.domain.progress import (
     series,
     share_of_the_way,
 )
+
+#: How many of the last measured values must reach the target for "met" unless Preferences say otherwise.
+DEFAULT_SUSTAINED = 2
+#: The words that begin the explanation of an objective met once but not yet at N measured check-ins in a row.
+MET_ONCE = "Met once, not yet sustained"
 
 #: Share of the way from baseline to target that makes an objective "partially met".
 PARTIAL_SHARE = 0.5
@@ -62,23 +81,33 @@ class FairnessCheck:
     acknowledgement_refused: bool
     refusal_witnessed: bool
     gaps: list[str]
+    #: The record of the fair process, one line each (HR review, acknowledgement, adjustments, ...).
+    process: list[Line]
 
     @property
     def has_gaps(self) -> bool:
         return bool(self.gaps)
 
 
-def suggest_result(objective: Objective, points: Sequence[Point]) -> Result | None:
-    """The result the last measured value suggests; ``None`` with no measurement or no target."""
+def suggest_result(objective: Objective, points: Sequence[Point], sustained: int = DEFAULT_SUSTAINED) -> Result | None:
+    """The result the last ``sustained`` measured values suggest; ``None`` with no measurement or no target."""
     if not points or objective.direction is None:
         return None
     last = points[-1][1]
-    if reaches_target(objective, last):
+    reached = times_reached(objective, points, sustained)
+    if reached == sustained:
         return Result.MET
+    if reached:
+        return Result.PARTIALLY_MET  # met once, not yet sustained
     share = share_of_the_way(objective, last)
     if share is not None and share >= PARTIAL_SHARE - _TOLERANCE:
         return Result.PARTIALLY_MET
     return Result.NOT_MET
+
+
+def times_reached(objective: Objective, points: Sequence[Point], sustained: int) -> int:
+    """How many of the last ``sustained`` measured values reached the target."""
+    return sum(1 for _day, value in points[-max(1, sustained) :] if reaches_target(objective, value))
 
 
 def dimension_decisions(
@@ -155,7 +184,8 @@ def fairness_check(plan: Plan, today: dt.date) -> FairnessCheck:
         acknowledgement_recorded=ack is not None,
         acknowledgement_refused=refused,
         refusal_witnessed=witnessed,
-        gaps=gaps,
+        gaps=gaps + fair_process_gaps(plan),
+        process=fair_process_lines(plan, today),
     )
 
 
@@ -173,11 +203,18 @@ def _was(count: int) -> str:
 
 @dataclass(frozen=True)
 class ObjectiveEvidence:
-    """An objective, its last measured value and the result that value suggests."""
+    """An objective, its measured values and the result the last ``sustained`` of them suggest."""
 
     objective: Objective
     last: Point | None
     suggested: Result | None
+    points: tuple[Point, ...] = ()
+    sustained: int = DEFAULT_SUSTAINED
+
+    @property
+    def met_once(self) -> bool:
+        """The target was reached at one or more of the last measured check-ins, but not at N in a row."""
+        return 0 < times_reached(self.objective, self.points, self.sustained) < self.sustained
 
     @property
     def baseline(self) -> str:
@@ -198,20 +235,43 @@ class ObjectiveEvidence:
         """Why the evidence suggests what it does, in a few words."""
         if self.last is None:
             return "No value measured yet"
+        if self.met_once:
+            return f"{MET_ONCE}: {self._reached_text()}"
         if self.suggested is Result.MET:
-            return "The target was reached"
+            if self.sustained == 1:
+                return "The target was reached"
+            return f"The target was reached at each of the last {self.sustained} measured check-ins"
         share = share_of_the_way(self.objective, self.last[1])
         if share is None:
             return "No baseline and target to judge against"
         return f"{vocabulary.percent(share * 100)} of the way from the baseline to the target"
 
+    def _reached_text(self) -> str:
+        recent = self.points[-self.sustained :]
+        reached = times_reached(self.objective, self.points, self.sustained)
+        where = (
+            "at the only measured check-in"
+            if len(recent) == 1
+            else f"at {reached} of the {'last ' if len(self.points) > len(recent) else ''}"
+            f"{len(recent)} measured check-ins"
+        )
+        return f"the target was reached {where}; it must be reached at {self.sustained} in a row"
 
-def evidence(plan: Plan) -> list[ObjectiveEvidence]:
-    """Every objective of the plan with its last measured value and suggested result, in plan order."""
+
+def evidence(plan: Plan, sustained: int = DEFAULT_SUSTAINED) -> list[ObjectiveEvidence]:
+    """Every objective of the plan with its measured values and suggested result, in plan order."""
     found = []
     for objective in plan.objectives:
         points = series(plan, objective.key)
-        found.append(ObjectiveEvidence(objective, points[-1] if points else None, suggest_result(objective, points)))
+        found.append(
+            ObjectiveEvidence(
+                objective,
+                points[-1] if points else None,
+                suggest_result(objective, points, sustained),
+                tuple(points),
+                sustained,
+            )
+        )
     return found
 
 
@@ -246,7 +306,12 @@ def fairness_lines(check: FairnessCheck, plan: Plan, until: dt.date) -> tuple[st
         f"{check.checkins_held} of {check.checkins_scheduled} scheduled check-ins held "
         f"up to {vocabulary.short_date(min(until, plan.end_date))}."
     )
-    return support, checkins, acknowledgement_text(plan.acknowledgement)
+    return support, checkins, acknowledgement_line(plan)
+
+
+def process_lines(check: FairnessCheck) -> list[Line]:
+    """The fair-process lines shown under support, check-ins and acknowledgement (that one is already said)."""
+    return [line for line in check.process if line.label != ACKNOWLEDGEMENT]
 
 
 def gaps_text(check: FairnessCheck) -> str:
@@ -274,3 +339,60 @@ def outcome_line(outcome: Outcome) -> str:
 def default_decided_on(plan: Plan, today: dt.date) -> dt.date:
     """The day a decision is proposed for: today, within the plan's period."""
     return min(max(today, plan.start_date), plan.end_date)
+
+
+# The record in full, part by part: what the Outcome view and the PDFs show under the fairness check
+
+
+def companion_offer(checkin: Checkin) -> str:
+    """Whether the right to be accompanied was offered at a formal meeting."""
+    if checkin.companion_offered is None:
+        return "Not recorded"
+    return "Offered" if checkin.companion_offered else "Not offered"
+
+
+def attendance_text(checkin: Checkin) -> str:
+    """``Dana Lee (manager); Sam Okafor (companion)``, or a dash when nobody is recorded."""
+    return (
+        "; ".join(f"{a.name} ({vocabulary.attendee_role(a.role).lower()})" for a in checkin.attendance)
+        or vocabulary.DASH
+    )
+
+
+def receipt_text(ack: Acknowledgement, employee: str) -> str:
+    """``Alex acknowledged receipt on 29 September 2026.``, or the refusal to sign and its witness."""
+    if ack.refused:
+        witness = " ".join((ack.witness or "").split()) or "no witness recorded"
+        return f"{employee} declined to sign on {vocabulary.long_date(ack.on)} (witness: {witness})."
+    return f"{employee} acknowledged receipt on {vocabulary.long_date(ack.on)}."
+
+
+def review_summary(plan: Plan) -> str:
+    """The HR review before issue: sent on, reviewed by and on (HR's comments are shown apart)."""
+    review = plan.hr_review
+    if review is None:
+        return hr_review_line(plan)
+    parts = [f"Sent to HR for review on {vocabulary.short_date(review.sent_on)}." if review.sent_on else ""]
+    if review.reviewed_on is not None:
+        by = " ".join(review.reviewed_by.split())
+        parts.append(f"Reviewed{f' by {by}' if by else ''} on {vocabulary.short_date(review.reviewed_on)}.")
+        if plan.issued_on is not None and plan.issued_on < review.reviewed_on:
+            parts.append("The review came after the plan was issued.")
+    else:
+        parts.append("Not yet reviewed.")
+    return " ".join(part for part in parts if part)
+
+
+def suggestion_rule(sustained: int) -> str:
+    """How a result is suggested, in the manager's words, with N (``sustained``) from Preferences."""
+    if sustained == 1:
+        met = "met when the last value measured at a check-in reached the target"
+    else:
+        met = (
+            f"met when the target was reached at each of the last {sustained} measured check-ins; "
+            f"reached at fewer, it is met once, not yet sustained, and suggested as partially met"
+        )
+    return (
+        f"Each result is suggested by the values measured at check-ins: {met}; partially met also when the "
+        "last value moved at least half of the way from the baseline to the target."
+    )

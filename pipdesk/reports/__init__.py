@@ -13,6 +13,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from pipdesk.domain import Plan
+from pipdesk.domain.outcome import DEFAULT_SUSTAINED
 from pipdesk.reports.errors import ReportError
 
 if TYPE_CHECKING:
@@ -50,6 +51,8 @@ class ReportOptions:
     printed_on: dt.date | None = None
     #: Same input, same bytes (fixed creation date and document id): for tests and archives.
     reproducible: bool = False
+    #: How many of the last measured values must reach the target for the outcome report's "met".
+    sustained: int = DEFAULT_SUSTAINED
 
 
 def _settings(options: ReportOptions) -> Settings:
@@ -60,6 +63,7 @@ def _settings(options: ReportOptions) -> Settings:
         printed_on=options.printed_on or dt.date.today(),
         password=options.password,
         reproducible=options.reproducible,
+        sustained=options.sustained,
     )
 
 

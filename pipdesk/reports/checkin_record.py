@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, Table
 
 from pipdesk.domain import Checkin, Plan, vocabulary
+from pipdesk.domain.outcome import attendance_text, companion_offer
 from pipdesk.reports import layout
 from pipdesk.reports.common import Section, Settings, build, name, numbered, people, signing
 from pipdesk.reports.errors import ReportError
@@ -44,6 +45,11 @@ def story(plan: Plan, index: int, *, employee_copy: bool) -> list[Flowable]:
         ("Plan period", vocabulary.period(plan.start_date, plan.end_date)),
         ("Attendees", checkin.attendees or vocabulary.DASH),
     ]
+    if checkin.is_formal:
+        pairs += [
+            ("Right to be accompanied", companion_offer(checkin)),
+            ("Attended, by role", attendance_text(checkin)),
+        ]
     flowables: list[Flowable] = [
         para(DOCUMENT, layout.TITLE),
         para(

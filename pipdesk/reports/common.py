@@ -10,6 +10,7 @@ from reportlab.platypus import Flowable
 
 from pipdesk.domain import Person, Plan, Status, vocabulary
 from pipdesk.domain.audit import content_hash
+from pipdesk.domain.outcome import DEFAULT_SUSTAINED
 from pipdesk.reports import layout
 from pipdesk.reports.layout import BODY, Furniture, Metadata, Signatory, field, heading, para
 
@@ -28,6 +29,8 @@ class Settings:
     printed_on: dt.date
     password: str | None
     reproducible: bool
+    #: How many of the last measured values must reach the target for "met" (Preferences).
+    sustained: int = DEFAULT_SUSTAINED
 
 
 def name(person: Person | None, missing: str = "None named") -> str:

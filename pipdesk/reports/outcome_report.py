@@ -8,10 +8,10 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
-from pipdesk.domain import Checkin, Objective, Plan, Result, Revision, vocabulary
-from pipdesk.domain.outcome import FAIRNESS_FIELD, NO_GAPS, fairness_check, suggest_result
+from pipdesk.domain import Checkin, Plan, ResponseTo, Result, Revision, Status, vocabulary
+from pipdesk.domain.outcome import FAIRNESS_FIELD, NO_GAPS, ObjectiveEvidence, evidence, fairness_check
 from pipdesk.domain.progress import Point, series
-from pipdesk.reports import chart, common, layout, text
+from pipdesk.reports import chart, common, fair_process, layout, text
 from pipdesk.reports.layout import (
     BODY,
     CELL,
@@ -51,30 +51,46 @@ def story(plan: Plan, settings: common.Settings) -> list[Flowable]:
     changed = [revisions_table(plan)] if changes(plan) else body("", empty="No changes since the plan was issued.")
     sections: list[common.Section] = [
         ("The plan in brief", common.concerns_in_brief(plan)),
-        ("Results by objective", _objectives(plan)),
+        ("Results by objective", _objectives(plan, settings.sustained)),
         ("Check-in history", _history(plan, employee_copy=settings.employee_copy)),
         ("Fairness check", _fairness(plan, settings)),
+        ("Reasonable adjustments", fair_process.adjustments(plan)),
+        ("Pauses", fair_process.pauses(plan)),
+        ("Formal meetings and the right to be accompanied", fair_process.formal_meetings(plan)),
+        ("The employee's responses", _responses(plan)),
         ("Changes to the plan", changed),
         ("Decision and follow-up", _decision(plan)),
     ]
+    if plan.status is Status.CLOSED or plan.appeal is not None:
+        sections.append(("Appeal", fair_process.appeal(plan)))
+    employee = common.name(plan.employee)
+    sections.append(("Receipt of this report", fair_process.outcome_acknowledgement(plan, employee)))
+    ack = plan.outcome.acknowledgement if plan.outcome is not None else None
     signatories = [
         layout.Signatory("Manager", common.name(plan.manager)),
         layout.Signatory("HR partner", plan.hr_partner.name if plan.hr_partner else ""),
-        layout.Signatory("Employee (receipt)", common.name(plan.employee)),
+        layout.Signatory("Employee (receipt)", employee),
+        layout.Signatory("Witness (only if the employee declines to sign)", (ack.witness or "") if ack else ""),
     ]
     return [*flowables, *common.numbered(sections), *common.signing(SIGNING, signatories)]
 
 
-def _objectives(plan: Plan) -> list[Flowable]:
+def _responses(plan: Plan) -> list[Flowable]:
+    """The employee's written responses, to the plan and to the outcome, each in full."""
+    return [*fair_process.responses(plan, ResponseTo.PLAN), *fair_process.responses(plan, ResponseTo.OUTCOME)]
+
+
+def _objectives(plan: Plan, sustained: int) -> list[Flowable]:
     if not plan.objectives:
         return body("", empty="No objectives recorded.")
     recorded = {r.objective: r for r in plan.outcome.results} if plan.outcome else {}
     flowables: list[Flowable] = []
     chart_width, chart_height = layout.WIDTH * 0.5, 40 * mm
+    found = {item.objective.key: item for item in evidence(plan, sustained)}
     for number, objective in enumerate(plan.objectives, start=1):
         points = series(plan, objective.key)
         result = recorded.get(objective.key)
-        figures = _figures(objective, points, result.result if result else None)
+        figures = _figures(found[objective.key], points, result.result if result else None)
         drawing = chart.trend(objective, points, plan.start_date, plan.end_date, chart_width, chart_height)
         row = layout.SplittingTable(
             [[figures, drawing]],
@@ -103,7 +119,8 @@ def _objectives(plan: Plan) -> list[Flowable]:
     return flowables
 
 
-def _figures(objective: Objective, points: Sequence[Point], result: Result | None) -> list[Flowable]:
+def _figures(item: ObjectiveEvidence, points: Sequence[Point], result: Result | None) -> list[Flowable]:
+    objective = item.objective
     unit = objective.unit
     final = (
         f"{vocabulary.quantity(points[-1][1], unit)} ({vocabulary.short_date(points[-1][0])})"
@@ -121,10 +138,9 @@ def _figures(objective: Objective, points: Sequence[Point], result: Result | Non
     ):
         flowables.append(rich(f"<b>{escape(label)}:</b>  {text.markup(value)}", CELL))
     flowables.append(rich(f"<b>Result:  {escape(vocabulary.result(result))}</b>", CELL))
-    if result is None:
-        suggested = suggest_result(objective, points)
-        if suggested is not None:
-            flowables.append(para(f"The last measured value suggests: {vocabulary.result(suggested)}", CELL_MUTED))
+    if item.suggested is not None:
+        suggests = f"The evidence suggests: {vocabulary.result(item.suggested)}. {item.why}."
+        flowables.append(para(suggests, CELL_MUTED))
     return flowables
 
 
@@ -170,14 +186,6 @@ def _ratings(plan: Plan, checkin: Checkin, numbers: dict[str, int]) -> list[Flow
 
 def _fairness(plan: Plan, settings: common.Settings) -> list[Flowable]:
     check = fairness_check(plan, settings.printed_on)
-    ack = plan.acknowledgement
-    if ack is None:
-        acknowledged = "Not recorded"
-    elif ack.refused:
-        witness = ack.witness if ack.witness and ack.witness.strip() else "no witness recorded"
-        acknowledged = f"Declined to sign on {vocabulary.long_date(ack.on)} (witness: {witness})"
-    else:
-        acknowledged = f"Receipt acknowledged on {vocabulary.long_date(ack.on)}"
     until = min(settings.printed_on, plan.end_date)
     rows: list[list[Cell]] = [
         ["Support", f"{check.support_delivered} of {check.support_promised} support actions delivered"],
@@ -185,7 +193,7 @@ def _fairness(plan: Plan, settings: common.Settings) -> list[Flowable]:
             "Check-ins",
             f"{check.checkins_held} held of {check.checkins_scheduled} scheduled up to {vocabulary.long_date(until)}",
         ],
-        ["Acknowledgement", acknowledged],
+        *([line.label, cell_text(line.text)] for line in check.process),
     ]
     flowables: list[Flowable] = [layout.table(["Check", "Found"], rows, [22, 78]), layout.gap(6)]
     if check.gaps:

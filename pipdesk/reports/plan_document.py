@@ -6,9 +6,9 @@ from xml.sax.saxutils import escape
 
 from reportlab.platypus import Flowable, Table
 
-from pipdesk.domain import Objective, Plan, Revision, Status, vocabulary
-from pipdesk.domain.outcome import FAIRNESS_FIELD
-from pipdesk.reports import fonts, layout, text
+from pipdesk.domain import Objective, Plan, ResponseTo, Revision, Status, vocabulary
+from pipdesk.domain.outcome import FAIRNESS_FIELD, receipt_text
+from pipdesk.reports import fair_process, fonts, layout, text
 from pipdesk.reports.common import (
     Section,
     Settings,
@@ -64,12 +64,22 @@ def story(plan: Plan) -> list[Flowable]:
         ("Performance concerns", _concerns(plan)),
         ("Objectives", _objectives(plan)),
         ("Support and resources", _support(plan)),
+        ("Reasonable adjustments", fair_process.adjustments(plan)),
         ("Commitments", commitments),
         ("Check-in schedule", _schedule(plan)),
         ("If the objectives are not met", body(plan.consequences)),
     ]
+    if plan.pauses:
+        sections.append(("Pauses", fair_process.pauses(plan)))
+    if plan.hr_review is not None:
+        sections.append(("HR review before issue", fair_process.hr_review(plan)))
     if changes(plan):
         sections.append(("Changes since the plan was issued", [revisions_table(plan)]))
+    since = fair_process.changes_since_acknowledgement(plan)
+    if since:
+        sections.append(("Changes since the last acknowledgement", since))
+    if any(r.to is ResponseTo.PLAN for r in plan.responses):
+        sections.append(("The employee's response to the plan", fair_process.responses(plan, ResponseTo.PLAN)))
     return [*flowables, *numbered(sections), *acknowledgement(plan, len(sections) + 1)]
 
 
@@ -226,17 +236,13 @@ def acknowledgement(plan: Plan, number: int) -> list[Flowable]:
     block: list[Flowable] = [*heading(number, "Acknowledgement of receipt"), para(RECEIPT_NOT_AGREEMENT, BODY)]
     ack = plan.acknowledgement
     if ack is not None:
-        if ack.refused:
-            witness = ack.witness if ack.witness and ack.witness.strip() else "no witness recorded"
-            recorded = f"Recorded: {employee} declined to sign on {vocabulary.long_date(ack.on)} (witness: {witness})."
-        else:
-            recorded = f"Recorded: {employee} acknowledged receipt on {vocabulary.long_date(ack.on)}."
-        block.append(para(recorded, NOTE))
+        block.append(para(f"Recorded: {receipt_text(ack, employee)}", NOTE))
         if not text.is_blank(ack.employee_comment):
-            comment = field("Employee's comment", ack.employee_comment)
-            if len(ack.employee_comment) > _SHORT_COMMENT:
-                return [*block, *comment, *layout.keep(_signatures(plan, employee))]
-            block += comment
+            block += field("Employee's comment", ack.employee_comment)
+        block += fair_process.reacknowledgements(plan, employee)
+        comments = [ack.employee_comment, *(again.employee_comment for again in plan.reacknowledgements)]
+        if sum(len(comment) for comment in comments) > _SHORT_COMMENT:
+            return [*block, *layout.keep(_signatures(plan, employee))]
     else:
         block += [para("Employee's comments (optional)", layout.LABEL), layout.writing_lines(3)]
     return layout.keep(*block, _signatures(plan, employee))

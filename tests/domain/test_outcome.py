@@ -8,15 +8,22 @@ import pytest
 
 from pipdesk.domain import (
     Acknowledgement,
+    Adjustment,
+    AdjustmentDecision,
+    Appeal,
+    AppealResult,
     Checkin,
+    CheckinKind,
     Decision,
     FollowUp,
+    HrReview,
     Milestone,
     MilestoneKind,
     Objective,
     ObjectiveCategory,
     ObjectiveResult,
     Outcome,
+    Pause,
     Plan,
     Progress,
     Result,
@@ -33,6 +40,7 @@ from pipdesk.domain.outcome import (
     fairness_lines,
     gaps_text,
     outcome_line,
+    process_lines,
     suggest_decision,
     suggest_result,
 )
@@ -67,6 +75,7 @@ def plan(**fields: object) -> Plan:
         "start_date": d(9, 28),
         "end_date": d(12, 21),
         "acknowledgement": {"on": d(9, 29)},
+        "hr_review": {"sent_on": d(9, 21), "reviewed_by": "H", "reviewed_on": d(9, 24)},
     }
     values.update(fields)
     return Plan.model_validate(values)
@@ -88,7 +97,8 @@ def test_no_result_for_an_objective_without_baseline_and_target() -> None:
     [(90, Result.MET), (97, Result.MET), (89, Result.PARTIALLY_MET), (70, Result.PARTIALLY_MET), (69, Result.NOT_MET)],
 )
 def test_result_higher_is_better(last: float, expected: Result) -> None:
-    assert suggest_result(objective(), points(60, last)) is expected
+    # One value needed to meet the target: the threshold of a single value alone.
+    assert suggest_result(objective(), points(60, last), sustained=1) is expected
 
 
 @pytest.mark.parametrize(
@@ -96,7 +106,7 @@ def test_result_higher_is_better(last: float, expected: Result) -> None:
     [(10, Result.MET), (3, Result.MET), (11, Result.PARTIALLY_MET), (25, Result.PARTIALLY_MET), (26, Result.NOT_MET)],
 )
 def test_result_lower_is_better(last: float, expected: Result) -> None:
-    assert suggest_result(objective(baseline=40, target=10), points(30, last)) is expected
+    assert suggest_result(objective(baseline=40, target=10), points(30, last), sustained=1) is expected
 
 
 def test_a_tiny_improvement_is_not_met() -> None:
@@ -107,8 +117,75 @@ def test_worse_than_the_baseline_is_not_met() -> None:
     assert suggest_result(objective(baseline=40, target=10), points(45)) is Result.NOT_MET
 
 
-def test_result_follows_the_last_value_not_the_best() -> None:
-    assert suggest_result(objective(), points(92, 60)) is Result.NOT_MET
+def test_result_follows_the_last_values_not_the_best() -> None:
+    assert suggest_result(objective(), points(92, 60), sustained=1) is Result.NOT_MET
+    assert suggest_result(objective(), points(92, 60, 60)) is Result.NOT_MET  # 92 is before the last two
+
+
+# Sustained improvement: the last N measured values
+
+
+def test_met_once_then_missed_is_met_once_not_sustained() -> None:
+    assert suggest_result(objective(), points(60, 92, 85)) is Result.PARTIALLY_MET
+    # 65 is under half the way: only the 92 just before it makes it "met once".
+    assert suggest_result(objective(), points(60, 92, 65)) is Result.PARTIALLY_MET
+    assert suggest_result(objective(), points(60, 92, 65), sustained=1) is Result.NOT_MET
+
+
+def test_met_at_the_last_two_values_is_met() -> None:
+    assert suggest_result(objective(), points(91, 92)) is Result.MET
+    assert suggest_result(objective(), points(60, 91, 92)) is Result.MET
+
+
+def test_a_met_latest_value_after_a_miss_is_met_once() -> None:
+    assert suggest_result(objective(), points(60, 92)) is Result.PARTIALLY_MET
+
+
+def test_fewer_measurements_than_needed_with_a_met_latest_value_is_met_once() -> None:
+    assert suggest_result(objective(), points(95)) is Result.PARTIALLY_MET
+    assert suggest_result(objective(), points(91, 92), sustained=3) is Result.PARTIALLY_MET
+
+
+def test_n_from_preferences_widens_the_window() -> None:
+    assert suggest_result(objective(), points(91, 92, 93), sustained=3) is Result.MET
+    assert suggest_result(objective(), points(85, 92, 93), sustained=3) is Result.PARTIALLY_MET
+    assert suggest_result(objective(), points(85, 92, 93), sustained=2) is Result.MET
+
+
+def test_met_once_is_explained_in_the_evidence() -> None:
+    once = plan(
+        objectives=[objective("a")],
+        checkins=[
+            Checkin(date=d(10, 5) + dt.timedelta(weeks=i), progress=[Progress(objective="a", value=v)])
+            for i, v in enumerate((60, 92, 85))
+        ],
+    )
+    (item,) = evidence(once)
+    assert item.suggested is Result.PARTIALLY_MET and item.met_once
+    assert item.why == (
+        "Met once, not yet sustained: the target was reached at 1 of the last 2 measured check-ins; "
+        "it must be reached at 2 in a row"
+    )
+    (one_value,) = evidence(once, 1)  # with N = 1 only the last value counts: 85 is most of the way
+    assert not one_value.met_once and one_value.why == "88% of the way from the baseline to the target"
+
+
+def test_met_at_n_in_a_row_is_explained_in_the_evidence() -> None:
+    held = plan(
+        objectives=[objective("a")],
+        checkins=[
+            Checkin(date=d(10, 5) + dt.timedelta(weeks=i), progress=[Progress(objective="a", value=v)])
+            for i, v in enumerate((91, 92, 93))
+        ],
+    )
+    (item,) = evidence(held, 3)
+    assert item.suggested is Result.MET and not item.met_once
+    assert item.why == "The target was reached at each of the last 3 measured check-ins"
+    (single,) = evidence(held.model_copy(update={"checkins": held.checkins[:1]}))
+    assert single.why == (
+        "Met once, not yet sustained: the target was reached at the only measured check-in; "
+        "it must be reached at 2 in a row"
+    )
 
 
 # suggest_decision
@@ -182,7 +259,8 @@ def test_closed_sample_suggestion_matches_its_recorded_outcome() -> None:
 def test_extended_sample_suggests_partial() -> None:
     carl = load_sample("carl-skills-extended")
     results = suggested_results(carl)
-    assert results == {"cert": Result.MET, "ttr": Result.PARTIALLY_MET, "reopen": Result.PARTIALLY_MET}
+    # The certificate was passed once, at the only check-in that measured it: met once, not yet sustained.
+    assert results == {"cert": Result.PARTIALLY_MET, "ttr": Result.PARTIALLY_MET, "reopen": Result.PARTIALLY_MET}
     assert suggest_decision(results, carl.objectives) is Decision.PARTIAL
 
 
@@ -203,8 +281,15 @@ def test_draft_sample_has_nothing_to_suggest() -> None:
 # fairness_check
 
 
+def on_the_record(subject: Plan) -> Plan:
+    """``subject`` with an HR review before issue and the right to be accompanied offered at each formal meeting."""
+    review = HrReview(sent_on=subject.start_date, reviewed_by="Sam Okafor", reviewed_on=subject.start_date)
+    checkins = [c.model_copy(update={"companion_offered": True}) if c.is_formal else c for c in subject.checkins]
+    return subject.model_copy(update={"hr_review": review, "checkins": checkins})
+
+
 def test_a_fair_plan_has_no_gaps() -> None:
-    check = fairness_check(load_sample("beth-communication-closed"), TODAY)
+    check = fairness_check(on_the_record(load_sample("beth-communication-closed")), TODAY)
     assert check.gaps == []
     assert not check.has_gaps
     assert (check.support_delivered, check.support_promised) == (2, 2)
@@ -213,7 +298,7 @@ def test_a_fair_plan_has_no_gaps() -> None:
 
 
 def test_undelivered_support_is_listed_in_plain_words() -> None:
-    check = fairness_check(load_sample("alex-delivery-active"), TODAY)
+    check = fairness_check(on_the_record(load_sample("alex-delivery-active")), TODAY)
     assert check.undelivered_support == [
         "Estimate review every two weeks with Dana",
         "Monthly session with a senior programme manager",
@@ -255,7 +340,7 @@ def test_check_ins_after_the_end_date_are_not_counted_as_missed() -> None:
 
 
 def test_missing_acknowledgement_is_a_gap() -> None:
-    check = fairness_check(load_sample("carl-skills-extended"), TODAY)
+    check = fairness_check(on_the_record(load_sample("carl-skills-extended")), TODAY)
     assert not check.acknowledgement_recorded
     assert check.gaps == ["The employee's acknowledgement of the plan is not recorded."]
 
@@ -270,6 +355,48 @@ def test_refusal_without_witness_is_a_gap_and_with_witness_is_not() -> None:
     )
     assert witnessed.acknowledgement_refused and witnessed.refusal_witnessed
     assert witnessed.gaps == []
+
+
+def test_the_samples_show_the_gaps_plan_format_2_found() -> None:
+    beth = fairness_check(load_sample("beth-communication-closed"), TODAY)
+    assert beth.gaps == [
+        "The right to be accompanied is not recorded as offered at 1 of 1 formal meeting.",
+        "The plan was issued without an HR review.",
+    ]
+
+
+def test_the_fairness_check_adds_the_fair_process_lines_and_gaps() -> None:
+    subject = plan(
+        status="closed",
+        hr_review=None,
+        adjustments=[
+            Adjustment(requested="Screen reader", decision=AdjustmentDecision.AGREED, in_place_on=d(10, 5)),
+            Adjustment(requested="Later start", decision=AdjustmentDecision.ALTERNATIVE, in_place_on=d(10, 12)),
+            Adjustment(requested="Home working", decision=AdjustmentDecision.REFUSED, reason="Client site role"),
+        ],
+        pauses=[Pause(paused_on=d(10, 19), resumed_on=d(11, 2), reason="Sickness absence")],
+        checkins=[Checkin(date=d(10, 5), kind=CheckinKind.MIDPOINT, companion_offered=True)],
+        appeal=Appeal(lodged_on=d(12, 28), heard_by="Jo Park", heard_on=d(1, 4), result=AppealResult.NOT_UPHELD),
+    )
+    check = fairness_check(subject, TODAY)
+    lines = {line.label: line.text for line in check.process}
+    assert lines["Adjustments"] == "3 adjustments requested: 2 in place from 5 Oct 2026, 1 refused with a reason."
+    assert lines["Pauses"].startswith("Paused once, 14 days in all")
+    assert lines["Appeal"] == "Appeal lodged on 28 Dec 2026, heard by Jo Park on 4 Jan 2026: not upheld."
+    assert lines["HR review"] == "Not yet sent to HR for review."
+    assert check.gaps == ["The plan was issued without an HR review."]
+    assert "Acknowledgement" in lines and "Acknowledgement" not in [line.label for line in process_lines(check)]
+
+
+def test_the_acknowledgement_line_says_receipt_or_refusal_and_re_acknowledgements() -> None:
+    again = plan(reacknowledgements=[Acknowledgement(on=d(11, 2))])
+    assert fairness_lines(fairness_check(again, TODAY), again, TODAY)[2] == (
+        "Signed for receipt on 29 Sep 2026; acknowledged again 1 time after changes."
+    )
+    refused = plan(acknowledgement=Acknowledgement(on=d(9, 29), refused=True, witness="Sam"))
+    assert fairness_lines(fairness_check(refused, TODAY), refused, TODAY)[2] == (
+        "Declined to sign on 29 Sep 2026 (witness: Sam)."
+    )
 
 
 @pytest.mark.parametrize("name", SAMPLE_NAMES)

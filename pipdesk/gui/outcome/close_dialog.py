@@ -1,9 +1,12 @@
 """Asks for a running plan's outcome: results confirmed or overridden, decision, follow-up, fairness.
 
 The suggestions come from the domain (``suggest_result``, ``suggest_decision``); the manager
-decides. A result other than the suggested one needs a comment. Gaps the fairness check finds do
-not block closing, but the manager confirms them with a comment. An extension keeps the plan open,
-so "extend" is not a way to close: the dialog offers Extend instead. :mod:`.commands` closes the plan.
+decides; a result is "met" only when the target was reached at the last N measured check-ins (N from
+Preferences), and the dialog says so. A result other than the suggested one needs a comment. The
+fairness check shows the fair-process record too (HR review, adjustments, pauses, companions,
+responses); gaps it finds do not block closing, but the manager confirms them with a comment. An
+extension keeps the plan open, so "extend" is not a way to close: the dialog offers Extend instead.
+:mod:`.commands` closes the plan.
 """
 
 from __future__ import annotations
@@ -28,19 +31,23 @@ from PySide6.QtWidgets import (
 from pipdesk.domain import Decision, FollowUp, ObjectiveCategory, ObjectiveResult, Outcome, Plan, Result, vocabulary
 from pipdesk.domain.outcome import (
     BOTH_DIMENSIONS,
+    DEFAULT_SUSTAINED,
     ObjectiveEvidence,
     default_decided_on,
     dimension_text,
     evidence,
     fairness_check,
     fairness_lines,
+    process_lines,
     suggest_decision,
+    suggestion_rule,
 )
 from pipdesk.gui.common.colours import show_as_error
 from pipdesk.gui.common.dates import prepare_date_edit, pydate, qdate
 from pipdesk.gui.common.dialogs import accept_if_sound
 from pipdesk.gui.common.screen import fit_to_screen
 from pipdesk.gui.forms.ui_close_plan_dialog import Ui_ClosePlanDialog
+from pipdesk.gui.outcome.fair_process_rows import ProcessRows
 
 #: The follow-up that goes without saying for a decision; a partial result needs the manager's choice.
 _USUAL_FOLLOW_UP = {Decision.SUCCESSFUL: FollowUp.RETURN_TO_NORMAL, Decision.INSUFFICIENT: FollowUp.FURTHER_ACTION}
@@ -86,12 +93,15 @@ class ResultRow:
 class ClosePlanDialog(QDialog):
     """Shows the evidence and suggestions; :meth:`outcome` is what the manager decided."""
 
-    def __init__(self, plan: Plan, today: dt.date, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, plan: Plan, today: dt.date, parent: QWidget | None = None, *, sustained: int = DEFAULT_SUSTAINED
+    ) -> None:
         super().__init__(parent)
         self.ui = Ui_ClosePlanDialog()
         self.ui.setupUi(self)
         self.plan = plan
         self.today = today
+        self.sustained = sustained
         self.fairness = fairness_check(plan, today)
         self.extend_instead = False
         self._decision_chosen = False
@@ -147,7 +157,11 @@ class ClosePlanDialog(QDialog):
             ObjectiveCategory.BEHAVIORAL: (ui.behavioralGroup, ui.behavioralGrid),
             None: (ui.otherGroup, ui.otherGrid),
         }
-        found = evidence(self.plan)
+        found = evidence(self.plan, self.sustained)
+        ui.resultsHint.setText(
+            f"{suggestion_rule(self.sustained)} Confirm it or choose another; a result other than the "
+            "suggested one needs a comment."
+        )
         focus_chain: list[QWidget] = []
         for category, (group, grid) in groups.items():
             mine = [e for e in found if e.objective.category == category]
@@ -203,7 +217,8 @@ class ClosePlanDialog(QDialog):
             cell = QLabel(text, group)
             cell.setTextFormat(Qt.TextFormat.PlainText)
             cells.append(cell)
-        suggested = QLabel(vocabulary.RESULTS[item.suggested] if item.suggested else "No suggestion", group)
+        suggestion = vocabulary.RESULTS[item.suggested] if item.suggested else "No suggestion"
+        suggested = QLabel(f"{suggestion}\n(met once, not yet sustained)" if item.met_once else suggestion, group)
         suggested.setToolTip(item.why)
         cells.append(suggested)
         for column, cell in enumerate(cells):
@@ -233,12 +248,14 @@ class ClosePlanDialog(QDialog):
         ui.supportLabel.setText(support)
         ui.checkinsLabel.setText(checkins)
         ui.acknowledgementLabel.setText(acknowledgement)
+        ProcessRows(ui.fairnessForm, ui.fairnessForm.rowCount(), self).show(process_lines(check))
         if check.has_gaps:
             ui.gapsLabel.setText("Gaps found:\n" + "\n".join(f"• {gap}" for gap in check.gaps))
         else:
             ui.gapsLabel.setText(
-                "No gaps found: the support promised was delivered, the scheduled check-ins were held "
-                "and the acknowledgement is recorded."
+                "No gaps found: the support promised was delivered, the scheduled check-ins were held, "
+                "the acknowledgement and the HR review are recorded and the right to be accompanied was "
+                "offered at every formal meeting."
             )
             palette = ui.gapsLabel.palette()
             palette.setColor(QPalette.ColorRole.WindowText, self.palette().color(QPalette.ColorRole.WindowText))

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
 from pipdesk.domain import CheckinKind, Outcome, Plan, Problem, Revision, Status, vocabulary
-from pipdesk.domain.outcome import FAIRNESS_FIELD, FairnessCheck, gaps_text, outcome_line
+from pipdesk.domain.outcome import DEFAULT_SUSTAINED, FAIRNESS_FIELD, FairnessCheck, gaps_text, outcome_line
 from pipdesk.domain.pauses import why_not_while_paused
 from pipdesk.domain.schedule import DEFAULT_CADENCE, extend_schedule
 from pipdesk.gui.common.prompts import Prompts
@@ -96,8 +96,11 @@ def close_with_outcome(
     today: Callable[[], dt.date],
     parent: QWidget | None = None,
     log_final_review: Callable[[], object] | None = None,
+    sustained: int = DEFAULT_SUSTAINED,
 ) -> bool:
     """Ask for the outcome of the session's plan and close it; true when the plan changed.
+
+    ``sustained`` (Preferences) is how many of the last measured check-ins must reach a target for "met".
 
     With no final review logged, first says so and offers to log it (``log_final_review``, when the
     caller can open the check-in form; the close goes on once one is logged) or to close without it.
@@ -118,7 +121,7 @@ def close_with_outcome(
                 return False
         elif choice != FinalReviewFirst.GO_ON:
             return False
-    dialog = ClosePlanDialog(session.plan, today(), parent)
+    dialog = ClosePlanDialog(session.plan, today(), parent, sustained=sustained)
     try:
         if not prompter.run_dialog(dialog):
             return extend_plan(session, prompter, today, parent) if dialog.extend_instead else False

@@ -2,8 +2,12 @@
 
 Read-only. A closed plan shows its decision, follow-up, summary, monitoring, each objective's result
 and comment (technical and behavioral apart) and the fairness check with the manager's confirmation
-kept in the plan's history. A running plan shows the results its check-ins suggest so far and the
-buttons to close it with an outcome or extend it. A draft has nothing to show yet and says so.
+kept in the plan's history. The fairness check has a line for each part of the fair process, and
+under it the record in full (:mod:`.record_panel`): HR review, adjustments, pauses, formal meetings,
+the employee's responses, the outcome's acknowledgement and the appeal. A result is "met" only
+when the target was reached at the last N measured check-ins (N from Preferences); the view says so.
+A running plan shows the results its check-ins suggest so far and the buttons to close it with an
+outcome or extend it. A draft has nothing to show yet and says so.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSizePolicy, QTabl
 from pipdesk.domain import ObjectiveCategory, Plan, Result, Revision, Status, vocabulary
 from pipdesk.domain.outcome import (
     BOTH_DIMENSIONS,
+    DEFAULT_SUSTAINED,
     FAIRNESS_FIELD,
     NO_GAPS,
     ObjectiveEvidence,
@@ -26,7 +31,9 @@ from pipdesk.domain.outcome import (
     evidence,
     fairness_check,
     fairness_lines,
+    process_lines,
     suggest_decision,
+    suggestion_rule,
 )
 from pipdesk.domain.schedule import original_end
 from pipdesk.gui.common.prompts import Prompts
@@ -35,6 +42,8 @@ from pipdesk.gui.common.session_view import SessionView
 from pipdesk.gui.common.table_model import Index, RowsModel
 from pipdesk.gui.forms.ui_outcome_view import Ui_OutcomeView
 from pipdesk.gui.outcome.commands import close_with_outcome, extend_plan
+from pipdesk.gui.outcome.fair_process_rows import ProcessRows
+from pipdesk.gui.outcome.record_panel import RecordPanel
 
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
@@ -118,13 +127,24 @@ def _closed_line(item: ObjectiveEvidence, result: Result | None, comment: str) -
 class OutcomeView(SessionView):
     """Shows the outcome of the session's plan; the buttons close or extend it through the dialogs."""
 
-    def __init__(self, prompter: Prompts, today: Callable[[], dt.date], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        prompter: Prompts,
+        today: Callable[[], dt.date],
+        parent: QWidget | None = None,
+        *,
+        sustained: Callable[[], int] = lambda: DEFAULT_SUSTAINED,
+    ) -> None:
         super().__init__(parent)
         self.ui = Ui_OutcomeView()
         self.ui.setupUi(self)
         self.prompter = prompter
         self.today = today
+        self.sustained = sustained
         ui = self.ui
+        self.process_rows = ProcessRows(ui.fairnessForm, 3, ui.fairnessGroup)  # after the acknowledgement
+        self.record = RecordPanel(ui.content)
+        ui.contentLayout.insertWidget(ui.contentLayout.indexOf(ui.fairnessGroup) + 1, self.record)
         font = ui.headingLabel.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.25)
@@ -199,11 +219,11 @@ class OutcomeView(SessionView):
     def _show_running(self, plan: Plan) -> None:
         ui = self.ui
         today = self.today()
-        found = evidence(plan)
+        found = evidence(plan, self.sustained())
         ui.headingLabel.setText(f"{plan.status.label}, ends {vocabulary.long_date(plan.end_date)}: no outcome yet")
         explanation = (
-            "The results below are what the evidence suggests so far: the last value measured for each "
-            "objective at a check-in. Nothing is recorded until you close the plan with its outcome."
+            f"The results below are what the evidence suggests so far. {suggestion_rule(self.sustained())} "
+            "Nothing is recorded until you close the plan with its outcome."
         )
         first_end = original_end(plan)
         if first_end is not None:
@@ -248,7 +268,7 @@ class OutcomeView(SessionView):
         ui.monitoringLabel.setText(outcome.monitoring.strip() or "None agreed")
         self._show_decision_details(True)
 
-        found = evidence(plan)
+        found = evidence(plan, self.sustained())
         recorded = {r.objective: r for r in outcome.results}
         lines = []
         for item in found:
@@ -290,13 +310,15 @@ class OutcomeView(SessionView):
         ui.supportLabel.setText(support)
         ui.checkinsLabel.setText(checkins)
         ui.acknowledgementLabel.setText(acknowledgement)
+        self.process_rows.show(process_lines(check))
+        self.record.show_plan(plan)
         ui.gapsLabel.setText("\n".join(f"• {gap}" for gap in check.gaps) if check.gaps else NO_GAPS)
 
     # Commands
 
     def _close_with_outcome(self) -> None:
         if self.session is not None:
-            close_with_outcome(self.session, self.prompter, self.today, self)
+            close_with_outcome(self.session, self.prompter, self.today, self, sustained=self.sustained())
 
     def _extend(self) -> None:
         if self.session is not None:

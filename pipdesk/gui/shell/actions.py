@@ -276,7 +276,14 @@ def _extend(window: Shell) -> None:
 def _close_with_outcome(window: Shell) -> None:
     session = _session(window)
     window.show_plan_page()
-    if close_with_outcome(session, window.prompter, window.today, window.window(), window.checkins.new_checkin):
+    if close_with_outcome(
+        session,
+        window.prompter,
+        window.today,
+        window.window(),
+        window.checkins.new_checkin,
+        sustained=settings.sustained_checkins(),
+    ):
         window.ui.viewTabs.setCurrentWidget(window.ui.outcomeTab)
 
 

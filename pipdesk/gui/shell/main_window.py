@@ -106,7 +106,7 @@ class MainWindow(QMainWindow):
         self.ui.timelineTabLayout.addWidget(self.timeline)
         self.checkins = CheckinsTab(self.prompter, today, self)
         self.ui.checkinsTabLayout.addWidget(self.checkins)
-        self.outcome = OutcomeView(self.prompter, today, self)
+        self.outcome = OutcomeView(self.prompter, today, self, sustained=settings.sustained_checkins)
         self.ui.outcomeTabLayout.addWidget(self.outcome)
         self.this_week = ThisWeekView(today, self)
         self.ui.thisWeekLayout.addWidget(self.this_week)

@@ -1,10 +1,12 @@
-"""The app's preferences: how many backups of each plan book are kept, and where; the colours shown."""
+"""The app's preferences: how many backups of each plan book are kept, and where; the colours shown;
+how many measured check-ins in a row must reach an objective's target for the suggested result "met"."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog, QFormLayout, QLabel, QSpinBox, QWidget
 
 from pipdesk.gui.common.dialogs import finish_dialog
 from pipdesk.gui.common.theme import Theme, apply_theme
@@ -38,7 +40,41 @@ class PreferencesDialog(QDialog):
         for theme in Theme:
             self.ui.themeCombo.addItem(theme.label, theme.value)
         self.ui.themeCombo.setCurrentIndex(self.ui.themeCombo.findData(settings.THEME.read()))
+        self.sustained_spin = self._add_sustained()
         finish_dialog(self, self.ui.buttonBox, "Save", self.accept)  # the default button names the action
+
+    def _add_sustained(self) -> QSpinBox:
+        """The Outcome section, under Colours: N, for "met" only when the last N measured values reach the target."""
+        heading = QLabel("<b>Outcome</b>", self)
+        heading.setTextFormat(Qt.TextFormat.RichText)
+        explanation = QLabel(
+            "A single good week is not enough: the outcome suggests “met” for an objective only when its "
+            "target was reached at each of its last measured check-ins. Reached at fewer, it is “met once, "
+            "not yet sustained”.",
+            self,
+        )
+        explanation.setWordWrap(True)
+        explanation.setTextFormat(Qt.TextFormat.PlainText)
+        spin = QSpinBox(self)
+        spin.setObjectName("sustainedSpin")
+        spin.setAccessibleName("Measured check-ins in a row for met")
+        spin.setRange(1, settings.MAX_SUSTAINED)
+        spin.setSuffix(" measured check-ins")
+        spin.setValue(settings.sustained_checkins())
+        label = QLabel("&Met when reached at the last:", self)
+        label.setBuddy(spin)
+        form = QFormLayout()
+        form.addRow(label, spin)
+        at = self.ui.layout.indexOf(self.ui.buttonBox)
+        self.ui.layout.insertWidget(at, heading)
+        self.ui.layout.insertWidget(at + 1, explanation)
+        self.ui.layout.insertLayout(at + 2, form)
+        QWidget.setTabOrder(self.ui.themeCombo, spin)
+        QWidget.setTabOrder(spin, self.ui.buttonBox)
+        return spin
+
+    def sustained(self) -> int:
+        return self.sustained_spin.value()
 
     def keep_backups(self) -> int:
         return self.ui.keepSpin.value()
@@ -47,8 +83,10 @@ class PreferencesDialog(QDialog):
         return Theme(self.ui.themeCombo.currentData())
 
     def accept(self) -> None:
-        """The theme is shown at once, and kept for the next start."""
+        """The theme is shown at once, and kept for the next start; so is the number of check-ins for "met"."""
         super().accept()
+        if self.sustained() != settings.sustained_checkins():
+            settings.SUSTAINED_CHECKINS.write(self.sustained())
         if self.theme().value != settings.THEME.read():
             settings.THEME.write(self.theme().value)
             app = QApplication.instance()

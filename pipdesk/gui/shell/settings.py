@@ -15,6 +15,7 @@ from typing import Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from pipdesk.domain.outcome import DEFAULT_SUSTAINED
 from pipdesk.gui.common.theme import Theme
 from pipdesk.system.safe_write import make_private_folder, write_new_private_file
 
@@ -71,6 +72,9 @@ WINDOW_GEOMETRY = Setting("window/geometry", QByteArray(), _bytes)
 WINDOW_SPLITTER = Setting("window/splitter", QByteArray(), _bytes)
 #: How many backups of each plan book are kept.
 KEEP_BACKUPS = Setting("backups/keep", 10, _int)
+#: How many of an objective's last measured check-ins must reach the target for the suggested
+#: result "met" (Preferences › Outcome); the domain is given it, it never reads settings.
+SUSTAINED_CHECKINS = Setting("outcome/sustained_checkins", DEFAULT_SUSTAINED, _int)
 #: The manager's name, offered in the next new plan.
 MANAGER_NAME = Setting("manager_name", "", str)
 #: The plan books opened, newest first, and the one opened last.
@@ -100,6 +104,14 @@ def _make_private(ini: Path) -> None:
 
 def keep_backups() -> int:
     return max(1, KEEP_BACKUPS.read())
+
+
+def sustained_checkins() -> int:
+    """N of "met at the last N measured check-ins": at least 1, at most ``MAX_SUSTAINED``."""
+    return min(MAX_SUSTAINED, max(1, SUSTAINED_CHECKINS.read()))
+
+
+MAX_SUSTAINED = 10
 
 
 def recent_plan_books() -> list[Path]:

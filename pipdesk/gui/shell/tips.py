@@ -15,7 +15,7 @@ TIPS: dict[str, str] = {
     "actionPrintPreview": "See the plan's document as it will print",
     "actionPrint": "Print the plan's document",
     "actionQuit": "Close pipdesk",
-    "actionPreferences": "How many backups of each plan book to keep",
+    "actionPreferences": "How many backups of each plan book to keep, the colours, and the check-ins in a row for met",
     "actionNewPlan": "Start a draft plan for an employee",
     "actionNewFromTemplate": "Start a draft plan from a saved template",
     "actionSaveAsTemplate": "Save this plan's concerns, objectives and support as a template",
