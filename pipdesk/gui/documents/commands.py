@@ -5,6 +5,7 @@ ReportLab and Qt's printing load on first use only, so the window starts without
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,6 +14,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QWidget
 
 from pipdesk.domain import Plan
+from pipdesk.domain.outcome import DEFAULT_SUSTAINED
 from pipdesk.gui.common.prompts import Prompts
 from pipdesk.system.safe_write import write_private_file
 
@@ -30,14 +32,20 @@ def choose_document(
     return dialog.choice() if prompter.run_dialog(dialog) else None
 
 
-def _render(plan: Plan, choice: DocumentChoice) -> bytes:
+def _render(plan: Plan, choice: DocumentChoice, sustained: int) -> bytes:
     from pipdesk.reports import render
 
-    return render(choice.kind, plan, choice.options, choice.checkin_index)
+    options = dataclasses.replace(choice.options, sustained=sustained)
+    return render(choice.kind, plan, options, choice.checkin_index)
 
 
-def export_pdf(plan: Plan, prompter: Prompts, parent: QWidget | None = None) -> Path | None:
-    """The chosen document written where the person says (``.pdf`` added), opened after when asked."""
+def export_pdf(
+    plan: Plan, prompter: Prompts, parent: QWidget | None = None, sustained: int = DEFAULT_SUSTAINED
+) -> Path | None:
+    """The chosen document written where the person says (``.pdf`` added), opened after when asked.
+
+    ``sustained``: the check-ins in a row that make an objective "met" (Preferences), as the Outcome view uses.
+    """
     choice = choose_document(plan, prompter, for_print=False, parent=parent)
     if choice is None:
         return None
@@ -46,13 +54,19 @@ def export_pdf(plan: Plan, prompter: Prompts, parent: QWidget | None = None) -> 
         return None
     if path.suffix.lower() != ".pdf":
         path = path.with_name(path.name + ".pdf")
-    write_private_file(path, _render(plan, choice))
+    write_private_file(path, _render(plan, choice, sustained))
     if choice.open_after:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
     return path
 
 
-def print_document(plan: Plan, prompter: Prompts, preview: bool, parent: QWidget | None = None) -> int | None:
+def print_document(
+    plan: Plan,
+    prompter: Prompts,
+    preview: bool,
+    parent: QWidget | None = None,
+    sustained: int = DEFAULT_SUSTAINED,
+) -> int | None:
     """Print (or preview) the pages Export PDF writes: the pages printed (0: a preview), ``None`` when cancelled."""
     choice = choose_document(plan, prompter, for_print=True, parent=parent)
     if choice is None:
@@ -61,7 +75,7 @@ def print_document(plan: Plan, prompter: Prompts, preview: bool, parent: QWidget
 
     from pipdesk.gui.documents.printing import preview_dialog, print_pdf
 
-    data = _render(plan, choice)
+    data = _render(plan, choice, sustained)
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(choice.file_name(plan).removesuffix(".pdf"))
     if preview:

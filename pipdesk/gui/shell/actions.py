@@ -288,19 +288,33 @@ def _close_with_outcome(window: Shell) -> None:
 
 
 def _export_pdf(window: Shell) -> None:
-    path = documents.export_pdf(_session(window).plan, window.prompter, window.window())
+    path = documents.export_pdf(
+        _session(window).plan, window.prompter, window.window(), sustained=settings.sustained_checkins()
+    )
     if path is not None:
         _say(window, f"Exported {path.name}")
 
 
 def _print(window: Shell) -> None:
-    pages = documents.print_document(_session(window).plan, window.prompter, preview=False, parent=window.window())
+    pages = documents.print_document(
+        _session(window).plan,
+        window.prompter,
+        preview=False,
+        parent=window.window(),
+        sustained=settings.sustained_checkins(),
+    )
     if pages is not None:
         _say(window, f"Sent {pages} pages to the printer")
 
 
 def _print_preview(window: Shell) -> None:
-    documents.print_document(_session(window).plan, window.prompter, preview=True, parent=window.window())
+    documents.print_document(
+        _session(window).plan,
+        window.prompter,
+        preview=True,
+        parent=window.window(),
+        sustained=settings.sustained_checkins(),
+    )
 
 
 def _about(window: Shell) -> None:
