@@ -1,4 +1,4 @@
-"""The version-2 sample plan files (tests/data/samples/v2, published in docs/samples): every new part, read and written back."""
+"""The version-2 sample plan files (tests/data/samples/v2, docs/samples): every new part, read and written back."""
 
 from __future__ import annotations
 
