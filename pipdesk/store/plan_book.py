@@ -82,6 +82,8 @@ class PlanSummary:
     updated_at: str
     #: Words the plan search finds besides the employee and title: its summary and its concerns.
     search_text: str = ""
+    #: Whether the plan's clock is stopped now: a pause not yet resumed (plan format 2).
+    paused: bool = False
 
     def days_left(self, today: dt.date) -> int:
         return (self.end_date - today).days
@@ -95,6 +97,7 @@ class PlanSummary:
             "start_date": self.start_date.isoformat(),
             "end_date": self.end_date.isoformat(),
             "next_checkin": self.next_checkin.isoformat() if self.next_checkin else None,
+            "paused": self.paused,
         }
 
 
@@ -182,7 +185,8 @@ class PlanBook:
                      WHERE m.plan_id = p.id AND m.done = 0 AND m.kind != 'custom') AS next_checkin,
                    p.summary
                    || (SELECT coalesce(group_concat(' ' || c.area || ' ' || c.description, ''), '')
-                         FROM concerns c WHERE c.plan_id = p.id) AS search_text
+                         FROM concerns c WHERE c.plan_id = p.id) AS search_text,
+                   EXISTS (SELECT 1 FROM pauses z WHERE z.plan_id = p.id AND z.resumed_on IS NULL) AS paused
               FROM plans p
              ORDER BY p.employee_name COLLATE NOCASE, p.start_date, p.id
             """
@@ -200,6 +204,7 @@ class PlanBook:
                     dt.date.fromisoformat(row[7]) if row[7] and Status(row[2]) is not Status.CLOSED else None
                 ),
                 search_text=row[8],
+                paused=bool(row[9]),
             )
             for row in rows
         ]
