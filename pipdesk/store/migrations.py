@@ -290,8 +290,7 @@ def _plan_format_2(db: Database) -> None:
     import datetime as dt
 
     from pipdesk.domain.audit import content_hash, save_link
-    from pipdesk.store.connection import is_damage
-    from pipdesk.store.rows import read_plan
+    from pipdesk.store.rows import is_damage, read_plan
 
     acknowledgement = (
         '"on" TEXT NOT NULL, refused INTEGER NOT NULL, witness TEXT, employee_comment TEXT NOT NULL, recorded_at TEXT'
