@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
+import re
 import runpy
 import typing
 from collections.abc import Iterator
@@ -20,6 +21,7 @@ import pytest
 from pydantic import BaseModel
 
 from pipdesk.domain import Plan, PlanInvalid
+from pipdesk.domain.limits import MAX_ITEMS, SHORT_TEXT_KEYS
 from pipdesk.domain.model import FORMAT_2_ONLY
 from pipdesk.planfile import READABLE_VERSIONS, dump_plan_file, json_schema, parse_plan_file
 
@@ -351,3 +353,19 @@ def test_published_format_has_a_row_for_every_key() -> None:
         f"{model.__name__}.{key}" for model in _models(Plan) for key in model.model_fields if f"| `{key}` |" not in text
     }
     assert missing == set()
+
+
+def test_published_format_states_every_limit_of_lists_and_short_texts() -> None:
+    text = (DOCS / "plan-format.md").read_text(encoding="utf-8")
+    limits = text.split("## Limits", 1)[1].split("\n## ", 1)[0]
+    for key, most in MAX_ITEMS.items():
+        assert re.search(rf"\| `{key}`[^|]* \| at most {most:,} \|", limits), key
+    short_row = next(line for line in limits.splitlines() if line.startswith("| a name or title"))
+    assert {key for key in SHORT_TEXT_KEYS if f"`{key}`" not in short_row} == set()
+
+
+def test_published_format_links_files_that_exist() -> None:
+    text = (DOCS / "plan-format.md").read_text(encoding="utf-8")
+    targets = set(re.findall(r"\]\(((?!https?:|#)[^)#]+)\)", text))
+    assert {"plan-format-v1.schema.json", "plan-format-v2.schema.json", "samples/"} <= targets
+    assert [target for target in targets if not (DOCS / target).exists()] == []
