@@ -76,11 +76,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     demo.add_argument("--seed", type=int, default=0, help="with --plans: the same seed gives the same plans")
 
-    imp = command("import", "Import a plan file (format version 1) and print the new plan's number.", _import)
+    imp = command("import", "Import a plan file (format version 1 or 2) and print the new plan's number.", _import)
     imp.add_argument("file", type=Path, metavar="FILE.json")
     opens_book(imp)
 
-    exp = command("export-json", "Export one plan as a plan file (format version 1).", _export_json)
+    exp = command("export-json", "Export one plan as a plan file (format version 2).", _export_json)
     exp.add_argument("id", type=int, metavar="ID", help="the plan's number, as `pipdesk list` shows it")
     opens_book(exp)
     exp.add_argument(
@@ -424,7 +424,7 @@ def format_table(summaries: Sequence[PlanSummary]) -> str:
             str(s.id),
             s.employee,
             s.title,
-            vocabulary.status(s.status),
+            vocabulary.status(s.status, s.paused),
             f"{vocabulary.short_date(s.start_date)} – {vocabulary.short_date(s.end_date)}",
             vocabulary.short_date(s.next_checkin),
         )

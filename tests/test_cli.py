@@ -272,3 +272,39 @@ def test_demo_with_plans_writes_that_many_generated_plans_of_every_status(tmp_pa
     listed = json.loads(run("list", "--db", db, "--json").stdout)
     assert len(listed) == 120
     assert {p["status"] for p in listed} == {"draft", "active", "extended", "closed"}
+
+
+def test_list_json_says_which_plans_are_paused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "book.pipdesk"
+    files = [sample_path("alex-delivery-active"), *sorted((sample_path("x").parent / "v2").glob("*.json"))]
+    for path in files:  # version 1 and version 2 files alike
+        assert main(["import", str(path), "--db", str(db)]) == 0
+    capsys.readouterr()
+    assert main(["list", "--db", str(db), "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert [(p["title"], p["status"], p["paused"]) for p in listed] == [
+        ("Delivery predictability", "active", False),
+        ("Delivery predictability", "active", True),
+        ("Customer communication", "closed", False),
+        ("Cloud platform skills", "closed", False),
+    ]
+    assert list(listed[0]) == ["id", "employee", "title", "status", "start_date", "end_date", "next_checkin", "paused"]
+
+
+def test_list_table_shows_paused_after_the_status(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "book.pipdesk"
+    for name in ("alex-delivery-paused", "beth-communication-resumed"):
+        assert main(["import", str(sample_path("x").parent / "v2" / f"{name}.json"), "--db", str(db)]) == 0
+    capsys.readouterr()
+    assert main(["list", "--db", str(db)]) == 0
+    cells = [re.split(r"\s{2,}", line) for line in capsys.readouterr().out.splitlines()[1:]]
+    assert [row[3] for row in cells] == ["Active, paused", "Closed"]
+
+
+def test_export_json_writes_version_2_of_a_version_1_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "book.pipdesk"
+    assert main(["import", str(sample_path("carl-skills-extended")), "--db", str(db)]) == 0
+    capsys.readouterr()
+    assert main(["export-json", "1", "--db", str(db), "-o", "-"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert (document["version"], document["plan"]["pauses"], document["plan"]["appeal"]) == (2, [], None)

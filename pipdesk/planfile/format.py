@@ -429,8 +429,25 @@ def _translate(errors: Sequence[ErrorDetails], prefix: tuple[PathPart, ...]) -> 
     return problems
 
 
-# Keys whose name alone does not tell a person what is missing.
+# Keys whose name alone does not tell a person what is missing: by the list or object holding
+# them (format 2 has an `on` that is not an acknowledgement's), else by the key alone.
+_LABELS_IN = {
+    ("responses", "on"): "The date of the response",
+    ("responses", "to"): "What the response answers (plan or outcome)",
+    ("responses", "text"): "The text of the response",
+    ("adjustments", "requested"): "What was requested",
+    ("pauses", "paused_on"): "The date the plan was paused",
+    ("appeal", "lodged_on"): "The date the appeal was lodged",
+}
 _LABELS = {"on": "The date of the acknowledgement", "at": "The date and time of the revision"}
+
+
+def _label(path: tuple[PathPart, ...]) -> str:
+    last = path[-1] if path else ""
+    if not isinstance(last, str):
+        return "This item"
+    holder = next((part for part in reversed(path[:-1]) if isinstance(part, str)), "")
+    return _LABELS_IN.get((holder, last)) or _LABELS.get(last) or last.replace("_", " ").capitalize()
 
 
 def _message(error: ErrorDetails, path: tuple[PathPart, ...]) -> str:
@@ -438,7 +455,7 @@ def _message(error: ErrorDetails, path: tuple[PathPart, ...]) -> str:
     found = _describe(error.get("input"))
     ctx = error.get("ctx") or {}
     last = path[-1] if path else ""
-    label = (_LABELS.get(last) or last.replace("_", " ").capitalize()) if isinstance(last, str) else "This item"
+    label = _label(path)
     if kind == "missing":
         return f"{label} is required"
     if kind == "extra_forbidden":

@@ -18,6 +18,7 @@ from sqlite_utils import Database, Migrations
 from pipdesk.domain import PipdeskError
 from pipdesk.store.driver import apply_passphrase, check_sqlite_utils, sqlite3, usable_passphrase
 from pipdesk.store.migrations import MIGRATION_SET, plan_book_migrations
+from pipdesk.store.rows import is_undecodable_text
 from pipdesk.system.safe_write import (
     SQLITE_MAGIC,
     fsync_file,
@@ -348,7 +349,7 @@ def explain_database_error(error: sqlite3.Error) -> str:
     For messages such as ``"the change was not saved: " + explain_database_error(error)``; SQLite
     rolls the failed transaction back, so everything saved before it is kept.
     """
-    if _is_undecodable_text(error):
+    if is_undecodable_text(error):
         return "the plan book holds text that is not UTF-8: it is damaged; restore it from a backup"
     code = getattr(error, "sqlite_errorcode", None)
     primary = code & 0xFF if isinstance(code, int) else None
@@ -387,16 +388,6 @@ def set_lock_holder(holder: str) -> str:
 def inode_locks_folder() -> Path:
     """Where the locks on plan book files by device and inode are kept (a hard link is the same book)."""
     return Path(platformdirs.user_data_dir("pipdesk", appauthor=False)) / "locks"
-
-
-def _is_undecodable_text(error: BaseException) -> bool:
-    # The driver's own words when a TEXT cell is not UTF-8 (it has no error code of its own).
-    return isinstance(error, sqlite3.OperationalError) and str(error).startswith("Could not decode to UTF-8")
-
-
-def is_damage(error: BaseException) -> bool:
-    """Whether reading stored rows failed because what is stored is not what pipdesk wrote."""
-    return isinstance(error, (UnicodeDecodeError, ValueError, TypeError, KeyError)) or _is_undecodable_text(error)
 
 
 class _BookLock:

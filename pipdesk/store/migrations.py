@@ -290,7 +290,7 @@ def _plan_format_2(db: Database) -> None:
     import datetime as dt
 
     from pipdesk.domain.audit import content_hash, save_link
-    from pipdesk.store.rows import read_plan
+    from pipdesk.store.rows import is_damage, read_plan
 
     acknowledgement = (
         '"on" TEXT NOT NULL, refused INTEGER NOT NULL, witness TEXT, employee_comment TEXT NOT NULL, recorded_at TEXT'
@@ -347,7 +347,11 @@ def _plan_format_2(db: Database) -> None:
     for plan_id, stored in saved:
         try:
             plan = read_plan(db, plan_id)
-        except ValueError:  # cannot be read as a plan: `pipdesk verify` goes on reporting it
+        except Exception as error:  # damage is told from a fault by is_damage
+            # A plan whose rows cannot be read (text that is not UTF-8, an unknown status…) is left
+            # unlinked: the plan book still opens, and reading or verifying that plan reports it.
+            if not is_damage(error):
+                raise
             continue
         if plan is None or stored != content_hash(plan, version=1):
             continue

@@ -35,7 +35,7 @@ from pipdesk.domain.audit import (
     revision_content,
     save_link,
 )
-from pipdesk.store.connection import PlanBookDamaged, begin_epoch, is_damage, open_database, passphrase_of
+from pipdesk.store.connection import PlanBookDamaged, begin_epoch, open_database, passphrase_of
 from pipdesk.store.rows import (
     ACK_FIELDS,
     FORMAT_2_LISTS,
@@ -47,6 +47,7 @@ from pipdesk.store.rows import (
     PLAN_TABLES,
     column_value,
     insert_statement,
+    is_damage,
     read_plan,
     scalar_fields,
 )
@@ -102,6 +103,7 @@ class PlanSummary:
             "start_date": self.start_date.isoformat(),
             "end_date": self.end_date.isoformat(),
             "next_checkin": self.next_checkin.isoformat() if self.next_checkin else None,
+            "paused": self.paused,
         }
 
 

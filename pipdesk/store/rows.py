@@ -36,6 +36,7 @@ from pipdesk.domain import (
     Revision,
     SupportAction,
 )
+from pipdesk.store.driver import sqlite3
 
 PERSON_FIELDS = ("name", "job_title", "department", "email")
 ACK_FIELDS = ("on", "refused", "witness", "employee_comment", "recorded_at")
@@ -194,3 +195,13 @@ def _checkins(db: Database, plan_id: int, format_2: bool) -> list[Checkin]:
     for position, attendees in attendance.items():
         checkins[position].attendance = attendees
     return checkins
+
+
+def is_undecodable_text(error: BaseException) -> bool:
+    """Whether reading failed on a TEXT cell that is not UTF-8 (the driver's own words; it has no error code)."""
+    return isinstance(error, sqlite3.OperationalError) and str(error).startswith("Could not decode to UTF-8")
+
+
+def is_damage(error: BaseException) -> bool:
+    """Whether reading stored rows failed because what is stored is not what pipdesk wrote."""
+    return isinstance(error, (UnicodeDecodeError, ValueError, TypeError, KeyError)) or is_undecodable_text(error)

@@ -8,11 +8,14 @@ from pathlib import Path
 
 import pytest
 
+from pipdesk.cli import main
+from pipdesk.planfile import parse_plan_file
 from pipdesk.store import PlanBook, PlanBookError
+from pipdesk.store.connection import PlanBookDamaged
 from pipdesk.store.driver import sqlite3
 from pipdesk.store.migrations import MIGRATION_SET, STEPS, plan_book_migrations
 
-from conftest import DATA, SAMPLE_NAMES, load_sample
+from conftest import ALEX, BETH, DATA, SAMPLE_NAMES, SAMPLES, load_sample
 
 PLAN_BOOK_FIXTURES = DATA / "planbooks"
 
@@ -84,3 +87,66 @@ def test_a_failing_step_leaves_the_plan_book_at_the_previous_schema(book: PlanBo
     with PlanBook.open(book_path) as reopened:
         assert "half_done" not in reopened.db["plans"].columns_dict
         assert reopened.count() == len(SAMPLE_NAMES)
+
+
+def _schema_0005_copy(tmp_path: Path) -> Path:
+    path = tmp_path / "schema-0005.pipdesk"
+    shutil.copy(PLAN_BOOK_FIXTURES / "schema-0005.pipdesk", path)
+    return path
+
+
+def test_a_plan_changed_outside_pipdesk_before_the_upgrade_is_still_reported_after_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Step 0006 re-links only plans that match their last save: it never papers over an outside change."""
+    path = _schema_0005_copy(tmp_path)
+    conn = sqlite3.connect(path, isolation_level=None)
+    edit = f"UPDATE checkins SET notes = 'It went badly.' WHERE plan_id = {ALEX} AND position = 0"
+    assert conn.execute(edit).rowcount == 1
+    conn.close()
+    with PlanBook.open(path) as book:
+        assert [m.name for m in plan_book_migrations().applied(book.db)][-1] == "0006_plan_format_2"
+        trails = {t.plan_id: t for t in book.verify_audit_trails()}
+    assert trails[ALEX].problem is not None and "changed outside pipdesk" in trails[ALEX].problem
+    assert trails[ALEX].saves == 1  # no save of the changed content was added
+    assert [(t.intact, t.saves) for i, t in sorted(trails.items()) if i != ALEX] == [(True, 2)] * 3
+    assert main(["verify", "--db", str(path)]) != 0
+    assert "Alex Moreno" in capsys.readouterr().out
+
+
+def test_migrated_plans_save_and_reopen_with_the_parts_of_format_2(tmp_path: Path) -> None:
+    path = _schema_0005_copy(tmp_path)
+    parts = parse_plan_file((SAMPLES / "v2" / "beth-communication-resumed.json").read_bytes())
+    with PlanBook.open(path) as book:
+        plan = book.get(BETH)
+        plan.hr_review = parts.hr_review
+        plan.adjustments = parts.adjustments
+        plan.responses = parts.responses
+        plan.reacknowledgements = parts.reacknowledgements
+        plan.checkins[-1].formal = True
+        plan.checkins[-1].companion_offered = True
+        plan.checkins[-1].attendance = parts.checkins[-1].attendance
+        assert plan.outcome is not None and parts.outcome is not None
+        plan.outcome.acknowledgement = parts.outcome.acknowledgement
+        book.save(BETH, plan)
+        running = book.get(ALEX)
+        running.pauses = parse_plan_file((SAMPLES / "v2" / "alex-delivery-paused.json").read_bytes()).pauses
+        book.save(ALEX, running)
+    with PlanBook.open(path) as reopened:
+        assert reopened.get(BETH) == plan
+        assert reopened.get(ALEX) == running
+        assert [s.paused for s in reopened.summaries()] == [True, False, False, False]
+        assert all(t.intact for t in reopened.verify_audit_trails())
+
+
+def test_a_plan_book_with_a_damaged_plan_still_upgrades_and_opens_with_that_plan_reported(tmp_path: Path) -> None:
+    # Step 0006 reads each plan to re-link it; one it cannot read must not stop the whole book opening.
+    path = _schema_0005_copy(tmp_path)
+    conn = sqlite3.connect(path, isolation_level=None)
+    assert conn.execute(f"UPDATE plans SET summary = CAST(x'ff41' AS TEXT) WHERE id = {BETH}").rowcount == 1
+    conn.close()
+    with PlanBook.open(path) as book:
+        assert [m.name for m in plan_book_migrations().applied(book.db)][-1] == "0006_plan_format_2"
+        assert book.get(ALEX) == load_sample("alex-delivery-active")
+        with pytest.raises(PlanBookDamaged, match="holds data pipdesk cannot read"):
+            book.get(BETH)
