@@ -15,6 +15,7 @@ from pathlib import Path
 
 from pipdesk import __version__
 from pipdesk.domain import Checkin, PipdeskError, PlanInvalid, vocabulary
+from pipdesk.domain.outcome import DEFAULT_SUSTAINED
 from pipdesk.services.plan_files import read_plan_file, write_plan_file
 from pipdesk.store import PlanBook, PlanNotFound, PlanSummary, default_plan_book_path
 from pipdesk.store.connection import check_integrity, explain_database_error, set_lock_holder
@@ -97,6 +98,13 @@ def build_parser() -> argparse.ArgumentParser:
     pdf.add_argument("--employee-copy", action="store_true", help="leave out the manager's private notes")
     pdf.add_argument(
         "--password-file", type=Path, metavar="F", help="protect the PDF with the password on the first line of F"
+    )
+    pdf.add_argument(
+        "--sustained",
+        type=_sustained,
+        default=DEFAULT_SUSTAINED,
+        metavar="N",
+        help=f"outcome: the last N measured values must reach the target for 'met' (1-10; default {DEFAULT_SUSTAINED})",
     )
 
     ics = command("ics", "Export a plan's upcoming milestones as a calendar file (.ics).", _ics)
@@ -312,13 +320,23 @@ def _pdf(args: argparse.Namespace) -> int:
         index = None
         if args.document == "checkin":
             index = _checkin_index(plan.checkins, args.date)
-        options = ReportOptions(employee_copy=args.employee_copy, password=password)
+        options = ReportOptions(employee_copy=args.employee_copy, password=password, sustained=args.sustained)
         try:
             data = render(DocumentKind(args.document), plan, options, checkin_index=index)
         except ReportError as error:
             raise UsageError(str(error)) from None
         write_private_file(args.output, data)
     return EXIT_OK
+
+
+def _sustained(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 1 <= value <= 10:
+        raise argparse.ArgumentTypeError(f"expected a whole number from 1 to 10, found {text!r}")
+    return value
 
 
 def _checkin_index(checkins: Sequence[Checkin], day: dt.date | None) -> int:

@@ -229,10 +229,24 @@ def test_pdf_checkin_by_date_employee_copy_with_password_from_a_file(tmp_path: P
     assert "Check with the API team lead" in _pdf_text(out)
 
 
+def test_pdf_outcome_follows_the_sustained_rule_given(tmp_path: Path) -> None:
+    """Carl reached one target at his only measurement: met at N = 1, "met once, not yet sustained" at N = 2."""
+    db, out = tmp_path / "demo.pipdesk", tmp_path / "outcome.pdf"
+    assert main(["demo", "--db", str(db)]) == 0
+    assert main(["pdf", "outcome", "3", "--db", str(db), "-o", str(out), "--sustained", "1"]) == 0
+    once = " ".join(_pdf_text(out).split())
+    assert "The evidence suggests: Met. The target was reached." in once
+    assert "not yet sustained" not in once
+    assert main(["pdf", "outcome", "3", "--db", str(db), "-o", str(out)]) == 0
+    assert "The evidence suggests: Partially met. Met once, not yet sustained" in " ".join(_pdf_text(out).split())
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
         (["pdf", "checkin", "1", "--date", "2026-10-13"], "no check-in on 2026-10-13"),
+        (["pdf", "outcome", "3", "--sustained", "0"], "expected a whole number from 1 to 10, found '0'"),
+        (["pdf", "outcome", "3", "--sustained", "two"], "expected a whole number from 1 to 10, found 'two'"),
         (["pdf", "checkin", "4"], "no check-ins yet"),
         (["pdf", "plan", "1", "--date", "2026-10-12"], "--date goes with `pdf checkin` only"),
         (["pdf", "plan", "1", "--password-file", "/no/such/file"], "no such file"),
