@@ -366,6 +366,9 @@ PLAN_FIELDS = {
     "concerns": "Concerns",
     "milestones": "Meetings",
     "fairness_check": "Fairness check",  # domain.outcome.FAIRNESS_FIELD (outcome imports this module)
+    "hr_review": "HR review",  # domain.fair_process.HR_REVIEW_FIELD
+    "adjustments": "Adjustments",
+    "appeal": "Appeal",
 }
 #: A name quoted in a revision's label is cut to this many characters.
 _QUOTED = 40

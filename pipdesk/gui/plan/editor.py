@@ -25,10 +25,12 @@ from pipdesk.gui.common.session_view import SessionView
 from pipdesk.gui.common.words import show_line
 from pipdesk.gui.forms.ui_plan_editor import Ui_PlanEditor
 from pipdesk.gui.plan import commands
+from pipdesk.gui.plan.adjustments import AdjustmentsSection
 from pipdesk.gui.plan.commands import PERSON_FIELDS, ROLES
 from pipdesk.gui.plan.field_events import FieldEvents
 from pipdesk.gui.plan.guidance import show_guidance
 from pipdesk.gui.plan.history_model import HistoryModel
+from pipdesk.gui.plan.hr_review import HrReviewRow
 from pipdesk.gui.plan.lists import ListBinding, plan_lists, smart_check
 from pipdesk.gui.plan.navigation import SectionLinks, show_blockers
 
@@ -79,8 +81,17 @@ class PlanEditor(SessionView):
         self.ui.outerLayout.insertWidget(0, self.sections)
         self.ui.objectivesList.table.activated.connect(lambda index: self._edit_objective(index.row()))
         self.ui.recordAcknowledgementButton.clicked.connect(self.acknowledgement_requested)
+        self._add_fair_process_parts()
 
     # Setup
+
+    def _add_fair_process_parts(self) -> None:
+        """The HR review under the HR partner, and the adjustments after the support (plan format 2)."""
+        self.hr_review = HrReviewRow(self.prompter, lambda: self.session, self.today, self)
+        self.ui.peopleGrid.addWidget(self.hr_review, 7, 0, 1, 5)
+        self.adjustments = AdjustmentsSection(self.prompter, lambda: self.session, self.today, self)
+        layout = self.ui.contentLayout
+        layout.insertWidget(layout.indexOf(self.ui.supportGroup) + 1, self.adjustments)
 
     def _bind_fields(self) -> None:
         ui = self.ui
@@ -181,6 +192,8 @@ class PlanEditor(SessionView):
             ui.issuedLabel.setText(vocabulary.long_date(plan.issued_on) if plan.issued_on else "Not issued yet")
             ui.acknowledgementLabel.setText(commands.acknowledgement_text(plan))
             ui.recordAcknowledgementButton.setVisible(commands.awaits_acknowledgement(plan))
+            self.hr_review.show_plan(plan)
+            self.adjustments.show_plan(plan)
             for binding in self.lists.values():
                 if binding.attribute != "evidence":
                     binding.model.set_items(binding.plan_list.of(plan))

@@ -1,0 +1,182 @@
+"""Records one reasonable adjustment: what was asked for, by whom and when, what was decided and why,
+when it was put in place and when it is to be reviewed.
+
+Fields that do not apply to the decision are disabled and left out of what is recorded: nothing is
+put in place or reviewed for a refused adjustment, and nothing is offered instead of one agreed as
+requested. A refusal is not accepted without its reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pipdesk.domain import Adjustment, AdjustmentDecision, Plan, vocabulary
+from pipdesk.domain.rules import plan_problems
+from pipdesk.gui.common.colours import show_as_error
+from pipdesk.gui.common.dates import date_of, prepare_date_edit, set_date
+from pipdesk.gui.common.dialogs import accept_if_sound, finish_dialog
+from pipdesk.gui.common.words import show_line
+
+#: Said under the decision while "Refused" is chosen, before the manager tries to record it.
+REFUSAL_NEEDS_REASON = "A refusal needs its reason: HR and the employee will read why it was refused."
+_DECIDED = (AdjustmentDecision.AGREED, AdjustmentDecision.ALTERNATIVE)
+
+
+def _text_edit(parent: QWidget, name: str, lines: int = 3) -> QPlainTextEdit:
+    edit = QPlainTextEdit(parent)
+    edit.setAccessibleName(name)
+    edit.setTabChangesFocus(True)
+    edit.setFixedHeight(edit.fontMetrics().lineSpacing() * lines + 12)
+    return edit
+
+
+class AdjustmentDialog(QDialog):
+    """Asks for every field of an :class:`Adjustment`; ``adjustment`` is the one edited, if any."""
+
+    def __init__(
+        self, plan: Plan, row: int, today: dt.date, adjustment: Adjustment | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.plan = plan
+        self.row = row  # where the adjustment is (or goes) in the plan's list, for the plan's rules
+        self.setWindowTitle("Edit adjustment" if adjustment else "Add adjustment")
+        self.setAccessibleName(self.windowTitle())
+        self.requested_edit = _text_edit(self, "What was requested")
+        self.requested_by_edit = QLineEdit(self)
+        self.requested_by_edit.setAccessibleName("Requested by")
+        self.requested_by_edit.setPlaceholderText(f"For example {plan.employee.name}, or their doctor")
+        self.decision_combo = QComboBox(self)
+        self.decision_combo.setAccessibleName("Decision")
+        self.decision_combo.addItem(vocabulary.adjustment_decision(None), None)
+        for decision, label in vocabulary.ADJUSTMENT_DECISIONS.items():
+            self.decision_combo.addItem(label, decision)
+        self.refusal_note = QLabel(REFUSAL_NEEDS_REASON, self)
+        self.refusal_note.setWordWrap(True)
+        self.offered_edit = _text_edit(self, "What was offered instead", 2)
+        self.reason_edit = _text_edit(self, "Reason for the decision", 2)
+        self.dates: dict[str, QDateEdit] = {}
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.addRow(self._label("What was &requested", self.requested_edit), self.requested_edit)
+        form.addRow(self._label("Requested &by", self.requested_by_edit), self.requested_by_edit)
+        requested_on = self._date("requested_on", "Requested on", today)
+        form.addRow(self._label("Requested o&n", requested_on), requested_on)
+        form.addRow(self._label("&Decision", self.decision_combo), self.decision_combo)
+        form.addRow("", self.refusal_note)
+        form.addRow(self._label("What was &offered instead", self.offered_edit), self.offered_edit)
+        form.addRow(self._label("Rea&son", self.reason_edit), self.reason_edit)
+        for field, text, name in (
+            ("decided_on", "De&cided on", "Decided on"),
+            ("in_place_on", "Put in &place on", "Put in place on"),
+            ("review_on", "Re&view on", "Review on"),
+        ):
+            form.addRow(self._label(text, self._date(field, name, today)), self.dates[field])
+        self.error_label = QLabel(self)
+        self.error_label.setWordWrap(True)
+        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
+        show_as_error(self.error_label)
+        show_as_error(self.refusal_note)
+        self.error_label.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(520)
+        if adjustment is not None:
+            self._show(adjustment)
+        self.decision_combo.currentIndexChanged.connect(lambda _i: self._update())
+        self._update()
+        finish_dialog(self, buttons, "Record adjustment", self._accept)
+
+    def _label(self, text: str, buddy: QWidget) -> QLabel:
+        label = QLabel(text, self)
+        label.setBuddy(buddy)
+        return label
+
+    def _date(self, field: str, name: str, today: dt.date) -> QDateEdit:
+        edit = prepare_date_edit(QDateEdit(self), lambda: today, optional=True)
+        edit.setAccessibleName(name)
+        edit.setMaximumWidth(160)
+        set_date(edit, None)
+        self.dates[field] = edit
+        return edit
+
+    def _show(self, adjustment: Adjustment) -> None:
+        self.requested_edit.setPlainText(adjustment.requested)
+        show_line(self.requested_by_edit, adjustment.requested_by)
+        self.decision_combo.setCurrentIndex(max(self.decision_combo.findData(adjustment.decision), 0))
+        self.offered_edit.setPlainText(adjustment.offered)
+        self.reason_edit.setPlainText(adjustment.reason)
+        for field, edit in self.dates.items():
+            set_date(edit, getattr(adjustment, field))
+
+    def decision(self) -> AdjustmentDecision | None:
+        value = self.decision_combo.currentData()
+        return AdjustmentDecision(value) if value is not None else None
+
+    def _update(self) -> None:
+        """Enable what applies to the decision chosen."""
+        decision = self.decision()
+        self.refusal_note.setVisible(decision is AdjustmentDecision.REFUSED)
+        applies = {
+            self.offered_edit: decision is AdjustmentDecision.ALTERNATIVE,
+            self.reason_edit: decision is not None,
+            self.dates["decided_on"]: decision is not None,
+            self.dates["in_place_on"]: decision in _DECIDED,
+            self.dates["review_on"]: decision in _DECIDED,
+        }
+        form = self.layout().itemAt(0).layout()
+        for widget, enabled in applies.items():
+            widget.setEnabled(enabled)
+            if isinstance(form, QFormLayout) and (label := form.labelForField(widget)) is not None:
+                label.setEnabled(enabled)
+
+    def adjustment(self) -> Adjustment:
+        """The adjustment as filled in; fields that do not apply to the decision are left empty."""
+
+        def day(field: str) -> dt.date | None:
+            edit = self.dates[field]
+            return date_of(edit) if edit.isEnabled() else None
+
+        def text(edit: QPlainTextEdit) -> str:
+            return edit.toPlainText().strip() if edit.isEnabled() else ""
+
+        return Adjustment(
+            requested=self.requested_edit.toPlainText().strip(),
+            requested_by=self.requested_by_edit.text().strip(),
+            requested_on=day("requested_on"),
+            decision=self.decision(),
+            offered=text(self.offered_edit),
+            reason=text(self.reason_edit),
+            decided_on=day("decided_on"),
+            in_place_on=day("in_place_on"),
+            review_on=day("review_on"),
+        )
+
+    def problems(self) -> list[str]:
+        """What stops the adjustment being recorded, in the plan's own rules."""
+        adjustment = self.adjustment()
+        if not adjustment.requested:
+            return ["Say what was requested."]
+        plan = self.plan.model_copy(deep=True)
+        plan.adjustments[self.row : self.row + 1] = [adjustment]
+        here = ("plan", "adjustments", self.row)
+        return [p.message for p in plan_problems(plan) if tuple(p.path[:3]) == here]
+
+    def _accept(self) -> None:
+        accept_if_sound(self, self.problems(), self.error_label)
