@@ -28,6 +28,7 @@ from pipdesk.gui.common.session import PlanSession
 from pipdesk.gui.documents import commands as documents
 from pipdesk.gui.forms.ui_main_window import Ui_MainWindow
 from pipdesk.gui.forms.ui_welcome import Ui_WelcomeView
+from pipdesk.gui.outcome.appeal import NOT_CLOSED, record_appeal
 from pipdesk.gui.outcome.commands import close_with_outcome, extend_plan
 from pipdesk.gui.plan import commands as plan_commands
 from pipdesk.gui.plan.editor import PlanEditor
@@ -118,6 +119,10 @@ def _draft(state: State) -> bool:
 
 def _running(state: State) -> bool:
     return state.status in (Status.ACTIVE, Status.EXTENDED)
+
+
+def _closed(state: State) -> bool:
+    return state.status is Status.CLOSED
 
 
 def _running_or_closed(state: State) -> bool:
@@ -340,6 +345,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("actionExportCalendar", _export_calendar, _running),
     ActionSpec("actionExtend", _extend, _running_or_closed),
     ActionSpec("actionCloseWithOutcome", _close_with_outcome, _running),
+    ActionSpec("actionRecordAppeal", lambda w: record_appeal(_session(w), w.prompter, w.today, w.window()), _closed),
     ActionSpec("actionDeletePlan", _delete_plan, _plan_shown, "Ctrl+Shift+Del"),
     # Help
     ActionSpec("actionKeyboardShortcuts", _keyboard_shortcuts, shortcut=Key.HelpContents),
@@ -371,10 +377,14 @@ TIPS: dict[str, str] = {
     "actionExportCalendar": "Save the plan's milestones as a calendar file (.ics)",
     "actionExtend": "Move the plan's end date later, with a reason",
     "actionCloseWithOutcome": "End the plan with a decision: the results of its objectives and a follow-up",
+    "actionRecordAppeal": "Record the employee's appeal against the outcome: grounds, hearing and result",
     "actionDeletePlan": "Delete the plan shown from this plan book",
     "actionKeyboardShortcuts": "List the keyboard shortcuts",
     "actionAbout": "Which version of pipdesk this is",
 }
+
+#: Actions made here, not in ui/main_window.ui: their text and their tip while disabled.
+CODE_ACTIONS = {"actionRecordAppeal": ("Record app&eal…", NOT_CLOSED)}
 
 #: The welcome page's buttons and what they run.
 WELCOME_BUTTONS: tuple[tuple[str, Callable[[Shell], object]], ...] = (
@@ -400,6 +410,10 @@ def install(window: Shell, welcome: Ui_WelcomeView, undo_group: QUndoGroup) -> t
     ui.menuEdit.addAction(redo)
     ui.menuEdit.addSeparator()
     ui.menuEdit.addAction(ui.actionPreferences)
+    for name, (text, _why) in CODE_ACTIONS.items():  # a group of their own before Delete in the Plan menu
+        setattr(ui, name, QAction(text, window.window(), objectName=name))
+        ui.menuPlan.insertAction(ui.actionDeletePlan, getattr(ui, name))
+    ui.menuPlan.insertSeparator(ui.actionDeletePlan)
     actions = action_map(ui)
     for spec in ACTIONS:
         action = actions[spec.name]
@@ -451,6 +465,8 @@ def update(window: Shell) -> None:
     state, actions = State.of(window), action_map(window.ui)
     for spec in ACTIONS:
         actions[spec.name].setEnabled(spec.enabled(state))
+        if spec.name in CODE_ACTIONS:  # the status tip says why while disabled
+            actions[spec.name].setStatusTip(TIPS[spec.name] if spec.enabled(state) else CODE_ACTIONS[spec.name][1])
 
 
 # The runner
