@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDateEdit, QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QDateEdit, QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QTableView, QWidget
 
 from pipdesk.domain import Concern, Plan, Problem, vocabulary
 from pipdesk.gui.common.colours import show_as_error
@@ -25,12 +25,11 @@ from pipdesk.gui.common.session_view import SessionView
 from pipdesk.gui.common.words import show_line
 from pipdesk.gui.forms.ui_plan_editor import Ui_PlanEditor
 from pipdesk.gui.plan import commands
-from pipdesk.gui.plan.adjustments import AdjustmentsSection
 from pipdesk.gui.plan.commands import PERSON_FIELDS, ROLES
+from pipdesk.gui.plan.fair_process_parts import FairProcessParts
 from pipdesk.gui.plan.field_events import FieldEvents
 from pipdesk.gui.plan.guidance import show_guidance
 from pipdesk.gui.plan.history_model import HistoryModel
-from pipdesk.gui.plan.hr_review import HrReviewRow
 from pipdesk.gui.plan.lists import ListBinding, plan_lists, smart_check
 from pipdesk.gui.plan.navigation import SectionLinks, show_blockers
 
@@ -71,27 +70,15 @@ class PlanEditor(SessionView):
         self._bind_fields()
         self._bind_lists()
         self.history = HistoryModel(self)
-        self.ui.historyTable.setModel(self.history)
-        self.ui.historyTable.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move in it
-        self.ui.historyTable.verticalHeader().setVisible(False)
-        self.ui.historyTable.horizontalHeader().setStretchLastSection(True)
-        self.ui.historyTable.setMinimumHeight(120)
+        _show_history(self.ui.historyTable, self.history)
         _style_message(self.ui.smartSummary)
         self.sections = SectionLinks(self.ui, self)
         self.ui.outerLayout.insertWidget(0, self.sections)
         self.ui.objectivesList.table.activated.connect(lambda index: self._edit_objective(index.row()))
         self.ui.recordAcknowledgementButton.clicked.connect(self.acknowledgement_requested)
-        self._add_fair_process_parts()
+        self.fair_process = FairProcessParts(self.ui, prompter, lambda: self.session, today, self)
 
     # Setup
-
-    def _add_fair_process_parts(self) -> None:
-        """The HR review under the HR partner, and the adjustments after the support (plan format 2)."""
-        self.hr_review = HrReviewRow(self.prompter, lambda: self.session, self.today, self)
-        self.ui.peopleGrid.addWidget(self.hr_review, 7, 0, 1, 5)
-        self.adjustments = AdjustmentsSection(self.prompter, lambda: self.session, self.today, self)
-        layout = self.ui.contentLayout
-        layout.insertWidget(layout.indexOf(self.ui.supportGroup) + 1, self.adjustments)
 
     def _bind_fields(self) -> None:
         ui = self.ui
@@ -192,8 +179,7 @@ class PlanEditor(SessionView):
             ui.issuedLabel.setText(vocabulary.long_date(plan.issued_on) if plan.issued_on else "Not issued yet")
             ui.acknowledgementLabel.setText(commands.acknowledgement_text(plan))
             ui.recordAcknowledgementButton.setVisible(commands.awaits_acknowledgement(plan))
-            self.hr_review.show_plan(plan)
-            self.adjustments.show_plan(plan)
+            self.fair_process.show_plan(plan)
             for binding in self.lists.values():
                 if binding.attribute != "evidence":
                     binding.model.set_items(binding.plan_list.of(plan))
@@ -348,6 +334,14 @@ class PlanEditor(SessionView):
             binding, commands.move_item(self.session, binding.plan_list, row, delta)
         ):
             binding.editor.select_row(row + delta)
+
+
+def _show_history(table: QTableView, history: HistoryModel) -> None:
+    table.setModel(history)
+    table.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move in it
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.setMinimumHeight(120)
 
 
 def _style_message(label: QLabel) -> None:

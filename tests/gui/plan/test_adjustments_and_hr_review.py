@@ -55,7 +55,7 @@ def test_an_adjustment_added_to_an_issued_plan_asks_one_reason_is_saved_and_show
     window: MainWindow, book: PlanBook, prompter: ScriptedPrompter, qtbot: QtBot
 ) -> None:
     window.select_plan(ALEX)
-    section = window.editor.adjustments
+    section = window.editor.fair_process.adjustments
     seen: list[str] = []
     prompter.expect(
         "dialog", fill_adjustment("Screen reader software", AdjustmentDecision.AGREED, "", IN_PLACE, REVIEW)
@@ -103,7 +103,7 @@ def test_a_refusal_without_its_reason_is_refused_by_the_dialog(window: MainWindo
         return click_ok(dialog)
 
     prompter.expect("dialog", refuse).expect("dialog", answer_reason("Decided with HR"))
-    window.editor.adjustments.list.add_button.click()
+    window.editor.fair_process.adjustments.list.add_button.click()
     assert checked == ["A refused adjustment needs the reason it was refused"]
     assert window.session is not None
     [refused] = window.session.plan.adjustments
@@ -115,7 +115,7 @@ def test_editing_an_adjustment_opens_it_filled_and_keeps_what_changed(
     window: MainWindow, prompter: ScriptedPrompter
 ) -> None:
     window.select_plan(ALEX)
-    section = window.editor.adjustments
+    section = window.editor.fair_process.adjustments
     prompter.expect("dialog", fill_adjustment("A quieter desk", None)).expect("dialog", answer_reason("Asked today"))
     section.list.add_button.click()
     assert not section.edit_button.isEnabled() or section.list.current_row() == 0
@@ -145,7 +145,7 @@ def test_the_hr_review_is_recorded_with_the_hr_partner_as_reviewer(
     window: MainWindow, prompter: ScriptedPrompter
 ) -> None:
     draft_id = open_draft(window)
-    row = window.editor.hr_review
+    row = window.editor.fair_process.hr_review
     assert row.label.text() == "Not yet sent to HR for review."
     prompter.expect("dialog", click_ok)
     row.sent_button.click()

@@ -42,7 +42,7 @@ RUNNING = {
     "actionExportCalendar",
     "actionExtend",
 }
-CLOSED = {"actionExtend"}  # a closed plan is reopened only by an extension with a reason
+CLOSED = {"actionExtend", "actionRecordAppeal"}  # reopened only by an extension with a reason; an appeal
 
 
 def shortcuts() -> dict[str, QKeySequence]:
