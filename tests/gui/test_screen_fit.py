@@ -21,7 +21,7 @@ from pipdesk.gui.common.scripted_prompter import ScriptedPrompter
 from pipdesk.store import PlanBook
 from pipdesk.store.backups import BackupInfo
 
-from conftest import ALEX, TODAY
+from conftest import ALEX, BETH, TODAY
 
 SCREENS = {"1280x720": QRect(0, 0, 1280, 720), "911x512": QRect(0, 0, 911, 512)}
 
@@ -59,9 +59,12 @@ def dialogs(book: PlanBook) -> dict[str, Callable[[], QWidget]]:
     from pipdesk.gui.checkins.form_dialog import CheckinFormDialog
     from pipdesk.gui.common.reason import ReasonDialog
     from pipdesk.gui.documents.export_dialog import ExportPdfDialog
+    from pipdesk.gui.outcome.appeal_dialog import AppealDialog
     from pipdesk.gui.outcome.close_dialog import ClosePlanDialog
     from pipdesk.gui.outcome.extend_dialog import ExtendPlanDialog
     from pipdesk.gui.plan.acknowledgement_dialog import AcknowledgementDialog
+    from pipdesk.gui.plan.adjustment_dialog import AdjustmentDialog
+    from pipdesk.gui.plan.hr_review import HrReviewDialog
     from pipdesk.gui.plan.objective_dialog import ObjectiveDialog
     from pipdesk.gui.plans.new_plan_dialog import NewPlanDialog
     from pipdesk.gui.shell.passphrase_dialog import PassphraseDialog, PassphraseTask
@@ -91,6 +94,9 @@ def dialogs(book: PlanBook) -> dict[str, Callable[[], QWidget]]:
         "export PDF": lambda: ExportPdfDialog(plan),
         "reason": lambda: ReasonDialog("The end date moves from 30 Nov 2026 to 14 Dec 2026."),
         "keyboard shortcuts": lambda: shortcuts_dialog(shortcuts),
+        "adjustment": lambda: AdjustmentDialog(plan, len(plan.adjustments), TODAY),
+        "HR review": lambda: HrReviewDialog(plan, TODAY, sent_only=False),
+        "appeal": lambda: AppealDialog(book.get(BETH), TODAY),
     }
 
 
@@ -113,6 +119,9 @@ DIALOGS = [
     "export PDF",
     "reason",
     "keyboard shortcuts",
+    "adjustment",
+    "HR review",
+    "appeal",
 ]
 
 

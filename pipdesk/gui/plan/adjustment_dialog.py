@@ -9,6 +9,7 @@ requested. A refusal is not accepted without its reason.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -99,6 +100,14 @@ class AdjustmentDialog(QDialog):
         self.setMinimumWidth(520)
         if adjustment is not None:
             self._show(adjustment)
+        fields = [self.requested_edit, self.requested_by_edit, requested_on, self.decision_combo]
+        fields += [
+            self.offered_edit,
+            self.reason_edit,
+            *(self.dates[f] for f in ("decided_on", "in_place_on", "review_on")),
+        ]
+        for before, after in itertools.pairwise(fields):  # Tab in reading order
+            QWidget.setTabOrder(before, after)
         self.decision_combo.currentIndexChanged.connect(lambda _i: self._update())
         self._update()
         finish_dialog(self, buttons, "Record adjustment", self._accept)
