@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QCalendarWidget, QDateEdit
+from PySide6.QtWidgets import QCalendarWidget, QDateEdit, QWidget
 
 from pipdesk.domain import Plan
 
@@ -125,8 +125,8 @@ class _DateEditBehaviour(QObject):
 
 def _leave(edit: QDateEdit, forward: bool) -> bool:
     """Move the focus from ``edit`` to the next (or previous) widget Tab reaches in its window."""
-    widget = edit.nextInFocusChain() if forward else edit.previousInFocusChain()
-    while widget is not edit:
+    widget: QWidget | None = edit.nextInFocusChain() if forward else edit.previousInFocusChain()
+    while widget is not None and widget is not edit:
         focusable = bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus) and widget.isVisible() and widget.isEnabled()
         if focusable and widget.window() is edit.window() and not edit.isAncestorOf(widget):
             widget.setFocus(Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason)

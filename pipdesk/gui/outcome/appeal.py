@@ -12,6 +12,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QWidget
 
 from pipdesk.domain import PipdeskError, Plan, PlanInvalid, Status
+from pipdesk.gui.common.dialogs import answer_of
 from pipdesk.gui.common.prompts import Prompts
 from pipdesk.gui.common.session import PlanSession
 from pipdesk.gui.outcome.appeal_dialog import AppealDialog
@@ -32,13 +33,11 @@ def record_appeal(
     reason = why_not_appeal(session.plan)
     if reason is not None:
         raise PipdeskError(reason)
-    dialog = AppealDialog(session.plan, today(), parent)
-    try:
-        if not prompter.run_dialog(dialog) or dialog.problems():
-            return False
-        appeal = dialog.appeal()
-    finally:
-        dialog.deleteLater()
+    appeal = answer_of(
+        prompter, AppealDialog(session.plan, today(), parent), AppealDialog.appeal, AppealDialog.problems
+    )
+    if appeal is None:
+        return False
     text = "Edit appeal" if session.plan.appeal else "Record appeal"
     problems = session.change(text, lambda plan: setattr(plan, "appeal", appeal))
     if problems:

@@ -5,25 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit, QWidget
 
 from pipdesk.domain import Appeal, AppealResult, Plan, vocabulary
 from pipdesk.domain.rules import plan_problems
-from pipdesk.gui.common.colours import show_as_error
-from pipdesk.gui.common.dates import date_of, prepare_date_edit, set_date
-from pipdesk.gui.common.dialogs import accept_if_sound, finish_dialog
+from pipdesk.gui.common.dates import date_of
+from pipdesk.gui.common.dialogs import accept_if_sound, date_field, finish_form_dialog, form_rows, text_field
 from pipdesk.gui.common.words import show_line
 
 
@@ -35,62 +22,28 @@ class AppealDialog(QDialog):
         self.plan = plan
         current = plan.appeal
         self.setWindowTitle("Edit appeal" if current else "Record appeal")
-        lodged = current.lodged_on if current else today
-        self.lodged_edit = self._date("Lodged on", lodged, today, optional=False)
-        self.grounds_edit = self._text("Grounds of the appeal", 4)
+        self.lodged_edit = date_field(self, "Lodged on", current.lodged_on if current else today, today, optional=False)
+        self.grounds_edit = text_field(self, "Grounds of the appeal", 4)
         self.heard_by_edit = QLineEdit(self)
         self.heard_by_edit.setAccessibleName("Heard by")
         self.heard_by_edit.setPlaceholderText("Someone not involved in the plan, where possible")
-        self.heard_edit = self._date("Heard on", current.heard_on if current else None, today, optional=True)
+        self.heard_edit = date_field(self, "Heard on", current.heard_on if current else None, today)
         self.result_combo = QComboBox(self)
         self.result_combo.setAccessibleName("Result")
         self.result_combo.addItem(vocabulary.appeal_result(None), None)
         for result, label in vocabulary.APPEAL_RESULTS.items():
             self.result_combo.addItem(label, result)
-        self.comments_edit = self._text("Comments on the appeal", 3)
+        self.comments_edit = text_field(self, "Comments on the appeal", 3)
         if current is not None:
             self.grounds_edit.setPlainText(current.grounds)
             show_line(self.heard_by_edit, current.heard_by)
             self.result_combo.setCurrentIndex(max(self.result_combo.findData(current.result), 0))
             self.comments_edit.setPlainText(current.comments)
-        form = QFormLayout()
-        for text, widget in (
-            ("&Lodged on", self.lodged_edit),
-            ("&Grounds", self.grounds_edit),
-            ("Heard &by", self.heard_by_edit),
-            ("Heard &on", self.heard_edit),
-            ("&Result", self.result_combo),
-            ("&Comments", self.comments_edit),
-        ):
-            label = QLabel(text, self)
-            label.setBuddy(widget)
-            form.addRow(label, widget)
-        self.error_label = QLabel(self)
-        self.error_label.setWordWrap(True)
-        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
-        show_as_error(self.error_label)
-        self.error_label.hide()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(buttons)
+        labels = ("&Lodged on", "&Grounds", "Heard &by", "Heard &on", "&Result", "&Comments")
+        fields = (self.lodged_edit, self.grounds_edit, self.heard_by_edit, self.heard_edit, self.result_combo)
+        form = form_rows(self, list(zip(labels, (*fields, self.comments_edit), strict=True)))
         self.setMinimumWidth(480)
-        finish_dialog(self, buttons, "Record appeal", self._accept)
-
-    def _date(self, name: str, day: dt.date | None, today: dt.date, optional: bool) -> QDateEdit:
-        edit = prepare_date_edit(QDateEdit(self), lambda: today, optional=optional)
-        edit.setAccessibleName(name)
-        edit.setMaximumWidth(160)
-        set_date(edit, day)
-        return edit
-
-    def _text(self, name: str, lines: int) -> QPlainTextEdit:
-        edit = QPlainTextEdit(self)
-        edit.setAccessibleName(name)
-        edit.setTabChangesFocus(True)
-        edit.setFixedHeight(edit.fontMetrics().lineSpacing() * lines + 12)
-        return edit
+        self.error_label = finish_form_dialog(self, form, "Record appeal", self._accept)
 
     def appeal(self) -> Appeal:
         lodged = date_of(self.lodged_edit)

@@ -11,38 +11,18 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from pipdesk.domain import Adjustment, AdjustmentDecision, Plan, vocabulary
 from pipdesk.domain.rules import plan_problems
 from pipdesk.gui.common.colours import show_as_error
-from pipdesk.gui.common.dates import date_of, prepare_date_edit, set_date
-from pipdesk.gui.common.dialogs import accept_if_sound, finish_dialog
+from pipdesk.gui.common.dates import date_of, set_date
+from pipdesk.gui.common.dialogs import accept_if_sound, date_field, finish_form_dialog, form_rows, text_field
 from pipdesk.gui.common.words import show_line
 
 #: Said under the decision while "Refused" is chosen, before the manager tries to record it.
 REFUSAL_NEEDS_REASON = "A refusal needs its reason: HR and the employee will read why it was refused."
 _DECIDED = (AdjustmentDecision.AGREED, AdjustmentDecision.ALTERNATIVE)
-
-
-def _text_edit(parent: QWidget, name: str, lines: int = 3) -> QPlainTextEdit:
-    edit = QPlainTextEdit(parent)
-    edit.setAccessibleName(name)
-    edit.setTabChangesFocus(True)
-    edit.setFixedHeight(edit.fontMetrics().lineSpacing() * lines + 12)
-    return edit
 
 
 class AdjustmentDialog(QDialog):
@@ -55,8 +35,7 @@ class AdjustmentDialog(QDialog):
         self.plan = plan
         self.row = row  # where the adjustment is (or goes) in the plan's list, for the plan's rules
         self.setWindowTitle("Edit adjustment" if adjustment else "Add adjustment")
-        self.setAccessibleName(self.windowTitle())
-        self.requested_edit = _text_edit(self, "What was requested")
+        self.requested_edit = text_field(self, "What was requested", 3)
         self.requested_by_edit = QLineEdit(self)
         self.requested_by_edit.setAccessibleName("Requested by")
         self.requested_by_edit.setPlaceholderText(f"For example {plan.employee.name}, or their doctor")
@@ -67,40 +46,35 @@ class AdjustmentDialog(QDialog):
             self.decision_combo.addItem(label, decision)
         self.refusal_note = QLabel(REFUSAL_NEEDS_REASON, self)
         self.refusal_note.setWordWrap(True)
-        self.offered_edit = _text_edit(self, "What was offered instead", 2)
-        self.reason_edit = _text_edit(self, "Reason for the decision", 2)
-        self.dates: dict[str, QDateEdit] = {}
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        form.addRow(self._label("What was &requested", self.requested_edit), self.requested_edit)
-        form.addRow(self._label("Requested &by", self.requested_by_edit), self.requested_by_edit)
-        requested_on = self._date("requested_on", "Requested on", today)
-        form.addRow(self._label("Requested o&n", requested_on), requested_on)
-        form.addRow(self._label("&Decision", self.decision_combo), self.decision_combo)
-        form.addRow("", self.refusal_note)
-        form.addRow(self._label("What was &offered instead", self.offered_edit), self.offered_edit)
-        form.addRow(self._label("Rea&son", self.reason_edit), self.reason_edit)
-        for field, text, name in (
-            ("decided_on", "De&cided on", "Decided on"),
-            ("in_place_on", "Put in &place on", "Put in place on"),
-            ("review_on", "Re&view on", "Review on"),
-        ):
-            form.addRow(self._label(text, self._date(field, name, today)), self.dates[field])
-        self.error_label = QLabel(self)
-        self.error_label.setWordWrap(True)
-        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
-        show_as_error(self.error_label)
         show_as_error(self.refusal_note)
-        self.error_label.hide()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(520)
-        if adjustment is not None:
-            self._show(adjustment)
-        fields = [self.requested_edit, self.requested_by_edit, requested_on, self.decision_combo]
+        self.offered_edit = text_field(self, "What was offered instead", 2)
+        self.reason_edit = text_field(self, "Reason for the decision", 2)
+        self.dates = {
+            field: date_field(self, name, None, today)
+            for field, name in (
+                ("requested_on", "Requested on"),
+                ("decided_on", "Decided on"),
+                ("in_place_on", "Put in place on"),
+                ("review_on", "Review on"),
+            )
+        }
+        self.form = form_rows(
+            self,
+            [
+                ("What was &requested", self.requested_edit),
+                ("Requested &by", self.requested_by_edit),
+                ("Requested o&n", self.dates["requested_on"]),
+                ("&Decision", self.decision_combo),
+                ("What was &offered instead", self.offered_edit),
+                ("Rea&son", self.reason_edit),
+                ("De&cided on", self.dates["decided_on"]),
+                ("Put in &place on", self.dates["in_place_on"]),
+                ("Re&view on", self.dates["review_on"]),
+            ],
+        )
+        self.form.insertRow(4, "", self.refusal_note)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        fields = [self.requested_edit, self.requested_by_edit, self.dates["requested_on"], self.decision_combo]
         fields += [
             self.offered_edit,
             self.reason_edit,
@@ -108,22 +82,12 @@ class AdjustmentDialog(QDialog):
         ]
         for before, after in itertools.pairwise(fields):  # Tab in reading order
             QWidget.setTabOrder(before, after)
+        self.setMinimumWidth(520)
+        if adjustment is not None:
+            self._show(adjustment)
         self.decision_combo.currentIndexChanged.connect(lambda _i: self._update())
         self._update()
-        finish_dialog(self, buttons, "Record adjustment", self._accept)
-
-    def _label(self, text: str, buddy: QWidget) -> QLabel:
-        label = QLabel(text, self)
-        label.setBuddy(buddy)
-        return label
-
-    def _date(self, field: str, name: str, today: dt.date) -> QDateEdit:
-        edit = prepare_date_edit(QDateEdit(self), lambda: today, optional=True)
-        edit.setAccessibleName(name)
-        edit.setMaximumWidth(160)
-        set_date(edit, None)
-        self.dates[field] = edit
-        return edit
+        self.error_label = finish_form_dialog(self, self.form, "Record adjustment", self._accept)
 
     def _show(self, adjustment: Adjustment) -> None:
         self.requested_edit.setPlainText(adjustment.requested)
@@ -149,10 +113,9 @@ class AdjustmentDialog(QDialog):
             self.dates["in_place_on"]: decision in _DECIDED,
             self.dates["review_on"]: decision in _DECIDED,
         }
-        form = self.layout().itemAt(0).layout()
         for widget, enabled in applies.items():
             widget.setEnabled(enabled)
-            if isinstance(form, QFormLayout) and (label := form.labelForField(widget)) is not None:
+            if (label := self.form.labelForField(widget)) is not None:
                 label.setEnabled(enabled)
 
     def adjustment(self) -> Adjustment:

@@ -14,11 +14,13 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPush
 
 from pipdesk.domain import Adjustment, Plan, Problem, vocabulary
 from pipdesk.domain.fair_process import adjustments_line
+from pipdesk.gui.common.dialogs import answer_of
 from pipdesk.gui.common.list_editor import Column, ListEditor, ListTableModel
 from pipdesk.gui.common.prompts import Prompts
 from pipdesk.gui.common.reason import change_with_reason
 from pipdesk.gui.common.session import PlanSession
 from pipdesk.gui.plan.adjustment_dialog import AdjustmentDialog
+from pipdesk.gui.plan.part_context import PartContext
 
 #: The revision field of a change to the adjustments.
 ADJUSTMENTS_FIELD = "adjustments"
@@ -40,12 +42,7 @@ def _ask(
     adjustments = session.plan.adjustments
     shown = adjustments[row] if row < len(adjustments) else None
     dialog = AdjustmentDialog(session.plan, row, today, shown, parent)
-    try:
-        if not prompter.run_dialog(dialog) or dialog.problems():
-            return None
-        return dialog.adjustment()
-    finally:
-        dialog.deleteLater()
+    return answer_of(prompter, dialog, AdjustmentDialog.adjustment, AdjustmentDialog.problems)
 
 
 def _change(
@@ -53,18 +50,22 @@ def _change(
     prompter: Prompts,
     parent: QWidget | None,
     text: str,
-    edit: Callable[[list[Adjustment]], None],
+    edit: Callable[[list[Adjustment]], object],
     old: Adjustment | None,
     new: Adjustment | None,
 ) -> list[Problem] | None:
     before, after = (adjustment_text(a) if a is not None else None for a in (old, new))
     change = f"{text}: {after or before}" if old is None or new is None else f"{text}: {before} → {after}"
+
+    def apply(plan: Plan) -> None:
+        edit(plan.adjustments)
+
     return change_with_reason(
         session,
         prompter,
         parent,
         text,
-        lambda plan: edit(plan.adjustments),
+        apply,
         field=ADJUSTMENTS_FIELD,
         old=before,
         new=after,
@@ -128,18 +129,10 @@ _COLUMNS = [
 class AdjustmentsSection(QGroupBox):
     """The plan's adjustments: a table, and Add, Edit and Remove (Enter or a double-click edits)."""
 
-    def __init__(
-        self,
-        prompter: Prompts,
-        session: Callable[[], PlanSession | None],
-        today: Callable[[], dt.date],
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, context: PartContext, parent: QWidget | None = None) -> None:
         super().__init__("Reasonable adjustments", parent)
         self.setObjectName("adjustmentsGroup")
-        self.prompter = prompter
-        self.session = session
-        self.today = today
+        self.prompter, self.session, self.today = context.prompter, context.session, context.today
         self.list = ListEditor(self)
         self.list.setAccessibleName("Adjustments")
         self.model = ListTableModel(_COLUMNS)
@@ -149,7 +142,9 @@ class AdjustmentsSection(QGroupBox):
         self.list.down_button.hide()
         self.edit_button = QPushButton("Edit adjustment…", self)
         self.edit_button.setAccessibleName("Edit adjustment")
-        buttons = self.list.layout().itemAt(1).layout()  # the list's row of buttons, under its table
+        column = self.list.layout()
+        item = column.itemAt(1) if column is not None else None  # the list's row of buttons, under its table
+        buttons = item.layout() if item is not None else None
         if isinstance(buttons, QHBoxLayout):
             buttons.insertWidget(1, self.edit_button)
         self.list.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

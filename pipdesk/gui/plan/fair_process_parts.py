@@ -15,6 +15,7 @@ from pipdesk.gui.common.session import PlanSession
 from pipdesk.gui.forms.ui_plan_editor import Ui_PlanEditor
 from pipdesk.gui.plan.adjustments import AdjustmentsSection
 from pipdesk.gui.plan.hr_review import HrReviewRow
+from pipdesk.gui.plan.part_context import PartContext
 
 
 class FairProcessParts:
@@ -28,9 +29,10 @@ class FairProcessParts:
         today: Callable[[], dt.date],
         parent: QWidget,
     ) -> None:
-        self.hr_review = HrReviewRow(prompter, session, today, parent)
+        context = PartContext(prompter, session, today)
+        self.hr_review = HrReviewRow(context, parent)
         ui.peopleGrid.addWidget(self.hr_review, 7, 0, 1, 5)
-        self.adjustments = AdjustmentsSection(prompter, session, today, parent)
+        self.adjustments = AdjustmentsSection(context, parent)
         layout = ui.contentLayout
         layout.insertWidget(layout.indexOf(ui.supportGroup) + 1, self.adjustments)
         # Tab goes on from the HR partner to the review's buttons, and from the support to the adjustments.

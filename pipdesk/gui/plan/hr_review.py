@@ -7,32 +7,19 @@ issuing a plan without a recorded review asks first (:func:`pipdesk.gui.plan.com
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from pipdesk.domain import HrReview, Plan, PlanInvalid
 from pipdesk.domain.fair_process import hr_review_line
 from pipdesk.domain.rules import plan_problems
-from pipdesk.gui.common.colours import show_as_error
-from pipdesk.gui.common.dates import date_of, prepare_date_edit, set_date
-from pipdesk.gui.common.dialogs import accept_if_sound, finish_dialog
+from pipdesk.gui.common.dates import date_of
+from pipdesk.gui.common.dialogs import accept_if_sound, answer_of, date_field, finish_form_dialog, form_rows, text_field
 from pipdesk.gui.common.prompts import Prompts
 from pipdesk.gui.common.session import PlanSession
 from pipdesk.gui.common.words import show_line
+from pipdesk.gui.plan.part_context import PartContext
 
 
 class HrReviewDialog(QDialog):
@@ -44,50 +31,28 @@ class HrReviewDialog(QDialog):
         self.sent_only = sent_only
         self.current = plan.hr_review or HrReview()
         self.setWindowTitle("Sent to HR for review" if sent_only else "Record HR review")
-        form = QFormLayout()
-        self.sent_edit = self._date("Sent to HR on", self.current.sent_on or (today if sent_only else None), today)
-        form.addRow(self._label("&Sent to HR on", self.sent_edit), self.sent_edit)
+        self.sent_edit = date_field(
+            self, "Sent to HR on", self.current.sent_on or (today if sent_only else None), today
+        )
         self.reviewer_edit = QLineEdit(self)
         self.reviewer_edit.setAccessibleName("Reviewed by")
-        reviewer = self.current.reviewed_by or (plan.hr_partner.name if plan.hr_partner else "")
-        show_line(self.reviewer_edit, reviewer)
-        self.reviewed_edit = self._date("Reviewed on", self.current.reviewed_on or today, today)
-        self.comments_edit = QPlainTextEdit(self)
-        self.comments_edit.setAccessibleName("HR's comments")
-        self.comments_edit.setTabChangesFocus(True)
+        show_line(self.reviewer_edit, self.current.reviewed_by or (plan.hr_partner.name if plan.hr_partner else ""))
+        self.reviewed_edit = date_field(self, "Reviewed on", self.current.reviewed_on or today, today)
+        self.comments_edit = text_field(self, "HR's comments", 4)
         self.comments_edit.setPlainText(self.current.comments)
-        self.comments_edit.setFixedHeight(self.comments_edit.fontMetrics().lineSpacing() * 4 + 12)
+        rows: list[tuple[str, QWidget]] = [("&Sent to HR on", self.sent_edit)]
         if not sent_only:
-            form.addRow(self._label("Reviewed &by", self.reviewer_edit), self.reviewer_edit)
-            form.addRow(self._label("Reviewed &on", self.reviewed_edit), self.reviewed_edit)
-            form.addRow(self._label("&Comments", self.comments_edit), self.comments_edit)
+            rows += [
+                ("Reviewed &by", self.reviewer_edit),
+                ("Reviewed &on", self.reviewed_edit),
+                ("&Comments", self.comments_edit),
+            ]
         else:
             for widget in (self.reviewer_edit, self.reviewed_edit, self.comments_edit):
                 widget.hide()
-        self.error_label = QLabel(self)
-        self.error_label.setWordWrap(True)
-        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
-        show_as_error(self.error_label)
-        self.error_label.hide()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(buttons)
         self.setMinimumWidth(420)
-        finish_dialog(self, buttons, "Record sent" if sent_only else "Record review", self._accept)
-
-    def _label(self, text: str, buddy: QWidget) -> QLabel:
-        label = QLabel(text, self)
-        label.setBuddy(buddy)
-        return label
-
-    def _date(self, name: str, day: dt.date | None, today: dt.date) -> QDateEdit:
-        edit = prepare_date_edit(QDateEdit(self), lambda: today, optional=True)
-        edit.setAccessibleName(name)
-        edit.setMaximumWidth(160)
-        set_date(edit, day)
-        return edit
+        action = "Record sent" if sent_only else "Record review"
+        self.error_label = finish_form_dialog(self, form_rows(self, rows), action, self._accept)
 
     def review(self) -> HrReview:
         if self.sent_only:
@@ -119,13 +84,11 @@ def record_hr_review(
 
     The review is a record of the process, not a change to the plan's terms: no reason is asked.
     """
-    dialog = HrReviewDialog(session.plan, today, sent_only, parent)
-    try:
-        if not prompter.run_dialog(dialog) or dialog.problems():
-            return False
-        review = dialog.review()
-    finally:
-        dialog.deleteLater()
+    review = answer_of(
+        prompter, HrReviewDialog(session.plan, today, sent_only, parent), HrReviewDialog.review, HrReviewDialog.problems
+    )
+    if review is None:
+        return False
     text = "Record sent to HR" if sent_only else "Record HR review"
     problems = session.change(text, lambda plan: setattr(plan, "hr_review", review))
     if problems:
@@ -136,17 +99,9 @@ def record_hr_review(
 class HrReviewRow(QWidget):
     """The HR review in a line, with its two buttons: under the HR partner in the Plan view."""
 
-    def __init__(
-        self,
-        prompter: Prompts,
-        session: Callable[[], PlanSession | None],
-        today: Callable[[], dt.date],
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, context: PartContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.prompter = prompter
-        self.session = session
-        self.today = today
+        self.prompter, self.session, self.today = context.prompter, context.session, context.today
         self.label = QLabel(self)
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.PlainText)

@@ -411,7 +411,7 @@ def install(window: Shell, welcome: Ui_WelcomeView, undo_group: QUndoGroup) -> t
     ui.menuEdit.addSeparator()
     ui.menuEdit.addAction(ui.actionPreferences)
     for name, (text, _why) in CODE_ACTIONS.items():  # a group of their own before Delete in the Plan menu
-        setattr(ui, name, QAction(text, window.window(), objectName=name))
+        setattr(ui, name, QAction(text, window.window(), objectName=name))  # type: ignore[call-overload]
         ui.menuPlan.insertAction(ui.actionDeletePlan, getattr(ui, name))
     ui.menuPlan.insertSeparator(ui.actionDeletePlan)
     actions = action_map(ui)
