@@ -25,6 +25,7 @@ class Lane(StrEnum):
     CHECKINS = "checkins"  # the check-ins held
     OBJECTIVES = "objectives"  # their due dates
     SUPPORT = "support"  # the support actions' due dates
+    ADJUSTMENTS = "adjustments"  # reasonable adjustments: put in place, and their review dates
 
 
 class MarkerState(StrEnum):
@@ -33,7 +34,7 @@ class MarkerState(StrEnum):
     OVERDUE = "overdue"  # the plan is running, the day has passed and it is not done
     NOT_HELD = "not_held"  # the plan is closed and this never happened
     HELD = "held"  # a logged check-in
-    DUE = "due"  # an objective's due date
+    DUE = "due"  # an objective's due date, an adjustment's review date
 
 
 @dataclass(frozen=True)
@@ -41,9 +42,10 @@ class Marker:
     """One thing on the timeline.
 
     ``kind`` is the milestone's or check-in's kind (``MilestoneKind``/``CheckinKind`` value), or
-    ``"objective"``/``"support"``. ``index`` is its position in the plan's list for its lane
-    (``milestones``, ``checkins``, ``objectives``, ``support``). ``rating`` is a held check-in's
-    worst rating.
+    ``"objective"``/``"support"``, or :data:`ADJUSTMENT_IN_PLACE`/:data:`ADJUSTMENT_REVIEW`. ``index``
+    is its position in the plan's list for its lane (``milestones``, ``checkins``, ``objectives``,
+    ``support``; for adjustments, twice the adjustment's position, plus one for its review, so each
+    marker has a key of its own). ``rating`` is a held check-in's worst rating.
     """
 
     lane: Lane
@@ -97,6 +99,30 @@ def plan_markers(plan: Plan, today: dt.date) -> list[Marker]:
         if action.due_date is not None:
             given = state(action.done, (DueKind.SUPPORT_OVERDUE, i) in late)
             markers.append(Marker(Lane.SUPPORT, "support", action.due_date, i, given, action.description))
+    markers.extend(adjustment_markers(plan))
+    return markers
+
+
+#: The kinds of the adjustments lane's markers.
+ADJUSTMENT_IN_PLACE, ADJUSTMENT_REVIEW = "adjustment_in_place", "adjustment_review"
+
+
+def adjustment_markers(plan: Plan) -> list[Marker]:
+    """Each adjustment put in place (done) on the day it was, and its review date (due).
+
+    A refused adjustment has neither; one not yet decided or not yet in place has none on the timeline.
+    """
+    markers: list[Marker] = []
+    for i, adjustment in enumerate(plan.adjustments):
+        title = " ".join(adjustment.requested.split())
+        if adjustment.in_place_on is not None:
+            markers.append(
+                Marker(Lane.ADJUSTMENTS, ADJUSTMENT_IN_PLACE, adjustment.in_place_on, 2 * i, MarkerState.DONE, title)
+            )
+        if adjustment.review_on is not None:
+            markers.append(
+                Marker(Lane.ADJUSTMENTS, ADJUSTMENT_REVIEW, adjustment.review_on, 2 * i + 1, MarkerState.DUE, title)
+            )
     return markers
 
 

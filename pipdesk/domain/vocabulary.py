@@ -372,6 +372,9 @@ PLAN_FIELDS = {
     "milestones": "Meetings",
     "fairness_check": "Fairness check",  # domain.outcome.FAIRNESS_FIELD (outcome imports this module)
     "pause": "Pause (first day → day resumed)",  # domain.fair_process.PAUSE_FIELD
+    "hr_review": "HR review",  # domain.fair_process.HR_REVIEW_FIELD
+    "adjustments": "Adjustments",
+    "appeal": "Appeal",
 }
 #: A name quoted in a revision's label is cut to this many characters.
 _QUOTED = 40

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QPlainTextEdit
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from pipdesk.domain import CheckinKind, MilestoneKind, Status, vocabulary
@@ -28,6 +28,7 @@ from pipdesk.gui.documents.export_dialog import ExportPdfDialog
 from pipdesk.gui.outcome.close_dialog import ClosePlanDialog
 from pipdesk.gui.outcome.extend_dialog import ExtendPlanDialog
 from pipdesk.gui.plan.acknowledgement_dialog import AcknowledgementDialog
+from pipdesk.gui.plan.hr_review import HrReviewDialog
 from pipdesk.gui.plan.objective_dialog import ObjectiveDialog
 from pipdesk.gui.plans.new_plan_dialog import NewPlanDialog
 from pipdesk.gui.shell.main_window import MainWindow
@@ -221,6 +222,16 @@ def test_a_first_plan_from_template_to_outcome_report(qtbot: QtBot, tmp_path: Pa
     )
     assert window.session.plan.objectives[2] == measurable
 
+    step("HR reviews the plan before it is issued: sent to HR, then their review recorded")
+    hr_review = window.editor.fair_process.hr_review
+    prompter.expect("dialog", lambda dialog: accept_hr_review(dialog, ""))  # sent today
+    hr_review.sent_button.click()
+    prompter.expect("dialog", lambda dialog: accept_hr_review(dialog, "Fair and specific; dates agreed."))
+    hr_review.review_button.click()
+    assert not prompter.warnings(), prompter.warnings()
+    review = window.session.plan.hr_review
+    assert review is not None and review.reviewed_on == FIRST_DAY and review.reviewed_by
+
     step("Issue on the first day, then the acknowledgement at the kick-off meeting")
     prompter.expect("confirm", True)  # issue it
     prompter.expect("confirm", False)  # the next step offered: print the plan now (it is exported below)
@@ -312,3 +323,14 @@ def test_a_first_plan_from_template_to_outcome_report(qtbot: QtBot, tmp_path: Pa
     assert "milestones." not in text and "objectives." not in text and "fairness_check" not in text
     assert [g for g in guidance if g in text] == []
     assert not [line for line in this_week(window) if EMPLOYEE in line], "a closed plan has nothing due"
+
+
+def accept_hr_review(dialog: QDialog, comments: str) -> bool:
+    """The HR review dialog answered as a manager would: the reviewer as proposed (or the HR partner named)."""
+    assert isinstance(dialog, HrReviewDialog)
+    if not dialog.sent_only:
+        if not dialog.reviewer_edit.text():
+            dialog.reviewer_edit.setText("Priya Shah")
+        dialog.comments_edit.setPlainText(comments)
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    return dialog.result() == QDialog.DialogCode.Accepted

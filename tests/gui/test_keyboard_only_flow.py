@@ -22,6 +22,7 @@ from pytestqt.qtbot import QtBot
 
 from pipdesk.domain import CheckinKind, Status, vocabulary
 from pipdesk.gui.checkins.form_dialog import CheckinFormDialog
+from pipdesk.gui.common.reason import ReasonDialog
 from pipdesk.gui.common.scripted_prompter import ScriptedPrompter
 from pipdesk.gui.documents.export_dialog import ExportPdfDialog
 from pipdesk.gui.outcome.close_dialog import ClosePlanDialog
@@ -139,12 +140,19 @@ def test_a_plan_from_template_to_outcome_report_with_the_keyboard_only(
     assert (plan.status, plan.employee.name, plan.title) == (Status.DRAFT, EMPLOYEE, "Delivery on time")
     assert plan.objectives, "the template's objectives came with it"
 
-    # Issue it (Alt+P, I): confirm, and decline printing now.
+    # Issue it (Alt+P, I): HR has not reviewed it, so confirm, say why, and decline printing now.
+    def give_reason(dialog: QDialog) -> None:
+        type_text(qtbot, "HR review booked for Friday; the employee asked to start now")
+        tab_to(qtbot, dialog.ok)  # type: ignore[attr-defined]
+        press(qtbot, Qt.Key.Key_Space)
+
     activate(qtbot, window)
-    prompter.expect("confirm", True).expect("confirm", False)
+    prompter.expect("confirm", True).expect("dialog", in_dialog(qtbot, ReasonDialog, give_reason))
+    prompter.expect("confirm", False)
     menu(qtbot, window, Qt.Key.Key_P, Qt.Key.Key_I)
     assert not prompter.warnings(), prompter.warnings()
     assert window.session.plan.status is Status.ACTIVE
+    assert window.session.plan.revisions[-1].reason.startswith("HR review booked for Friday")
 
     # The acknowledgement at the kick-off meeting (Alt+P, A): signed today, Enter records it.
     def acknowledge(dialog: QDialog) -> None:

@@ -21,7 +21,7 @@ from pipdesk.gui.common.scripted_prompter import ScriptedPrompter
 from pipdesk.store import PlanBook
 from pipdesk.store.backups import BackupInfo
 
-from conftest import ALEX, TODAY
+from conftest import ALEX, BETH, TODAY
 
 SCREENS = {"1280x720": QRect(0, 0, 1280, 720), "911x512": QRect(0, 0, 911, 512)}
 
@@ -60,10 +60,13 @@ def dialogs(book: PlanBook) -> dict[str, Callable[[], QWidget]]:
     from pipdesk.gui.checkins.form_dialog import CheckinFormDialog
     from pipdesk.gui.common.reason import ReasonDialog
     from pipdesk.gui.documents.export_dialog import ExportPdfDialog
+    from pipdesk.gui.outcome.appeal_dialog import AppealDialog
     from pipdesk.gui.outcome.close_dialog import ClosePlanDialog
     from pipdesk.gui.outcome.extend_dialog import ExtendPlanDialog
     from pipdesk.gui.pause.dialogs import PauseDialog, ResumeDialog
     from pipdesk.gui.plan.acknowledgement_dialog import AcknowledgementDialog
+    from pipdesk.gui.plan.adjustment_dialog import AdjustmentDialog
+    from pipdesk.gui.plan.hr_review import HrReviewDialog
     from pipdesk.gui.plan.objective_dialog import ObjectiveDialog
     from pipdesk.gui.plan.response_dialog import ResponseDialog
     from pipdesk.gui.plans.new_plan_dialog import NewPlanDialog
@@ -99,6 +102,9 @@ def dialogs(book: PlanBook) -> dict[str, Callable[[], QWidget]]:
         "keyboard shortcuts": lambda: shortcuts_dialog(shortcuts),
         "pause plan": lambda: PauseDialog(plan, TODAY),
         "resume plan": lambda: ResumeDialog(paused, TODAY),
+        "adjustment": lambda: AdjustmentDialog(plan, len(plan.adjustments), TODAY),
+        "HR review": lambda: HrReviewDialog(plan, TODAY, sent_only=False),
+        "appeal": lambda: AppealDialog(book.get(BETH), TODAY),
     }
 
 
@@ -124,6 +130,9 @@ DIALOGS = [
     "pause plan",
     "resume plan",
     "keyboard shortcuts",
+    "adjustment",
+    "HR review",
+    "appeal",
 ]
 
 
@@ -206,7 +215,7 @@ def test_the_timeline_legend_shows_every_entry_whole(
     window.ui.viewTabs.setCurrentWidget(window.ui.timelineTab)
     frame = window.timeline.ui.legendFrame
     labels = [label for label in frame.findChildren(QLabel) if label.text()]
-    assert len(labels) == 14  # 13 looks and the paused band
+    assert len(labels) == 16  # 13 looks, the paused band and the adjustments' two
 
     def whole(label: QLabel) -> bool:
         inside = QRect(label.mapTo(frame, QPoint(0, 0)), label.size())

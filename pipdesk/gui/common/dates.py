@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QCalendarWidget, QDateEdit
+from PySide6.QtWidgets import QCalendarWidget, QDateEdit, QWidget
 
 from pipdesk.domain import Plan
 
@@ -113,8 +113,23 @@ class _DateEditBehaviour(QObject):
             # A full section moves to the next one by itself; the separator typed after it must not
             # skip another, or "2026-12-14" becomes 2026-11-12.
             return True
+        if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and is_empty(edit):
+            # "Not set" has no sections to step through, and Qt's date edit then keeps Tab for ever.
+            return _leave(edit, forward=event.key() == Qt.Key.Key_Tab)
         clearing = event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
         if self.optional and clearing and edit.lineEdit().selectedText() == edit.text() and not is_empty(edit):
             edit.setDate(edit.minimumDate())
             return True
         return False
+
+
+def _leave(edit: QDateEdit, forward: bool) -> bool:
+    """Move the focus from ``edit`` to the next (or previous) widget Tab reaches in its window."""
+    widget: QWidget | None = edit.nextInFocusChain() if forward else edit.previousInFocusChain()
+    while widget is not None and widget is not edit:
+        focusable = bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus) and widget.isVisible() and widget.isEnabled()
+        if focusable and widget.window() is edit.window() and not edit.isAncestorOf(widget):
+            widget.setFocus(Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason)
+            return True
+        widget = widget.nextInFocusChain() if forward else widget.previousInFocusChain()
+    return False

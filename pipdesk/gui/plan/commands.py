@@ -29,11 +29,12 @@ from pipdesk.domain import (
     SupportAction,
     vocabulary,
 )
+from pipdesk.domain.fair_process import HR_REVIEW_FIELD, hr_review_line
 from pipdesk.domain.schedule import generate_schedule
 from pipdesk.domain.smart import issue_blockers
 from pipdesk.gui.common.dialogs import answer_of
 from pipdesk.gui.common.prompts import Prompts
-from pipdesk.gui.common.reason import change_with_reason
+from pipdesk.gui.common.reason import ask_reason, change_with_reason
 from pipdesk.gui.common.session import PlanSession
 from pipdesk.gui.common.words import where
 from pipdesk.gui.plan.acknowledgements import acknowledgement_text as acknowledgement_text
@@ -341,13 +342,17 @@ def issue_plan(session: PlanSession, prompter: Prompts, today: dt.date) -> bool:
             f"the plan. Write your own words in their place, then issue the plan:\n\n{lines}",
         )
         return False
-    if not prompter.confirm(
-        "Issue plan",
+    question = (
         f"Issue “{plan.title}” to {plan.employee.name} today ({today.isoformat()})?\n\n"
         "The check-in schedule is set from the cadence. After issue, every change to dates, objectives, "
-        "support or commitments asks for a reason and is kept in the plan's history.",
-        "Issue plan",
-    ):
+        "support or commitments asks for a reason and is kept in the plan's history."
+    )
+    revision = None
+    if plan.hr_review is None or plan.hr_review.reviewed_on is None:
+        revision = _issue_without_review(plan, prompter, question)
+        if revision is None:
+            return False
+    elif not prompter.confirm("Issue plan", question, "Issue plan"):
         return False
     every_days = plan.checkin_every_days or 7
 
@@ -357,7 +362,29 @@ def issue_plan(session: PlanSession, prompter: Prompts, today: dt.date) -> bool:
         if not draft.milestones:
             draft.milestones = generate_schedule(draft.start_date, draft.end_date, every_days)
 
-    problems = session.change("Issue plan", issue)
+    problems = session.change("Issue plan", issue, revision=revision)
     if problems:
         raise PlanInvalid(problems, intro="The plan could not be issued")
     return True
+
+
+#: What the history says when a plan was issued before HR reviewed it.
+ISSUED_WITHOUT_REVIEW = "Issued without an HR review"
+
+
+def _issue_without_review(
+    plan: Plan, prompter: Prompts, question: str
+) -> tuple[str, str | None, str | None, str] | None:
+    """Ask whether to issue a plan HR has not reviewed, and why; the revision that keeps the answer, or None."""
+    missing = hr_review_line(plan)
+    if not prompter.confirm(
+        "Issue without an HR review?",
+        f"HR has not reviewed this plan: {missing[0].lower()}{missing[1:]}\n\n{question}\n\n"
+        "If you issue it now, you are asked why, and the answer is kept in the plan's history.",
+        "Issue without review",
+    ):
+        return None
+    reason = ask_reason(prompter, f"{ISSUED_WITHOUT_REVIEW}: {missing}", None)
+    if reason is None:
+        return None
+    return (HR_REVIEW_FIELD, missing, ISSUED_WITHOUT_REVIEW, reason)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDateEdit, QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QDateEdit, QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QTableView, QWidget
 
 from pipdesk.domain import Concern, Plan, Problem, vocabulary
 from pipdesk.gui.common.colours import show_as_error
@@ -26,6 +26,7 @@ from pipdesk.gui.common.words import show_line
 from pipdesk.gui.forms.ui_plan_editor import Ui_PlanEditor
 from pipdesk.gui.plan import commands
 from pipdesk.gui.plan.commands import PERSON_FIELDS, ROLES
+from pipdesk.gui.plan.fair_process_parts import FairProcessParts
 from pipdesk.gui.plan.field_events import FieldEvents
 from pipdesk.gui.plan.guidance import show_guidance
 from pipdesk.gui.plan.history_model import HistoryModel
@@ -70,16 +71,13 @@ class PlanEditor(SessionView):
         self._bind_fields()
         self._bind_lists()
         self.history = HistoryModel(self)
-        self.ui.historyTable.setModel(self.history)
-        self.ui.historyTable.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move in it
-        self.ui.historyTable.verticalHeader().setVisible(False)
-        self.ui.historyTable.horizontalHeader().setStretchLastSection(True)
-        self.ui.historyTable.setMinimumHeight(120)
+        _show_history(self.ui.historyTable, self.history)
         _style_message(self.ui.smartSummary)
         self.sections = SectionLinks(self.ui, self)
         self.ui.outerLayout.insertWidget(0, self.sections)
         self.ui.objectivesList.table.activated.connect(lambda index: self._edit_objective(index.row()))
         self.voice = AcknowledgementParts(self.ui, self.acknowledgement_requested)  # the employee's voice
+        self.fair_process = FairProcessParts(self.ui, prompter, lambda: self.session, today, self)
 
     # Setup
 
@@ -181,6 +179,7 @@ class PlanEditor(SessionView):
             ui.statusLabel.setText(plan.status.label)
             ui.issuedLabel.setText(vocabulary.long_date(plan.issued_on) if plan.issued_on else "Not issued yet")
             self.voice.show_plan(plan)
+            self.fair_process.show_plan(plan)
             for binding in self.lists.values():
                 if binding.attribute != "evidence":
                     binding.model.set_items(binding.plan_list.of(plan))
@@ -335,6 +334,14 @@ class PlanEditor(SessionView):
             binding, commands.move_item(self.session, binding.plan_list, row, delta)
         ):
             binding.editor.select_row(row + delta)
+
+
+def _show_history(table: QTableView, history: HistoryModel) -> None:
+    table.setModel(history)
+    table.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move in it
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.setMinimumHeight(120)
 
 
 def _style_message(label: QLabel) -> None:

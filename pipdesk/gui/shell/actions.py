@@ -380,6 +380,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "actionRecordOutcomeAcknowledgement", _plan_dialog(acknowledgements.record_outcome_acknowledgement), _closed
     ),
+    ActionSpec("actionRecordAppeal", extras.appeal, _plan_shown, why_not=extras.appeal_refused),
     ActionSpec("actionDeletePlan", _delete_plan, _plan_shown, "Ctrl+Shift+Del"),
     # Help
     ActionSpec("actionKeyboardShortcuts", _keyboard_shortcuts, shortcut=Key.HelpContents),

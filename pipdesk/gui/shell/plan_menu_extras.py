@@ -1,5 +1,6 @@
 """The Plan menu's actions made in code rather than in ui/main_window.ui (the window's one form, shared
-by every feature): pausing and resuming a plan; and how an action the plan shown refuses says why.
+by every feature): pausing and resuming a plan, recording an appeal; and how an action the plan shown
+refuses says why.
 """
 
 from __future__ import annotations
@@ -15,13 +16,15 @@ from pipdesk.domain import Plan
 from pipdesk.gui.common.prompts import Prompts
 from pipdesk.gui.common.session import PlanSession
 from pipdesk.gui.forms.ui_main_window import Ui_MainWindow
+from pipdesk.gui.outcome.appeal import record_appeal, why_not_appeal
 from pipdesk.gui.outcome.commands import why_not_close, why_not_extend
 from pipdesk.gui.pause.commands import pause_plan, resume_plan
 
 #: Name, menu text, and the Plan menu action each goes before.
 PLAN_MENU_EXTRAS = (
     ("actionPausePlan", "&Pause plan…", "actionCloseWithOutcome"),
-    ("actionResumePlan", "&Resume plan…", "actionCloseWithOutcome"),
+    ("actionResumePlan", "Resu&me plan…", "actionCloseWithOutcome"),
+    ("actionRecordAppeal", "Record app&eal…", "actionDeletePlan"),
 )
 
 
@@ -56,6 +59,15 @@ def resume(window: Window) -> None:
     assert window.session is not None
     window.show_plan_page()
     resume_plan(window.session, window.prompter, window.today, window.window())
+
+
+def appeal(window: Window) -> None:
+    assert window.session is not None
+    record_appeal(window.session, window.prompter, window.today, window.window())
+
+
+def appeal_refused(plan: Plan, _today: dt.date) -> str | None:
+    return why_not_appeal(plan)
 
 
 def closing_refused(plan: Plan, _today: dt.date) -> str | None:

@@ -29,6 +29,7 @@ TIPS: dict[str, str] = {
     "actionResumePlan": "Start the paused plan's clock again: its dates move by the days paused",
     "actionCloseWithOutcome": "End the plan with a decision: the results of its objectives and a follow-up",
     "actionRecordOutcomeAcknowledgement": "Record that the employee received the outcome, or declined to sign",
+    "actionRecordAppeal": "Record the employee's appeal against the outcome: grounds, hearing and result",
     "actionDeletePlan": "Delete the plan shown from this plan book",
     "actionKeyboardShortcuts": "List the keyboard shortcuts",
     "actionAbout": "Which version of pipdesk this is",

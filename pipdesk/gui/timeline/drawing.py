@@ -151,6 +151,11 @@ def fitting_ppd(
     return within_zoom(ppd)
 
 
+def shown_lanes(markers: Sequence[Marker]) -> list[Lane]:
+    """The lanes drawn: every lane, but the adjustments only on a plan that has some on the timeline."""
+    return [lane for lane in Lane if lane is not Lane.ADJUSTMENTS or any(m.lane is lane for m in markers)]
+
+
 def marker_rows(markers: Sequence[Marker], axis: Axis) -> dict[tuple[Lane, int], int]:
     """Which row of its lane each marker goes on: markers too close to each other stack."""
     rows: dict[tuple[Lane, int], int] = {}
@@ -252,12 +257,13 @@ class PlanDrawing:
         return DrawnScene(self.plan, axis, lanes, items, rows, height, editable, extended_from)
 
     def _lanes(self, rows: dict[tuple[Lane, int], int], room_height: float) -> list[LaneBox]:
-        counts = [1 + max((rows[m.key] for m in self.markers if m.lane is lane), default=0) for lane in Lane]
+        shown = shown_lanes(self.markers)
+        counts = [1 + max((rows[m.key] for m in self.markers if m.lane is lane), default=0) for lane in shown]
         spare = room_height - self.lanes_top - self.footer_height - 2 * LANE_PAD * len(counts) - 2
         row_height = min(max(self.line + 10, spare / sum(counts)), _MAX_ROW)
         lanes: list[LaneBox] = []
         top = self.lanes_top
-        for n, (lane, count) in enumerate(zip(Lane, counts, strict=True)):
+        for n, (lane, count) in enumerate(zip(shown, counts, strict=True)):
             lanes.append(LaneBox(lane, top, count, row_height, tinted=n % 2 == 0))
             top += lanes[-1].height
         return lanes

@@ -7,14 +7,21 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QLayoutItem, QWidget
 
 from pipdesk.domain import MilestoneKind, Rating
-from pipdesk.domain.markers import MarkerState
+from pipdesk.domain.markers import ADJUSTMENT_IN_PLACE, ADJUSTMENT_REVIEW, MarkerState
 from pipdesk.domain.vocabulary import MILESTONE_KINDS, PAUSED, rating
-from pipdesk.gui.timeline.looks import Colours, Look, Shape, look_pixmap, rating_look, state_look
-from pipdesk.gui.timeline.texts import MIDPLAN
+from pipdesk.gui.timeline.looks import Colours, Look, Shape, adjustment_look, look_pixmap, rating_look, state_look
+from pipdesk.gui.timeline.texts import ADJUSTMENT_KINDS, MIDPLAN
 
 #: Space between two entries, and the extra space before the first entry of a group.
 _ENTRY_GAP = 10
 _GROUP_GAP = 14
+
+
+def adjustment_legend(colours: Colours) -> list[tuple[Look, str]]:
+    """The adjustments lane's two kinds of marker, with their words."""
+    return [
+        (adjustment_look(kind, colours), ADJUSTMENT_KINDS[kind]) for kind in (ADJUSTMENT_IN_PLACE, ADJUSTMENT_REVIEW)
+    ]
 
 
 def legend_groups(colours: Colours) -> list[list[tuple[Look, str]]]:
@@ -40,6 +47,7 @@ def legend_groups(colours: Colours) -> list[list[tuple[Look, str]]]:
             (rating_look(Shape.CIRCLE, 6.5, r, colours), rating(r))
             for r in (Rating.MET, Rating.ON_TRACK, Rating.AT_RISK, Rating.OFF_TRACK, None)
         ],
+        adjustment_legend(colours),
     ]
 
 

@@ -14,7 +14,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPalette, QPen, QPixmap
 
 from pipdesk.domain import CheckinKind, MilestoneKind, Rating
-from pipdesk.domain.markers import Lane, Marker, MarkerState
+from pipdesk.domain.markers import ADJUSTMENT_IN_PLACE, Lane, Marker, MarkerState
 from pipdesk.gui.common.colours import (
     accent_colours,
     alert_colour,
@@ -33,6 +33,7 @@ class Shape(Enum):
     TRIANGLE_UP = "triangle_up"
     TRIANGLE_DOWN = "triangle_down"
     HEXAGON = "hexagon"
+    PENTAGON = "pentagon"  # an adjustment
 
 
 class Glyph(Enum):
@@ -150,9 +151,17 @@ def marker_look(marker: Marker, colours: Colours) -> Look:
         shape = _MILESTONE_SHAPES.get(marker.kind, Shape.TRIANGLE_UP)
     elif marker.lane is Lane.OBJECTIVES:
         shape = Shape.TRIANGLE_DOWN
+    elif marker.lane is Lane.ADJUSTMENTS:
+        return adjustment_look(marker.kind, colours)
     else:
         shape = Shape.HEXAGON
     return state_look(shape, radius, marker.state, colours)
+
+
+def adjustment_look(kind: str, colours: Colours) -> Look:
+    """An adjustment put in place: a filled pentagon; its review date: a pentagon's outline, as planned."""
+    state = MarkerState.DONE if kind == ADJUSTMENT_IN_PLACE else MarkerState.PLANNED
+    return state_look(Shape.PENTAGON, 6.5, state, colours)
 
 
 def state_look(shape: Shape, radius: float, state: MarkerState, colours: Colours) -> Look:
@@ -191,6 +200,10 @@ def shape_path(shape: Shape, r: float) -> QPainterPath:
         points = [(0, -r * 1.1), (r * 1.05, r * 0.8), (-r * 1.05, r * 0.8)]
     elif shape is Shape.TRIANGLE_DOWN:
         points = [(-r * 1.05, -r * 0.8), (r * 1.05, -r * 0.8), (0, r * 1.1)]
+    elif shape is Shape.PENTAGON:
+        points = [
+            (r * 1.05 * math.cos(math.radians(a)), r * 1.05 * math.sin(math.radians(a))) for a in range(-90, 270, 72)
+        ]
     else:
         points = [(r * math.cos(math.radians(a)), r * math.sin(math.radians(a))) for a in range(30, 390, 60)]
     path.moveTo(*points[0])

@@ -8,16 +8,28 @@ import re
 from collections.abc import Sequence
 
 from pipdesk.domain import CheckinKind, MilestoneKind, Plan
-from pipdesk.domain.markers import Lane, Marker, MarkerState, PausedSpan
+from pipdesk.domain.markers import ADJUSTMENT_IN_PLACE, ADJUSTMENT_REVIEW, Lane, Marker, MarkerState, PausedSpan
 from pipdesk.domain.schedule import FINAL_TITLE, KICKOFF_TITLE, MIDPOINT_TITLE
-from pipdesk.domain.vocabulary import CHECKIN_KINDS, MILESTONE_KINDS, MONTHS, WEEKDAYS, count, rating
+from pipdesk.domain.vocabulary import (
+    CHECKIN_KINDS,
+    MILESTONE_KINDS,
+    MONTHS,
+    WEEKDAYS,
+    adjustment_decision,
+    count,
+    rating,
+    short_date,
+)
 
 LANE_NAMES = {
     Lane.SCHEDULE: "Schedule",
     Lane.CHECKINS: "Check-ins held",
     Lane.OBJECTIVES: "Objectives due",
     Lane.SUPPORT: "Support due",
+    Lane.ADJUSTMENTS: "Adjustments",
 }
+#: The adjustments lane's markers, in the legend and as a screen reader says them.
+ADJUSTMENT_KINDS = {ADJUSTMENT_IN_PLACE: "Adjustment in place", ADJUSTMENT_REVIEW: "Adjustment review"}
 #: The mid-plan evaluation, where there is room for a word or two only (a label, the legend).
 MIDPLAN = "Mid-plan"
 
@@ -61,6 +73,8 @@ def marker_label(marker: Marker) -> str:
         return _SHORT_TITLES.get(marker.title, marker.title)
     if marker.lane is Lane.CHECKINS:
         return _SHORT_CHECKINS.get(marker.kind, "")
+    if marker.kind == ADJUSTMENT_REVIEW:
+        return f"Review: {marker.title}"
     return marker.title
 
 
@@ -77,6 +91,8 @@ def _when(day: dt.date, today: dt.date) -> str:
 
 def marker_tooltip(plan: Plan, marker: Marker, today: dt.date, draggable: bool) -> str:
     when = _when(marker.date, today)
+    if marker.lane is Lane.ADJUSTMENTS:
+        return adjustment_tooltip(plan, marker, when)
     if marker.lane is Lane.SCHEDULE:
         states = {
             MarkerState.DONE: "Held",
@@ -120,6 +136,20 @@ def marker_tooltip(plan: Plan, marker: Marker, today: dt.date, draggable: bool) 
     return tooltip_html(action.description, *lines)
 
 
+def adjustment_tooltip(plan: Plan, marker: Marker, when: str) -> str:
+    """An adjustment put in place, or its review: what was requested, decided, and when."""
+    adjustment = plan.adjustments[marker.index // 2]
+    lines = [f"{ADJUSTMENT_KINDS[marker.kind]} · {day_text(marker.date)} ({when})"]
+    lines.append(adjustment_decision(adjustment.decision))
+    if adjustment.requested_by or adjustment.requested_on:
+        by = f" by {shorten(adjustment.requested_by, 48)}" if adjustment.requested_by else ""
+        on = f" on {short_date(adjustment.requested_on)}" if adjustment.requested_on else ""
+        lines.append(f"Requested{by}{on}")
+    if adjustment.offered:
+        lines.append(f"Offered: {shorten(' '.join(adjustment.offered.split()), 80)}")
+    return tooltip_html(shorten(marker.title, 80), *lines)
+
+
 def timeline_description(
     markers: Sequence[Marker], selected: Marker | None, today: dt.date, pauses: Sequence[PausedSpan] = ()
 ) -> str:
@@ -156,6 +186,8 @@ def marker_announcement(marker: Marker | None) -> str:
         return f"{marker.title} held, {when}, overall: {rating(marker.rating)}"
     if marker.lane is Lane.OBJECTIVES:
         return f"Objective due: {marker.title}, {when}"
+    if marker.lane is Lane.ADJUSTMENTS:
+        return f"{ADJUSTMENT_KINDS[marker.kind]}: {marker.title}, {when}"
     return f"Support due: {marker.title}, {when}, {_spoken(marker.state, 'given')}"
 
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QLineEdit, QTableView
 from pytestqt.qtbot import QtBot
 
-from pipdesk.domain import Person, Status
+from pipdesk.domain import HrReview, Person, Status
 from pipdesk.gui.common.scripted_prompter import ScriptedPrompter
 from pipdesk.gui.plan.acknowledgement_dialog import AcknowledgementDialog
 from pipdesk.gui.plan.objective_dialog import ObjectiveDialog
@@ -167,8 +167,9 @@ def test_a_plan_from_a_template_is_edited_undone_issued_amended_and_kept(
         "behavioral",
     )
 
-    # Issue: the plan becomes active, with a schedule.
-    prompter.expect("confirm", True).expect("confirm", False)  # issue; print it later
+    # Issue: the plan becomes active, with a schedule. HR has not reviewed it: the manager says why.
+    prompter.expect("confirm", True).expect("dialog", answer_reason("HR agreed by phone; written review to follow"))
+    prompter.expect("confirm", False)  # print it later
     window.ui.actionIssuePlan.trigger()
     issued = stored(window)
     assert (issued.status, issued.issued_on) == (Status.ACTIVE, TODAY)
@@ -195,8 +196,9 @@ def test_a_plan_from_a_template_is_edited_undone_issued_amended_and_kept(
     )
     assert revision.reason == "Two weeks of leave agreed with HR."
     history = editor.history
-    assert history.rowCount() == 1
+    assert history.rowCount() == 2  # newest first, after issuing without an HR review
     assert history.data(history.index(0, history.WHY)) == "Two weeks of leave agreed with HR."
+    assert history.data(history.index(1, history.WHY)) == "HR agreed by phone; written review to follow"
 
     # Commitments of an issued plan too; cancelling the reason keeps the plan as it was.
     prompter.expect("dialog", lambda dialog: False)
@@ -214,7 +216,7 @@ def test_a_plan_from_a_template_is_edited_undone_issued_amended_and_kept(
     assert reopened.session is not None
     assert reopened.session.plan == final
     assert reopened.editor.ui.titleEdit.text() == final.title
-    assert reopened.editor.history.rowCount() == 1
+    assert reopened.editor.history.rowCount() == 2  # the end date moved; issued without an HR review
 
 
 def test_an_end_date_before_the_start_is_shown_next_to_the_field_and_not_saved(
@@ -481,9 +483,12 @@ def test_history_names_fields_in_the_managers_words_and_one_change_is_one_row(
 
 
 def open_sound_draft(window: MainWindow) -> int:
-    """A draft ready to issue (Alex's plan before issue), shown in the window; its number."""
+    """A draft ready to issue (Alex's plan before issue, reviewed by HR), shown in the window; its number."""
     assert window.book is not None
-    draft = window.book.get(ALEX).model_copy(update={"status": Status.DRAFT, "issued_on": None, "milestones": []})
+    reviewed = HrReview(sent_on=dt.date(2026, 9, 21), reviewed_by="Priya Shah", reviewed_on=dt.date(2026, 9, 23))
+    draft = window.book.get(ALEX).model_copy(
+        update={"status": Status.DRAFT, "issued_on": None, "milestones": [], "hr_review": reviewed}
+    )
     draft.checkins, draft.revisions, draft.acknowledgement = [], [], None
     plan_id = window.book.add(draft)
     window.refresh_plans()

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
-from pipdesk.domain import Plan, Status
+from pipdesk.domain import HrReview, Plan, Status
 from pipdesk.gui.common.scripted_prompter import ScriptedPrompter
 from pipdesk.gui.common.session import PlanSession
 from pipdesk.gui.plan import commands
@@ -189,6 +189,7 @@ def test_issuing_a_sound_draft_asks_then_sets_the_schedule(
 ) -> None:
     draft = book.get(ALEX).model_copy(update={"status": Status.DRAFT, "issued_on": None, "milestones": []})
     draft.checkins, draft.revisions, draft.acknowledgement = [], [], None
+    draft.hr_review = HrReview(sent_on=dt.date(2026, 9, 21), reviewed_by="Priya Shah", reviewed_on=dt.date(2026, 9, 23))
     session = PlanSession(book, book.add(draft))
     prompter.expect("confirm", False)
     assert not commands.issue_plan(session, prompter, TODAY)

@@ -43,8 +43,9 @@ RUNNING = {
     "actionExtend",
     "actionRecordResponse",
 }
-# A closed plan is reopened only by an extension with a reason; the employee's voice on its outcome is recorded.
-CLOSED = {"actionExtend", "actionRecordResponse", "actionRecordOutcomeAcknowledgement"}
+# A closed plan is reopened only by an extension with a reason; the employee's voice on its outcome is
+# recorded, and an appeal against it.
+CLOSED = {"actionExtend", "actionRecordResponse", "actionRecordOutcomeAcknowledgement", "actionRecordAppeal"}
 
 
 def shortcuts() -> dict[str, QKeySequence]:

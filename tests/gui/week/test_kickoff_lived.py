@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
-from pipdesk.domain import MilestoneKind, Plan, Status
+from pipdesk.domain import HrReview, MilestoneKind, Plan, Status
 from pipdesk.domain.markers import Lane, MarkerState, plan_markers
 from pipdesk.domain.schedule import KICKOFF_TITLE, DueKind, due_items
 from pipdesk.gui.common.scripted_prompter import ScriptedPrompter
@@ -34,6 +34,7 @@ def fresh_draft(book: PlanBook) -> PlanSession:
             "issued_on": None,
             "milestones": [],
             "start_date": KICKOFF_DAY,
+            "hr_review": HrReview(sent_on=KICKOFF_DAY, reviewed_by="Priya Shah", reviewed_on=KICKOFF_DAY),
             "end_date": KICKOFF_DAY + length,
         }
     )
