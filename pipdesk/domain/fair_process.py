@@ -110,7 +110,7 @@ def pauses_line(plan: Plan, today: dt.date) -> str:
                 f"{vocabulary.short_date(pause.paused_on)} to {vocabulary.short_date(pause.resumed_on)} "
                 f"({vocabulary.count(pause.days or 0, 'day')}; {reason})"
             )
-    times = {1: "once", 2: "twice"}.get(len(plan.pauses), f"{len(plan.pauses)} times")
+    times = vocabulary.times(len(plan.pauses))
     total = vocabulary.count(days_paused(plan, today), "day")
     return f"Paused {times}, {total} in all; the dates moved by the days paused: {'; '.join(spans)}."
 
@@ -133,7 +133,7 @@ def companions_line(plan: Plan) -> str:
         text += f"; not recorded as offered at the {names}"
     companions = sorted(
         {
-            f"{a.name} ({vocabulary.attendee_role(a.role).lower()})"
+            vocabulary.attendee(a.name, a.role)
             for c in formal
             for a in c.attendance
             if a.role.value in ("companion", "representative")
@@ -179,7 +179,7 @@ def acknowledgement_line(plan: Plan) -> str:
     if ack is None:
         return "The employee's acknowledgement of the plan is not recorded."
     count = len(plan.reacknowledgements)
-    again = f"; acknowledged again {vocabulary.count(count, 'time')} after changes" if count else ""
+    again = f"; acknowledged again {vocabulary.times(count)} after changes" if count else ""
     first = plan.acknowledgement
     assert first is not None
     if first.refused:
@@ -261,9 +261,11 @@ def fair_process_gaps(plan: Plan) -> list[str]:
 
 def revisions_text(plan: Plan, revisions: Sequence[Revision]) -> list[str]:
     """Each change as the plan PDF prints it under "Changes since the last acknowledgement"."""
+    dash = vocabulary.DASH
     return [
         f"{vocabulary.short_date(r.at.date())}: {vocabulary.revision_field(plan, r.field)}: "
-        f"{vocabulary.revision_value(r.old)} → {vocabulary.revision_value(r.new)} ({' '.join(r.reason.split())})"
+        f"{vocabulary.revision_value(r.old) or dash} → {vocabulary.revision_value(r.new) or dash} "
+        f"({' '.join(r.reason.split())})"
         for r in revisions
     ]
 

@@ -353,10 +353,7 @@ def companion_offer(checkin: Checkin) -> str:
 
 def attendance_text(checkin: Checkin) -> str:
     """``Dana Lee (manager); Sam Okafor (companion)``, or a dash when nobody is recorded."""
-    return (
-        "; ".join(f"{a.name} ({vocabulary.attendee_role(a.role).lower()})" for a in checkin.attendance)
-        or vocabulary.DASH
-    )
+    return vocabulary.attendance(checkin.attendance) or vocabulary.DASH
 
 
 def receipt_text(ack: Acknowledgement, employee: str) -> str:

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from pipdesk.domain.model import Checkin, Direction, MilestoneKind, Objective, Plan, Rating
+from pipdesk.domain.model import Checkin, CheckinKind, Direction, MilestoneKind, Objective, Plan, Rating
 
 #: One measured value of an objective and the day of the check-in that recorded it.
 Point = tuple[dt.date, float]
@@ -268,8 +268,11 @@ def scheduled_meeting_days(plan: Plan, until: dt.date) -> set[dt.date]:
 
 
 def held_meeting_days(plan: Plan, until: dt.date) -> set[dt.date]:
-    """Days up to ``until`` with a logged check-in (two logged on one day are one meeting)."""
-    return {c.date for c in plan.checkins if c.date <= until}
+    """Days up to ``until`` with a logged check-in (two logged on one day are one meeting).
+
+    A kick-off meeting is not a check-in: the schedule does not count it either.
+    """
+    return {c.date for c in plan.checkins if c.date <= until and c.kind is not CheckinKind.KICKOFF}
 
 
 def plan_summary(plan: Plan, today: dt.date) -> PlanProgress:

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Sequence
 
 from pipdesk.domain import (
     AdjustmentDecision,
     AppealResult,
+    Attendee,
     AttendeeRole,
     CheckinKind,
     ConcernCategory,
@@ -330,6 +332,22 @@ def adjustment_decision(value: AdjustmentDecision | None) -> str:
 
 def attendee_role(value: AttendeeRole) -> str:
     return ATTENDEE_ROLES[value]
+
+
+def attendee(name: str, role: AttendeeRole) -> str:
+    """``Sam Okafor (HR)``, ``Tom Reyes (companion)``: a name and its role inside a sentence."""
+    label = ATTENDEE_ROLES[role]
+    return f"{' '.join(name.split())} ({label if label.isupper() else label.lower()})"
+
+
+def attendance(attendees: Sequence[Attendee]) -> str:
+    """Who attended a meeting, in one line: ``Alex Moreno (employee); Sam Okafor (HR)``."""
+    return "; ".join(attendee(a.name, a.role) for a in attendees)
+
+
+def times(n: int) -> str:
+    """``once``, ``twice``, ``3 times``."""
+    return {1: "once", 2: "twice"}.get(n, f"{n} times")
 
 
 def response_to(value: ResponseTo) -> str:

@@ -71,6 +71,8 @@ def story(plan: Plan) -> list[Flowable]:
     ]
     if plan.pauses:
         sections.append(("Pauses", fair_process.pauses(plan)))
+    if any(c.is_formal for c in plan.checkins):
+        sections.append(("Formal meetings and the right to be accompanied", fair_process.formal_meetings(plan)))
     if plan.hr_review is not None:
         sections.append(("HR review before issue", fair_process.hr_review(plan)))
     if changes(plan):
@@ -80,6 +82,8 @@ def story(plan: Plan) -> list[Flowable]:
         sections.append(("Changes since the last acknowledgement", since))
     if any(r.to is ResponseTo.PLAN for r in plan.responses):
         sections.append(("The employee's response to the plan", fair_process.responses(plan, ResponseTo.PLAN)))
+    if plan.appeal is not None:
+        sections.append(("Appeal against the outcome", fair_process.appeal(plan)))
     return [*flowables, *numbered(sections), *acknowledgement(plan, len(sections) + 1)]
 
 

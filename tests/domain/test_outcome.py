@@ -391,7 +391,7 @@ def test_the_fairness_check_adds_the_fair_process_lines_and_gaps() -> None:
 def test_the_acknowledgement_line_says_receipt_or_refusal_and_re_acknowledgements() -> None:
     again = plan(reacknowledgements=[Acknowledgement(on=d(11, 2))])
     assert fairness_lines(fairness_check(again, TODAY), again, TODAY)[2] == (
-        "Signed for receipt on 29 Sep 2026; acknowledged again 1 time after changes."
+        "Signed for receipt on 29 Sep 2026; acknowledged again once after changes."
     )
     refused = plan(acknowledgement=Acknowledgement(on=d(9, 29), refused=True, witness="Sam"))
     assert fairness_lines(fairness_check(refused, TODAY), refused, TODAY)[2] == (

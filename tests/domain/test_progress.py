@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from pipdesk.domain import Checkin, Milestone, MilestoneKind, Objective, Plan, Progress, Rating
+from pipdesk.domain import Checkin, CheckinKind, Milestone, MilestoneKind, Objective, Plan, Progress, Rating
 from pipdesk.domain.progress import (
     ObjectiveStatus,
     PlanProgress,
@@ -284,6 +284,19 @@ def test_summary_counts_a_midpoint_on_a_check_in_day_as_one_meeting() -> None:
     )
     summary = plan_summary(plan, d(10, 14))
     assert (summary.checkins_held, summary.checkins_scheduled) == (1, 2)
+
+
+def test_a_kick_off_meeting_logged_is_not_counted_as_a_check_in_held() -> None:
+    """The schedule leaves the kick-off out of the meetings it counts; so do the meetings held."""
+    plan = plan_with(
+        [Checkin(date=d(9, 28), kind=CheckinKind.KICKOFF), Checkin(date=d(10, 5))],
+        milestones=[
+            Milestone(title="Kick-off", kind=MilestoneKind.KICKOFF, date=d(9, 28)),
+            Milestone(title="Check-in 1", kind=MilestoneKind.CHECKIN, date=d(10, 5)),
+        ],
+    )
+    summary = plan_summary(plan, d(10, 14))
+    assert (summary.checkins_held, summary.checkins_scheduled) == (1, 1)
 
 
 def test_summary_of_the_draft_has_no_data() -> None:

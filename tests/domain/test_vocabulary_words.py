@@ -11,6 +11,7 @@ import pytest
 from pipdesk.domain import (
     AdjustmentDecision,
     AppealResult,
+    Attendee,
     AttendeeRole,
     CheckinKind,
     ConcernCategory,
@@ -208,3 +209,18 @@ def test_a_quantity_of_one_is_singular_on_screen_and_paper() -> None:
     assert vocabulary.quantity(1, "complaints") == "1 complaint"
     assert vocabulary.quantity(2, "complaints") == "2 complaints"
     assert vocabulary.quantity(55, "%") == "55%"
+
+
+def test_an_attendee_reads_with_the_role_in_lower_case_but_hr_as_written() -> None:
+    attendees = [
+        Attendee(name=" Sam  Okafor ", role=AttendeeRole.HR),
+        Attendee(name="Tom Reyes", role=AttendeeRole.COMPANION),
+        Attendee(name="Lena Braun", role=AttendeeRole.NOTE_TAKER),
+    ]
+    assert vocabulary.attendance(attendees) == "Sam Okafor (HR); Tom Reyes (companion); Lena Braun (note-taker)"
+    assert vocabulary.attendance([]) == ""
+
+
+@pytest.mark.parametrize(("n", "words"), [(1, "once"), (2, "twice"), (3, "3 times"), (12, "12 times")])
+def test_times(n: int, words: str) -> None:
+    assert vocabulary.times(n) == words

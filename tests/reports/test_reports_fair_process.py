@@ -170,6 +170,27 @@ def test_plan_pdf_prints_the_changes_since_the_last_acknowledgement(alex: Plan) 
     assert "Changes since the last acknowledgement" not in flat(render_plan(alex, OPTIONS))
 
 
+def test_plan_pdf_prints_the_formal_meetings_and_the_appeal(beth: Plan) -> None:
+    text = flat(render_plan(beth, OPTIONS))
+    assert "Formal meetings and the right to be accompanied" in text
+    assert "Offered" in text and "Ngozi Adeyemi (representative)" in text
+    assert "Appeal against the outcome" in text
+    assert "Partly upheld" in text and "The pause was not counted." in text
+
+
+def test_plan_pdf_names_a_running_pause_as_not_resumed_in_the_changes(alex: Plan) -> None:
+    """A pause still running has no resume day: the change reads "… → —", not an empty value."""
+    assert alex.acknowledgement is not None
+    at = dt.datetime.combine(alex.acknowledgement.on + dt.timedelta(days=40), dt.time(9), tzinfo=dt.UTC)
+    paused = alex.model_copy(
+        update={
+            "pauses": [*alex.pauses, Pause(paused_on=d(11, 20), reason="Leave")],
+            "revisions": [*alex.revisions, Revision(at=at, field="pause", old="2026-11-20", new=None, reason="Leave")],
+        }
+    )
+    assert "20 Nov 2026 → — (Leave)" in flat(render_plan(paused, OPTIONS))
+
+
 def test_outcome_report_prints_the_fair_process_lines(beth: Plan) -> None:
     text = flat(render_outcome(beth, OPTIONS))
     assert "3 adjustments requested: 2 in place from 5 Oct 2026, 1 refused with a reason." in text

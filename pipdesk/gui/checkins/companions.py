@@ -38,8 +38,8 @@ def offered_text(offered: bool | None) -> str:
 
 
 def attendance_text(attendance: list[Attendee]) -> str:
-    """``Alex Moreno (employee), Dana Whitfield (manager)``."""
-    return ", ".join(f"{' '.join(a.name.split())} ({vocabulary.attendee_role(a.role).lower()})" for a in attendance)
+    """``Alex Moreno (employee); Dana Whitfield (manager)``."""
+    return vocabulary.attendance(attendance)
 
 
 def formal_lines(checkin: Checkin) -> list[str]:

@@ -58,7 +58,7 @@ def test_a_formal_review_with_a_companion_offered_and_two_attendees_is_kept(wind
     ]
     record = window.checkins.log.ui.detail.toPlainText()
     assert "A formal meeting. The right to be accompanied was offered." in record
-    assert "Attended by Alex Moreno (employee), Łukasz <b>Nowak</b> (companion)." in record
+    assert "Attended by Alex Moreno (employee); Łukasz <b>Nowak</b> (companion)." in record
 
 
 def test_a_check_in_marked_formal_shows_as_formal_in_the_log(window: MainWindow, book: PlanBook) -> None:
