@@ -199,10 +199,11 @@ class ListTableModel(QAbstractTableModel):
 
 
 def display_text(column: Column, value: Any) -> str:
+    if column.kind == "choice" and column.choices is not None:  # None too: "—", "Not decided yet"
+        found = next((label for label, choice in column.choices() if choice == value), None)
+        return found if found is not None else ("" if value is None else str(value))
     if value is None:
         return ""
-    if column.kind == "choice" and column.choices is not None:
-        return next((label for label, choice in column.choices() if choice == value), str(value))
     if isinstance(value, float):
         return str(compact_number(value))
     if isinstance(value, dt.date):

@@ -73,11 +73,11 @@ class PlanEditor(SessionView):
         self.history = HistoryModel(self)
         _show_history(self.ui.historyTable, self.history)
         _style_message(self.ui.smartSummary)
-        self.sections = SectionLinks(self.ui, self)
-        self.ui.outerLayout.insertWidget(0, self.sections)
         self.ui.objectivesList.table.activated.connect(lambda index: self._edit_objective(index.row()))
         self.voice = AcknowledgementParts(self.ui, self.acknowledgement_requested)  # the employee's voice
         self.fair_process = FairProcessParts(self.ui, prompter, lambda: self.session, today, self)
+        self.sections = SectionLinks(self.ui, self)  # after the parts made in code: it links to them too
+        self.ui.outerLayout.insertWidget(0, self.sections)
 
     # Setup
 
@@ -176,7 +176,7 @@ class PlanEditor(SessionView):
                 if text_edit not in self._pending and text_edit.toPlainText() != getattr(plan, field):
                     text_edit.setPlainText(getattr(plan, field))
             show_guidance(plan, {field: self._text_edit(field) for field in _TEXTS}, self.lists["concerns"].model)
-            ui.statusLabel.setText(plan.status.label)
+            ui.statusLabel.setText(vocabulary.status(plan.status, plan.paused))
             ui.issuedLabel.setText(vocabulary.long_date(plan.issued_on) if plan.issued_on else "Not issued yet")
             self.voice.show_plan(plan)
             self.fair_process.show_plan(plan)

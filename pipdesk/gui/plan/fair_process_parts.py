@@ -33,6 +33,7 @@ class FairProcessParts:
         self.hr_review = HrReviewRow(context, parent)
         ui.peopleGrid.addWidget(self.hr_review, 7, 0, 1, 5)
         self.adjustments = AdjustmentsSection(context, parent)
+        ui.adjustmentsGroup = self.adjustments  # type: ignore[attr-defined]  # a section as the form's own
         layout = ui.contentLayout
         layout.insertWidget(layout.indexOf(ui.supportGroup) + 1, self.adjustments)
         # Tab goes on from the HR partner to the review's buttons, and from the support to the adjustments.

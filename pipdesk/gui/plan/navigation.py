@@ -30,6 +30,7 @@ SECTIONS = (
     ("Concerns", "concernsGroup"),
     ("Objectives", "objectivesGroup"),
     ("Support", "supportGroup"),
+    ("Adjustments", "adjustmentsGroup"),
     ("Commitments", "commitmentsGroup"),
     ("History", "historyGroup"),
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 from test_gui_plan_editor import open_sound_draft
@@ -215,3 +216,18 @@ def open_draft(window: MainWindow, review: HrReview | None = None) -> int:
     assert window.session is not None
     window.session.change("Set the review", lambda plan: setattr(plan, "hr_review", review))
     return plan_id
+
+
+def test_an_undecided_adjustment_reads_not_decided_yet_and_the_section_has_its_link(
+    window: MainWindow, qtbot: QtBot, prompter: ScriptedPrompter
+) -> None:
+    window.select_plan(ALEX)
+    prompter.expect("dialog", fill_adjustment("Written agenda the day before", None))
+    prompter.expect("dialog", answer_reason("The employee asked at the 1:1"))
+    section = window.editor.fair_process.adjustments
+    section.list.add_button.click()
+    assert section.model.index(0, 1).data() == "Not decided yet"
+    link = window.editor.sections.links["adjustmentsGroup"]
+    qtbot.mouseClick(link, Qt.MouseButton.LeftButton)
+    top = section.mapTo(window.editor.ui.scrollArea.viewport(), section.rect().topLeft()).y()
+    assert 0 <= top < 20
