@@ -302,10 +302,14 @@ def fairness_lines(check: FairnessCheck, plan: Plan, until: dt.date) -> tuple[st
     support = f"{check.support_delivered} of {check.support_promised} support actions delivered."
     if check.undelivered_support:
         support += " Not delivered: " + "; ".join(check.undelivered_support) + "."
-    checkins = (
-        f"{check.checkins_held} of {check.checkins_scheduled} scheduled check-ins held "
-        f"up to {vocabulary.short_date(min(until, plan.end_date))}."
-    )
+    up_to = vocabulary.short_date(min(until, plan.end_date))
+    if check.checkins_held > check.checkins_scheduled:  # more held than the schedule asked: never "4 of 3"
+        checkins = (
+            f"{vocabulary.count(check.checkins_held, 'check-in')} held, "
+            f"{check.checkins_scheduled} scheduled, up to {up_to}."
+        )
+    else:
+        checkins = f"{check.checkins_held} of {check.checkins_scheduled} scheduled check-ins held up to {up_to}."
     return support, checkins, acknowledgement_line(plan)
 
 

@@ -45,8 +45,9 @@ from pipdesk.domain.outcome import (
     suggest_result,
 )
 from pipdesk.domain.progress import series
+from pipdesk.planfile import parse_plan_file
 
-from conftest import SAMPLE_NAMES, TODAY, load_sample
+from conftest import SAMPLE_NAMES, TODAY, load_sample, sample_path
 
 TECHNICAL = ObjectiveCategory.TECHNICAL
 BEHAVIORAL = ObjectiveCategory.BEHAVIORAL
@@ -442,6 +443,17 @@ def test_the_fairness_lines_count_support_and_check_ins_and_name_the_acknowledge
     assert acknowledgement_text(None) == "Not recorded."
     refused = Acknowledgement(on=d(9, 29), refused=True)
     assert acknowledgement_text(refused) == "Declined to sign on 29 Sep 2026 (witness: no witness recorded)."
+
+
+def test_more_check_ins_held_than_scheduled_never_reads_as_a_fraction_over_one() -> None:
+    """Carl held a check-in his schedule did not ask for: "4 check-ins held, 3 scheduled", not "4 of 3"."""
+    carl = parse_plan_file((sample_path("x").parent / "v2" / "carl-skills-appealed.json").read_bytes())
+    check = fairness_check(carl, carl.end_date)
+    assert check.checkins_held > check.checkins_scheduled
+    checkins = fairness_lines(check, carl, carl.end_date)[1]
+    assert checkins == (
+        f"{check.checkins_held} check-ins held, {check.checkins_scheduled} scheduled, up to 30 Sep 2026."
+    )
 
 
 def test_the_outcome_line_keeps_the_whole_outcome_for_the_history() -> None:
