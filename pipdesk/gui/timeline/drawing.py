@@ -226,6 +226,7 @@ class PlanDrawing:
         self.bar_y = self.week_y + self.line + 6
         self.lanes_top = self.bar_y + 14
         self.footer_height = self.line + 18
+        self.pills: list[QRectF] = []  # the footer's pills placed so far: a later one goes below, never over
 
     def draw(self, room: QSizeF, editable: bool) -> DrawnScene:
         """Draw in ``room`` (the viewport's size less any scroll bar about to appear)."""
@@ -248,6 +249,7 @@ class PlanDrawing:
         self._pauses(lanes_bottom)
         extended_from = self._period(lanes_bottom, footer_y)
         self._today(lanes_bottom, footer_y)
+        height = max(height, *(pill.bottom() + 6 for pill in self.pills))
         boxes = {box.lane: box for box in lanes}
         items = self._markers(boxes, rows, editable)
         if not self.plan.milestones:
@@ -382,8 +384,7 @@ class PlanDrawing:
             after = today > axis.last
             arrow = f"Today {day_text(today)} →" if after else f"← Today {day_text(today)}"
             pill = Pill(arrow, self.font, colours.accent, colours.accent_text)
-            self.scene.addItem(pill)
-            pill.setPos(axis.right - pill.rect.width() if after else axis.x0, footer_y)
+            self._put_pill(pill, axis.right - pill.rect.width() if after else axis.x0, footer_y)
 
     def _markers(
         self, boxes: dict[Lane, LaneBox], rows: dict[tuple[Lane, int], int], editable: bool
@@ -450,8 +451,16 @@ class PlanDrawing:
         return item
 
     def _place_pill(self, pill: Pill, x: float, y: float) -> None:
-        self.scene.addItem(pill)
+        """``pill`` centred on ``x`` in the footer, inside the axis."""
         width = pill.rect.width()
-        left = min(max(x - width / 2, self.axis.x0 - 6), self.axis.right - width)
-        pill.setPos(left, y)
+        self._put_pill(pill, min(max(x - width / 2, self.axis.x0 - 6), self.axis.right - width), y)
+
+    def _put_pill(self, pill: Pill, left: float, y: float) -> None:
+        """``pill`` at ``left``, on the footer's first row it overlaps no other pill on."""
+        self.scene.addItem(pill)
+        place = pill.rect.translated(left, y)
+        while any(place.adjusted(-3, 0, 3, 0).intersects(other) for other in self.pills):
+            place.translate(0, pill.rect.height() + 3)
+        self.pills.append(place)
+        pill.setPos(place.topLeft())
         pill.setZValue(6)

@@ -361,3 +361,18 @@ def test_every_plan_draws_in_a_dark_palette_too(qtbot: QtBot, view: TimelineView
     for plan_id in (ALEX, BETH, CARL, DMITRY):
         open_plan(view, book, plan_id)
         assert not view.grab().isNull()
+
+
+@pytest.mark.parametrize("width", [1200, 700, 420])
+def test_the_footers_pills_never_cover_each_other(view: TimelineView, book: PlanBook, width: int) -> None:
+    """Today's pill at the edge and the original end's (an extended plan past its end) stack, not overlap."""
+    from pipdesk.gui.timeline.items import Pill
+
+    view.resize(width, 420)
+    open_plan(view, book, CARL)
+    pills = [item for item in view.canvas.scene().items() if isinstance(item, Pill)]
+    assert {pill.text.split()[0] for pill in pills} == {"Original", "Today"}
+    rects = [pill.sceneBoundingRect() for pill in pills]
+    assert not rects[0].intersects(rects[1]), [(p.text, r) for p, r in zip(pills, rects, strict=True)]
+    scene = view.canvas.scene().sceneRect()
+    assert all(rect.bottom() <= scene.bottom() for rect in rects), (scene, rects)  # a pill below is in view
