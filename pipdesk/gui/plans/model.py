@@ -123,8 +123,8 @@ class PlanListModel(RowsModel[PlanSummary]):
                 return row.employee
             if column == self.TITLE:
                 return row.title
-            if column == self.STATUS:
-                return vocabulary.status(row.status, row.paused)
+            if column == self.STATUS:  # "Paused" alone fits the column; the tooltip says the rest
+                return vocabulary.PAUSED if row.paused else vocabulary.status(row.status)
             if column == self.DAYS_LEFT:
                 if row.status not in _RUNNING:
                     return "—"
@@ -133,6 +133,8 @@ class PlanListModel(RowsModel[PlanSummary]):
             if column == self.NEXT_CHECKIN:
                 if row.next_checkin is None:
                     return "—"
+                if row.paused:  # its date moves by the days paused: none is due until it resumes
+                    return vocabulary.PAUSED
                 overdue = self._overdue(row, self.today())
                 day = vocabulary.short_date(row.next_checkin)
                 return f"⚠ {day}" if overdue else day
@@ -148,7 +150,10 @@ class PlanListModel(RowsModel[PlanSummary]):
                 return "This check-in is past its date and not logged"
         if role == _TOOLTIP and row.paused_since is not None and column in (self.STATUS, self.DAYS_LEFT):
             since = vocabulary.short_date(row.paused_since)
-            return f"Paused since {since}: the days left stand still until the plan resumes"
+            status = vocabulary.status(row.status, paused=True)
+            return f"{status} since {since}: the days left stand still until the plan resumes"
+        if role == _TOOLTIP and row.paused_since is not None and column == self.NEXT_CHECKIN:
+            return "Paused: the check-ins move by the days paused when the plan resumes"
         if role == _TOOLTIP and column in (self.EMPLOYEE, self.TITLE):
             return f"{row.employee} — {row.title}"
         return None

@@ -112,7 +112,7 @@ def test_pause_and_resume_through_the_window_moves_the_schedule_and_this_week_is
     # During: nothing of Alex's plan is due or overdue, only the line saying since when it is paused.
     for day in (TODAY, dt.date(2026, 12, 1), dt.date(2026, 12, 3)):
         assert alex_this_week(lived, clock, day) == [DueKind.PAUSED], day
-    assert alex_status(lived) == "Active, paused"
+    assert alex_status(lived) == "Paused"
     assert lived.editor.ui.statusLabel.text() == "Active, paused"  # the Plan view says it too
     lived.show_this_week()
     whens = [lived.this_week.model.index(r, 0).data() for r in range(lived.this_week.model.rowCount())]
