@@ -16,7 +16,7 @@ from pathlib import Path
 from pipdesk import __version__
 from pipdesk.domain import Checkin, PipdeskError, PlanInvalid, vocabulary
 from pipdesk.domain.outcome import DEFAULT_SUSTAINED
-from pipdesk.services.plan_files import read_plan_file, write_plan_file
+from pipdesk.services.plan_files import read_attachment_files, read_plan_file, write_plan_file
 from pipdesk.store import PlanBook, PlanNotFound, PlanSummary, default_plan_book_path
 from pipdesk.store.connection import check_integrity, explain_database_error, set_lock_holder
 from pipdesk.store.driver import MIN_PASSPHRASE_LENGTH, sqlite3
@@ -262,10 +262,13 @@ def _demo(args: argparse.Namespace) -> int:
 def _import(args: argparse.Namespace) -> int:
     try:
         plan = read_plan_file(Path(args.file))
+        files = read_attachment_files(Path(args.file), plan)
     except PlanInvalid as error:
         raise PlanInvalid(error.problems, intro=f"{args.file}: not imported") from None
     with _open_book(args, create=True) as book:
         check_integrity(book.db, _book_path(args))
+        for data in files.values():
+            book.add_attachment_content(data)
         plan_id = book.add(plan)
     print(plan_id)
     return EXIT_OK
@@ -278,7 +281,7 @@ def _export_json(args: argparse.Namespace) -> int:
         except PlanNotFound as error:
             raise UsageError(str(error)) from None
         stamp = dt.datetime.now(dt.UTC).replace(microsecond=0) if args.stamp else None
-        write_plan_file(args.output, plan, exported_at=stamp)
+        write_plan_file(args.output, plan, exported_at=stamp, attachment_content=book.attachment_content)
     return EXIT_OK
 
 

@@ -208,7 +208,7 @@ def _import_plan_file(window: Shell) -> None:
 
 
 def _export_plan_file(window: Shell) -> None:
-    path = plans.export_plan_file(_session(window).plan, window.prompter)
+    path = plans.export_plan_file(_session(window).plan, window.prompter, _book(window).attachment_content)
     if path is not None:
         _say(window, f"Exported to {path}")
 
