@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from pipdesk.gui.common.dialogs import accept_if_sound, finish_form_dialog, form_rows
 from pipdesk.gui.common.prompts import Prompts
@@ -45,10 +45,9 @@ class SubjectAccessDialog(QDialog):
         )
         intro.setWordWrap(True)
         form = form_rows(self, [("&Name:", self.name_edit), ("&Other names:", self.also_edit), ("&Save to:", where)])
+        form.insertRow(0, intro)
+        self.setMinimumWidth(min(560, self.screen().availableGeometry().width()))
         self.error_label = finish_form_dialog(self, form, "Export", self._accept)
-        layout = self.layout()
-        assert isinstance(layout, QVBoxLayout)
-        layout.insertWidget(0, intro)
         self._suggest_path()
         self.name_edit.setFocus()
 
