@@ -122,6 +122,8 @@ def build_parser() -> argparse.ArgumentParser:
         help='also find the save a PDF was printed from: the hash after "Audit trail" in its footer',
     )
 
+    _add_subject_access(command, opens_book)
+
     command(
         "selftest", "Check this pipdesk works: offscreen, in a temporary folder, touching none of your data.", _selftest
     )
@@ -401,6 +403,47 @@ def _verify(args: argparse.Namespace) -> int:
                 "printed from this plan book, its record of saves was rewritten since"
             )
     return EXIT_FAILED if broken or (printed and not found) else EXIT_OK
+
+
+def _add_subject_access(
+    command: Callable[[str, str, Callable[[argparse.Namespace], int]], argparse.ArgumentParser],
+    opens_book: Callable[[argparse.ArgumentParser], None],
+) -> None:
+    sub = command(
+        "subject-access",
+        "Gather everything the plan book holds that names a person into one ZIP (a subject access request).",
+        _subject_access,
+    )
+    sub.add_argument("name", metavar="NAME", help='the person\'s name, as in "Alex Moreno"')
+    opens_book(sub)
+    sub.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.zip", help="where to write the ZIP")
+    sub.add_argument(
+        "--also",
+        action="append",
+        default=[],
+        metavar="OTHER",
+        help="another name the person goes by (a first name alone, an earlier surname); may be repeated",
+    )
+
+
+def _subject_access(args: argparse.Namespace) -> int:
+    from pipdesk.services.subject_access import NothingFound, Request, write_subject_access
+
+    request = Request(args.name.strip(), tuple(a.strip() for a in args.also if a.strip()))
+    if not request.name:
+        raise UsageError("give the person's name")
+    with _open_book(args) as book:
+        try:
+            found = write_subject_access(book, request, Path(args.output))
+        except NothingFound as error:
+            print(str(error))
+            return EXIT_FAILED
+    own = sum(1 for f in found if f.own)
+    print(
+        f"Wrote {args.output}: {vocabulary.count(own, 'plan')} for {request.name} as the employee, "
+        f"{vocabulary.count(len(found) - own, 'other plan')} naming them. Review it before you send it."
+    )
+    return EXIT_OK
 
 
 def _selftest(args: argparse.Namespace) -> int:
