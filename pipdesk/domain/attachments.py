@@ -6,6 +6,8 @@ the plan holds what is known of each: its name, type, size, hash, dates and desc
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -52,3 +54,17 @@ def size_text(size: int) -> str:
     if size < 1_000_000:
         return f"{size / 1000:.1f} kB"
     return f"{size / 1_000_000:.1f} MB"
+
+
+_UNSAFE = re.compile(r"[^\w.\- ]+")
+
+
+def archive_name(attachment: Attachment) -> str:
+    """A name to store the file under in an archive or a folder: safe on every system, never a path.
+
+    ``3f2a9c1d0b7e-Plan signed.pdf``: the start of its SHA-256 (two files of one name stay apart),
+    then its name with anything but letters, digits, spaces, dots and dashes made ``_``, cut to 80
+    characters, never starting with a dot.
+    """
+    name = _UNSAFE.sub("_", unicodedata.normalize("NFC", attachment.name)).strip(" .") or "file"
+    return f"{attachment.sha256[:12]}-{name[-80:]}"

@@ -17,7 +17,7 @@ import hashlib
 import io
 import json
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +25,7 @@ from pydantic import BaseModel
 
 from pipdesk import __version__
 from pipdesk.domain import PipdeskError, Plan, vocabulary
+from pipdesk.domain.attachments import archive_name, every_attachment
 from pipdesk.domain.model import Attendee, AttendeeRole
 from pipdesk.planfile import dump_plan_file
 from pipdesk.reports import DocumentKind, ReportError, ReportOptions, render
@@ -215,7 +216,9 @@ def find_person(book: PlanBook, request: Request) -> list[Found]:
 # The ZIP
 
 
-def _own_plan_members(found: Found, options: ReportOptions) -> Iterator[tuple[str, bytes]]:
+def _own_plan_members(
+    found: Found, options: ReportOptions, content: Callable[[str], bytes]
+) -> Iterator[tuple[str, bytes]]:
     plan, folder = found.plan, f"plan-{found.plan_id}"
     try:
         yield f"{folder}/plan.pdf", render(DocumentKind.PLAN, plan, options)
@@ -227,7 +230,12 @@ def _own_plan_members(found: Found, options: ReportOptions) -> Iterator[tuple[st
     except ReportError as error:
         raise PipdeskError(f"Plan {found.plan_id} could not be printed, so nothing was written: {error}") from None
     yield f"{folder}/plan.json", dump_plan_file(plan).encode("utf-8")
-    # Attachments go in f"{folder}/attachments/" once the plan book holds them.
+    written: set[str] = set()
+    for placed in every_attachment(plan):
+        name = f"{folder}/attachments/{archive_name(placed.attachment)}"
+        if name not in written:
+            written.add(name)
+            yield name, content(placed.attachment.sha256)
 
 
 def _mentions_text(request: Request, found: Found) -> str:
@@ -306,7 +314,7 @@ def subject_access_zip(
     members: list[tuple[str, bytes]] = []
     for item in found:
         if item.own:
-            parts = list(_own_plan_members(item, options))
+            parts = list(_own_plan_members(item, options, book.attachment_content))
         else:
             parts = [(f"mentioned/plan-{item.plan_id}.txt", _mentions_text(request, item).encode("utf-8"))]
         item.files = [name for name, _data in parts]

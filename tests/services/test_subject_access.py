@@ -122,3 +122,24 @@ def test_the_zip_is_written_private_to_the_user(book: PlanBook, tmp_path: Path) 
     write_subject_access(book, Request("alex moreno"), out, AT)
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     assert zipfile.ZipFile(out).testzip() is None
+
+
+def test_the_persons_own_attached_files_are_in_the_export_byte_exact_and_safely_named(book: PlanBook) -> None:
+    from pipdesk.domain import Attachment
+
+    alex = book.get(ALEX)
+    scan = b"%PDF-1.7 signed plan \x00\xff"
+    digest = book.add_attachment_content(scan)
+    alex.attachments = [
+        Attachment(name=".plan: signed?*.pdf", size=len(scan), sha256=digest, added_on=alex.start_date)
+    ]
+    alex.checkins[0].attachments = [alex.attachments[0].model_copy(update={"name": "again.pdf"})]
+    book.save(ALEX, alex)
+    data, _found = subject_access_zip(book, Request("Alex Moreno"), AT)
+    files = members(data)
+    attached = sorted(name for name in files if "/attachments/" in name)
+    assert attached == [
+        f"plan-{ALEX}/attachments/{digest[:12]}-again.pdf",
+        f"plan-{ALEX}/attachments/{digest[:12]}-plan_ signed_.pdf",
+    ]
+    assert all(files[name] == scan for name in attached)
