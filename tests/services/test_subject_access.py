@@ -130,9 +130,7 @@ def test_the_persons_own_attached_files_are_in_the_export_byte_exact_and_safely_
     alex = book.get(ALEX)
     scan = b"%PDF-1.7 signed plan \x00\xff"
     digest = book.add_attachment_content(scan)
-    alex.attachments = [
-        Attachment(name=".plan: signed?*.pdf", size=len(scan), sha256=digest, added_on=alex.start_date)
-    ]
+    alex.attachments = [Attachment(name=".plan: signed?*.pdf", size=len(scan), sha256=digest, added_on=alex.start_date)]
     alex.checkins[0].attachments = [alex.attachments[0].model_copy(update={"name": "again.pdf"})]
     book.save(ALEX, alex)
     data, _found = subject_access_zip(book, Request("Alex Moreno"), AT)
