@@ -144,3 +144,26 @@ def test_a_file_no_plan_names_is_forgotten_when_asked_not_before(tmp_path: Path)
         with pytest.raises(AttachmentMissing):
             book.attachment_content(hashlib.sha256(DATA).hexdigest())
         assert book.attachment_content(plan.concerns[0].attachments[0].sha256) == b"ticket export"
+
+
+def test_pipdesk_verify_exits_1_naming_an_attached_file_changed_by_one_byte(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pipdesk.cli import main
+
+    path = tmp_path / "book.pipdesk"
+    with PlanBook.open(path) as book:
+        plan = with_attachments(book)
+        book.add(plan)
+    assert main(["verify", "--db", str(path)]) == 0
+    with sqlite3.connect(path) as conn:
+        conn.execute(
+            "UPDATE attachment_contents SET content = ? WHERE sha256 = ?",
+            [b"ticket exporT", plan.concerns[0].attachments[0].sha256],
+        )
+    conn.close()
+    capsys.readouterr()
+    assert main(["verify", "--db", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "BROKEN  plan 1 (Alex Moreno" in out
+    assert "the file of its attachment “tickets.csv” (Concern 1 “Milestones delivered late”) no longer matches" in out
