@@ -369,6 +369,8 @@ def _ics(args: argparse.Namespace) -> int:
 def _verify(args: argparse.Namespace) -> int:
     if getattr(args, "bundle", None) is not None:
         return _verify_case_file(args)
+    if getattr(args, "password_file", None) is not None:
+        raise UsageError("--password-file goes with --bundle (a case file's password)")
     printed = getattr(args, "printed", None)
     with _open_book(args) as book:
         trails = book.verify_audit_trails()

@@ -94,3 +94,10 @@ def test_bundle_of_a_plan_the_book_has_not_exits_2_writing_nothing(
     assert main(["bundle", "99", "--db", str(closed_book.path), "-o", str(out)]) == 2
     assert "99" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_verify_without_bundle_refuses_a_password_file(
+    closed_book: PlanBook, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["verify", "--db", str(closed_book.path), "--password-file", str(closed_book.path)]) == 2
+    assert capsys.readouterr().err == "pipdesk: --password-file goes with --bundle (a case file's password)\n"
