@@ -9,7 +9,6 @@ from typing import Protocol
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QStatusBar, QWidget
 
-from pipdesk.gui.casefile.commands import export_case_file as export_case_file_of
 from pipdesk.gui.common.prompts import Prompts
 from pipdesk.gui.common.session import PlanSession
 from pipdesk.gui.forms.ui_main_window import Ui_MainWindow
@@ -41,6 +40,8 @@ def add_file_menu_extras(ui: Ui_MainWindow, parent: QWidget) -> None:
 
 
 def export_case_file(window: Window) -> None:
+    from pipdesk.gui.casefile.commands import export_case_file as export_case_file_of  # pyzipper loads on first use
+
     assert window.book is not None and window.session is not None
     written = export_case_file_of(window.book, window.session.plan_id, window.prompter, window.window())
     if written is not None:
