@@ -31,6 +31,7 @@ WITH_A_PLAN = {
     "actionSaveAsTemplate",
     "actionDeletePlan",
     "actionExportPdf",
+    "actionExportCaseFile",
     "actionPrint",
     "actionPrintPreview",
 }
