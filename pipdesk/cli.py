@@ -418,12 +418,7 @@ def _add_case_file_arguments(
     opens_book(bundle)
     bundle.add_argument("-o", "--output", type=Path, required=True, metavar="CASE.zip", help="where to write")
     bundle.add_argument("--employee-copy", action="store_true", help="leave out the manager's private notes")
-    bundle.add_argument(
-        "--password-file",
-        type=Path,
-        metavar="F",
-        help="encrypt the ZIP (AES-256) with the password on the first line of F",
-    )
+    bundle.add_argument("--password-file", type=Path, metavar="F", help="encrypt the ZIP: the password is line 1 of F")
     verify.add_argument(
         "--bundle", type=Path, metavar="CASE.zip", help="instead, check a case file against its manifest"
     )

@@ -27,7 +27,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pyzipper
 
@@ -185,8 +185,7 @@ def _zip(members: dict[str, bytes], password: str | None, created_at: dt.datetim
 # Checking a case file
 
 
-@dataclass(frozen=True)
-class MemberProblem:
+class MemberProblem(NamedTuple):
     """A member that differs from the manifest: ``changed``, ``missing`` or ``extra``, and why in words."""
 
     name: str

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QStatusBar, QWidget
 
 from pipdesk.gui.common.prompts import Prompts
 from pipdesk.gui.common.session import PlanSession
 from pipdesk.gui.forms.ui_main_window import Ui_MainWindow
+from pipdesk.gui.shell.plan_menu_extras import add_menu_extras
 from pipdesk.store import PlanBook
 
 #: Name, menu text, and the File menu action each goes before.
@@ -32,11 +32,7 @@ class Window(Protocol):
 
 def add_file_menu_extras(ui: Ui_MainWindow, parent: QWidget) -> None:
     """Make the actions of :data:`FILE_MENU_EXTRAS`, held by the form like its own, in the File menu."""
-    for name, text, before in FILE_MENU_EXTRAS:
-        action = QAction(text, parent)
-        action.setObjectName(name)
-        setattr(ui, name, action)
-        ui.menuFile.insertAction(getattr(ui, before), action)
+    add_menu_extras(ui, ui.menuFile, FILE_MENU_EXTRAS, parent)
 
 
 def export_case_file(window: Window) -> None:
