@@ -23,6 +23,7 @@ import datetime as dt
 import hashlib
 import io
 import json
+import unicodedata
 import zipfile
 import zlib
 from dataclasses import dataclass, field
@@ -134,6 +135,23 @@ def _is_private_note(field_name: str) -> bool:
 def _attachments(book: PlanBook, plan: Plan) -> dict[str, bytes]:
     """The plan's attachments under ``attachments/``: none until plans hold files."""
     return {}
+
+
+def attachment_member(number: int, name: str) -> str:
+    """Where attachment ``number`` (from 1) goes in the ZIP: ``attachments/NN name``, its name made safe.
+
+    Only the last part of the name is kept (never a folder, ``..`` or a drive), characters a file
+    system refuses or a ZIP tool reads as a path become ``_``, and the number keeps two files of the
+    same name apart.
+    """
+    last = name.replace("\\", "/").rsplit("/", 1)[-1]
+    safe = "".join("_" if ch in _UNSAFE or unicodedata.category(ch)[0] == "C" else ch for ch in last)
+    safe = unicodedata.normalize("NFC", safe).strip(" .")[:_LONGEST_NAME] or "attachment"
+    return f"attachments/{number:02d} {safe}"
+
+
+_UNSAFE = set('/\\:*?"<>|')
+_LONGEST_NAME = 120
 
 
 def history_csv(plan: Plan) -> bytes:

@@ -22,6 +22,7 @@ from pipdesk.services.case_file import (
     PRIVATE_NOTE_LEFT_OUT,
     CaseFileOptions,
     NotACaseFile,
+    attachment_member,
     build_case_file,
     check_case_file,
     history_csv,
@@ -207,3 +208,19 @@ def test_a_password_for_a_case_file_without_one_is_refused(book: PlanBook, tmp_p
     write_case_file(book, ALEX, tmp_path / "case.zip")
     with pytest.raises(NotACaseFile, match="is not encrypted"):
         check_case_file(tmp_path / "case.zip", "kestrel-42")
+
+
+@pytest.mark.parametrize(
+    ("name", "member"),
+    [
+        ("signed plan.pdf", "attachments/01 signed plan.pdf"),
+        ("../../etc/passwd", "attachments/01 passwd"),
+        ("C:\\Users\\sam\\Desktop\\ticket export.csv", "attachments/01 ticket export.csv"),
+        ("/abs/path/", "attachments/01 attachment"),
+        ("..", "attachments/01 attachment"),
+        ('a:b*c?"d<e>f|g\x00h\nі.txt', "attachments/01 a_b_c__d_e_f_g_h_і.txt"),
+        ("Заявление Дмитрия.pdf", "attachments/01 Заявление Дмитрия.pdf"),
+    ],
+)
+def test_an_attachment_is_named_safely_in_the_zip_never_by_a_path(name: str, member: str) -> None:
+    assert attachment_member(1, name) == member
