@@ -15,6 +15,9 @@ TIPS: dict[str, str] = {
     "actionExportCaseFile": "Save the plan's case file for HR: its documents, plan file and history in one ZIP",
     "actionPrintPreview": "See the plan's document as it will print",
     "actionPrint": "Print the plan's document",
+    "actionSubjectAccess": (
+        "Gather everything this plan book holds that names a person into one ZIP, for a subject access request"
+    ),
     "actionQuit": "Close pipdesk",
     "actionPreferences": "How many backups of each plan book to keep, the colours, and the check-ins in a row for met",
     "actionNewPlan": "Start a draft plan for an employee",
