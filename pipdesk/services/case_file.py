@@ -7,13 +7,15 @@
   for a closed plan: an open plan has no outcome to hand over);
 - ``plan.json``: the plan file (`pipdesk export-json`, format version 2);
 - ``history.csv``: the plan's revisions (UTF-8 with a byte order mark, so spreadsheet programs read it);
-- ``attachments/``: the plan's files, once plans hold them;
+- ``attachments/``: every file the plan's attachments name, byte-exact (the employee copy: the
+  shareable ones);
 - ``manifest.json``: who and what, the plan's audit chain head, and the SHA-256 and size of every other member.
 
 The employee copy leaves out the manager's private notes everywhere: in the check-in records and the
 outcome report, in the plan file (blanked) and in the history (a revision of a private note keeps its
-date, field and reason, not the note). With a password the ZIP is AES-256 encrypted (WinZip AES, by
-pyzipper): the members' contents are encrypted, their names and sizes are not.
+date, field and reason, not the note); and it holds only the attachments marked shareable. With a
+password the ZIP is AES-256 encrypted (WinZip AES, by pyzipper): the members' contents are
+encrypted, their names and sizes are not.
 """
 
 from __future__ import annotations
@@ -23,7 +25,6 @@ import datetime as dt
 import hashlib
 import io
 import json
-import unicodedata
 import zipfile
 import zlib
 from dataclasses import dataclass, field
@@ -33,7 +34,9 @@ from typing import Any, NamedTuple
 import pyzipper
 
 from pipdesk.domain import PipdeskError, Plan, PlanInvalid, Status, vocabulary
+from pipdesk.domain.attachments import archive_name, every_attachment
 from pipdesk.domain.audit import chain_hash, content_hash
+from pipdesk.domain.model import Attachment
 from pipdesk.planfile import dump_plan_file, parse_plan_file
 from pipdesk.reports import ReportOptions, render_checkin, render_outcome, render_plan
 from pipdesk.store import PlanBook
@@ -44,6 +47,7 @@ VERSION = 1
 MANIFEST = "manifest.json"
 PLAN_FILE = "plan.json"
 HISTORY = "history.csv"
+ATTACHMENTS = "attachments"
 HISTORY_COLUMNS = ("When", "What changed", "Old", "New", "Reason")
 #: What the employee copy's history says where a revision changed a private note.
 PRIVATE_NOTE_LEFT_OUT = "(the manager's private note: left out of the employee copy)"
@@ -117,10 +121,17 @@ def write_case_file(
 
 
 def employee_copy_of(plan: Plan) -> Plan:
-    """The plan without the manager's private notes: blank in each check-in, left out of the history."""
+    """The plan without the manager's private notes (blank in each check-in, left out of the history) and
+    without the attachments not marked shareable."""
     copy = plan.model_copy(deep=True)
     for checkin in copy.checkins:
         checkin.private_notes = ""
+        checkin.attachments = _shareable(checkin.attachments)
+    copy.attachments = _shareable(copy.attachments)
+    for concern in copy.concerns:
+        concern.attachments = _shareable(concern.attachments)
+    if copy.outcome is not None:
+        copy.outcome.attachments = _shareable(copy.outcome.attachments)
     for revision in copy.revisions:
         if _is_private_note(revision.field):
             revision.old = PRIVATE_NOTE_LEFT_OUT if revision.old else None
@@ -128,30 +139,25 @@ def employee_copy_of(plan: Plan) -> Plan:
     return copy
 
 
+def _shareable(attachments: list[Attachment]) -> list[Attachment]:
+    return [attachment for attachment in attachments if attachment.shareable]
+
+
 def _is_private_note(field_name: str) -> bool:
     return field_name.startswith("checkins.") and field_name.endswith(".private_notes")
 
 
 def _attachments(book: PlanBook, plan: Plan) -> dict[str, bytes]:
-    """The plan's attachments under ``attachments/``: none until plans hold files."""
-    return {}
+    """The files the plan's attachments name, byte-exact, under ``attachments/`` (named safely, never a path)."""
+    return {
+        attachment_member(placed.attachment): book.attachment_content(placed.attachment.sha256)
+        for placed in every_attachment(plan)
+    }
 
 
-def attachment_member(number: int, name: str) -> str:
-    """Where attachment ``number`` (from 1) goes in the ZIP: ``attachments/NN name``, its name made safe.
-
-    Only the last part of the name is kept (never a folder, ``..`` or a drive), characters a file
-    system refuses or a ZIP tool reads as a path become ``_``, and the number keeps two files of the
-    same name apart.
-    """
-    last = name.replace("\\", "/").rsplit("/", 1)[-1]
-    safe = "".join("_" if ch in _UNSAFE or unicodedata.category(ch)[0] == "C" else ch for ch in last)
-    safe = unicodedata.normalize("NFC", safe).strip(" .")[:_LONGEST_NAME] or "attachment"
-    return f"attachments/{number:02d} {safe}"
-
-
-_UNSAFE = set('/\\:*?"<>|')
-_LONGEST_NAME = 120
+def attachment_member(attachment: Attachment) -> str:
+    """Where an attached file goes in the ZIP: ``attachments/3f2a9c1d0b7e-Plan signed.pdf`` (see ``archive_name``)."""
+    return f"{ATTACHMENTS}/{archive_name(attachment)}"
 
 
 def history_csv(plan: Plan) -> bytes:
@@ -357,6 +363,16 @@ def _plan_file_problems(archive: pyzipper.AESZipFile, manifest: dict[str, Any]) 
         return [MemberProblem(name, "changed", "is not a plan file pipdesk can read")]
     except _READ_FAILURES as error:
         return [MemberProblem(name, "changed", f"cannot be read ({error})")]
+    listed = {entry["name"]: entry["sha256"] for entry in manifest["members"]}
+    unlisted = [
+        MemberProblem(member, "missing", "the plan file attaches this file, but the manifest does not list it")
+        for member, sha256 in {
+            attachment_member(p.attachment): p.attachment.sha256 for p in every_attachment(plan)
+        }.items()
+        if listed.get(member) != sha256
+    ]
+    if unlisted:
+        return unlisted
     if content_hash(plan) != manifest["plan_file"]["content_hash"]:
         return [MemberProblem(name, "changed", "its content hash is not the one in the manifest")]
     if manifest.get("copy") == "full" and content_hash(plan) != manifest["audit"]["content_hash"]:

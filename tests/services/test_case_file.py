@@ -15,6 +15,7 @@ from pypdf import PdfReader
 
 from pipdesk.domain import Revision
 from pipdesk.domain.audit import chain_hash, content_hash
+from pipdesk.domain.model import Attachment
 from pipdesk.planfile import parse_plan_file
 from pipdesk.services.case_file import (
     HISTORY_COLUMNS,
@@ -22,7 +23,6 @@ from pipdesk.services.case_file import (
     PRIVATE_NOTE_LEFT_OUT,
     CaseFileOptions,
     NotACaseFile,
-    attachment_member,
     build_case_file,
     check_case_file,
     history_csv,
@@ -35,6 +35,30 @@ from conftest import ALEX, BETH, CARL
 MADE = dt.datetime(2026, 11, 23, 9, 30, tzinfo=dt.UTC)
 #: A private note of Alex's sample plan (the check-in of 12 Oct 2026).
 PRIVATE_NOTE = "Check with the API team lead that dates are shared earlier."
+
+
+#: Two files attached to Alex's plan: a signed scan (shareable) and a manager's note (not shareable).
+SCAN, NOTE = b"%PDF-1.4 signed plan \x00\x01\x02", b"Ticket export: 14 late, 3 on time\n"
+
+
+@pytest.fixture
+def attached(book: PlanBook) -> PlanBook:
+    """The sample plan book with Alex's plan holding a shareable attachment and one that is not."""
+    plan = book.get(ALEX)
+    for data, name, shareable, owner in (
+        (SCAN, "..Signed: plan <b>&amp;?.pdf", True, plan.attachments),
+        (NOTE, "Заявка «тикеты».csv", False, plan.checkins[1].attachments),
+    ):
+        sha256 = book.add_attachment_content(data)
+        owner.append(
+            Attachment(name=name, size=len(data), sha256=sha256, added_on=dt.date(2026, 10, 12), shareable=shareable)
+        )
+    book.save(ALEX, plan)
+    return book
+
+
+def attachment_members(members: dict[str, bytes]) -> dict[str, bytes]:
+    return {name: data for name, data in members.items() if name.startswith("attachments/")}
 
 
 def made(book: PlanBook, plan_id: int = ALEX, **options: object) -> bytes:
@@ -210,17 +234,45 @@ def test_a_password_for_a_case_file_without_one_is_refused(book: PlanBook, tmp_p
         check_case_file(tmp_path / "case.zip", "kestrel-42")
 
 
-@pytest.mark.parametrize(
-    ("name", "member"),
-    [
-        ("signed plan.pdf", "attachments/01 signed plan.pdf"),
-        ("../../etc/passwd", "attachments/01 passwd"),
-        ("C:\\Users\\sam\\Desktop\\ticket export.csv", "attachments/01 ticket export.csv"),
-        ("/abs/path/", "attachments/01 attachment"),
-        ("..", "attachments/01 attachment"),
-        ('a:b*c?"d<e>f|g\x00h\nі.txt', "attachments/01 a_b_c__d_e_f_g_h_і.txt"),
-        ("Заявление Дмитрия.pdf", "attachments/01 Заявление Дмитрия.pdf"),
-    ],
-)
-def test_an_attachment_is_named_safely_in_the_zip_never_by_a_path(name: str, member: str) -> None:
-    assert attachment_member(1, name) == member
+def test_the_attached_files_are_in_the_case_file_byte_exact_under_safe_names(
+    attached: PlanBook, tmp_path: Path
+) -> None:
+    members = members_of(made(attached))
+    files = attachment_members(members)
+    assert sorted(files.values()) == sorted([SCAN, NOTE])
+    assert all(name.count("/") == 1 and not name.split("/")[1].startswith(".") for name in files), list(files)
+    assert not any(set(name) & set(':<>&?"|*\\') for name in files), list(files)
+    path = tmp_path / "case.zip"
+    write_case_file(attached, ALEX, path)
+    assert check_case_file(path).intact
+
+
+def test_changing_one_byte_of_an_attached_file_names_it(attached: PlanBook, tmp_path: Path) -> None:
+    members = members_of(made(attached))
+    for name in attachment_members(members):
+        changed = dict(members)
+        changed[name] = bytes([changed[name][0] ^ 0x01]) + changed[name][1:]
+        rezip(tmp_path / "case.zip", changed)
+        assert problems(tmp_path / "case.zip") == [("changed", name)]
+
+
+def test_an_attached_file_taken_out_with_its_manifest_line_is_still_named(attached: PlanBook, tmp_path: Path) -> None:
+    members = members_of(made(attached))
+    name = next(iter(attachment_members(members)))
+    del members[name]
+    manifest = json.loads(members[MANIFEST])
+    manifest["members"] = [entry for entry in manifest["members"] if entry["name"] != name]
+    members[MANIFEST] = json.dumps(manifest).encode()
+    rezip(tmp_path / "case.zip", members)
+    assert problems(tmp_path / "case.zip") == [("missing", name)]
+
+
+def test_the_employee_copy_holds_only_the_shareable_attachments(attached: PlanBook, tmp_path: Path) -> None:
+    members = members_of(made(attached, employee_copy=True))
+    assert list(attachment_members(members).values()) == [SCAN]
+    plan = parse_plan_file(members["plan.json"])
+    assert [a.name for a in plan.attachments] == ["..Signed: plan <b>&amp;?.pdf"]
+    assert all(not checkin.attachments for checkin in plan.checkins)
+    path = tmp_path / "employee.zip"
+    write_case_file(attached, ALEX, path, CaseFileOptions(employee_copy=True))
+    assert check_case_file(path).intact
