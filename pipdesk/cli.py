@@ -121,6 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="HASH",
         help='also find the save a PDF was printed from: the hash after "Audit trail" in its footer',
     )
+    _add_case_file_arguments(command, opens_book, verify)
 
     _add_subject_access(command, opens_book)
 
@@ -371,6 +372,10 @@ def _ics(args: argparse.Namespace) -> int:
 
 
 def _verify(args: argparse.Namespace) -> int:
+    if getattr(args, "bundle", None) is not None:
+        return _verify_case_file(args)
+    if getattr(args, "password_file", None) is not None:
+        raise UsageError("--password-file goes with --bundle (a case file's password)")
     printed = getattr(args, "printed", None)
     with _open_book(args) as book:
         trails = book.verify_audit_trails()
@@ -403,6 +408,69 @@ def _verify(args: argparse.Namespace) -> int:
                 "printed from this plan book, its record of saves was rewritten since"
             )
     return EXIT_FAILED if broken or (printed and not found) else EXIT_OK
+
+
+def _add_case_file_arguments(
+    command: Callable[[str, str, Callable[[argparse.Namespace], int]], argparse.ArgumentParser],
+    opens_book: Callable[[argparse.ArgumentParser], None],
+    verify: argparse.ArgumentParser,
+) -> None:
+    """`pipdesk bundle`, and `pipdesk verify --bundle` (the case file for HR: docs/cli.md)."""
+    bundle = command(
+        "bundle", "Write a plan's case file for HR: its documents, plan file and history in one ZIP.", _bundle
+    )
+    bundle.add_argument("id", type=int, metavar="ID", help="the plan's number, as `pipdesk list` shows it")
+    opens_book(bundle)
+    bundle.add_argument("-o", "--output", type=Path, required=True, metavar="CASE.zip", help="where to write")
+    bundle.add_argument("--employee-copy", action="store_true", help="leave out the manager's private notes")
+    bundle.add_argument("--password-file", type=Path, metavar="F", help="encrypt the ZIP: the password is line 1 of F")
+    verify.add_argument(
+        "--bundle", type=Path, metavar="CASE.zip", help="instead, check a case file against its manifest"
+    )
+    verify.add_argument(
+        "--password-file", type=Path, metavar="F", help="--bundle: the case file's password, on the first line of F"
+    )
+
+
+def _bundle(args: argparse.Namespace) -> int:
+    from pipdesk.services.case_file import CaseFileOptions, write_case_file
+
+    password = _read_secret(args.password_file) if args.password_file else None
+    options = CaseFileOptions(employee_copy=args.employee_copy, password=password)
+    with _open_book(args) as book:  # open while writing: the output is checked against the open plan book
+        try:
+            made = write_case_file(book, args.id, args.output, options)
+        except PlanNotFound as error:
+            raise UsageError(str(error)) from None
+    if str(args.output) != "-":  # standard output holds the case file alone
+        copy = "employee copy" if args.employee_copy else "full copy"
+        encrypted = ", encrypted" if password else ""
+        what = f"{vocabulary.count(len(made.members) - 1, 'file')} and the manifest, {copy}{encrypted}"
+        print(f"Wrote the case file of plan {args.id} ({made.plan.employee.name}) to {args.output}: {what}")
+    return EXIT_OK
+
+
+def _verify_case_file(args: argparse.Namespace) -> int:
+    from pipdesk.services.case_file import check_case_file
+
+    if getattr(args, "printed", None):
+        raise UsageError("--printed goes with a plan book, not with --bundle")
+    password = _read_secret(args.password_file) if args.password_file else None
+    check = check_case_file(Path(args.bundle), password)
+    manifest = check.manifest
+    copy = "employee copy" if manifest.get("copy") == "employee" else "full copy"
+    print(
+        f"case file of plan {manifest.get('plan_id')} ({manifest.get('employee')}, {manifest.get('title')}), "
+        f"{copy}, made {manifest.get('created_at')}"
+    )
+    print(f"plan content hash {manifest['audit']['content_hash']}")
+    for problem in check.problems:
+        print(f"{problem.kind.upper():<8} {problem.name}: {problem.detail}")
+    if check.intact:
+        print(f"intact: all {vocabulary.count(check.members, 'file')} match the manifest")
+        return EXIT_OK
+    print(f"NOT INTACT: {vocabulary.count(len(check.problems), 'file')} of the case file differ from its manifest")
+    return EXIT_FAILED
 
 
 def _add_subject_access(

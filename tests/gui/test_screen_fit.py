@@ -57,6 +57,7 @@ def show(qtbot: QtBot, window: QWidget) -> QWidget:
 
 def dialogs(book: PlanBook) -> dict[str, Callable[[], QWidget]]:
     from pipdesk.domain.pauses import pause
+    from pipdesk.gui.casefile.dialog import CaseFileDialog
     from pipdesk.gui.checkins.form_dialog import CheckinFormDialog
     from pipdesk.gui.common.reason import ReasonDialog
     from pipdesk.gui.documents.export_dialog import ExportPdfDialog
@@ -105,6 +106,7 @@ def dialogs(book: PlanBook) -> dict[str, Callable[[], QWidget]]:
         "adjustment": lambda: AdjustmentDialog(plan, len(plan.adjustments), TODAY),
         "HR review": lambda: HrReviewDialog(plan, TODAY, sent_only=False),
         "appeal": lambda: AppealDialog(book.get(BETH), TODAY),
+        "case file": lambda: CaseFileDialog(book.get(BETH)),
     }
 
 
@@ -133,6 +135,7 @@ DIALOGS = [
     "adjustment",
     "HR review",
     "appeal",
+    "case file",
 ]
 
 

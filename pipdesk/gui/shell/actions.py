@@ -34,8 +34,8 @@ from pipdesk.gui.plan import acknowledgements, responses
 from pipdesk.gui.plan import commands as plan_commands
 from pipdesk.gui.plan.editor import PlanEditor
 from pipdesk.gui.plans import commands as plans
+from pipdesk.gui.shell import file_menu_extras, settings
 from pipdesk.gui.shell import plan_menu_extras as extras
-from pipdesk.gui.shell import settings
 from pipdesk.gui.shell.book import PlanBooks
 from pipdesk.gui.shell.passphrase_dialog import PassphraseTask
 from pipdesk.gui.shell.shortcuts_dialog import ShortcutsDialog
@@ -360,6 +360,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("actionImportPlan", _import_plan_file, _book_open, "Ctrl+I"),
     ActionSpec("actionExportPlan", _export_plan_file, _plan_shown, "Ctrl+E"),
     ActionSpec("actionExportPdf", _export_pdf, _plan_shown, "Ctrl+Shift+E"),
+    ActionSpec("actionExportCaseFile", file_menu_extras.export_case_file, _plan_shown),
     ActionSpec("actionPrintPreview", _print_preview, _plan_shown),
     ActionSpec("actionPrint", _print, _plan_shown, Key.Print),
     ActionSpec(subject_access.ACTION_NAME, subject_access.export_from_window, _book_open),

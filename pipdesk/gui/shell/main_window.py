@@ -29,6 +29,7 @@ from pipdesk.gui.plans.commands import own_samples_path, own_templates_folder
 from pipdesk.gui.plans.model import PLAN_ID_ROLE, PlanFilterProxy, PlanListModel, keep_plan_selected
 from pipdesk.gui.shell import actions, settings
 from pipdesk.gui.shell.book import PlanBooks
+from pipdesk.gui.shell.file_menu_extras import add_file_menu_extras
 from pipdesk.gui.timeline.view import TimelineView
 from pipdesk.gui.week.view import ThisWeekView
 from pipdesk.store import PlanBook, default_plan_book_path
@@ -122,6 +123,7 @@ class MainWindow(QMainWindow):
         self.save_status.saved_again.connect(self._list_refresh.start)
 
         self.undo_group = QUndoGroup(self)
+        add_file_menu_extras(self.ui, self)
         self.undo_action, self.redo_action = actions.install(self, self.welcome.ui, self.undo_group)
         self.editor.voice.responses.response_requested.connect(self.ui.actionRecordResponse.trigger)
         self.editor.voice.responses.response_opened.connect(self._open_response)

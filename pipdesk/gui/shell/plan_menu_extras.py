@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Protocol
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
 from pipdesk.domain import Plan
 from pipdesk.gui.common.prompts import Prompts
@@ -42,11 +42,16 @@ class Window(Protocol):
 
 def add_plan_menu_extras(ui: Ui_MainWindow, parent: QWidget) -> None:
     """Make the actions of :data:`PLAN_MENU_EXTRAS`, held by the form like its own, in the Plan menu."""
-    for name, text, before in PLAN_MENU_EXTRAS:
+    add_menu_extras(ui, ui.menuPlan, PLAN_MENU_EXTRAS, parent)
+
+
+def add_menu_extras(ui: Ui_MainWindow, menu: QMenu, extras: tuple[tuple[str, str, str], ...], parent: QWidget) -> None:
+    """Make each action of ``extras`` (name, text, the action it goes before), held by the form like its own."""
+    for name, text, before in extras:
         action = QAction(text, parent)
         action.setObjectName(name)
         setattr(ui, name, action)
-        ui.menuPlan.insertAction(getattr(ui, before), action)
+        menu.insertAction(getattr(ui, before), action)
 
 
 def pause(window: Window) -> None:

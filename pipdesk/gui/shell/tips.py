@@ -12,6 +12,7 @@ TIPS: dict[str, str] = {
     "actionImportPlan": "Add a plan from a plan file (.json) to this plan book",
     "actionExportPlan": "Save the plan shown as a plan file (.json)",
     "actionExportPdf": "Save the plan, a check-in or the outcome as a PDF, in full or as the employee's copy",
+    "actionExportCaseFile": "Save the plan's case file for HR: its documents, plan file and history in one ZIP",
     "actionPrintPreview": "See the plan's document as it will print",
     "actionPrint": "Print the plan's document",
     "actionSubjectAccess": (

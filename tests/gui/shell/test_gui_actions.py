@@ -38,6 +38,7 @@ WITH_A_PLAN = {
     "actionSaveAsTemplate",
     "actionDeletePlan",
     "actionExportPdf",
+    "actionExportCaseFile",
     "actionPrint",
     "actionPrintPreview",
 }
