@@ -9,7 +9,6 @@ the features' ``commands.py`` and in :mod:`pipdesk.gui.shell.book`.
 from __future__ import annotations
 
 import datetime as dt
-import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +19,7 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QStatusBar, QWidget
 
 from pipdesk import __version__
-from pipdesk.domain import PipdeskError, Plan, PlanInvalid, Status
+from pipdesk.domain import Plan, Status
 from pipdesk.domain.pauses import why_not_pause, why_not_resume
 from pipdesk.domain.smart import issue_blockers
 from pipdesk.gui.checkins.log import CheckinsTab
@@ -38,13 +37,12 @@ from pipdesk.gui.shell import file_menu_extras, settings
 from pipdesk.gui.shell import plan_menu_extras as extras
 from pipdesk.gui.shell.book import PlanBooks
 from pipdesk.gui.shell.passphrase_dialog import PassphraseTask
+from pipdesk.gui.shell.runner import run_command
 from pipdesk.gui.shell.shortcuts_dialog import ShortcutsDialog
 from pipdesk.gui.shell.tips import TIPS
 from pipdesk.gui.subjectaccess import commands as subject_access
 from pipdesk.gui.timeline.view import TIMELINE_KEYS
 from pipdesk.store import PlanBook, default_plan_book_path
-from pipdesk.store.connection import explain_database_error
-from pipdesk.store.driver import sqlite3
 
 
 class Shell(Protocol):
@@ -467,34 +465,3 @@ def update(window: Shell) -> None:
     for spec in ACTIONS:
         why = spec.why_not(plan, today) if spec.why_not and plan and today else None
         extras.show_enabled(actions[spec.name], spec.enabled(state), TIPS[spec.name], why)
-
-
-# The runner
-
-
-def run_command(prompter: Prompts, command: Callable[[], object]) -> None:
-    """Run a command; a problem the person can act on is shown, never a traceback."""
-    try:
-        command()
-    except PlanInvalid as error:
-        prompter.warning("pipdesk", error.args[0] if error.args else str(error))
-    except PipdeskError as error:
-        prompter.warning("pipdesk", str(error))
-    except sqlite3.Error as error:
-        prompter.warning("pipdesk", f"The plan book could not be written: {explain_database_error(error)}")
-    except Exception as error:  # a fault in pipdesk: said plainly, logged in full, the app keeps running
-        show_unexpected_error(prompter, error)
-
-
-def show_unexpected_error(prompter: Prompts, error: BaseException) -> None:
-    """Every edit is saved as it is made, so after a fault nothing typed before it is lost."""
-    from pipdesk.system.diagnostics import log_unexpected_error
-
-    log = log_unexpected_error(error)
-    prompter.warning(
-        "Something went wrong",
-        f"pipdesk hit an unexpected error ({type(error).__name__}: {error}).\n\n"
-        f"Everything saved before it is kept. The details are in {log}; "
-        "copy them below if you report the problem.",
-        details="".join(traceback.format_exception(error)),
-    )

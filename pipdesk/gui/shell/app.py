@@ -51,8 +51,8 @@ def run_app(path: Path | None, passphrase: str | None = None) -> int:
     from pipdesk.gui.shell.preferences_dialog import show_chosen_theme
 
     show_chosen_theme(app)
-    from pipdesk.gui.shell.actions import show_unexpected_error
     from pipdesk.gui.shell.main_window import start_window
+    from pipdesk.gui.shell.runner import show_unexpected_error
 
     window = start_window(path, passphrase)
 

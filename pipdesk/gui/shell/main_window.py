@@ -30,6 +30,7 @@ from pipdesk.gui.plans.model import PLAN_ID_ROLE, PlanFilterProxy, PlanListModel
 from pipdesk.gui.shell import actions, settings
 from pipdesk.gui.shell.book import PlanBooks
 from pipdesk.gui.shell.file_menu_extras import add_file_menu_extras
+from pipdesk.gui.shell.runner import run_command
 from pipdesk.gui.timeline.view import TimelineView
 from pipdesk.gui.week.view import ThisWeekView
 from pipdesk.store import PlanBook, default_plan_book_path
@@ -253,7 +254,7 @@ class MainWindow(QMainWindow):
     def _open_response(self, index: int) -> None:
         if (session := self.session) is not None:
             command = lambda: edit_response(session, self.prompter, self.today(), index, self)  # noqa: E731
-            actions.run_command(self.prompter, command)
+            run_command(self.prompter, command)
 
     def _plan_changed(self) -> None:
         self._update_heading()

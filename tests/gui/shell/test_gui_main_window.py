@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from pipdesk.domain import Status
 from pipdesk.gui.outcome.extend_dialog import ExtendPlanDialog
-from pipdesk.gui.shell.actions import run_command
 from pipdesk.gui.shell.main_window import MainWindow
+from pipdesk.gui.shell.runner import run_command
 from pipdesk.store import PlanBook
 
 from conftest import TODAY, load_sample, prompter_of
