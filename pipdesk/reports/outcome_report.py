@@ -48,7 +48,11 @@ def story(plan: Plan, settings: common.Settings) -> list[Flowable]:
         ("Decided on", vocabulary.long_date(outcome.decided_on) if outcome and outcome.decided_on else vocabulary.DASH),
     ]
     flowables.append(layout.details(common.people(plan) + common.when(plan) + decision))
-    changed = [revisions_table(plan)] if changes(plan) else body("", empty="No changes since the plan was issued.")
+    changed = (
+        [revisions_table(plan, employee_copy=settings.employee_copy)]
+        if changes(plan)
+        else body("", empty="No changes since the plan was issued.")
+    )
     sections: list[common.Section] = [
         ("The plan in brief", common.concerns_in_brief(plan)),
         ("Results by objective", _objectives(plan, settings.sustained)),

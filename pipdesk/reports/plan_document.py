@@ -7,6 +7,7 @@ from xml.sax.saxutils import escape
 from reportlab.platypus import Flowable, Table
 
 from pipdesk.domain import Objective, Plan, ResponseTo, Revision, Status, vocabulary
+from pipdesk.domain.copies import for_the_employee
 from pipdesk.domain.outcome import FAIRNESS_FIELD, receipt_text
 from pipdesk.reports import fair_process, fonts, layout, text
 from pipdesk.reports.common import (
@@ -198,10 +199,14 @@ def changes(plan: Plan) -> list[Revision]:
     return [revision for revision in plan.revisions if revision.field != FAIRNESS_FIELD]
 
 
-def revisions_table(plan: Plan) -> Table:
-    """One row for each change made in one go (the same moment, the same reason), in the manager's words."""
+def revisions_table(plan: Plan, employee_copy: bool = True) -> Table:
+    """One row for each change made in one go (the same moment, the same reason), in the manager's words.
+
+    In the employee's copy (the plan document always is one) a private note's words are left out.
+    """
     rows: list[list[Cell]] = []
-    for number, group in enumerate(vocabulary.revision_groups(changes(plan)), start=1):
+    shown = [for_the_employee(r) for r in changes(plan)] if employee_copy else changes(plan)
+    for number, group in enumerate(vocabulary.revision_groups(shown), start=1):
         what: list[Flowable] = []
         for revision in group:
             what.append(rich(f"<b>{text.markup(vocabulary.revision_field(plan, revision.field))}</b>", CELL))

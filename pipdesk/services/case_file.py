@@ -36,6 +36,7 @@ import pyzipper
 from pipdesk.domain import PipdeskError, Plan, PlanInvalid, Status, vocabulary
 from pipdesk.domain.attachments import archive_name, every_attachment
 from pipdesk.domain.audit import chain_hash, content_hash
+from pipdesk.domain.copies import employee_copy_of
 from pipdesk.domain.model import Attachment
 from pipdesk.planfile import dump_plan_file, parse_plan_file
 from pipdesk.reports import ReportOptions, render_checkin, render_outcome, render_plan
@@ -50,7 +51,6 @@ HISTORY = "history.csv"
 ATTACHMENTS = "attachments"
 HISTORY_COLUMNS = ("When", "What changed", "Old", "New", "Reason")
 #: What the employee copy's history says where a revision changed a private note.
-PRIVATE_NOTE_LEFT_OUT = "(the manager's private note: left out of the employee copy)"
 #: A manifest is small; anything much larger is not one (and is not read whole).
 _MAX_MANIFEST_BYTES = 4 * 1024 * 1024
 
@@ -118,33 +118,6 @@ def write_case_file(
     made = build_case_file(book, plan_id, options)
     write_private_file(path, made.data)
     return made
-
-
-def employee_copy_of(plan: Plan) -> Plan:
-    """The plan without the manager's private notes (blank in each check-in, left out of the history) and
-    without the attachments not marked shareable."""
-    copy = plan.model_copy(deep=True)
-    for checkin in copy.checkins:
-        checkin.private_notes = ""
-        checkin.attachments = _shareable(checkin.attachments)
-    copy.attachments = _shareable(copy.attachments)
-    for concern in copy.concerns:
-        concern.attachments = _shareable(concern.attachments)
-    if copy.outcome is not None:
-        copy.outcome.attachments = _shareable(copy.outcome.attachments)
-    for revision in copy.revisions:
-        if _is_private_note(revision.field):
-            revision.old = PRIVATE_NOTE_LEFT_OUT if revision.old else None
-            revision.new = PRIVATE_NOTE_LEFT_OUT if revision.new else None
-    return copy
-
-
-def _shareable(attachments: list[Attachment]) -> list[Attachment]:
-    return [attachment for attachment in attachments if attachment.shareable]
-
-
-def _is_private_note(field_name: str) -> bool:
-    return field_name.startswith("checkins.") and field_name.endswith(".private_notes")
 
 
 def _attachments(book: PlanBook, plan: Plan) -> dict[str, bytes]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 from test_reports_support import EMPLOYEE_COPY, MARKUP, OPTIONS, pdf_text
@@ -258,3 +259,28 @@ def test_outcome_report_explains_met_once_not_yet_sustained() -> None:
     text = flat(render_outcome(carl, OPTIONS))
     assert "The evidence suggests: Partially met. Met once, not yet sustained:" in text
     assert "Met once" not in flat(render_outcome(carl, ReportOptions(printed_on=d(11, 23), sustained=1)))
+
+
+def test_a_changed_private_note_never_reaches_the_employee_through_the_history() -> None:
+    """The plan document is the employee's; the outcome report's employee copy too: a private note's
+    words, kept in the history when the note was amended, are left out of both."""
+    from pipdesk.domain.copies import PRIVATE_NOTE_LEFT_OUT
+
+    plan = load_sample("alex-delivery-active")
+    secret, earlier = "Talk to HR about dismissal options", "Seems stressed at home"
+    day = plan.checkins[0].date.isoformat()
+    at = dt.datetime(2026, 11, 2, 9, tzinfo=dt.UTC)
+    plan = plan.model_copy(
+        update={
+            "revisions": [
+                *plan.revisions,
+                Revision(at=at, field=f"checkins.{day}.private_notes", old=earlier, new=secret, reason="Typo"),
+            ]
+        }
+    )
+    for document in (render_plan(plan, OPTIONS), render_outcome(plan, replace(OPTIONS, employee_copy=True))):
+        text = flat(document)
+        assert secret not in text and earlier not in text
+        assert PRIVATE_NOTE_LEFT_OUT in text
+    full = flat(render_outcome(plan, replace(OPTIONS, employee_copy=False)))
+    assert secret in full and earlier in full  # the manager's own full copy keeps them

@@ -15,12 +15,12 @@ from pypdf import PdfReader
 
 from pipdesk.domain import Revision
 from pipdesk.domain.audit import chain_hash, content_hash
+from pipdesk.domain.copies import PRIVATE_NOTE_LEFT_OUT
 from pipdesk.domain.model import Attachment
 from pipdesk.planfile import parse_plan_file
 from pipdesk.services.case_file import (
     HISTORY_COLUMNS,
     MANIFEST,
-    PRIVATE_NOTE_LEFT_OUT,
     CaseFileOptions,
     NotACaseFile,
     build_case_file,
