@@ -39,6 +39,22 @@ def _files_line(attachments: Sequence[Attachment]) -> str:
     return ", ".join(f"“{a.name}”" for a in attachments)
 
 
+def _change(
+    session: PlanSession,
+    prompter: Prompts,
+    parent: QWidget | None,
+    text: str,
+    edit: Callable[[Plan], None],
+    old: str | None,
+    new: str | None,
+    change: str,
+) -> list[Problem] | None:
+    """One undoable step; on an issued plan, with a reason kept as a revision of the plan's files."""
+    return change_with_reason(
+        session, prompter, parent, text, edit, field=ATTACHMENTS_FIELD, old=old, new=new, change=change
+    )
+
+
 def attachable_size(prompter: Prompts, path: Path) -> int | None:
     """The size of the file at ``path``; None, said to the person, when it is a folder, cannot be read,
     or is too large (nothing of it is read)."""
@@ -103,17 +119,8 @@ def attach_files(
             raise PipdeskError(f"{place.words[:1].upper()}{place.words[1:]} is no longer in the plan")
         files.extend(added)
 
-    return change_with_reason(
-        session,
-        prompter,
-        parent,
-        text,
-        apply,
-        field=ATTACHMENTS_FIELD,
-        old=None,
-        new=names,
-        change=f"{text} to {place.words}: {names} ({vocabulary.count(len(added), 'file')})",
-    )
+    change = f"{text} to {place.words}: {names} ({vocabulary.count(len(added), 'file')})"
+    return _change(session, prompter, parent, text, apply, None, names, change)
 
 
 def remove_file(
@@ -128,17 +135,8 @@ def remove_file(
         if found is not None:
             del found[row]
 
-    return change_with_reason(
-        session,
-        prompter,
-        parent,
-        "Remove file",
-        apply,
-        field=ATTACHMENTS_FIELD,
-        old=_files_line([removed]),
-        new=None,
-        change=f"Remove from {place.words}: {_files_line([removed])}",
-    )
+    named = _files_line([removed])
+    return _change(session, prompter, parent, "Remove file", apply, named, None, f"Remove from {place.words}: {named}")
 
 
 def _content(session: PlanSession, prompter: Prompts, attachment: Attachment, title: str) -> bytes | None:

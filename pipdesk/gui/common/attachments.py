@@ -30,6 +30,7 @@ from pipdesk.domain.attachments import size_text
 from pipdesk.gui.common import attachment_commands as commands
 from pipdesk.gui.common.attachment_commands import Place
 from pipdesk.gui.common.prompts import Prompts
+from pipdesk.gui.common.read_only import keep_enabled_when_read_only
 from pipdesk.gui.common.session import PlanSession
 from pipdesk.gui.common.table_model import Index, RowsModel
 
@@ -112,15 +113,15 @@ class AttachmentsList(QWidget):
         self.open_button = self._button("Open", f"Open {noun}")
         self.save_button = self._button("Save as…", f"Save {noun} as")
         self.remove_button = self._button("Remove", f"Remove {noun}")
-        buttons = QHBoxLayout()
-        for button in (self.add_button, self.open_button, self.save_button, self.remove_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)
         layout.addWidget(self.empty_label)
+        buttons = QHBoxLayout()
         layout.addLayout(buttons)
+        for button in self.focus_chain()[1:]:
+            buttons.addWidget(button)
+        buttons.addStretch(1)
         for first, second in itertools.pairwise(self.focus_chain()):
             QWidget.setTabOrder(first, second)
         self.add_button.clicked.connect(self.attach)
@@ -130,6 +131,8 @@ class AttachmentsList(QWidget):
         self.table.activated.connect(lambda _index: self.open_current())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self.update_buttons())
         self.model.modelReset.connect(self.update_buttons)
+        for button in (self.open_button, self.save_button):
+            keep_enabled_when_read_only(button)  # a closed plan's files are still read and saved
         self.setAcceptDrops(True)
         self.update_buttons()
 
@@ -232,3 +235,25 @@ class AttachmentsList(QWidget):
             return
         event.acceptProposedAction()
         self.attach_paths(paths)
+
+
+class TitledAttachments(QWidget):
+    """A list of files under a heading saying whose they are (the selected concern's, check-in's…)."""
+
+    def __init__(self, files: AttachmentsList, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.heading = QLabel(self)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.heading.setWordWrap(True)
+        self.files = files
+        files.setParent(self)
+        files.table.setAccessibleName(name)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.files)
+
+    def show_place(self, place: Place | None, plan: Plan | None, editable: bool, none_selected: str) -> None:
+        """The files at ``place`` under "Files of …"; ``none_selected`` when there is no place."""
+        self.heading.setText(f"Files of {place.words}" if place is not None else none_selected)
+        self.files.set_place(place, plan, editable)

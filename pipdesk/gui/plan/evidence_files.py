@@ -3,13 +3,11 @@ concerns, and those of the concern selected, under its dated evidence."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from pipdesk.domain import Attachment, Plan, Status, vocabulary
 from pipdesk.gui.common.attachment_commands import Place
-from pipdesk.gui.common.attachments import AttachmentsList
-from pipdesk.gui.common.read_only import keep_enabled_when_read_only
+from pipdesk.gui.common.attachments import AttachmentsList, TitledAttachments
 from pipdesk.gui.plan.part_context import PartContext
 
 #: The plan's own files.
@@ -27,14 +25,6 @@ def concern_files(plan: Plan, key: str) -> Place:
     return Place(locate, f"concern {number} “{vocabulary.shortened(area, 40)}”")
 
 
-def files_list(context: PartContext, parent: QWidget, name: str) -> AttachmentsList:
-    files = AttachmentsList(context.prompter, context.session, context.today, parent=parent)
-    files.table.setAccessibleName(name)
-    for button in (files.open_button, files.save_button):
-        keep_enabled_when_read_only(button)  # a closed plan's files are still read and saved
-    return files
-
-
 class EvidenceFilesSection(QGroupBox):
     """The plan's own files (a signed plan, a policy, a job description…)."""
 
@@ -47,7 +37,8 @@ class EvidenceFilesSection(QGroupBox):
             self,
         )
         intro.setWordWrap(True)
-        self.files = files_list(context, self, "Evidence files of the plan")
+        self.files = AttachmentsList(context.prompter, context.session, context.today, parent=self)
+        self.files.table.setAccessibleName("Evidence files of the plan")
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.files)
@@ -56,20 +47,13 @@ class EvidenceFilesSection(QGroupBox):
         self.files.set_place(PLAN_FILES, plan, plan.status is not Status.CLOSED)
 
 
-class ConcernFiles(QWidget):
+class ConcernFiles(TitledAttachments):
     """The files of the concern selected, under its evidence."""
 
     def __init__(self, context: PartContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.heading = QLabel(self)
-        self.heading.setTextFormat(Qt.TextFormat.PlainText)
-        self.files = files_list(context, self, "Evidence files of the concern")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.files)
+        files = AttachmentsList(context.prompter, context.session, context.today)
+        super().__init__(files, "Evidence files of the concern", parent)
 
     def show_concern(self, plan: Plan, key: str | None) -> None:
         place = concern_files(plan, key) if key is not None else None
-        self.heading.setText(f"Files for {place.words}" if place is not None else "Select a concern to see its files")
-        self.files.set_place(place, plan, plan.status is not Status.CLOSED)
+        self.show_place(place, plan, plan.status is not Status.CLOSED, "Select a concern to see its files")
