@@ -42,7 +42,7 @@ class AttachmentsModel(RowsModel[Attachment]):
     """The files of one place: name, the date each is evidence for, size, date added, shared or not."""
 
     NAME, EVIDENCE_FOR, SIZE, ADDED_ON, SHARED = range(5)
-    HEADERS = ("Name", "Evidence for", "Size", "Added on", "Shared with the employee")
+    HEADERS = ("Name", "Evidence for", "Size", "Added on", "Shared")
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -68,7 +68,7 @@ def _cell(attachment: Attachment, column: int) -> str:
         return size_text(attachment.size)
     if column == AttachmentsModel.ADDED_ON:
         return vocabulary.short_date(attachment.added_on)
-    return "✓ Shared" if attachment.shareable else "Not shared"
+    return "✓ Yes" if attachment.shareable else "No"  # with the employee: their copy lists it
 
 
 def dropped_paths(mime: QMimeData) -> list[Path]:

@@ -63,7 +63,7 @@ def test_a_file_attached_to_a_draft_is_kept_byte_exact_in_the_plan_book(
     assert attachment.description == "The ticket export of October"
     assert book.attachment_content(attachment.sha256) == CONTENT
     assert files.model.rowCount() == 1
-    assert files.model.index(0, 4).data() == "✓ Shared"
+    assert files.model.index(0, 4).data() == "✓ Yes"
 
 
 def test_a_file_over_25_mb_is_refused_with_its_size_before_anything_is_asked_or_written(
