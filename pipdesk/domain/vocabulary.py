@@ -392,6 +392,7 @@ PLAN_FIELDS = {
     "pause": "Pause (first day → day resumed)",  # domain.fair_process.PAUSE_FIELD
     "hr_review": "HR review",  # domain.fair_process.HR_REVIEW_FIELD
     "adjustments": "Adjustments",
+    "attachments": "Evidence files",  # gui.common.attachment_commands.ATTACHMENTS_FIELD
     "appeal": "Appeal",
 }
 #: A name quoted in a revision's label is cut to this many characters.

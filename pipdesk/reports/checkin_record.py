@@ -5,8 +5,9 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, Table
 
 from pipdesk.domain import Checkin, Plan, vocabulary
+from pipdesk.domain.attachments import every_attachment
 from pipdesk.domain.outcome import attendance_text, companion_offer
-from pipdesk.reports import layout
+from pipdesk.reports import attachments, layout
 from pipdesk.reports.common import Section, Settings, build, name, numbered, people, signing
 from pipdesk.reports.errors import ReportError
 from pipdesk.reports.layout import BODY, CELL_MUTED, Cell, Signatory, cell_text, details, field, para, rich
@@ -67,6 +68,10 @@ def story(plan: Plan, index: int, *, employee_copy: bool) -> list[Flowable]:
         ("Employee's comments", layout.body(checkin.employee_comments)),
         ("Next steps", layout.body(checkin.next_steps)),
     ]
+    placed = (p for p in every_attachment(plan) if p.owner == "checkin" and p.index == index)
+    files = attachments.files_table(placed, employee_copy=employee_copy, where=False)
+    if files:
+        sections.append(("Evidence files", files))
     if not employee_copy:
         sections.append(("Manager's private notes", [private_notes(checkin.private_notes)]))
     signatories = [Signatory("Employee", name(plan.employee)), Signatory("Manager", name(plan.manager))]

@@ -23,7 +23,8 @@ from pipdesk.system.resources import resource_path
 
 REGULAR = "PipdeskSans"
 BOLD = "PipdeskSans-Bold"
-_FILES = {REGULAR: "DejaVuSans.ttf", BOLD: "DejaVuSans-Bold.ttf"}
+MONO = "PipdeskMono"  # equal-width letters, for hashes
+_FILES = {REGULAR: "DejaVuSans.ttf", BOLD: "DejaVuSans-Bold.ttf", MONO: "DejaVuSansMono.ttf"}
 
 _WINDOWS_FONTS = os.environ.get("WINDIR", "C:/Windows") + "/Fonts"
 #: Fonts tried for other scripts when ``fc-list`` is not there to ask (Windows, macOS, bare Linux).

@@ -9,9 +9,10 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
 from pipdesk.domain import Checkin, Plan, ResponseTo, Result, Revision, Status, vocabulary
+from pipdesk.domain.attachments import every_attachment
 from pipdesk.domain.outcome import FAIRNESS_FIELD, NO_GAPS, ObjectiveEvidence, evidence, fairness_check
 from pipdesk.domain.progress import Point, series
-from pipdesk.reports import chart, common, fair_process, layout, text
+from pipdesk.reports import attachments, chart, common, fair_process, layout, text
 from pipdesk.reports.layout import (
     BODY,
     CELL,
@@ -65,6 +66,9 @@ def story(plan: Plan, settings: common.Settings) -> list[Flowable]:
         ("Changes to the plan", changed),
         ("Decision and follow-up", _decision(plan)),
     ]
+    files = attachments.files_table(every_attachment(plan), employee_copy=settings.employee_copy, where=True)
+    if files:
+        sections.append(("Evidence files", files))
     if plan.status is Status.CLOSED or plan.appeal is not None:
         sections.append(("Appeal", fair_process.appeal(plan)))
     employee = common.name(plan.employee)

@@ -7,9 +7,10 @@ from xml.sax.saxutils import escape
 from reportlab.platypus import Flowable, Table
 
 from pipdesk.domain import Objective, Plan, ResponseTo, Revision, Status, vocabulary
+from pipdesk.domain.attachments import every_attachment
 from pipdesk.domain.copies import for_the_employee
 from pipdesk.domain.outcome import FAIRNESS_FIELD, receipt_text
-from pipdesk.reports import fair_process, fonts, layout, text
+from pipdesk.reports import attachments, fair_process, fonts, layout, text
 from pipdesk.reports.common import (
     Section,
     Settings,
@@ -47,10 +48,12 @@ RECEIPT_NOT_AGREEMENT = (
 
 
 def render(plan: Plan, settings: Settings) -> bytes:
-    return build(plan, DOCUMENT, story(plan), settings, may_hold_private_notes=False)
+    return build(
+        plan, DOCUMENT, story(plan, employee_copy=settings.employee_copy), settings, may_hold_private_notes=False
+    )
 
 
-def story(plan: Plan) -> list[Flowable]:
+def story(plan: Plan, *, employee_copy: bool = False) -> list[Flowable]:
     flowables: list[Flowable] = [para(DOCUMENT, layout.TITLE), para(plan.title, layout.SUBTITLE)]
     if plan.status is Status.DRAFT:
         flowables.append(layout.banner("Draft: this plan has not been issued yet and may still change."))
@@ -63,6 +66,7 @@ def story(plan: Plan) -> list[Flowable]:
         ("Purpose of this plan", concerns_in_brief(plan)),
         ("Earlier discussions", _prior_discussions(plan)),
         ("Performance concerns", _concerns(plan)),
+        *_evidence_files(plan, employee_copy=employee_copy),
         ("Objectives", _objectives(plan)),
         ("Support and resources", _support(plan)),
         ("Reasonable adjustments", fair_process.adjustments(plan)),
@@ -86,6 +90,13 @@ def story(plan: Plan) -> list[Flowable]:
     if plan.appeal is not None:
         sections.append(("Appeal against the outcome", fair_process.appeal(plan)))
     return [*flowables, *numbered(sections), *acknowledgement(plan, len(sections) + 1)]
+
+
+def _evidence_files(plan: Plan, *, employee_copy: bool) -> list[Section]:
+    """The files kept with the plan and its concerns, as a section when this copy lists any."""
+    placed = (p for p in every_attachment(plan) if p.owner in {"plan", "concern"})
+    table = attachments.files_table(placed, employee_copy=employee_copy, where=True)
+    return [("Evidence files", table)] if table else []
 
 
 def _prior_discussions(plan: Plan) -> list[Flowable]:

@@ -17,8 +17,10 @@ from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QSplitter, QVBoxLayout, 
 from pipdesk.domain import Checkin, vocabulary
 from pipdesk.domain.rules import amendment_reason_needed
 from pipdesk.gui.checkins import commands
+from pipdesk.gui.checkins.evidence_files import checkin_files
 from pipdesk.gui.checkins.models import CHECKIN_INDEX_ROLE, CheckinFilterProxy, CheckinLogModel
 from pipdesk.gui.checkins.record import render_checkin
+from pipdesk.gui.common.attachments import AttachmentsList, TitledAttachments
 from pipdesk.gui.common.prompts import Prompts
 from pipdesk.gui.common.session import PlanSession
 from pipdesk.gui.common.session_view import SessionView
@@ -62,6 +64,14 @@ class CheckinLogView(SessionView):
         self.ui.detail.setPlaceholderText("Select a check-in to read it in full.")
         self.ui.detail.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.ui.detail.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        files = AttachmentsList(prompter, lambda: self.session, today)
+        self.files = TitledAttachments(files, "Evidence files of the check-in", self)
+        record = QSplitter(Qt.Orientation.Vertical)  # the record, and its files under it
+        self.ui.splitter.insertWidget(1, record)
+        record.addWidget(self.ui.detail)
+        record.addWidget(self.files)
+        record.setStretchFactor(0, 3)
+        record.setStretchFactor(1, 2)
         self.ui.splitter.setStretchFactor(0, 2)
         self.ui.splitter.setStretchFactor(1, 3)
         self.ui.searchEdit.textChanged.connect(self._search)
@@ -179,8 +189,10 @@ class CheckinLogView(SessionView):
         index = self._selected_index()
         if self.session is None or index is None or index >= len(self.session.plan.checkins):
             document.clear()
+            self.files.show_place(None, None, False, "Select a check-in to see its files")
             return
         plan = self.session.plan
+        self.files.show_place(checkin_files(plan, index), plan, not self.session.closed, "")
         if self.session.closed:
             note = "The plan is closed: this record can no longer change."
         else:

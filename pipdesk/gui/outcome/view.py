@@ -36,12 +36,14 @@ from pipdesk.domain.outcome import (
     suggestion_rule,
 )
 from pipdesk.domain.schedule import original_end
+from pipdesk.gui.common.attachments import AttachmentsList
 from pipdesk.gui.common.prompts import Prompts
 from pipdesk.gui.common.read_only import keep_enabled_when_read_only
 from pipdesk.gui.common.session_view import SessionView
 from pipdesk.gui.common.table_model import Index, RowsModel
 from pipdesk.gui.forms.ui_outcome_view import Ui_OutcomeView
 from pipdesk.gui.outcome.commands import close_with_outcome, extend_plan
+from pipdesk.gui.outcome.evidence_files import OutcomeFiles
 from pipdesk.gui.outcome.fair_process_rows import ProcessRows
 from pipdesk.gui.outcome.record_panel import RecordPanel
 
@@ -145,6 +147,8 @@ class OutcomeView(SessionView):
         self.process_rows = ProcessRows(ui.fairnessForm, 3, ui.fairnessGroup)  # after the acknowledgement
         self.record = RecordPanel(ui.content)
         ui.contentLayout.insertWidget(ui.contentLayout.indexOf(ui.fairnessGroup) + 1, self.record)
+        self.files = OutcomeFiles(AttachmentsList(prompter, lambda: self.session, today), ui.content)
+        ui.contentLayout.insertWidget(ui.contentLayout.indexOf(self.record) + 1, self.files)
         font = ui.headingLabel.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.25)
@@ -197,6 +201,7 @@ class OutcomeView(SessionView):
     def refresh(self) -> None:
         ui = self.ui
         plan = self.session.plan if self.session is not None else None
+        self.files.show_plan(plan)
         if plan is None:
             self._message("Choose a plan to see its final review and outcome.")
         elif plan.status is Status.DRAFT:

@@ -216,6 +216,7 @@ class PlanEditor(SessionView):
         concern = self._current_concern(self.session.plan)
         binding.model.set_items(concern.evidence if concern else [])
         binding.editor.set_read_only(concern is None)
+        self.fair_process.show_concern(self.session.plan, concern)
         self.ui.evidenceHeading.setText(
             f"Evidence for “{concern.area}”, dated as it happened"
             if concern

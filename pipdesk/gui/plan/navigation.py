@@ -28,6 +28,7 @@ SECTIONS = (
     ("Why", "whyGroup"),
     ("Discussions", "priorGroup"),
     ("Concerns", "concernsGroup"),
+    ("Files", "evidenceFilesGroup"),
     ("Objectives", "objectivesGroup"),
     ("Support", "supportGroup"),
     ("Adjustments", "adjustmentsGroup"),
