@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QFormLayout, QLabel, QSpinBox, QWidget
 
 from pipdesk.domain.retention import RETENTION_YEARS_RANGE
+from pipdesk.domain.vocabulary import agreeing
 from pipdesk.gui.common.dialogs import finish_dialog
 from pipdesk.gui.common.theme import Theme, apply_theme
 from pipdesk.gui.forms.ui_preferences_dialog import Ui_PreferencesDialog
@@ -72,8 +73,9 @@ class PreferencesDialog(QDialog):
         spin.setObjectName("retentionSpin")
         spin.setAccessibleName("Years a closed plan is kept")
         spin.setRange(*RETENTION_YEARS_RANGE)
-        spin.setSuffix(" years after it closed")
+        spin.valueChanged.connect(lambda years: spin.setSuffix(f" {agreeing(years, 'year')} after it closed"))
         spin.setValue(settings.retention_years())
+        spin.setSuffix(f" {agreeing(spin.value(), 'year')} after it closed")
         self._add_section(
             "Retention",
             "Personal data is kept only as long as it is needed. When a closed plan has been kept this long, "
