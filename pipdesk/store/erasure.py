@@ -154,25 +154,11 @@ def erase_plan(book: PlanBook, plan_id: int, reason: str, backups_folder: Path |
     rebuilds the file and the write-ahead log is truncated. The chain of saves gets the deletion's
     link, as any deletion does, so `pipdesk verify` stays green.
     """
-    reason = _required(reason)
-    plan = book.get(plan_id)
-    first_link = _first_link(book.db, plan_id)
-    begin_epoch(book.db.conn)
-    with _secure_delete(book.db), book.db.atomic():
-        entry = _log(book, plan_id, plan, ERASED, reason)
-        book.delete(plan_id)
-    scrub(book.db)
-    result = ErasureResult(entry)
 
-    def erase_copy(backup: PlanBook) -> bool:
-        if not _same_plan(backup.db, plan_id, first_link, plan):
-            return False
-        with _secure_delete(backup.db):
-            backup.delete(plan_id)
-        return True
+    def erase(target: PlanBook, _plan: Plan | None) -> None:
+        target.delete(plan_id)
 
-    _rewrite_backups(book, backups_folder, erase_copy, result)
-    return result
+    return _take_out(book, plan_id, reason, backups_folder, ERASED, erase)
 
 
 def anonymise_plan(book: PlanBook, plan_id: int, reason: str, backups_folder: Path | None = None) -> ErasureResult:
@@ -183,30 +169,48 @@ def anonymise_plan(book: PlanBook, plan_id: int, reason: str, backups_folder: Pa
     when and why); the old text is then cleared from the file as an erasure clears a plan. A backup
     whose copy of the plan cannot be saved anonymised (changed outside pipdesk) loses the plan instead.
     """
+
+    def anonymise(target: PlanBook, plan: Plan | None) -> None:
+        if plan is not None:  # the plan book's own: saved, or nothing is
+            target.save(plan_id, anonymised(plan))
+        else:
+            try:
+                target.save(plan_id, anonymised(target.get(plan_id)))
+            except PipdeskError:
+                target.delete(plan_id)
+        target.db.execute("DELETE FROM retention_holds WHERE plan_id = ?", [plan_id])
+
+    return _take_out(book, plan_id, reason, backups_folder, ANONYMISED, anonymise)
+
+
+def _take_out(
+    book: PlanBook,
+    plan_id: int,
+    reason: str,
+    folder: Path | None,
+    action: str,
+    change: Callable[[PlanBook, Plan | None], None],
+) -> ErasureResult:
+    """Log ``action`` and ``change`` the plan book (given the plan) and each backup holding the plan (given none),
+    with ``secure_delete`` on and ``VACUUM`` after, so no freed page keeps what was there."""
     reason = _required(reason)
     plan = book.get(plan_id)
     first_link = _first_link(book.db, plan_id)
     begin_epoch(book.db.conn)
     with _secure_delete(book.db), book.db.atomic():
-        entry = _log(book, plan_id, plan, ANONYMISED, reason)
-        book.save(plan_id, anonymised(plan))
-        book.db.execute("DELETE FROM retention_holds WHERE plan_id = ?", [plan_id])
+        entry = _log(book, plan_id, plan, action, reason)
+        change(book, plan)
     scrub(book.db)
     result = ErasureResult(entry)
 
-    def anonymise_copy(backup: PlanBook) -> bool:
+    def change_copy(backup: PlanBook) -> bool:
         if not _same_plan(backup.db, plan_id, first_link, plan):
             return False
         with _secure_delete(backup.db):
-            try:
-                backup.save(plan_id, anonymised(backup.get(plan_id)))
-            except PipdeskError:
-                backup.delete(plan_id)
-            if "retention_holds" in backup.db.table_names():
-                backup.db.execute("DELETE FROM retention_holds WHERE plan_id = ?", [plan_id])
+            change(backup, None)
         return True
 
-    _rewrite_backups(book, backups_folder, anonymise_copy, result)
+    _rewrite_backups(book, folder, change_copy, result)
     return result
 
 

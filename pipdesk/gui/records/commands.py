@@ -56,22 +56,16 @@ def erase(
     parent: QWidget | None = None,
 ) -> bool:
     """Erase the plan from the plan book and its backups once the person gives the reason and confirms."""
-    plan = book.get(plan_id)
-    named = f"“{plan.title}” for {plan.employee.name} (plan {plan_id}, {plan.status.label.lower()})"
-    reason = ask_reason(prompter, f"{ERASE} {named}", parent)
-    if reason is None or not prompter.confirm(
-        ERASE,
-        f"Erase {named} for good?\n\n"
-        f"The plan, with its {vocabulary.count(len(plan.checkins), 'check-in')} and its history, is removed "
-        f"from this plan book and from every backup of it in {backups_folder}; the erasure log keeps only its "
-        "number, the employee's initials, its dates and your reason. This cannot be undone. Copies made "
-        "outside pipdesk (exported files, PDFs, printouts) are not reached.",
-        ERASE,
-    ):
-        return False
-    let_go()
-    _say(prompter, ERASE, erase_plan(book, plan_id, reason, backups_folder), "Erased", "from")
-    return True
+    checkins = vocabulary.count(len(book.get(plan_id).checkins), "check-in")
+    question = (
+        f"The plan, with its {checkins} and its history, is removed from this plan book and from every backup of "
+        f"it in {backups_folder}; the erasure log keeps only its number, the employee's initials, its dates and "
+        "your reason. This cannot be undone. Copies made outside pipdesk (exported files, PDFs, printouts) are "
+        "not reached."
+    )
+    return _ask_then(
+        book, plan_id, prompter, ERASE, "Erase {named} for good?", question, let_go, parent, backups_folder
+    )
 
 
 def anonymise(
@@ -83,20 +77,36 @@ def anonymise(
     parent: QWidget | None = None,
 ) -> bool:
     """Anonymise the plan in the plan book and its backups once the person gives the reason and confirms."""
+    question = (
+        "Every name, email and written text in the plan and its history is replaced (“Employee A”, “[removed]”), "
+        "in this plan book and in every backup of it; its dates, the objectives' numbers, its status and outcome "
+        "stay for statistics. This cannot be undone."
+    )
+    return _ask_then(book, plan_id, prompter, ANONYMISE, "Anonymise {named}?", question, let_go, parent, backups_folder)
+
+
+def _ask_then(
+    book: PlanBook,
+    plan_id: int,
+    prompter: Prompts,
+    title: str,
+    headline: str,
+    text: str,
+    let_go: Callable[[], None],
+    parent: QWidget | None,
+    backups_folder: Path,
+) -> bool:
+    """Ask the reason, confirm naming the plan, let go of its session, then erase or anonymise it; true when done."""
     plan = book.get(plan_id)
     named = f"“{plan.title}” for {plan.employee.name} (plan {plan_id}, {plan.status.label.lower()})"
-    reason = ask_reason(prompter, f"{ANONYMISE} {named}", parent)
-    if reason is None or not prompter.confirm(
-        ANONYMISE,
-        f"Anonymise {named}?\n\n"
-        "Every name, email and written text in the plan and its history is replaced (“Employee A”, "
-        "“[removed]”), in this plan book and in every backup of it; its dates, the objectives' numbers, "
-        "its status and outcome stay for statistics. This cannot be undone.",
-        ANONYMISE,
-    ):
+    reason = ask_reason(prompter, f"{title} {named}", parent)
+    if reason is None or not prompter.confirm(title, f"{headline.format(named=named)}\n\n{text}", title):
         return False
     let_go()
-    _say(prompter, ANONYMISE, anonymise_plan(book, plan_id, reason, backups_folder), "Anonymised", "in")
+    if title == ERASE:
+        _say(prompter, title, erase_plan(book, plan_id, reason, backups_folder), "Erased", "from")
+    else:
+        _say(prompter, title, anonymise_plan(book, plan_id, reason, backups_folder), "Anonymised", "in")
     return True
 
 
