@@ -116,18 +116,13 @@ def erasure_log(book: PlanBook) -> list[ErasureEntry]:
         " ORDER BY id"
     ).fetchall()
     return [
-        ErasureEntry(
-            plan_id=row[0],
-            action=row[1],
-            employee_initials=row[2],
-            start_date=dt.date.fromisoformat(row[3]),
-            end_date=dt.date.fromisoformat(row[4]),
-            closed_on=dt.date.fromisoformat(row[5]) if row[5] else None,
-            reason=row[6],
-            at=row[7],
-        )
-        for row in rows
+        ErasureEntry(number, action, initials, _day(start), _day(end), _day(closed) if closed else None, why, at)
+        for number, action, initials, start, end, closed, why, at in rows
     ]
+
+
+def _day(text: str) -> dt.date:
+    return dt.date.fromisoformat(text)
 
 
 def anonymised_plan_ids(book: PlanBook) -> set[int]:

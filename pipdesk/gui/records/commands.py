@@ -47,66 +47,47 @@ def set_retention(
     return True
 
 
-def erase(
-    book: PlanBook,
-    plan_id: int,
-    prompter: Prompts,
-    backups_folder: Path,
-    let_go: Callable[[], None] = lambda: None,
-    parent: QWidget | None = None,
-) -> bool:
-    """Erase the plan from the plan book and its backups once the person gives the reason and confirms."""
-    checkins = vocabulary.count(len(book.get(plan_id).checkins), "check-in")
-    question = (
-        f"The plan, with its {checkins} and its history, is removed from this plan book and from every backup of "
-        f"it in {backups_folder}; the erasure log keeps only its number, the employee's initials, its dates and "
-        "your reason. This cannot be undone. Copies made outside pipdesk (exported files, PDFs, printouts) are "
-        "not reached."
-    )
-    return _ask_then(
-        book, plan_id, prompter, ERASE, "Erase {named} for good?", question, let_go, parent, backups_folder
-    )
-
-
-def anonymise(
-    book: PlanBook,
-    plan_id: int,
-    prompter: Prompts,
-    backups_folder: Path,
-    let_go: Callable[[], None] = lambda: None,
-    parent: QWidget | None = None,
-) -> bool:
-    """Anonymise the plan in the plan book and its backups once the person gives the reason and confirms."""
-    question = (
+#: What each asks before it is done: the headline naming the plan, and what it does.
+_QUESTIONS = {
+    ERASE: (
+        "Erase {named} for good?",
+        "The plan, with its {checkins} and its history, is removed from this plan book and from every backup of it "
+        "in {backups}; the erasure log keeps only its number, the employee's initials, its dates and your reason. "
+        "This cannot be undone. Copies made outside pipdesk (exported files, PDFs, printouts) are not reached.",
+    ),
+    ANONYMISE: (
+        "Anonymise {named}?",
         "Every name, email and written text in the plan and its history is replaced (“Employee A”, “[removed]”), "
-        "in this plan book and in every backup of it; its dates, the objectives' numbers, its status and outcome "
-        "stay for statistics. This cannot be undone."
-    )
-    return _ask_then(book, plan_id, prompter, ANONYMISE, "Anonymise {named}?", question, let_go, parent, backups_folder)
+        "in this plan book and in every backup of it in {backups}; its dates, the objectives' numbers, its status "
+        "and outcome stay for statistics. This cannot be undone.",
+    ),
+}
 
 
-def _ask_then(
+def take_out(
+    action: str,
     book: PlanBook,
     plan_id: int,
     prompter: Prompts,
-    title: str,
-    headline: str,
-    text: str,
-    let_go: Callable[[], None],
-    parent: QWidget | None,
     backups_folder: Path,
+    let_go: Callable[[], None] = lambda: None,
+    parent: QWidget | None = None,
 ) -> bool:
-    """Ask the reason, confirm naming the plan, let go of its session, then erase or anonymise it; true when done."""
+    """Erase (``ERASE``) or anonymise (``ANONYMISE``) the plan, in the plan book and its backups, once the person
+    gives the reason and confirms naming the plan; ``let_go`` runs just before. True when done."""
     plan = book.get(plan_id)
     named = f"“{plan.title}” for {plan.employee.name} (plan {plan_id}, {plan.status.label.lower()})"
-    reason = ask_reason(prompter, f"{title} {named}", parent)
-    if reason is None or not prompter.confirm(title, f"{headline.format(named=named)}\n\n{text}", title):
+    reason = ask_reason(prompter, f"{action} {named}", parent)
+    headline, text = _QUESTIONS[action]
+    checkins = vocabulary.count(len(plan.checkins), "check-in")
+    question = f"{headline.format(named=named)}\n\n{text.format(checkins=checkins, backups=backups_folder)}"
+    if reason is None or not prompter.confirm(action, question, action):
         return False
     let_go()
-    if title == ERASE:
-        _say(prompter, title, erase_plan(book, plan_id, reason, backups_folder), "Erased", "from")
+    if action == ERASE:
+        _say(prompter, action, erase_plan(book, plan_id, reason, backups_folder), "Erased", "from")
     else:
-        _say(prompter, title, anonymise_plan(book, plan_id, reason, backups_folder), "Anonymised", "in")
+        _say(prompter, action, anonymise_plan(book, plan_id, reason, backups_folder), "Anonymised", "in")
     return True
 
 

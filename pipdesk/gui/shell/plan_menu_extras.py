@@ -100,21 +100,31 @@ def retention_hold(window: RecordsWindow) -> None:
 
 
 def anonymise_plan(window: RecordsWindow) -> None:
-    _erase_or_anonymise(window, records.anonymise, reopen=True)
+    _erase_or_anonymise(window, records.ANONYMISE, reopen=True)
 
 
 def erase_plan(window: RecordsWindow) -> None:
-    _erase_or_anonymise(window, records.erase, reopen=False)
+    _erase_or_anonymise(window, records.ERASE, reopen=False)
 
 
-def _erase_or_anonymise(window: RecordsWindow, command: Callable[..., bool], reopen: bool) -> None:
+def _erase_or_anonymise(window: RecordsWindow, action: str, reopen: bool) -> None:
     """The plan's session (and its undo steps, which hold what is being removed) goes first; no backup is
     being taken meanwhile, so none is made of the plan as it was."""
     assert window.session is not None and window.book is not None
     plan_id = window.session.plan_id
     window.books.wait_for_backups()
     folder = window.books.backups_folder
-    if command(window.book, plan_id, window.prompter, folder, lambda: window.forget_session(plan_id), window.window()):
+
+    def let_go() -> None:
+        window.forget_session(plan_id)
+
+    try:
+        done = records.take_out(action, window.book, plan_id, window.prompter, folder, let_go, window.window())
+    except BaseException:  # refused (the plan changed outside pipdesk): shown again as it is, the error said
+        window.refresh_plans()
+        window.select_plan(plan_id)
+        raise
+    if done:
         window.refresh_plans()
         if reopen:
             window.select_plan(plan_id)

@@ -126,3 +126,19 @@ def test_the_hold_dialog_refuses_a_hold_without_a_reason(qtbot: QtBot) -> None:
     assert dialog.problems() == ["Say why this plan is kept until that date: the plan book keeps the reason."]
     dialog.own_date.setChecked(False)
     assert dialog.problems() == [] and dialog.hold() is None
+
+
+def test_anonymise_refused_for_a_plan_changed_outside_pipdesk_shows_it_again_and_says_why(
+    qtbot: QtBot, tmp_path: Path, prompter: ScriptedPrompter
+) -> None:
+    window, book, _backups = _window(qtbot, tmp_path, prompter)
+    assert window.select_plan(ALEX)
+    book.db.execute("UPDATE plans SET summary = 'Changed by hand' WHERE id = ?", [ALEX])
+    prompter.expect("dialog", answer_reason("Statistics only")).expect("confirm", True)
+
+    window.ui.actionAnonymisePlan.trigger()
+
+    assert "was changed outside pipdesk" in prompter.warnings()[-1].text
+    assert book.get(ALEX).employee.name == "Alex Moreno" and erasure_log(book) == []
+    assert window.session is not None and window.session.plan_id == ALEX
+    window.close()
