@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QWidget
 from pipdesk.domain import vocabulary
 from pipdesk.gui.common.dialogs import answer_of
 from pipdesk.gui.common.prompts import Prompts
-from pipdesk.gui.common.reason import ask_reason
+from pipdesk.gui.common.reason import ReasonDialog
 from pipdesk.gui.records.dialogs import RetentionDialog
 from pipdesk.store import PlanBook
 from pipdesk.store.erasure import (
@@ -77,7 +77,7 @@ def take_out(
     gives the reason and confirms naming the plan; ``let_go`` runs just before. True when done."""
     plan = book.get(plan_id)
     named = f"“{plan.title}” for {plan.employee.name} (plan {plan_id}, {plan.status.label.lower()})"
-    reason = ask_reason(prompter, f"{action} {named}", parent)
+    reason = _ask_why(prompter, action, named, parent)
     headline, text = _QUESTIONS[action]
     checkins = vocabulary.count(len(plan.checkins), "check-in")
     question = f"{headline.format(named=named)}\n\n{text.format(checkins=checkins, backups=backups_folder)}"
@@ -89,6 +89,20 @@ def take_out(
     else:
         _say(prompter, action, anonymise_plan(book, plan_id, reason, backups_folder), "Anonymised", "in")
     return True
+
+
+def _ask_why(prompter: Prompts, action: str, named: str, parent: QWidget | None) -> str | None:
+    """The reason dialog, in this action's words: the reason goes to the erasure log, not the plan's history."""
+    dialog = ReasonDialog(f"{action} {named}", parent)
+    dialog.setWindowTitle(f"{action}: the reason")
+    why = "&Why? The plan book's erasure log keeps it; nothing else of the plan is kept there."
+    dialog.ui.reasonLabel.setText(why)
+    dialog.ui.reasonEdit.setAccessibleName(why.replace("&", ""))
+    dialog.ok.setText("Continue")
+    try:
+        return dialog.reason() if prompter.run_dialog(dialog) else None
+    finally:
+        dialog.deleteLater()
 
 
 def _say(prompter: Prompts, title: str, result: ErasureResult, done: str, where: str) -> None:

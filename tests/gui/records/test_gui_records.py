@@ -39,6 +39,7 @@ def test_erase_asks_why_confirms_naming_the_plan_and_reaches_the_backups(
 
     window.ui.actionErasePlan.trigger()
 
+    assert prompter.shown[0].title == "Erase plan: the reason"
     confirm = next(s for s in prompter.shown if s.kind == "confirm")
     assert "“Customer communication (renamed)” for Beth Ikeda-Łukasiewicz (plan 2, closed)" in confirm.text
     assert "cannot be undone" in confirm.text
