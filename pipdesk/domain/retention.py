@@ -71,6 +71,7 @@ def employee_initials(name: str) -> str:
 _KEPT = frozenset({"key", "objective", "concern", "field", "unit"})
 # Text that names an item of a list reads as a numbered placeholder: "Objective 1", "Area 2".
 _NUMBERED = {("objectives", "title"): "Objective", ("milestones", "title"): "Milestone", ("concerns", "area"): "Area"}
+_FIELD_PART = re.compile(r"[a-z][a-z0-9_\-]*")
 _DATE_OR_NUMBER = re.compile(r"-?\d+(\.\d+)?|\d{4}-\d{2}-\d{2}")
 _ROLES = (("employee", "Employee A"), ("manager", "Manager A"), ("hr_partner", "HR partner A"))
 
@@ -81,8 +82,8 @@ def anonymised(plan: Plan) -> Plan:
     The employee reads "Employee A", the manager "Manager A", the HR partner "HR partner A"; other
     names and every free text read "[removed]"; objectives, milestones and concerns' areas are
     numbered ("Objective 1"); the plan's title reads "Anonymised plan"; empty text stays empty. A
-    revision keeps its time and the field it changed; its old and new values stay only when they
-    are a date or a number.
+    revision keeps its time and the field it changed (a milestone's title in its path reads
+    "[removed]"); its old and new values stay only when they are a date, a number or a status.
     """
     data = _clean(Plan, plan.model_dump(), "", None)
     for role, placeholder in _ROLES:
@@ -90,9 +91,15 @@ def anonymised(plan: Plan) -> Plan:
             data[role]["name"] = placeholder
     data["title"] = "Anonymised plan"
     for cleaned, revision in zip(data["revisions"], plan.revisions, strict=True):
+        # The field's path may name a milestone by its title ("milestones.<title>.date"): only names
+        # of fields, keys and dates stay.
+        cleaned["field"] = ".".join(
+            part if _FIELD_PART.fullmatch(part) or _DATE_OR_NUMBER.fullmatch(part) else REMOVED
+            for part in revision.field.split(".")
+        )
         for key in ("old", "new"):
             value = getattr(revision, key)
-            kept = value is None or _DATE_OR_NUMBER.fullmatch(value.strip()) is not None
+            kept = value is None or _DATE_OR_NUMBER.fullmatch(value.strip()) is not None or revision.field == "status"
             cleaned[key] = value if kept else REMOVED
     return Plan.model_validate(data)
 

@@ -89,11 +89,15 @@ def test_a_revision_keeps_its_time_field_and_dates_but_not_its_words() -> None:
     plan.revisions = [
         Revision(at=at, field="end_date", old="2026-05-25", new="2026-06-08", reason="Beth was ill"),
         Revision(at=at, field="employee.name", old="Beth Ikeda", new="Beth Ikeda-Łukasiewicz", reason="Married"),
+        Revision(at=at, field="milestones.Talk with Beth.date", old="2026-04-01", new="2026-04-03", reason="Ill"),
+        Revision(at=at, field="status", old="active", new="extended", reason="More time"),
     ]
     result = anonymised(plan)
     assert [(r.at, r.field, r.old, r.new, r.reason) for r in result.revisions] == [
         (at, "end_date", "2026-05-25", "2026-06-08", REMOVED),
         (at, "employee.name", REMOVED, REMOVED, REMOVED),
+        (at, "milestones.[removed].date", "2026-04-01", "2026-04-03", REMOVED),
+        (at, "status", "active", "extended", REMOVED),
     ]
 
 
