@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from pipdesk import __version__
 from pipdesk.domain import Checkin, PipdeskError, PlanInvalid, vocabulary
 from pipdesk.domain.outcome import DEFAULT_SUSTAINED
-from pipdesk.services.plan_files import read_plan_file, write_plan_file
+from pipdesk.services.plan_files import read_attachment_files, read_plan_file, write_plan_file
 from pipdesk.store import PlanBook, PlanNotFound, PlanSummary, default_plan_book_path
 from pipdesk.store.connection import check_integrity, explain_database_error, set_lock_holder
 from pipdesk.store.driver import MIN_PASSPHRASE_LENGTH, sqlite3
@@ -127,6 +127,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     _add_retention_commands(command, opens_book)
+    _add_subject_access(command, opens_book)
 
     command(
         "selftest", "Check this pipdesk works: offscreen, in a temporary folder, touching none of your data.", _selftest
@@ -294,10 +295,13 @@ def _demo(args: argparse.Namespace) -> int:
 def _import(args: argparse.Namespace) -> int:
     try:
         plan = read_plan_file(Path(args.file))
+        files = read_attachment_files(Path(args.file), plan)
     except PlanInvalid as error:
         raise PlanInvalid(error.problems, intro=f"{args.file}: not imported") from None
     with _open_book(args, create=True) as book:
         check_integrity(book.db, _book_path(args))
+        for data in files.values():
+            book.add_attachment_content(data)
         plan_id = book.add(plan)
     print(plan_id)
     return EXIT_OK
@@ -310,7 +314,7 @@ def _export_json(args: argparse.Namespace) -> int:
         except PlanNotFound as error:
             raise UsageError(str(error)) from None
         stamp = dt.datetime.now(dt.UTC).replace(microsecond=0) if args.stamp else None
-        write_plan_file(args.output, plan, exported_at=stamp)
+        write_plan_file(args.output, plan, exported_at=stamp, attachment_content=book.attachment_content)
     return EXIT_OK
 
 
@@ -462,6 +466,47 @@ def _retention_command(
     for path, why in result.backups_left:
         _say(f"pipdesk: {path} may still hold plan {args.id}; it could not be rewritten ({why}); delete that backup")
     return EXIT_FAILED if result.backups_left else EXIT_OK
+
+
+def _add_subject_access(
+    command: Callable[[str, str, Callable[[argparse.Namespace], int]], argparse.ArgumentParser],
+    opens_book: Callable[[argparse.ArgumentParser], None],
+) -> None:
+    sub = command(
+        "subject-access",
+        "Gather everything the plan book holds that names a person into one ZIP (a subject access request).",
+        _subject_access,
+    )
+    sub.add_argument("name", metavar="NAME", help='the person\'s name, as in "Alex Moreno"')
+    opens_book(sub)
+    sub.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.zip", help="where to write the ZIP")
+    sub.add_argument(
+        "--also",
+        action="append",
+        default=[],
+        metavar="OTHER",
+        help="another name the person goes by (a first name alone, an earlier surname); may be repeated",
+    )
+
+
+def _subject_access(args: argparse.Namespace) -> int:
+    from pipdesk.services.subject_access import NothingFound, Request, write_subject_access
+
+    request = Request(args.name.strip(), tuple(a.strip() for a in args.also if a.strip()))
+    if not request.name:
+        raise UsageError("give the person's name")
+    with _open_book(args) as book:
+        try:
+            found = write_subject_access(book, request, Path(args.output))
+        except NothingFound as error:
+            print(str(error))
+            return EXIT_FAILED
+    own = sum(1 for f in found if f.own)
+    print(
+        f"Wrote {args.output}: {vocabulary.count(own, 'plan')} for {request.name} as the employee, "
+        f"{vocabulary.count(len(found) - own, 'other plan')} naming them. Review it before you send it."
+    )
+    return EXIT_OK
 
 
 def _selftest(args: argparse.Namespace) -> int:

@@ -31,7 +31,18 @@ LAYERS: dict[str, tuple[set[str], set[str]]] = {
 }
 
 #: The GUI's own packages: what each may import of the GUI besides itself.
-GUI_FEATURES = {"plan", "plans", "timeline", "checkins", "outcome", "week", "documents", "pause", "records"}
+GUI_FEATURES = {
+    "plan",
+    "plans",
+    "timeline",
+    "checkins",
+    "outcome",
+    "week",
+    "documents",
+    "pause",
+    "records",
+    "subjectaccess",
+}
 GUI_PACKAGES: dict[str, set[str]] = {
     "forms": {"common"},  # a form promotes a common widget (the list editor)
     "common": {"forms"},

@@ -51,6 +51,7 @@ MAX_ITEMS: dict[str, int] = {
     "responses": 100,
     "reacknowledgements": 100,
     "attendance": 50,
+    "attachments": 100,
 }
 
 #: The fields, by JSON key, whose text is short (``MAX_SHORT_TEXT``); every other text is long.
@@ -74,6 +75,8 @@ SHORT_TEXT_KEYS = frozenset(
         "requested_by",
         "reviewed_by",
         "heard_by",
+        "media_type",
+        "sha256",
     }
 )
 

@@ -193,6 +193,41 @@ class Record(BaseModel):
         return value
 
 
+#: The largest file pipdesk keeps as an attachment: 25 MB (decimal, as file managers show sizes).
+MAX_ATTACHMENT_BYTES = 25_000_000
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+class Attachment(Record):
+    """A file kept as evidence (format 2): its bytes live in the plan book, found by their SHA-256.
+
+    ``shareable``: the employee's copy lists it (the full copy lists every attachment).
+    """
+
+    name: str
+    media_type: Text = ""
+    size: Annotated[int, Field(ge=0, le=MAX_ATTACHMENT_BYTES)]
+    sha256: str
+    added_on: Date
+    evidence_for: Date | None = None
+    description: Text = ""
+    shareable: bool = False
+
+    @field_validator("sha256")
+    @classmethod
+    def _hex_digest(cls, value: str) -> str:
+        if not _SHA256.fullmatch(value):
+            raise ValueError(f"Expected a SHA-256 as 64 lower-case hexadecimal digits, found {value[:80]!r}")
+        return value
+
+    @field_validator("name")
+    @classmethod
+    def _file_name(cls, value: str) -> str:
+        if any(c in value for c in "/\\\0") or value.strip() in {"", ".", ".."}:
+            raise ValueError(f"Expected a file name without folders, found {value[:80]!r}")
+        return value
+
+
 class Person(Record):
     name: str
     job_title: Text = ""
@@ -211,6 +246,7 @@ class Concern(Record):
     category: ConcernCategory | None = None
     description: Text = ""
     evidence: list[DatedNote] = Field(default_factory=list)
+    attachments: list[Attachment] = Field(default_factory=list)  # format 2
 
 
 class Objective(Record):
@@ -280,6 +316,7 @@ class Checkin(Record):
     formal: bool = False
     companion_offered: bool | None = None
     attendance: list[Attendee] = Field(default_factory=list)
+    attachments: list[Attachment] = Field(default_factory=list)
 
     @property
     def is_formal(self) -> bool:
@@ -374,6 +411,7 @@ class Outcome(Record):
     results: list[ObjectiveResult] = Field(default_factory=list)
     #: The employee's acknowledgement of the outcome report (format 2).
     acknowledgement: Acknowledgement | None = None
+    attachments: list[Attachment] = Field(default_factory=list)  # format 2
 
 
 class Plan(Record):
@@ -405,6 +443,7 @@ class Plan(Record):
     pauses: list[Pause] = Field(default_factory=list)
     checkins: list[Checkin] = Field(default_factory=list)
     responses: list[EmployeeResponse] = Field(default_factory=list)
+    attachments: list[Attachment] = Field(default_factory=list)
     revisions: list[Revision] = Field(default_factory=list)
     outcome: Outcome | None = None
     appeal: Appeal | None = None
@@ -438,7 +477,9 @@ FORMAT_2_ONLY: dict[str, Any] = {
     "pauses": True,
     "responses": True,
     "appeal": True,
+    "attachments": True,
     "acknowledgement": {"recorded_at"},
-    "checkins": {"__all__": {"formal", "companion_offered", "attendance"}},
-    "outcome": {"acknowledgement"},
+    "concerns": {"__all__": {"attachments"}},
+    "checkins": {"__all__": {"formal", "companion_offered", "attendance", "attachments"}},
+    "outcome": {"acknowledgement", "attachments"},
 }

@@ -16,7 +16,7 @@ from pydantic_core import ErrorDetails
 
 from pipdesk.domain import CheckinKind, Plan, PlanInvalid, Problem, plan_problems
 from pipdesk.domain.limits import MAX_ITEMS, date_out_of_range, text_limit, too_long, too_many
-from pipdesk.domain.model import FORMAT_2_ONLY
+from pipdesk.domain.model import FORMAT_2_ONLY, MAX_ATTACHMENT_BYTES
 from pipdesk.domain.problems import PathPart
 
 FORMAT_NAME = "pipdesk-plan"
@@ -81,14 +81,14 @@ def _version_2_keys(data: dict[str, Any], at: tuple[PathPart, ...]) -> Iterator[
             yield Problem((*at, key), _version_2_only(key))
         elif isinstance(spec, set) and isinstance(value, dict):
             yield from (Problem((*at, key, inner), _version_2_only(inner)) for inner in value if inner in spec)
-        elif key == "checkins" and isinstance(value, list):
-            for i, checkin in enumerate(value):
-                if not isinstance(checkin, dict):
+        elif isinstance(spec, dict) and isinstance(value, list):  # concerns, check-ins: keys of each item
+            for i, entry in enumerate(value):
+                if not isinstance(entry, dict):
                     continue
-                for inner, item in checkin.items():
-                    if inner in FORMAT_2_ONLY["checkins"]["__all__"]:
+                for inner, item in entry.items():
+                    if inner in spec["__all__"]:
                         yield Problem((*at, key, i, inner), _version_2_only(inner))
-                    elif inner == "kind" and item == CheckinKind.KICKOFF.value:
+                    elif key == "checkins" and inner == "kind" and item == CheckinKind.KICKOFF.value:
                         yield Problem(
                             (*at, key, i, inner),
                             f"Expected one of {', '.join(repr(k) for k in _VERSION_1_KINDS)}; found the text "
@@ -156,6 +156,7 @@ def _without_version_2(definitions: dict[str, Any]) -> None:
     for model, keys in (
         ("Plan", [key for key, spec in FORMAT_2_ONLY.items() if spec is True]),
         ("Checkin", FORMAT_2_ONLY["checkins"]["__all__"]),
+        ("Concern", FORMAT_2_ONLY["concerns"]["__all__"]),
         ("Acknowledgement", FORMAT_2_ONLY["acknowledgement"]),
         ("Outcome", FORMAT_2_ONLY["outcome"]),
     ):
@@ -450,6 +451,10 @@ def _label(path: tuple[PathPart, ...]) -> str:
     return _LABELS_IN.get((holder, last)) or _LABELS.get(last) or last.replace("_", " ").capitalize()
 
 
+# The whole numbers with bounds: (lowest, highest, unit).
+_BOUNDS = {"checkin_every_days": (1, 90, ""), "size": (0, MAX_ATTACHMENT_BYTES, " bytes (25 MB)")}
+
+
 def _message(error: ErrorDetails, path: tuple[PathPart, ...]) -> str:
     kind = error["type"]
     found = _describe(error.get("input"))
@@ -479,7 +484,8 @@ def _message(error: ErrorDetails, path: tuple[PathPart, ...]) -> str:
     if kind in {"model_type", "dict_type", "model_attributes_type"}:
         return f"Expected an object, found {found}"
     if kind in {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}:
-        return f"Must be a whole number from 1 to 90, found {found}"
+        low, high, unit = _BOUNDS.get(last, (1, 90, "")) if isinstance(last, str) else (1, 90, "")
+        return f"Must be a whole number from {low:,} to {high:,}{unit}, found {found}"
     if kind == "value_error":
         return str(ctx.get("error", error["msg"]))
     return f"{error['msg']} (found {found})"

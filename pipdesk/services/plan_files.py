@@ -1,13 +1,25 @@
-"""Plan files on disk: read one to import, write one to export; the same steps for the command line and the window."""
+"""Plan files on disk: read one to import, write one to export; the same steps for the command line and the window.
+
+A plan with attachments has their files in a folder beside the plan file (docs/plan-format.md,
+"Attached files"): ``Alex.json`` and ``Alex.attachments/<sha256>``.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+from collections.abc import Callable
 from pathlib import Path
 
-from pipdesk.domain import PipdeskError, Plan
+from pipdesk.domain import PipdeskError, Plan, PlanInvalid, Problem
+from pipdesk.domain.attachments import Placed, every_attachment
+from pipdesk.domain.model import MAX_ATTACHMENT_BYTES
 from pipdesk.planfile import MAX_PLAN_FILE_BYTES, dump_plan_file, parse_plan_file
+from pipdesk.store import PlanBook
 from pipdesk.system.safe_write import write_private_file
+
+#: What the folder of a plan file's attachments is named after: the plan file's name less its extension.
+ATTACHMENTS_SUFFIX = ".attachments"
 
 
 class PlanFileUnreadable(PipdeskError):
@@ -29,6 +41,69 @@ def read_plan_file(path: Path) -> Plan:
     return parse_plan_file(_read_bytes(path))
 
 
+def attachments_folder(path: Path) -> Path:
+    """Where the files of the plan file at ``path`` are: ``Alex.json`` → ``Alex.attachments``."""
+    return path.with_name(path.stem + ATTACHMENTS_SUFFIX)
+
+
+def read_attachment_files(path: Path, plan: Plan) -> dict[str, bytes]:
+    """The bytes of every file ``plan`` (read from ``path``) attaches, by SHA-256, each checked.
+
+    Raises :class:`PlanInvalid` naming each attachment whose file is missing, of another size or
+    another SHA-256 (by its path in the plan file), so that nothing is imported.
+    """
+    folder = attachments_folder(path)
+    found: dict[str, bytes] = {}
+    problems: list[Problem] = []
+    for where, placed in _paths(plan):
+        attachment = placed.attachment
+        if attachment.sha256 in found:
+            continue
+        file = folder / attachment.sha256
+        try:
+            if file.stat().st_size > MAX_ATTACHMENT_BYTES:
+                raise OSError("larger than an attachment may be")
+            data = file.read_bytes()
+        except OSError as error:
+            reason = "no such file" if isinstance(error, FileNotFoundError) else str(error.strerror or error)
+            problems.append(
+                Problem((*where, "sha256"), f"The file of “{attachment.name}” cannot be read: {file} ({reason})")
+            )
+            continue
+        if len(data) != attachment.size:
+            message = (
+                f"The file of “{attachment.name}” ({file}) holds {len(data):,} bytes; "
+                f"the plan file says {attachment.size:,}"
+            )
+            problems.append(Problem((*where, "size"), message))
+        elif hashlib.sha256(data).hexdigest() != attachment.sha256:
+            message = f"The file of “{attachment.name}” ({file}) does not match its SHA-256: it was changed or replaced"
+            problems.append(Problem((*where, "sha256"), message))
+        else:
+            found[attachment.sha256] = data
+    if problems:
+        raise PlanInvalid(problems, intro=f"{path}: its attached files do not match it; nothing was imported")
+    return found
+
+
+def _paths(plan: Plan) -> list[tuple[tuple[str | int, ...], Placed]]:
+    """Each attachment with its path in the plan file (``plan.checkins[2].attachments[0]``)."""
+    counters: dict[tuple[str, int], int] = {}
+    found: list[tuple[tuple[str | int, ...], Placed]] = []
+    for placed in every_attachment(plan):
+        key = (placed.owner, placed.index)
+        number = counters.get(key, 0)
+        counters[key] = number + 1
+        prefix: tuple[str | int, ...] = {
+            "plan": ("plan",),
+            "concern": ("plan", "concerns", placed.index),
+            "checkin": ("plan", "checkins", placed.index),
+            "outcome": ("plan", "outcome"),
+        }[placed.owner]
+        found.append(((*prefix, "attachments", number), placed))
+    return found
+
+
 def _read_bytes(path: Path) -> bytes:
     """The file's bytes, refused unread when it is a folder or larger than a plan file may be."""
     try:
@@ -43,10 +118,46 @@ def _read_bytes(path: Path) -> bytes:
         raise PlanFileUnreadable(path, f"cannot be read ({error.strerror})") from None
 
 
-def write_plan_file(path: Path | str, plan: Plan, *, exported_at: dt.datetime | None = None) -> None:
+def import_plan_file(book: PlanBook, path: Path) -> int:
+    """Add the plan of the plan file at ``path``, with its attached files, to ``book``; the plan's number.
+
+    Raises as :func:`read_plan_file` and :func:`read_attachment_files` do, before anything is added.
+    """
+    plan = read_plan_file(path)
+    files = read_attachment_files(path, plan)
+    for data in files.values():
+        book.add_attachment_content(data)
+    return book.add(plan)
+
+
+def write_plan_file(
+    path: Path | str,
+    plan: Plan,
+    *,
+    exported_at: dt.datetime | None = None,
+    attachment_content: Callable[[str], bytes] | None = None,
+) -> None:
     """Write ``plan`` as a plan file at ``path`` (``-``: standard output), whole or not at all, private to the user.
 
     ``exported_at`` records the export time in the file; without it the same plan gives the same
-    bytes. Raises :class:`PipdeskError`, nothing written, where :func:`write_private_file` refuses.
+    bytes. A plan with attachments has their files written first, into the folder beside it, each
+    read with ``attachment_content`` (the plan book's); it cannot go to standard output. Raises
+    :class:`PipdeskError`, the plan file not written, where :func:`write_private_file` refuses.
     """
+    digests = sorted({placed.attachment.sha256 for placed in every_attachment(plan)})
+    if digests:
+        if str(path) == "-" or attachment_content is None:
+            raise PipdeskError(
+                "This plan has attached files: it is written to a file, with its files in a folder beside it, "
+                "not to standard output"
+            )
+        folder = attachments_folder(Path(path))
+        try:
+            folder.mkdir(mode=0o700, exist_ok=True)
+        except OSError as error:
+            raise PipdeskError(
+                f"{folder}: the folder for the attached files cannot be made ({error.strerror})"
+            ) from None
+        for digest in digests:
+            write_private_file(folder / digest, attachment_content(digest))
     write_private_file(path, dump_plan_file(plan, exported_at=exported_at).encode("utf-8"))

@@ -4,7 +4,17 @@
 from pipdesk.store.driver import sqlite3  # noqa: F401
 
 # isort: split
+from pipdesk.store.attachments import AttachmentMissing, AttachmentTooLarge
 from pipdesk.store.connection import PlanBookError, default_plan_book_path, open_database
 from pipdesk.store.plan_book import PlanBook, PlanNotFound, PlanSummary
 
-__all__ = ["PlanBook", "PlanBookError", "PlanNotFound", "PlanSummary", "default_plan_book_path", "open_database"]
+__all__ = [
+    "AttachmentMissing",
+    "AttachmentTooLarge",
+    "PlanBook",
+    "PlanBookError",
+    "PlanNotFound",
+    "PlanSummary",
+    "default_plan_book_path",
+    "open_database",
+]

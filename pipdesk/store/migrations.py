@@ -281,7 +281,8 @@ def _book_identity(db: Database) -> None:
 
 def _plan_format_2(db: Database) -> None:
     """What plan format 2 added: adjustments, pauses, responses, re-acknowledgements, the HR review,
-    the appeal, the outcome's acknowledgement, and who attended each formal meeting.
+    the appeal, the outcome's acknowledgement, who attended each formal meeting, and attachments
+    (their files kept once by SHA-256 in ``attachment_contents``).
 
     A plan's content (what its save links hash) is its plan file, now of version 2, so each plan
     whose last save matches its version-1 content gets a save link of its version-2 content: it
@@ -305,6 +306,11 @@ def _plan_format_2(db: Database) -> None:
         ("employee_responses", "plan"): '"to" TEXT NOT NULL, "on" TEXT NOT NULL, text TEXT NOT NULL',
         ("reacknowledgements", "plan"): acknowledgement,
         ("hr_reviews", "plan"): "sent_on TEXT, reviewed_by TEXT NOT NULL, reviewed_on TEXT, comments TEXT NOT NULL",
+        ("attachments", "plan"): (
+            "owner TEXT NOT NULL, owner_position INTEGER NOT NULL, name TEXT NOT NULL, media_type TEXT NOT NULL, "
+            "size INTEGER NOT NULL, sha256 TEXT NOT NULL, added_on TEXT NOT NULL, evidence_for TEXT, "
+            "description TEXT NOT NULL, shareable INTEGER NOT NULL"
+        ),
         ("appeals", "plan"): (
             "lodged_on TEXT NOT NULL, grounds TEXT NOT NULL, heard_by TEXT NOT NULL, heard_on TEXT, "
             "result TEXT, comments TEXT NOT NULL"
@@ -332,6 +338,8 @@ def _plan_format_2(db: Database) -> None:
             f"position INTEGER NOT NULL, {columns})"
         )
         statements.append(f"CREATE INDEX {name}_{parent} ON {name}({parent}_id, position)")
+    statements.append("CREATE TABLE attachment_contents (sha256 TEXT PRIMARY KEY, content BLOB NOT NULL)")
+    statements.append("CREATE INDEX attachments_sha256 ON attachments(sha256)")
     _run_each(db, ";\n".join(statements) + ";")
 
     at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")

@@ -23,7 +23,9 @@ from pipdesk.domain import (
     Status,
     SupportAction,
     plan_problems,
+    vocabulary,
 )
+from pipdesk.domain.attachments import attachment_hashes
 from pipdesk.domain.audit import (
     GENESIS,
     SavedLink,
@@ -35,6 +37,7 @@ from pipdesk.domain.audit import (
     revision_content,
     save_link,
 )
+from pipdesk.store import attachments
 from pipdesk.store.connection import PlanBookDamaged, begin_epoch, open_database, passphrase_of
 from pipdesk.store.rows import (
     ACK_FIELDS,
@@ -291,9 +294,36 @@ class PlanBook:
 
     # Writes
 
+    # Attached files
+
+    def add_attachment_content(self, data: bytes) -> str:
+        """Keep a file's bytes (refused over 25 MB, nothing written) and return the SHA-256 an attachment names."""
+        begin_epoch(self.db.conn)
+        with self.db.atomic():
+            return attachments.add_content(self.db, data)
+
+    def attachment_content(self, sha256: str) -> bytes:
+        """The bytes of the attached file with this SHA-256; :class:`AttachmentMissing` when there is none."""
+        return attachments.content(self.db, sha256)
+
+    def forget_unused_attachments(self) -> int:
+        """Remove the files no plan's attachment names any more (an attachment removed, a plan deleted)."""
+        begin_epoch(self.db.conn)
+        with self.db.atomic():
+            return attachments.forget_unused(self.db)
+
+    def _require_files(self, plan: Plan) -> None:
+        absent = attachments.missing(self.db, attachment_hashes(plan))
+        if absent:
+            raise attachments.AttachmentMissing(
+                f"The plan names {vocabulary.count(len(absent), 'attached file')} this plan book does not hold "
+                f"(SHA-256 {', '.join(a[:12] + '…' for a in absent)}); add the files first"
+            )
+
     def add(self, plan: Plan) -> int:
         """Store a new plan and return its number; a plan that breaks a rule is refused whole."""
         _require_sound(plan)
+        self._require_files(plan)
         now = _now()
         begin_epoch(self.db.conn)
         with self.db.atomic():
@@ -316,6 +346,7 @@ class PlanBook:
     def save(self, plan_id: int, plan: Plan) -> None:
         """Replace a stored plan with ``plan``; a plan that breaks a rule is refused whole."""
         _require_sound(plan)
+        self._require_files(plan)
         begin_epoch(self.db.conn)
         with self.db.atomic():
             if self.db.execute("SELECT 1 FROM plans WHERE id = ?", [plan_id]).fetchone() is None:
@@ -458,7 +489,7 @@ class PlanBook:
                 broken_at=broken,
                 broken_revision=f"{rows[broken]['at']} {rows[broken]['field']}" if broken is not None else None,
                 saves=history.saves.get(plan_id, 0),
-                problem=self._save_problem(plan_id, history),
+                problem=self._save_problem(plan_id, history) or self._files_problem(plan_id),
             )
         for plan_id, last in history.last_content.items():
             if plan_id not in trails and (last is not None or plan_id in history.broken):
@@ -476,6 +507,14 @@ class PlanBook:
                     ),
                 )
         return [trails[plan_id] for plan_id in sorted(trails)]
+
+    def _files_problem(self, plan_id: int) -> str | None:
+        """What no longer matches among the plan's attached files; ``None``: each is as attached."""
+        try:
+            damage = attachments.damage(self.db, self.get(plan_id))
+        except (PlanBookDamaged, ValueError):
+            return None  # the plan itself does not read: its record of saves already says so
+        return "; and ".join(damage) or None
 
     def _save_problem(self, plan_id: int, history: SaveHistory) -> str | None:
         """What is wrong with the plan's record of saves, in the manager's words; ``None``: it matches."""
@@ -524,6 +563,7 @@ class PlanBook:
         for position, concern in enumerate(plan.concerns):
             concern_id = self._insert_row("concerns", plan_id, position, concern)
             self._insert_children("evidence", "concern_id", concern_id, concern.evidence)
+        attachments.write_rows(self.db, plan_id, plan)
         for position, checkin in enumerate(plan.checkins):
             checkin_id = self._insert_row("checkins", plan_id, position, checkin)
             self._insert_children("progress", "checkin_id", checkin_id, checkin.progress)

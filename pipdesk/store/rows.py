@@ -19,6 +19,7 @@ from pipdesk.domain import (
     Acknowledgement,
     Adjustment,
     Appeal,
+    Attachment,
     Attendee,
     Checkin,
     Concern,
@@ -74,6 +75,7 @@ PLAN_TABLES = (
     "checkins",
     "revisions",
     "outcome_results",
+    "attachments",
     *(table for table, _model, _attribute in (*FORMAT_2_LISTS, *FORMAT_2_SINGLES)),
 )
 
@@ -138,6 +140,12 @@ def read_plan(db: Database, plan_id: int, *, format_2: bool = True) -> Plan | No
         values[attribute] = [_model_of(model, r) for r in _children(db, table, plan_id)]
     values["concerns"] = _concerns(db, plan_id)
     values["checkins"] = _checkins(db, plan_id, format_2)
+    attached = _attachments(db, plan_id) if format_2 else {}
+    values["attachments"] = attached.get(("plan", 0), [])
+    for owner, items in (("concern", values["concerns"]), ("checkin", values["checkins"])):
+        for (kind, position), attachments in attached.items():
+            if kind == owner:
+                items[position].attachments = attachments
     if format_2:
         for table, model, attribute in FORMAT_2_LISTS:
             values[attribute] = [_model_of(model, r) for r in _children(db, table, plan_id)]
@@ -147,9 +155,21 @@ def read_plan(db: Database, plan_id: int, *, format_2: bool = True) -> Plan | No
         results = [_model_of(ObjectiveResult, r) for r in _children(db, "outcome_results", plan_id)]
         outcome = {field: row[f"outcome_{field}"] for field in OUTCOME_FIELDS}
         values["outcome"] = _model_of(
-            Outcome, outcome, results=results, acknowledgement=_acknowledgement(row, "outcome_ack_")
+            Outcome,
+            outcome,
+            results=results,
+            acknowledgement=_acknowledgement(row, "outcome_ack_"),
+            attachments=attached.get(("outcome", 0), []),
         )
     return Plan.model_validate(values)
+
+
+def _attachments(db: Database, plan_id: int) -> dict[tuple[str, int], list[Attachment]]:
+    """The plan's attachments by owner (plan, concern, checkin, outcome) and the owner's position, in order."""
+    found: dict[tuple[str, int], list[Attachment]] = {}
+    for row in db.query("SELECT * FROM attachments WHERE plan_id = ? ORDER BY position", [plan_id]):
+        found.setdefault((row["owner"], row["owner_position"]), []).append(_model_of(Attachment, row))
+    return found
 
 
 def _acknowledgement(row: dict[str, Any], prefix: str) -> Acknowledgement | None:

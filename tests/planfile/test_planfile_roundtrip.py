@@ -71,9 +71,10 @@ def as_version_1(exported: bytes) -> bytes:
         if plan[part] is not None:
             for key in FORMAT_2_ONLY[part]:
                 del plan[part][key]
-    for checkin in plan["checkins"]:
-        for key in FORMAT_2_ONLY["checkins"]["__all__"]:
-            del checkin[key]
+    for part in ("checkins", "concerns"):
+        for item in plan[part]:
+            for key in FORMAT_2_ONLY[part]["__all__"]:
+                del item[key]
     return (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import QWidget
 from pipdesk.domain import Person, PipdeskError, Plan, PlanInvalid, vocabulary
 from pipdesk.gui.common.prompts import Prompts
 from pipdesk.gui.plans.new_plan_dialog import NewPlanAnswers, NewPlanDialog
-from pipdesk.planfile import dump_plan_file, parse_plan_file
+from pipdesk.services.plan_files import PlanFileUnreadable, write_plan_file
+from pipdesk.services.plan_files import import_plan_file as add_plan_file
 from pipdesk.services.samples import add_demo_plans
 from pipdesk.services.templates import (
     PlanTemplate,
@@ -29,7 +30,6 @@ from pipdesk.services.templates import (
     save_as_template,
 )
 from pipdesk.store import PlanBook
-from pipdesk.system.safe_write import write_private_file
 
 PLAN_FILE_FILTER = "Plan files (*.json);;All files (*)"
 
@@ -125,11 +125,9 @@ def import_plan_file(book: PlanBook, prompter: Prompts) -> int | None:
     if path is None:
         return None
     try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise PipdeskError(f"{path} cannot be read ({error.strerror})") from None
-    try:
-        plan = parse_plan_file(data)
+        return add_plan_file(book, path)
+    except PlanFileUnreadable as error:
+        raise PipdeskError(f"{path} cannot be read ({error.reason})") from None
     except PlanInvalid as error:
         prompter.warning(
             "The plan file cannot be imported",
@@ -137,16 +135,16 @@ def import_plan_file(book: PlanBook, prompter: Prompts) -> int | None:
             details="\n".join(str(p) for p in error.problems),
         )
         return None
-    return book.add(plan)
 
 
-def export_plan_file(plan: Plan, prompter: Prompts) -> Path | None:
-    """The plan as a plan file where the person chooses."""
+def export_plan_file(plan: Plan, prompter: Prompts, attachment_content: Callable[[str], bytes]) -> Path | None:
+    """The plan as a plan file where the person chooses, its attached files (read with ``attachment_content``)
+    in a folder beside it."""
     suggested = f"{plan.employee.name} - {plan.title}.json".replace("/", "-")
     path = prompter.save_file("Export plan file", suggested, PLAN_FILE_FILTER)
     if path is None:
         return None
-    write_private_file(path, dump_plan_file(plan).encode("utf-8"))
+    write_plan_file(path, plan, attachment_content=attachment_content)
     return path
 
 

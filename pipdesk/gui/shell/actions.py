@@ -40,6 +40,7 @@ from pipdesk.gui.shell.book import PlanBooks
 from pipdesk.gui.shell.passphrase_dialog import PassphraseTask
 from pipdesk.gui.shell.shortcuts_dialog import ShortcutsDialog
 from pipdesk.gui.shell.tips import TIPS
+from pipdesk.gui.subjectaccess import commands as subject_access
 from pipdesk.gui.timeline.view import TIMELINE_KEYS
 from pipdesk.store import PlanBook, default_plan_book_path
 from pipdesk.store.connection import explain_database_error
@@ -208,7 +209,7 @@ def _import_plan_file(window: Shell) -> None:
 
 
 def _export_plan_file(window: Shell) -> None:
-    path = plans.export_plan_file(_session(window).plan, window.prompter)
+    path = plans.export_plan_file(_session(window).plan, window.prompter, _book(window).attachment_content)
     if path is not None:
         _say(window, f"Exported to {path}")
 
@@ -361,6 +362,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("actionExportPdf", _export_pdf, _plan_shown, "Ctrl+Shift+E"),
     ActionSpec("actionPrintPreview", _print_preview, _plan_shown),
     ActionSpec("actionPrint", _print, _plan_shown, Key.Print),
+    ActionSpec(subject_access.ACTION_NAME, subject_access.export_from_window, _book_open),
     ActionSpec("actionQuit", lambda w: w.close(), shortcut=Key.Quit),
     # Edit (Undo and Redo come from the undo group)
     ActionSpec("actionPreferences", lambda w: w.books.preferences()),
@@ -415,6 +417,7 @@ def install(window: Shell, welcome: Ui_WelcomeView, undo_group: QUndoGroup) -> t
     ui.menuEdit.addSeparator()
     ui.menuEdit.addAction(ui.actionPreferences)
     extras.add_plan_menu_extras(ui, window.window())
+    subject_access.add_file_menu_action(ui, window.window())
     actions = action_map(ui)
     for spec in ACTIONS:
         action = actions[spec.name]

@@ -161,6 +161,7 @@ class PlanBooks(QObject):
             book.close()
             self.prompter.warning("The plan book cannot be opened", str(error))
             return False
+        book.forget_unused_attachments()  # files of attachments removed before it was last closed
         self.window.set_book(book, back_up=back_up)
         return True
 

@@ -14,6 +14,9 @@ TIPS: dict[str, str] = {
     "actionExportPdf": "Save the plan, a check-in or the outcome as a PDF, in full or as the employee's copy",
     "actionPrintPreview": "See the plan's document as it will print",
     "actionPrint": "Print the plan's document",
+    "actionSubjectAccess": (
+        "Gather everything this plan book holds that names a person into one ZIP, for a subject access request"
+    ),
     "actionQuit": "Close pipdesk",
     "actionPreferences": "How many backups of each plan book to keep, the colours, and the check-ins in a row for met",
     "actionNewPlan": "Start a draft plan for an employee",

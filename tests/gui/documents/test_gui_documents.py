@@ -116,7 +116,7 @@ def test_the_windows_exports_never_replace_the_open_plan_book_a_folder_or_a_devi
     before = hashlib.sha256(book_path.read_bytes()).hexdigest()
     prompter.expect("save_file", book_path)
     with pytest.raises(PipdeskError, match="is the open plan book"):
-        export_plan_file(plan_of(window), prompter)
+        export_plan_file(plan_of(window), prompter, window.book.attachment_content)
     assert hashlib.sha256(book_path.read_bytes()).hexdigest() == before
     folder = tmp_path / "a folder.pdf"
     folder.mkdir()

@@ -75,7 +75,7 @@ def test_a_plan_file_exported_imports_as_the_same_plan(
     qtbot: QtBot, book: PlanBook, prompter: ScriptedPrompter, tmp_path: Path
 ) -> None:
     prompter.expect("save_file", tmp_path / "alex.json")
-    path = commands.export_plan_file(book.get(ALEX), prompter)
+    path = commands.export_plan_file(book.get(ALEX), prompter, book.attachment_content)
     assert path == tmp_path / "alex.json"
     prompter.expect("open_file", path)
     plan_id = commands.import_plan_file(book, prompter)

@@ -24,7 +24,14 @@ ALWAYS = {
     "actionKeyboardShortcuts",
     "actionAbout",
 }
-WITH_A_BOOK = {"actionSaveCopy", "actionRestoreBackup", "actionImportPlan", "actionNewPlan", "actionNewFromTemplate"}
+WITH_A_BOOK = {
+    "actionSaveCopy",
+    "actionRestoreBackup",
+    "actionImportPlan",
+    "actionNewPlan",
+    "actionNewFromTemplate",
+    "actionSubjectAccess",
+}
 UNENCRYPTED_BOOK = {"actionSetPassphrase"}
 WITH_A_PLAN = {
     "actionExportPlan",
