@@ -79,7 +79,8 @@ _ROLES = (("employee", "Employee A"), ("manager", "Manager A"), ("hr_partner", "
 def anonymised(plan: Plan) -> Plan:
     """The plan with every name, email and free text replaced; dates, numbers, statuses and decisions kept.
 
-    The employee reads "Employee A", the manager "Manager A", the HR partner "HR partner A"; other
+    Every attachment (of the plan, its concerns, check-ins and outcome) is removed. The employee reads
+    "Employee A", the manager "Manager A", the HR partner "HR partner A"; other
     names and every free text read "[removed]"; objectives, milestones and concerns' areas are
     numbered ("Objective 1"); the plan's title reads "Anonymised plan"; empty text stays empty. A
     revision keeps its time and the field it changed (a milestone's title in its path reads
@@ -109,7 +110,9 @@ def _clean(model: type[BaseModel], data: dict[str, Any], within: str, number: in
     result: dict[str, Any] = {}
     for key, value in data.items():
         inner = _record_type(model.model_fields[key].annotation)
-        if inner is not None and isinstance(value, list):
+        if key == "attachments":  # the files go: an anonymised plan keeps none
+            result[key] = []
+        elif inner is not None and isinstance(value, list):
             result[key] = [_clean(inner, item, key, position + 1) for position, item in enumerate(value)]
         elif inner is not None and isinstance(value, dict):
             result[key] = _clean(inner, value, key, None)

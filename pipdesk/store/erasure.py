@@ -19,6 +19,7 @@ from sqlite_utils import Database
 
 from pipdesk.domain import PipdeskError, Plan
 from pipdesk.domain.retention import RetentionHold, anonymised, employee_initials
+from pipdesk.store.attachments import forget_unused
 from pipdesk.store.backups import backups_of, rewrite_backup
 from pipdesk.store.connection import PlanBookError, begin_epoch, passphrase_of
 from pipdesk.store.plan_book import PlanBook, PlanNotFound, _now
@@ -145,19 +146,23 @@ def closed_on(plan: Plan) -> dt.date | None:
 def erase_plan(book: PlanBook, plan_id: int, reason: str, backups_folder: Path | None = None) -> ErasureResult:
     """Remove the plan from the plan book and from every backup of it in ``backups_folder``; log that it was done.
 
-    Nothing of the plan stays in the file: the rows go with ``secure_delete`` on, then ``VACUUM``
+    Its attachments go with it, and every attached file no other plan names (the plan's earlier
+    attachments, kept for undo until the plan book is next opened, too: so are other plans'). Nothing
+    of the plan stays in the file: the rows go with ``secure_delete`` on, then ``VACUUM``
     rebuilds the file and the write-ahead log is truncated. The chain of saves gets the deletion's
     link, as any deletion does, so `pipdesk verify` stays green.
     """
 
     def erase(target: PlanBook, _plan: Plan | None) -> None:
         target.delete(plan_id)
+        forget_unused(target.db)
 
     return _take_out(book, plan_id, reason, backups_folder, ERASED, erase)
 
 
 def anonymise_plan(book: PlanBook, plan_id: int, reason: str, backups_folder: Path | None = None) -> ErasureResult:
-    """Replace the plan's names, emails and free text (see :func:`anonymised`), here and in every backup.
+    """Replace the plan's names, emails and free text and remove its attachments (see :func:`anonymised`),
+    here and in every backup; the files no other plan names go as an erasure's do.
 
     The plan is saved anonymised, so its revisions' chain is written again over the anonymised
     revisions and the chain of saves gets a new link for it ("anonymised" in the erasure log says
@@ -174,6 +179,7 @@ def anonymise_plan(book: PlanBook, plan_id: int, reason: str, backups_folder: Pa
             except PipdeskError:
                 target.delete(plan_id)
         target.db.execute("DELETE FROM retention_holds WHERE plan_id = ?", [plan_id])
+        forget_unused(target.db)
 
     return _take_out(book, plan_id, reason, backups_folder, ANONYMISED, anonymise)
 

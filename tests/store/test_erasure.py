@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from pathlib import Path
 
 import pytest
 
-from pipdesk.domain import Revision
+from pipdesk.domain import Attachment, Revision
 from pipdesk.domain.retention import RetentionHold
 from pipdesk.store import PlanBook, PlanNotFound
 from pipdesk.store.backups import backup_plan_book, restore_backup
@@ -202,3 +203,54 @@ def test_a_retention_hold_is_kept_until_changed_and_goes_with_an_anonymised_plan
     assert retention_holds(book) == {}
     with pytest.raises(ReasonMissing):
         set_retention_hold(book, ALEX, RetentionHold(dt.date(2031, 1, 1), ""))
+
+
+# Attachments: a scan only Beth's plan holds, and a file Beth's and Alex's plans both hold.
+BETH_SCAN = b"%PDF-1.7 scan of Beth's signed plan \x00\x01\x02 Quetzal-marmalade-7731 " * 50
+SHARED = b"team rota shared by two plans: Okapi-lantern-5520 " * 20
+
+
+def _attach(book: PlanBook, plan_id: int, data: bytes, name: str, on_evidence: bool = False) -> None:
+    digest = book.add_attachment_content(data)
+    attachment = Attachment(name=name, size=len(data), sha256=digest, added_on=dt.date(2026, 3, 3), description=name)
+    plan = book.get(plan_id)
+    if on_evidence:
+        plan.concerns[0].attachments.append(attachment)
+    else:
+        plan.attachments.append(attachment)
+    book.save(plan_id, plan)
+
+
+def test_after_erase_no_file_holds_the_bytes_of_its_attachments_but_a_file_another_plan_holds_stays(
+    book: PlanBook, book_path: Path, tmp_path: Path
+) -> None:
+    backups = tmp_path / "backups"
+    _attach(book, BETH, BETH_SCAN, "Beth signed plan.pdf", on_evidence=True)
+    _attach(book, BETH, SHARED, "rota.pdf")
+    _attach(book, ALEX, SHARED, "rota.pdf")
+    backup_plan_book(book, backups, keep=5)
+    before = _raw_bytes(book_path, backups)
+    assert any(BETH_SCAN[:60] in data for data in before.values())
+
+    result = erase_plan(book, BETH, "Past retention", backups)
+
+    assert len(result.backups_rewritten) == 1
+    after = _raw_bytes(book_path, backups)
+    assert [path.name for path, data in after.items() if b"Quetzal-marmalade-7731" in data] == []
+    assert book.attachment_content(hashlib.sha256(SHARED).hexdigest()) == SHARED  # Alex's plan still names it
+    assert all(trail.intact for trail in book.verify_audit_trails())
+
+
+def test_anonymise_removes_the_attachments_and_their_files(book: PlanBook, book_path: Path, tmp_path: Path) -> None:
+    backups = tmp_path / "backups"
+    _attach(book, BETH, BETH_SCAN, "Beth signed plan.pdf", on_evidence=True)
+    backup_plan_book(book, backups, keep=5)
+
+    anonymise_plan(book, BETH, "Statistics", backups)
+
+    plan = book.get(BETH)
+    assert plan.attachments == [] and all(concern.attachments == [] for concern in plan.concerns)
+    after = _raw_bytes(book_path, backups)
+    assert [path.name for path, data in after.items() if b"Quetzal-marmalade-7731" in data] == []
+    assert _holding(after, ("Beth signed plan",)) == []
+    assert all(trail.intact for trail in book.verify_audit_trails())
