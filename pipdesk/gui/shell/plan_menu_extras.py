@@ -130,6 +130,14 @@ def _erase_or_anonymise(window: RecordsWindow, action: str, reopen: bool) -> Non
             window.select_plan(plan_id)
 
 
+#: The records actions (Plan menu) and what they run; each is enabled while a plan is shown.
+RECORDS_COMMANDS: tuple[tuple[str, Callable[[RecordsWindow], None]], ...] = (
+    ("actionRetentionHold", retention_hold),
+    ("actionAnonymisePlan", anonymise_plan),
+    ("actionErasePlan", erase_plan),
+)
+
+
 def appeal_refused(plan: Plan, _today: dt.date) -> str | None:
     return why_not_appeal(plan)
 
