@@ -18,7 +18,10 @@ TIPS: dict[str, str] = {
         "Gather everything this plan book holds that names a person into one ZIP, for a subject access request"
     ),
     "actionQuit": "Close pipdesk",
-    "actionPreferences": "How many backups of each plan book to keep, the colours, and the check-ins in a row for met",
+    "actionPreferences": (
+        "How many backups of each plan book to keep, the colours, the check-ins in a row for met, "
+        "and how long closed plans are kept"
+    ),
     "actionNewPlan": "Start a draft plan for an employee",
     "actionNewFromTemplate": "Start a draft plan from a saved template",
     "actionSaveAsTemplate": "Save this plan's concerns, objectives and support as a template",
