@@ -12,6 +12,7 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipdesk import __version__
 from pipdesk.domain import Checkin, PipdeskError, PlanInvalid, vocabulary
@@ -22,6 +23,9 @@ from pipdesk.store.connection import check_integrity, explain_database_error, se
 from pipdesk.store.driver import MIN_PASSPHRASE_LENGTH, sqlite3
 from pipdesk.system.diagnostics import log_unexpected_error
 from pipdesk.system.safe_write import write_private_file
+
+if TYPE_CHECKING:
+    from pipdesk.store.erasure import ErasureResult
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -123,6 +127,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_case_file_arguments(command, opens_book, verify)
 
+    _add_retention_commands(command, opens_book)
     _add_subject_access(command, opens_book)
 
     command(
@@ -161,6 +166,32 @@ def build_parser() -> argparse.ArgumentParser:
                 "characters or more",
             )
     return parser
+
+
+def _add_retention_commands(
+    command: Callable[[str, str, Callable[[argparse.Namespace], int]], argparse.ArgumentParser],
+    opens_book: Callable[[argparse.ArgumentParser], None],
+) -> None:
+    """``erase`` and ``anonymise``: a plan taken out of the plan book and its backups, with a reason logged."""
+    for name, help_text, run in (
+        (
+            "erase",
+            "Erase a plan from the plan book and every backup of it, for good; the erasure log keeps the reason.",
+            _erase,
+        ),
+        (
+            "anonymise",
+            "Replace a plan's names, emails and free text in the plan book and every backup; dates and numbers stay.",
+            _anonymise,
+        ),
+    ):
+        sub = command(name, help_text, run)
+        sub.add_argument("id", type=int, metavar="ID", help="the plan's number, as `pipdesk list` shows it")
+        opens_book(sub)
+        sub.add_argument("--reason", required=True, metavar="TEXT", help="why: kept in the plan book's erasure log")
+        sub.add_argument(
+            "--backups", type=Path, metavar="FOLDER", help="the folder of the plan book's backups (default: pipdesk's)"
+        )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -471,6 +502,38 @@ def _verify_case_file(args: argparse.Namespace) -> int:
         return EXIT_OK
     print(f"NOT INTACT: {vocabulary.count(len(check.problems), 'file')} of the case file differ from its manifest")
     return EXIT_FAILED
+
+
+def _erase(args: argparse.Namespace) -> int:
+    from pipdesk.store.erasure import erase_plan
+
+    return _retention_command(args, erase_plan, "Erased", "from the plan book")
+
+
+def _anonymise(args: argparse.Namespace) -> int:
+    from pipdesk.store.erasure import anonymise_plan
+
+    return _retention_command(args, anonymise_plan, "Anonymised", "in the plan book")
+
+
+def _retention_command(
+    args: argparse.Namespace, act: Callable[[PlanBook, int, str, Path | None], ErasureResult], done: str, where: str
+) -> int:
+    """Erase or anonymise (``act``) and say what it reached; exit 1 when a backup still holds the plan."""
+    from pipdesk.store.backups import default_backups_folder
+
+    folder = args.backups if args.backups is not None else default_backups_folder()
+    with _open_book(args) as book:
+        try:
+            result = act(book, args.id, args.reason, folder)
+        except PlanNotFound as error:
+            raise UsageError(str(error)) from None
+    backups = vocabulary.count(len(result.backups_rewritten), "backup")
+    initials = result.entry.employee_initials
+    print(f"{done} plan {args.id} ({initials}) {where} and {backups}; the erasure log keeps the reason")
+    for path, why in result.backups_left:
+        _say(f"pipdesk: {path} may still hold plan {args.id}; it could not be rewritten ({why}); delete that backup")
+    return EXIT_FAILED if result.backups_left else EXIT_OK
 
 
 def _add_subject_access(

@@ -42,6 +42,7 @@ GUI_FEATURES = {
     "pause",
     "subjectaccess",
     "casefile",
+    "records",
 }
 GUI_PACKAGES: dict[str, set[str]] = {
     "forms": {"common"},  # a form promotes a common widget (the list editor)

@@ -79,6 +79,8 @@ class DueKind(StrEnum):
     SUPPORT_DUE = "support_due"
     SUPPORT_UNDATED = "support_undated"
     PAUSED = "paused"
+    #: A closed plan kept past its retention (domain/retention.py): erase or anonymise it.
+    PAST_RETENTION = "past_retention"
 
     @property
     def label(self) -> str:
@@ -95,6 +97,7 @@ _DUE_LABELS = {
     DueKind.SUPPORT_DUE: "Support action due",
     DueKind.SUPPORT_UNDATED: "Support action not given yet, no date set",
     DueKind.PAUSED: "Plan paused",
+    DueKind.PAST_RETENTION: "Past retention: erase or anonymise",
 }
 
 

@@ -9,10 +9,11 @@ import re
 import shutil
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 import platformdirs
 from sqlite_utils import Database
@@ -162,6 +163,60 @@ def _backups(folder: Path, stem: str) -> list[tuple[dt.datetime, Path]]:
         found.append((taken_at, int(match.group(2) or 1), path))
     found.sort(key=lambda item: (item[0], item[1]), reverse=True)
     return [(taken_at, path) for taken_at, _sequence, path in found]
+
+
+def backups_of(folder: Path, stem: str) -> list[Path]:
+    """The backups of the plan book named ``stem`` in ``folder``, newest first."""
+    return [path for _taken_at, path in _backups(Path(folder), stem)]
+
+
+def rewrite_backup(
+    path: Path,
+    passphrase: str | None,
+    change: Callable[[PlanBook], bool],
+    then: Callable[[Database], None],
+) -> bool:
+    """Change a backup in place, whole or not at all (erasing or anonymising a plan); ``False``: nothing changed.
+
+    ``change`` gets the backup opened as a plan book (a copy beside it, migrated as any plan book
+    is opened) and says whether it changed anything; ``then`` runs after it (``VACUUM``, so the copy
+    keeps no freed page). The copy then takes the backup's place, and the backup's old bytes are
+    overwritten with zeros. A backup that cannot be opened (encrypted with another passphrase,
+    damaged) raises :class:`PlanBookError` and stays as it was.
+    """
+    with _ONE_AT_A_TIME, backup_being_written(path.parent), _temporary_beside(path) as temporary:
+        try:
+            shutil.copyfile(path, temporary)
+            book = PlanBook.open(temporary, create=False, passphrase=passphrase)
+        except PlanBookError as error:
+            raise PlanBookError(str(error).replace(str(temporary), str(path))) from None
+        except OSError as error:
+            raise PlanBookError(f"{path}: cannot be read ({error.strerror})") from None
+        try:
+            changed = change(book)
+            if changed:
+                then(book.db)
+                book.db.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            book.close()
+        if not changed:
+            return False
+        fsync_file(temporary)
+        with path.open("r+b") as old:
+            os.replace(temporary, path)
+            fsync_folder(path.parent)
+            _zero(old)
+    return True
+
+
+def _zero(handle: BinaryIO) -> None:
+    """Overwrite the whole of an open file (already unlinked) with zeros."""
+    size = os.fstat(handle.fileno()).st_size
+    chunk = bytes(1 << 20)
+    for offset in range(0, size, len(chunk)):
+        handle.write(chunk[: size - offset])
+    handle.flush()
+    os.fsync(handle.fileno())
 
 
 def restore_backup(backup_path: Path, target_path: Path, passphrase: str | None = None) -> Path:

@@ -372,6 +372,36 @@ def _plan_format_2(db: Database) -> None:
         position += 1
 
 
+def _retention(db: Database) -> None:
+    """A plan kept beyond the retention period (until a date, and why); the log of erased and anonymised plans.
+
+    The hold is the plan book's, not the plan's: a plan file never carries it. The log keeps no
+    content of a plan: its number, the employee's initials, its dates and the manager's reason.
+    """
+    _run_each(
+        db,
+        """
+        CREATE TABLE retention_holds (
+            plan_id INTEGER PRIMARY KEY REFERENCES plans(id) ON DELETE CASCADE,
+            keep_until TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            set_at TEXT NOT NULL
+        );
+        CREATE TABLE erasure_log (
+            id INTEGER PRIMARY KEY,
+            plan_id INTEGER NOT NULL,
+            action TEXT NOT NULL CHECK (action IN ('erased', 'anonymised')),
+            employee_initials TEXT NOT NULL,
+            start_date TEXT NOT NULL,
+            end_date TEXT NOT NULL,
+            closed_on TEXT,
+            reason TEXT NOT NULL,
+            at TEXT NOT NULL
+        );
+        """,
+    )
+
+
 #: Every released step, in order: (name, function). Names are stored in each plan book.
 STEPS = [
     ("0001_initial", _initial_schema),
@@ -380,6 +410,7 @@ STEPS = [
     ("0004_save_chain", _save_chain),
     ("0005_book_identity", _book_identity),
     ("0006_plan_format_2", _plan_format_2),
+    ("0007_retention", _retention),
 ]
 
 

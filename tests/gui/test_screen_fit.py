@@ -57,6 +57,7 @@ def show(qtbot: QtBot, window: QWidget) -> QWidget:
 
 def dialogs(book: PlanBook) -> dict[str, Callable[[], QWidget]]:
     from pipdesk.domain.pauses import pause
+    from pipdesk.domain.retention import RetentionHold
     from pipdesk.gui.casefile.dialog import CaseFileDialog
     from pipdesk.gui.checkins.form_dialog import CheckinFormDialog
     from pipdesk.gui.common.reason import ReasonDialog
@@ -71,6 +72,7 @@ def dialogs(book: PlanBook) -> dict[str, Callable[[], QWidget]]:
     from pipdesk.gui.plan.objective_dialog import ObjectiveDialog
     from pipdesk.gui.plan.response_dialog import ResponseDialog
     from pipdesk.gui.plans.new_plan_dialog import NewPlanDialog
+    from pipdesk.gui.records.dialogs import RetentionDialog
     from pipdesk.gui.shell.passphrase_dialog import PassphraseDialog, PassphraseTask
     from pipdesk.gui.shell.preferences_dialog import PreferencesDialog
     from pipdesk.gui.shell.restore_dialog import RestoreBackupDialog
@@ -107,6 +109,13 @@ def dialogs(book: PlanBook) -> dict[str, Callable[[], QWidget]]:
         "HR review": lambda: HrReviewDialog(plan, TODAY, sent_only=False),
         "appeal": lambda: AppealDialog(book.get(BETH), TODAY),
         "case file": lambda: CaseFileDialog(book.get(BETH)),
+        "retention hold": lambda: RetentionDialog(
+            "Plan 2, “Customer communication” for Beth Ikeda-Łukasiewicz",
+            dt.date(2026, 5, 25),
+            3,
+            RetentionHold(dt.date(2031, 1, 1), "Tribunal claim pending"),
+            TODAY,
+        ),
     }
 
 
@@ -136,6 +145,7 @@ DIALOGS = [
     "HR review",
     "appeal",
     "case file",
+    "retention hold",
 ]
 
 

@@ -105,7 +105,7 @@ def test_a_plan_changed_outside_pipdesk_before_the_upgrade_is_still_reported_aft
     assert conn.execute(edit).rowcount == 1
     conn.close()
     with PlanBook.open(path) as book:
-        assert [m.name for m in plan_book_migrations().applied(book.db)][-1] == "0006_plan_format_2"
+        assert [m.name for m in plan_book_migrations().applied(book.db)][-1] == STEPS[-1][0]
         trails = {t.plan_id: t for t in book.verify_audit_trails()}
     assert trails[ALEX].problem is not None and "changed outside pipdesk" in trails[ALEX].problem
     assert trails[ALEX].saves == 1  # no save of the changed content was added
@@ -146,7 +146,7 @@ def test_a_plan_book_with_a_damaged_plan_still_upgrades_and_opens_with_that_plan
     assert conn.execute(f"UPDATE plans SET summary = CAST(x'ff41' AS TEXT) WHERE id = {BETH}").rowcount == 1
     conn.close()
     with PlanBook.open(path) as book:
-        assert [m.name for m in plan_book_migrations().applied(book.db)][-1] == "0006_plan_format_2"
+        assert [m.name for m in plan_book_migrations().applied(book.db)][-1] == STEPS[-1][0]
         assert book.get(ALEX) == load_sample("alex-delivery-active")
         with pytest.raises(PlanBookDamaged, match="holds data pipdesk cannot read"):
             book.get(BETH)

@@ -63,7 +63,7 @@ def test_this_week_loads_in_the_same_few_statements_whatever_the_number_of_plans
         view.set_book(book)
         assert view.model.items()
         counts[count] = len(statements)
-    assert counts[20] == counts[200] <= 5
+    assert counts[20] == counts[200] <= 6  # the change mark, four for what is due, one for the closed plans (retention)
 
 
 def test_this_week_reads_again_only_after_a_change_by_another_connection(

@@ -382,6 +382,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "actionRecordOutcomeAcknowledgement", _plan_dialog(acknowledgements.record_outcome_acknowledgement), _closed
     ),
     ActionSpec("actionRecordAppeal", extras.appeal, _plan_shown, why_not=extras.appeal_refused),
+    *(ActionSpec(name, run, _plan_shown) for name, run in extras.RECORDS_COMMANDS),
     ActionSpec("actionDeletePlan", _delete_plan, _plan_shown, "Ctrl+Shift+Del"),
     # Help
     ActionSpec("actionKeyboardShortcuts", _keyboard_shortcuts, shortcut=Key.HelpContents),

@@ -110,7 +110,7 @@ class MainWindow(QMainWindow):
         self.ui.checkinsTabLayout.addWidget(self.checkins)
         self.outcome = OutcomeView(self.prompter, today, self, sustained=settings.sustained_checkins)
         self.ui.outcomeTabLayout.addWidget(self.outcome)
-        self.this_week = ThisWeekView(today, self)
+        self.this_week = ThisWeekView(today, self, settings.retention_years)
         self.ui.thisWeekLayout.addWidget(self.this_week)
         self.timeline.checkin_activated.connect(self.open_checkin)
         self.this_week.plan_activated.connect(self.select_plan)

@@ -1,6 +1,6 @@
 """The Plan menu's actions made in code rather than in ui/main_window.ui (the window's one form, shared
-by every feature): pausing and resuming a plan, recording an appeal; and how an action the plan shown
-refuses says why.
+by every feature): pausing and resuming a plan, recording an appeal, the plan's retention hold,
+anonymising and erasing it; and how an action the plan shown refuses says why.
 """
 
 from __future__ import annotations
@@ -19,12 +19,19 @@ from pipdesk.gui.forms.ui_main_window import Ui_MainWindow
 from pipdesk.gui.outcome.appeal import record_appeal, why_not_appeal
 from pipdesk.gui.outcome.commands import why_not_close, why_not_extend
 from pipdesk.gui.pause.commands import pause_plan, resume_plan
+from pipdesk.gui.records import commands as records
+from pipdesk.gui.shell import settings
+from pipdesk.gui.shell.book import PlanBooks
+from pipdesk.store import PlanBook
 
 #: Name, menu text, and the Plan menu action each goes before.
 PLAN_MENU_EXTRAS = (
     ("actionPausePlan", "&Pause plan…", "actionCloseWithOutcome"),
     ("actionResumePlan", "Resu&me plan…", "actionCloseWithOutcome"),
     ("actionRecordAppeal", "Record app&eal…", "actionDeletePlan"),
+    ("actionRetentionHold", "Retention &hold…", "actionDeletePlan"),
+    ("actionAnonymisePlan", "Anon&ymise plan…", "actionDeletePlan"),
+    ("actionErasePlan", "Erase plan for &good…", "actionDeletePlan"),
 )
 
 
@@ -69,6 +76,71 @@ def resume(window: Window) -> None:
 def appeal(window: Window) -> None:
     assert window.session is not None
     record_appeal(window.session, window.prompter, window.today, window.window())
+
+
+class RecordsWindow(Window, Protocol):
+    """What the records commands use of the main window besides: the plan book, its backups' folder, the plan list."""
+
+    book: PlanBook | None
+    books: PlanBooks
+
+    def forget_session(self, plan_id: int) -> None: ...
+
+    def refresh_plans(self) -> None: ...
+
+    def select_plan(self, plan_id: int) -> bool: ...
+
+
+def retention_hold(window: RecordsWindow) -> None:
+    assert window.session is not None and window.book is not None
+    records.set_retention(
+        window.book,
+        window.session.plan_id,
+        window.prompter,
+        settings.retention_years(),
+        window.today(),
+        window.window(),
+    )
+    window.refresh_plans()
+
+
+def anonymise_plan(window: RecordsWindow) -> None:
+    _erase_or_anonymise(window, records.ANONYMISE, reopen=True)
+
+
+def erase_plan(window: RecordsWindow) -> None:
+    _erase_or_anonymise(window, records.ERASE, reopen=False)
+
+
+def _erase_or_anonymise(window: RecordsWindow, action: str, reopen: bool) -> None:
+    """The plan's session (and its undo steps, which hold what is being removed) goes first; no backup is
+    being taken meanwhile, so none is made of the plan as it was."""
+    assert window.session is not None and window.book is not None
+    plan_id = window.session.plan_id
+    window.books.wait_for_backups()
+    folder = window.books.backups_folder
+
+    def let_go() -> None:
+        window.forget_session(plan_id)
+
+    try:
+        done = records.take_out(action, window.book, plan_id, window.prompter, folder, let_go, window.window())
+    except BaseException:  # refused (the plan changed outside pipdesk): shown again as it is, the error said
+        window.refresh_plans()
+        window.select_plan(plan_id)
+        raise
+    if done:
+        window.refresh_plans()
+        if reopen:
+            window.select_plan(plan_id)
+
+
+#: The records actions (Plan menu) and what they run; each is enabled while a plan is shown.
+RECORDS_COMMANDS: tuple[tuple[str, Callable[[RecordsWindow], None]], ...] = (
+    ("actionRetentionHold", retention_hold),
+    ("actionAnonymisePlan", anonymise_plan),
+    ("actionErasePlan", erase_plan),
+)
 
 
 def appeal_refused(plan: Plan, _today: dt.date) -> str | None:

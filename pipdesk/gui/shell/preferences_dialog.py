@@ -1,5 +1,6 @@
 """The app's preferences: how many backups of each plan book are kept, and where; the colours shown;
-how many measured check-ins in a row must reach an objective's target for the suggested result "met"."""
+how many measured check-ins in a row must reach an objective's target for the suggested result "met";
+how long a closed plan is kept (the retention period)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QFormLayout, QLabel, QSpinBox, QWidget
 
+from pipdesk.domain.retention import RETENTION_YEARS_RANGE
+from pipdesk.domain.vocabulary import agreeing
 from pipdesk.gui.common.dialogs import finish_dialog
 from pipdesk.gui.common.theme import Theme, apply_theme
 from pipdesk.gui.forms.ui_preferences_dialog import Ui_PreferencesDialog
@@ -41,37 +44,67 @@ class PreferencesDialog(QDialog):
             self.ui.themeCombo.addItem(theme.label, theme.value)
         self.ui.themeCombo.setCurrentIndex(self.ui.themeCombo.findData(settings.THEME.read()))
         self.sustained_spin = self._add_sustained()
+        self.retention_spin = self._add_retention()
         finish_dialog(self, self.ui.buttonBox, "Save", self.accept)  # the default button names the action
 
     def _add_sustained(self) -> QSpinBox:
         """The Outcome section, under Colours: N, for "met" only when the last N measured values reach the target."""
-        heading = QLabel("<b>Outcome</b>", self)
-        heading.setTextFormat(Qt.TextFormat.RichText)
-        explanation = QLabel(
-            "A single good week is not enough: the outcome suggests “met” for an objective only when its "
-            "target was reached at each of its last measured check-ins. Reached at fewer, it is “met once, "
-            "not yet sustained”.",
-            self,
-        )
-        explanation.setWordWrap(True)
-        explanation.setTextFormat(Qt.TextFormat.PlainText)
         spin = QSpinBox(self)
         spin.setObjectName("sustainedSpin")
         spin.setAccessibleName("Measured check-ins in a row for met")
         spin.setRange(1, settings.MAX_SUSTAINED)
         spin.setSuffix(" measured check-ins")
         spin.setValue(settings.sustained_checkins())
-        label = QLabel("&Met when reached at the last:", self)
-        label.setBuddy(spin)
+        self._add_section(
+            "Outcome",
+            "A single good week is not enough: the outcome suggests “met” for an objective only when its "
+            "target was reached at each of its last measured check-ins. Reached at fewer, it is “met once, "
+            "not yet sustained”.",
+            "&Met when reached at the last:",
+            spin,
+        )
+        QWidget.setTabOrder(self.ui.themeCombo, spin)
+        QWidget.setTabOrder(spin, self.ui.buttonBox)
+        return spin
+
+    def _add_retention(self) -> QSpinBox:
+        """The Retention section, last: the years a closed plan is kept before This week lists it."""
+        spin = QSpinBox(self)
+        spin.setObjectName("retentionSpin")
+        spin.setAccessibleName("Years a closed plan is kept")
+        spin.setRange(*RETENTION_YEARS_RANGE)
+        spin.valueChanged.connect(lambda years: spin.setSuffix(f" {agreeing(years, 'year')} after it closed"))
+        spin.setValue(settings.retention_years())
+        spin.setSuffix(f" {agreeing(spin.value(), 'year')} after it closed")
+        self._add_section(
+            "Retention",
+            "Personal data is kept only as long as it is needed. When a closed plan has been kept this long, "
+            "This week lists it to erase or anonymise (Plan › Retention hold… keeps one plan longer, with a reason).",
+            "Kee&p closed plans for:",
+            spin,
+        )
+        QWidget.setTabOrder(self.sustained_spin, spin)
+        QWidget.setTabOrder(spin, self.ui.buttonBox)
+        return spin
+
+    def _add_section(self, title: str, text: str, label_text: str, field: QWidget) -> None:
+        """A heading, a paragraph and one labelled field, above the buttons."""
+        heading = QLabel(f"<b>{title}</b>", self)
+        heading.setTextFormat(Qt.TextFormat.RichText)
+        explanation = QLabel(text, self)
+        explanation.setWordWrap(True)
+        explanation.setTextFormat(Qt.TextFormat.PlainText)
+        label = QLabel(label_text, self)
+        label.setBuddy(field)
         form = QFormLayout()
-        form.addRow(label, spin)
+        form.addRow(label, field)
         at = self.ui.layout.indexOf(self.ui.buttonBox)
         self.ui.layout.insertWidget(at, heading)
         self.ui.layout.insertWidget(at + 1, explanation)
         self.ui.layout.insertLayout(at + 2, form)
-        QWidget.setTabOrder(self.ui.themeCombo, spin)
-        QWidget.setTabOrder(spin, self.ui.buttonBox)
-        return spin
+
+    def retention(self) -> int:
+        return self.retention_spin.value()
 
     def sustained(self) -> int:
         return self.sustained_spin.value()
@@ -87,6 +120,8 @@ class PreferencesDialog(QDialog):
         super().accept()
         if self.sustained() != settings.sustained_checkins():
             settings.SUSTAINED_CHECKINS.write(self.sustained())
+        if self.retention() != settings.retention_years():
+            settings.RETENTION_YEARS.write(self.retention())
         if self.theme().value != settings.THEME.read():
             settings.THEME.write(self.theme().value)
             app = QApplication.instance()

@@ -16,6 +16,7 @@ from typing import Generic, TypeVar
 from PySide6.QtCore import QByteArray, QSettings
 
 from pipdesk.domain.outcome import DEFAULT_SUSTAINED
+from pipdesk.domain.retention import DEFAULT_RETENTION_YEARS, RETENTION_YEARS_RANGE
 from pipdesk.gui.common.theme import Theme
 from pipdesk.system.safe_write import make_private_folder, write_new_private_file
 
@@ -75,6 +76,8 @@ KEEP_BACKUPS = Setting("backups/keep", 10, _int)
 #: How many of an objective's last measured check-ins must reach the target for the suggested
 #: result "met" (Preferences › Outcome); the domain is given it, it never reads settings.
 SUSTAINED_CHECKINS = Setting("outcome/sustained_checkins", DEFAULT_SUSTAINED, _int)
+#: How many years after it closed a plan is kept before This week lists it to erase or anonymise (Preferences).
+RETENTION_YEARS = Setting("retention/years", DEFAULT_RETENTION_YEARS, _int)
 #: The manager's name, offered in the next new plan.
 MANAGER_NAME = Setting("manager_name", "", str)
 #: The plan books opened, newest first, and the one opened last.
@@ -112,6 +115,12 @@ def sustained_checkins() -> int:
 
 
 MAX_SUSTAINED = 10
+
+
+def retention_years() -> int:
+    """The retention period in years, within :data:`RETENTION_YEARS_RANGE`."""
+    low, high = RETENTION_YEARS_RANGE
+    return min(high, max(low, RETENTION_YEARS.read()))
 
 
 def recent_plan_books() -> list[Path]:

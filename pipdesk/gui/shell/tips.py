@@ -19,7 +19,10 @@ TIPS: dict[str, str] = {
         "Gather everything this plan book holds that names a person into one ZIP, for a subject access request"
     ),
     "actionQuit": "Close pipdesk",
-    "actionPreferences": "How many backups of each plan book to keep, the colours, and the check-ins in a row for met",
+    "actionPreferences": (
+        "How many backups of each plan book to keep, the colours, the check-ins in a row for met, "
+        "and how long closed plans are kept"
+    ),
     "actionNewPlan": "Start a draft plan for an employee",
     "actionNewFromTemplate": "Start a draft plan from a saved template",
     "actionSaveAsTemplate": "Save this plan's concerns, objectives and support as a template",
@@ -34,6 +37,11 @@ TIPS: dict[str, str] = {
     "actionCloseWithOutcome": "End the plan with a decision: the results of its objectives and a follow-up",
     "actionRecordOutcomeAcknowledgement": "Record that the employee received the outcome, or declined to sign",
     "actionRecordAppeal": "Record the employee's appeal against the outcome: grounds, hearing and result",
+    "actionRetentionHold": "Keep the plan shown until a date of its own, and why, instead of the retention period",
+    "actionAnonymisePlan": (
+        "Replace the names and texts of the plan shown, here and in its backups; dates and numbers stay"
+    ),
+    "actionErasePlan": "Erase the plan shown from this plan book and all its backups, for good; the reason is logged",
     "actionDeletePlan": "Delete the plan shown from this plan book",
     "actionKeyboardShortcuts": "List the keyboard shortcuts",
     "actionAbout": "Which version of pipdesk this is",

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QFont, QPalette
 
+from pipdesk.domain import Status
+from pipdesk.domain.retention import past_retention_since
 from pipdesk.domain.schedule import DueItem, DueKind
 from pipdesk.domain.vocabulary import PAUSED, count, short_date, weekday
 from pipdesk.gui.common.colours import alert_colour
 from pipdesk.gui.common.table_model import Index, RowsModel
+from pipdesk.store.erasure import ClosedPlan
 
 PLAN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -29,6 +32,8 @@ URGENCY: tuple[tuple[str, tuple[DueKind, ...]], ...] = (
     ("Plans ending within two weeks", (DueKind.ENDING_SOON,)),
     # Nothing of a paused plan is due: one line a plan says since when, so it is resumed in time.
     ("Paused plans: nothing due until resumed", (DueKind.PAUSED,)),
+    # Closed plans kept longer than the retention period (Preferences) or their own date.
+    ("Past retention: erase or anonymise", (DueKind.PAST_RETENTION,)),
 )
 
 
@@ -41,6 +46,16 @@ class WeekRow:
 
     heading: str
     item: DueItem | None = None
+
+
+def past_retention_items(closed: Iterable[ClosedPlan], years: int, today: dt.date) -> list[DueItem]:
+    """The closed plans past retention on ``today`` (``years`` after closing, or their own date), dated from then."""
+    items = []
+    for plan in closed:
+        since = past_retention_since(Status.CLOSED, plan.closed_on, years, plan.hold, today)
+        if since is not None:
+            items.append(DueItem(plan.plan_id, DueKind.PAST_RETENTION, since, plan.employee, plan.title))
+    return items
 
 
 def grouped_rows(items: Sequence[DueItem]) -> list[WeekRow]:
@@ -84,6 +99,8 @@ def when_text(item: DueItem, today: dt.date) -> str:
         return "No date, past midpoint"  # shown from the plan's midpoint, which is its date
     if item.kind is DueKind.PAUSED:
         return "Paused today" if days == 0 else f"Paused for {count(-days, 'day')}"
+    if item.kind is DueKind.PAST_RETENTION:
+        return f"Since {short_date(item.date)}"
     if item.kind is DueKind.ENDING_SOON:
         if days == 0:
             return "Ends today"
@@ -94,8 +111,8 @@ def when_text(item: DueItem, today: dt.date) -> str:
 
 
 def _late(item: DueItem, today: dt.date) -> bool:
-    """Past its date; support with no date and a paused plan are reminders, never late."""
-    return item.date < today and item.kind not in (DueKind.SUPPORT_UNDATED, DueKind.PAUSED)
+    """Past its date; support with no date, a paused plan and a plan past retention are reminders, never late."""
+    return item.date < today and item.kind not in (DueKind.SUPPORT_UNDATED, DueKind.PAUSED, DueKind.PAST_RETENTION)
 
 
 def what_text(item: DueItem) -> str:
@@ -105,6 +122,8 @@ def what_text(item: DueItem) -> str:
         return f"Record the outcome of “{item.what}”"
     if item.kind is DueKind.PAUSED:
         return f"{PAUSED}: {item.what}"
+    if item.kind is DueKind.PAST_RETENTION:
+        return f"Past retention: erase or anonymise “{item.what}”"
     if item.kind in (DueKind.SUPPORT_OVERDUE, DueKind.SUPPORT_DUE, DueKind.SUPPORT_UNDATED):
         return f"Support: {item.what}"
     return item.what

@@ -1,8 +1,9 @@
 """The This week view: across the plan book, what a manager has to act on now, most urgent first.
 
 Check-ins due today and later this week, overdue ones, plans ending within two weeks, final
-reviews without an outcome, support past its date, and the plans paused (nothing of theirs is due
-while paused; the rules are ``schedule.due_items``).
+reviews without an outcome, support past its date, the plans paused (nothing of theirs is due
+while paused; the rules are ``schedule.due_items``), and closed plans past retention (to erase or
+anonymise; the rule is ``retention.past_retention_since``, read from one query of the closed plans).
 Each row opens its plan.
 """
 
@@ -15,11 +16,13 @@ from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHeaderView, QWidget
 
+from pipdesk.domain.retention import DEFAULT_RETENTION_YEARS
 from pipdesk.domain.schedule import due_items
 from pipdesk.domain.vocabulary import count, day_and_date
 from pipdesk.gui.forms.ui_this_week_view import Ui_ThisWeekView
-from pipdesk.gui.week.model import ThisWeekModel
+from pipdesk.gui.week.model import ThisWeekModel, past_retention_items
 from pipdesk.store import PlanBook
+from pipdesk.store.erasure import closed_plans_for_retention
 
 
 class ThisWeekView(QWidget):
@@ -27,8 +30,14 @@ class ThisWeekView(QWidget):
 
     plan_activated = Signal(int)
 
-    def __init__(self, today: Callable[[], dt.date], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        today: Callable[[], dt.date],
+        parent: QWidget | None = None,
+        retention_years: Callable[[], int] = lambda: DEFAULT_RETENTION_YEARS,
+    ) -> None:
         super().__init__(parent)
+        self.retention_years = retention_years
         self.ui = Ui_ThisWeekView()
         self.ui.setupUi(self)
         self.today = today
@@ -63,12 +72,14 @@ class ThisWeekView(QWidget):
         """Show what is due today; the plan book is read again (a few queries) only if it changed."""
         today = self.today()
         # The window refreshes on every change it makes; what has not changed since is not read again.
-        read_at = (self.book, today, self.book.change_mark() if self.book is not None else None)
+        years = self.retention_years()
+        read_at = (self.book, today, years, self.book.change_mark() if self.book is not None else None)
         table = self.ui.table
         if read_at != self._read_at:
             self._read_at = read_at
             plans = self.book.plans_for_due_items(today) if self.book is not None else []
-            self.model.set_items(due_items(plans, today), today)
+            closed = closed_plans_for_retention(self.book) if self.book is not None else []
+            self.model.set_items([*due_items(plans, today), *past_retention_items(closed, years, today)], today)
             table.clearSpans()
             for row in range(self.model.rowCount()):
                 if self.model.is_heading(row):
