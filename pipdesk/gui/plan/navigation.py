@@ -11,10 +11,11 @@ import itertools
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QScrollArea, QToolButton, QWidget
+from PySide6.QtWidgets import QGroupBox, QScrollArea, QSizePolicy, QToolButton, QWidget
 
 from pipdesk.domain import Plan, Problem
 from pipdesk.domain.problems import PathPart
+from pipdesk.gui.common.flow_layout import FlowLayout
 from pipdesk.gui.common.list_editor import ListEditor
 from pipdesk.gui.common.words import where
 from pipdesk.gui.forms.ui_plan_editor import Ui_PlanEditor
@@ -69,12 +70,14 @@ class SectionLinks(QWidget):
         super().__init__(parent)
         self.ui = ui
         self.setAccessibleName("Sections of the plan")
-        layout = QHBoxLayout(self)
+        layout = FlowLayout(self)  # the links wrap onto a second row rather than being cut short
         layout.setContentsMargins(6, 0, 6, 0)
-        layout.setSpacing(0)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
         self.links: dict[str, QToolButton] = {}
         for words, group_name in SECTIONS:
-            link = QToolButton(self)  # as wide as its word, so the row fits beside the plan list
+            link = QToolButton(self)  # as wide as its word
             link.setText(words)
             link.setAutoRaise(True)
             link.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -84,7 +87,6 @@ class SectionLinks(QWidget):
             link.clicked.connect(lambda _checked=False, name=group_name: self.go_to(name))
             layout.addWidget(link)
             self.links[group_name] = link
-        layout.addStretch(1)
         # They sit above the sections, so Tab reaches them first: the sections' fields move after them.
         for first, second in itertools.pairwise((*self.links.values(), *_focus_chain(ui.scrollArea))):
             QWidget.setTabOrder(first, second)
