@@ -71,7 +71,11 @@ class CheckinLogView(SessionView):
         record.addWidget(self.ui.detail)
         record.addWidget(self.files)
         record.setStretchFactor(0, 3)
-        record.setStretchFactor(1, 2)
+        record.setStretchFactor(1, 1)
+        # The record is what is read: never squeezed to a line or two by its files' list.
+        record.setChildrenCollapsible(False)
+        self.ui.detail.setMinimumHeight(self.ui.detail.fontMetrics().lineSpacing() * 8)
+        files.table.setMinimumHeight(files.table.fontMetrics().lineSpacing() * 4)
         self.ui.splitter.setStretchFactor(0, 2)
         self.ui.splitter.setStretchFactor(1, 3)
         self.ui.searchEdit.textChanged.connect(self._search)

@@ -17,6 +17,7 @@ from pipdesk.domain import Plan, Problem
 from pipdesk.domain.problems import PathPart
 from pipdesk.gui.common.flow_layout import FlowLayout
 from pipdesk.gui.common.list_editor import ListEditor
+from pipdesk.gui.common.read_only import keep_enabled_when_read_only
 from pipdesk.gui.common.words import where
 from pipdesk.gui.forms.ui_plan_editor import Ui_PlanEditor
 from pipdesk.gui.plan.lists import ListBinding
@@ -83,6 +84,7 @@ class SectionLinks(QWidget):
             link.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             link.setCursor(Qt.CursorShape.PointingHandCursor)
             link.setAccessibleName(f"Go to {words}")
+            keep_enabled_when_read_only(link)  # reading a closed plan needs them as much
             link.setToolTip(f"Go to the section {getattr(ui, group_name).title()}")
             link.clicked.connect(lambda _checked=False, name=group_name: self.go_to(name))
             layout.addWidget(link)
