@@ -93,12 +93,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     exp.add_argument("--stamp", action="store_true", help="record the export time in the file (exported_at)")
 
-    pdf = command("pdf", "Export a plan, its outcome report or a check-in record as PDF.", _pdf)
-    pdf.add_argument("document", choices=["plan", "outcome", "checkin"], help="which document")
+    pdf = command(
+        "pdf", "Export a plan, its outcome report, a check-in record or the next meeting's guide as PDF.", _pdf
+    )
+    pdf.add_argument("document", choices=["plan", "outcome", "checkin", "agenda"], help="which document")
     pdf.add_argument("id", type=int, metavar="ID", help="the plan's number, as `pipdesk list` shows it")
     opens_book(pdf)
     pdf.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf", help="where to write; - for stdout")
-    pdf.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD", help="checkin: the check-in of that day")
+    pdf.add_argument(
+        "--date",
+        type=_iso_date,
+        metavar="YYYY-MM-DD",
+        help="checkin: the check-in of that day; agenda: the next meeting on or after that day (default today)",
+    )
     pdf.add_argument("--employee-copy", action="store_true", help="leave out the manager's private notes")
     pdf.add_argument(
         "--password-file", type=Path, metavar="F", help="protect the PDF with the password on the first line of F"
@@ -346,8 +353,8 @@ def _read_secret(path: Path, what: str = "password") -> str:
 def _pdf(args: argparse.Namespace) -> int:
     from pipdesk.reports import DocumentKind, ReportError, ReportOptions, render
 
-    if args.date is not None and args.document != "checkin":
-        raise UsageError("--date goes with `pdf checkin` only")
+    if args.date is not None and args.document not in {"checkin", "agenda"}:
+        raise UsageError("--date goes with `pdf checkin` and `pdf agenda` only")
     password = _read_secret(args.password_file) if args.password_file else None
     with _open_book(args) as book:  # open while writing: the output is checked against the open plan book
         try:
@@ -359,7 +366,7 @@ def _pdf(args: argparse.Namespace) -> int:
             index = _checkin_index(plan.checkins, args.date)
         options = ReportOptions(employee_copy=args.employee_copy, password=password, sustained=args.sustained)
         try:
-            data = render(DocumentKind(args.document), plan, options, checkin_index=index)
+            data = render(DocumentKind(args.document), plan, options, checkin_index=index, on=args.date)
         except ReportError as error:
             raise UsageError(str(error)) from None
         write_private_file(args.output, data)

@@ -248,7 +248,7 @@ def test_pdf_outcome_follows_the_sustained_rule_given(tmp_path: Path) -> None:
         (["pdf", "outcome", "3", "--sustained", "0"], "expected a whole number from 1 to 10, found '0'"),
         (["pdf", "outcome", "3", "--sustained", "two"], "expected a whole number from 1 to 10, found 'two'"),
         (["pdf", "checkin", "4"], "no check-ins yet"),
-        (["pdf", "plan", "1", "--date", "2026-10-12"], "--date goes with `pdf checkin` only"),
+        (["pdf", "plan", "1", "--date", "2026-10-12"], "--date goes with `pdf checkin` and `pdf agenda` only"),
         (["pdf", "plan", "1", "--password-file", "/no/such/file"], "no such file"),
         (["pdf", "plan", "9"], "There is no plan 9"),
         (["pdf", "letter", "1"], "invalid choice"),
@@ -322,3 +322,23 @@ def test_export_json_writes_version_2_of_a_version_1_file(tmp_path: Path, capsys
     assert main(["export-json", "1", "--db", str(db), "-o", "-"]) == 0
     document = json.loads(capsys.readouterr().out)
     assert (document["version"], document["plan"]["pauses"], document["plan"]["appeal"]) == (2, [], None)
+
+
+def test_pdf_agenda_prints_the_guide_of_the_next_meeting_on_or_after_the_date(tmp_path: Path) -> None:
+    db, out = tmp_path / "demo.pipdesk", tmp_path / "agenda.pdf"
+    assert main(["demo", "--db", str(db)]) == 0
+    assert main(["pdf", "agenda", "1", "--db", str(db), "-o", str(out), "--date", "2026-11-24"]) == 0
+    assert stat.S_IMODE(os.stat(out).st_mode) == 0o600
+    text = " ".join(_pdf_text(out).split())
+    assert "Check-in preparation sheet" in text and "30 November 2026" in text
+    assert main(["pdf", "agenda", "1", "--db", str(db), "-o", str(out), "--date", "2026-12-21"]) == 0
+    assert "Final review guide" in _pdf_text(out)
+
+
+def test_pdf_agenda_with_no_meeting_ahead_exits_2_and_writes_nothing(tmp_path: Path) -> None:
+    db, out = tmp_path / "demo.pipdesk", tmp_path / "agenda.pdf"
+    assert main(["demo", "--db", str(db)]) == 0
+    result = run("pdf", "agenda", "1", "--db", db, "-o", out, "--date", "2026-12-22")
+    assert result.returncode == 2
+    assert "This plan has no meeting scheduled on or after 22 December 2026" in result.stderr
+    assert not out.exists()

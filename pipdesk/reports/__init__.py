@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from pipdesk.domain import Plan
+from pipdesk.domain import Plan, vocabulary
 from pipdesk.domain.outcome import DEFAULT_SUSTAINED
 from pipdesk.reports.errors import ReportError
 
@@ -27,6 +27,7 @@ __all__ = [
     "ReportError",
     "ReportOptions",
     "render",
+    "render_agenda",
     "render_checkin",
     "render_outcome",
     "render_plan",
@@ -37,6 +38,7 @@ class DocumentKind(StrEnum):
     PLAN = "plan"
     OUTCOME = "outcome"
     CHECKIN = "checkin"
+    AGENDA = "agenda"
 
 
 @dataclass(frozen=True)
@@ -88,9 +90,33 @@ def render_checkin(plan: Plan, checkin_index: int, options: ReportOptions = Repo
     return checkin_record.render(plan, checkin_index, _settings(options))
 
 
-def render(kind: DocumentKind, plan: Plan, options: ReportOptions, checkin_index: int | None = None) -> bytes:
-    """Any of the three documents; a check-in record needs ``checkin_index``."""
+def render_agenda(plan: Plan, options: ReportOptions = ReportOptions(), on: dt.date | None = None) -> bytes:
+    """The guide to the plan's next meeting on or after ``on`` (``None``: today), chosen by the meeting.
+
+    The kick-off gets the delivery meeting guide, a check-in the preparation sheet, the mid-plan
+    evaluation and the final review the review guide. No meeting ahead: ``ReportError``.
+    """
+    from pipdesk.domain.meetings import next_meeting
+    from pipdesk.reports import meeting_guides
+
+    day = on or dt.date.today()
+    meeting = next_meeting(plan, day)
+    if meeting is None:
+        raise ReportError(f"This plan has no meeting scheduled on or after {vocabulary.long_date(day)}")
+    return meeting_guides.render(plan, meeting, _settings(options))
+
+
+def render(
+    kind: DocumentKind,
+    plan: Plan,
+    options: ReportOptions,
+    checkin_index: int | None = None,
+    on: dt.date | None = None,
+) -> bytes:
+    """Any of the documents; a check-in record needs ``checkin_index``; a meeting guide is for the meeting ``on``."""
     kind = DocumentKind(kind)
+    if kind is DocumentKind.AGENDA:
+        return render_agenda(plan, options, on)
     if kind is DocumentKind.PLAN:
         return render_plan(plan, options)
     if kind is DocumentKind.OUTCOME:
