@@ -12,7 +12,6 @@ from xml.sax.saxutils import escape
 from reportlab.platypus import Flowable
 
 from pipdesk.domain import CheckinKind, Milestone, MilestoneKind, Plan, vocabulary
-from pipdesk.domain.model import FORMAL_KINDS
 from pipdesk.domain.meetings import (
     CHECKIN_QUESTIONS,
     Guide,
@@ -25,6 +24,7 @@ from pipdesk.domain.meetings import (
     support_due,
     trend,
 )
+from pipdesk.domain.model import FORMAL_KINDS
 from pipdesk.domain.outcome import evidence, fairness_check
 from pipdesk.domain.progress import series
 from pipdesk.reports import common, layout, text

@@ -52,7 +52,9 @@ def test_no_meeting_ahead_is_a_report_error(alex: Plan) -> None:
 
 
 def test_preparation_sheet_shows_last_values_late_support_and_last_times_next_steps(alex: Plan) -> None:
-    late = SupportAction(description="Book the estimation course", owner="Dana Whitfield", due_date=dt.date(2026, 11, 20))
+    late = SupportAction(
+        description="Book the estimation course", owner="Dana Whitfield", due_date=dt.date(2026, 11, 20)
+    )
     due = SupportAction(description="Pair with a senior planner", owner="HR", due_date=CHECKIN_DAY)
     alex.support += [late, due]
     alex.checkins[-1].next_steps = "Send the Friday report by noon; bring the revised estimates."
