@@ -6,6 +6,7 @@ ReportLab and Qt's printing load on first use only, so the window starts without
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,12 +24,15 @@ if TYPE_CHECKING:
 
 
 def choose_document(
-    plan: Plan, prompter: Prompts, for_print: bool, parent: QWidget | None = None
+    plan: Plan, prompter: Prompts, for_print: bool, parent: QWidget | None = None, today: dt.date | None = None
 ) -> DocumentChoice | None:
-    """Which document of the plan, for whom and how, as the person chooses it; ``None`` when cancelled."""
+    """Which document of the plan, for whom and how, as the person chooses it; ``None`` when cancelled.
+
+    ``today``: where a meeting guide's date starts (``None``: the computer's today).
+    """
     from pipdesk.gui.documents.export_dialog import ExportPdfDialog
 
-    dialog = ExportPdfDialog(plan, for_print=for_print, parent=parent)
+    dialog = ExportPdfDialog(plan, for_print=for_print, parent=parent, today=today)
     return dialog.choice() if prompter.run_dialog(dialog) else None
 
 
@@ -36,17 +40,21 @@ def _render(plan: Plan, choice: DocumentChoice, sustained: int) -> bytes:
     from pipdesk.reports import render
 
     options = dataclasses.replace(choice.options, sustained=sustained)
-    return render(choice.kind, plan, options, choice.checkin_index)
+    return render(choice.kind, plan, options, choice.checkin_index, on=choice.on)
 
 
 def export_pdf(
-    plan: Plan, prompter: Prompts, parent: QWidget | None = None, sustained: int = DEFAULT_SUSTAINED
+    plan: Plan,
+    prompter: Prompts,
+    parent: QWidget | None = None,
+    sustained: int = DEFAULT_SUSTAINED,
+    today: dt.date | None = None,
 ) -> Path | None:
     """The chosen document written where the person says (``.pdf`` added), opened after when asked.
 
     ``sustained``: the check-ins in a row that make an objective "met" (Preferences), as the Outcome view uses.
     """
-    choice = choose_document(plan, prompter, for_print=False, parent=parent)
+    choice = choose_document(plan, prompter, for_print=False, parent=parent, today=today)
     if choice is None:
         return None
     path = prompter.save_file("Export PDF", choice.file_name(plan), "PDF documents (*.pdf)")
@@ -66,9 +74,10 @@ def print_document(
     preview: bool,
     parent: QWidget | None = None,
     sustained: int = DEFAULT_SUSTAINED,
+    today: dt.date | None = None,
 ) -> int | None:
     """Print (or preview) the pages Export PDF writes: the pages printed (0: a preview), ``None`` when cancelled."""
-    choice = choose_document(plan, prompter, for_print=True, parent=parent)
+    choice = choose_document(plan, prompter, for_print=True, parent=parent, today=today)
     if choice is None:
         return None
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter

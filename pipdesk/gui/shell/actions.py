@@ -282,13 +282,18 @@ def _close_with_outcome(window: Shell) -> None:
         window.window(),
         window.checkins.new_checkin,
         sustained=settings.sustained_checkins(),
+        today=window.today(),
     ):
         window.ui.viewTabs.setCurrentWidget(window.ui.outcomeTab)
 
 
 def _export_pdf(window: Shell) -> None:
     path = documents.export_pdf(
-        _session(window).plan, window.prompter, window.window(), sustained=settings.sustained_checkins()
+        _session(window).plan,
+        window.prompter,
+        window.window(),
+        sustained=settings.sustained_checkins(),
+        today=window.today(),
     )
     if path is not None:
         _say(window, f"Exported {path.name}")
@@ -301,6 +306,7 @@ def _print(window: Shell) -> None:
         preview=False,
         parent=window.window(),
         sustained=settings.sustained_checkins(),
+        today=window.today(),
     )
     if pages is not None:
         _say(window, f"Sent {pages} pages to the printer")
@@ -313,6 +319,7 @@ def _print_preview(window: Shell) -> None:
         preview=True,
         parent=window.window(),
         sustained=settings.sustained_checkins(),
+        today=window.today(),
     )
 
 

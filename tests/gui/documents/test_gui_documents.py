@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import stat
 import sys
@@ -176,3 +177,37 @@ def test_cancelling_the_document_choice_exports_and_prints_nothing(window: MainW
     assert print_document(plan_of(window), prompter, preview=False, parent=window) is None
     assert print_document(plan_of(window), prompter, preview=True, parent=window) is None
     assert not prompter.answers
+
+
+def test_export_pdf_writes_the_guide_of_the_next_meeting_from_the_day_chosen(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    prompter = prompter_of(window)
+    chosen: list[str] = []
+
+    def meeting_guide(dialog: QDialog) -> bool:
+        assert isinstance(dialog, ExportPdfDialog)
+        dialog.choose(DocumentKind.AGENDA, employee_copy=False, on=dt.date(2026, 12, 22))
+        assert dialog.meetingDateEdit.isVisibleTo(dialog) and not dialog.ui.checkinCombo.isVisibleTo(dialog)
+        assert dialog.problem() == "No meeting is scheduled on or after this day; choose an earlier day"
+        dialog.choose(DocumentKind.AGENDA, employee_copy=False, on=dt.date(2026, 11, 24))
+        chosen.append(dialog.meetingFound.text())
+        chosen.append(dialog.choice().file_name(plan_of(window)))
+        return dialog.problem() is None
+
+    prompter.expect("dialog", meeting_guide)
+    prompter.expect("save_file", tmp_path / "guide")
+    path = export_pdf(plan_of(window), prompter, window, today=dt.date(2026, 11, 23))
+    assert chosen == [
+        "Check-in preparation sheet for Weekly check-in 9, 30 November 2026",
+        "Alex Moreno - meeting guide 2026-11-30.pdf",
+    ]
+    assert path == tmp_path / "guide.pdf" and stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    assert "Check-in preparation sheet" in text_of(path)
+
+
+def test_the_meeting_date_starts_on_the_windows_today(window: MainWindow) -> None:
+    dialog = ExportPdfDialog(plan_of(window), today=dt.date(2026, 11, 23))
+    assert dialog.meetingDateEdit.date().toPython() == dt.date(2026, 11, 23)
+    assert not dialog.meetingDateEdit.isVisibleTo(dialog)  # the plan document is chosen first
+    dialog.deleteLater()
