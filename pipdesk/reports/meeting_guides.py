@@ -7,11 +7,12 @@ Each guide is built from the plan's own data for one meeting (a milestone, chose
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from xml.sax.saxutils import escape
 
 from reportlab.platypus import Flowable
 
-from pipdesk.domain import CheckinKind, Milestone, MilestoneKind, Plan, vocabulary
+from pipdesk.domain import CheckinKind, Milestone, MilestoneKind, Objective, Plan, vocabulary
 from pipdesk.domain.meetings import (
     CHECKIN_QUESTIONS,
     Guide,
@@ -162,21 +163,34 @@ def _concerns(plan: Plan) -> list[Flowable]:
     return [layout.table(["Concern", "Dated evidence"], rows, [38, 62])]
 
 
+def _objective_table(
+    plan: Plan, header: list[str], widths: list[float], columns: Callable[[Objective], list[Cell]]
+) -> list[Flowable]:
+    """One row an objective: its number and title, then ``columns``; the due date last."""
+    rows: list[list[Cell]] = [
+        [
+            [rich(f"{number}. {text.markup(objective.title)}", layout.CELL_BOLD)],
+            *columns(objective),
+            vocabulary.short_date(objective.due_date) if objective.due_date else "Not set yet",
+        ]
+        for number, objective in enumerate(plan.objectives, start=1)
+    ]
+    return (
+        [layout.table(["Objective", *header, "Due by"], rows, widths)]
+        if rows
+        else body("", empty="No objectives recorded.")
+    )
+
+
 def _objectives(plan: Plan) -> list[Flowable]:
-    if not plan.objectives:
-        return body("", empty="No objectives recorded.")
-    rows: list[list[Cell]] = []
-    for number, objective in enumerate(plan.objectives, start=1):
-        rows.append(
-            [
-                [rich(f"{number}. {text.markup(objective.title)}", layout.CELL_BOLD)],
-                cell_text(objective.metric, empty="Not set yet"),
-                vocabulary.quantity(objective.baseline, objective.unit),
-                vocabulary.quantity(objective.target, objective.unit),
-                vocabulary.short_date(objective.due_date) if objective.due_date else "Not set yet",
-            ]
-        )
-    return [layout.table(["Objective", "Measure", "Baseline", "Target", "Due by"], rows, [32, 28, 13, 13, 14])]
+    def columns(objective: Objective) -> list[Cell]:
+        return [
+            cell_text(objective.metric, empty="Not set yet"),
+            vocabulary.quantity(objective.baseline, objective.unit),
+            vocabulary.quantity(objective.target, objective.unit),
+        ]
+
+    return _objective_table(plan, ["Measure", "Baseline", "Target"], [32, 28, 13, 13, 14], columns)
 
 
 def _support(plan: Plan) -> list[Flowable]:
@@ -216,6 +230,35 @@ def _how_it_runs(plan: Plan, meeting: Milestone) -> list[Flowable]:
 # --- A check-in's preparation sheet -----------------------------------------------------------------
 
 
+def _standing(plan: Plan) -> list[Flowable]:
+    def columns(objective: Objective) -> list[Cell]:
+        points = series(plan, objective.key)
+        last = (
+            f"{vocabulary.quantity(points[-1][1], objective.unit)} on {vocabulary.short_date(points[-1][0])}"
+            if points
+            else "Not measured yet"
+        )
+        return [vocabulary.baseline_to_target(objective), last, trend(objective, points)]
+
+    return _objective_table(plan, ["Baseline → target", "Last value", "Trend"], [28, 16, 16, 28, 12], columns)
+
+
+def _support_due(plan: Plan, day: dt.date) -> list[Flowable]:
+    due = support_due(plan, day)
+    if not due:
+        return body("", empty="No support action is due or late.")
+    rows: list[list[Cell]] = [
+        [
+            cell_text(action.description),
+            cell_text(action.owner, empty="Not named"),
+            vocabulary.short_date(action.due_date),
+            "Late" if is_late(action, day) else "Due",
+        ]
+        for action in due
+    ]
+    return [layout.table(["Support", "Who provides it", "Due by", "Status"], rows, [52, 22, 14, 12])]
+
+
 def _preparation(plan: Plan, meeting: Milestone, following: Milestone | None) -> list[common.Section]:
     last = last_checkin_before(plan, meeting.date)
     agreed = (
@@ -236,47 +279,6 @@ def _preparation(plan: Plan, meeting: Milestone, following: Milestone | None) ->
         ("Questions to ask", questions),
         ("The next meeting", nxt),
     ]
-
-
-def _standing(plan: Plan) -> list[Flowable]:
-    if not plan.objectives:
-        return body("", empty="No objectives recorded.")
-    rows: list[list[Cell]] = []
-    for number, objective in enumerate(plan.objectives, start=1):
-        points = series(plan, objective.key)
-        last = (
-            f"{vocabulary.quantity(points[-1][1], objective.unit)} on {vocabulary.short_date(points[-1][0])}"
-            if points
-            else "Not measured yet"
-        )
-        rows.append(
-            [
-                [rich(f"{number}. {text.markup(objective.title)}", layout.CELL_BOLD)],
-                vocabulary.baseline_to_target(objective),
-                last,
-                trend(objective, points),
-                vocabulary.short_date(objective.due_date) if objective.due_date else "Not set yet",
-            ]
-        )
-    return [
-        layout.table(["Objective", "Baseline → target", "Last value", "Trend", "Due by"], rows, [28, 16, 16, 28, 12])
-    ]
-
-
-def _support_due(plan: Plan, day: dt.date) -> list[Flowable]:
-    due = support_due(plan, day)
-    if not due:
-        return body("", empty="No support action is due or late.")
-    rows: list[list[Cell]] = [
-        [
-            cell_text(action.description),
-            cell_text(action.owner, empty="Not named"),
-            vocabulary.short_date(action.due_date),
-            "Late" if is_late(action, day) else "Due",
-        ]
-        for action in due
-    ]
-    return [layout.table(["Support", "Who provides it", "Due by", "Status"], rows, [52, 22, 14, 12])]
 
 
 def _worsening(plan: Plan) -> list[Flowable]:

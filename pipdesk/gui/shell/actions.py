@@ -282,7 +282,6 @@ def _close_with_outcome(window: Shell) -> None:
         window.window(),
         window.checkins.new_checkin,
         sustained=settings.sustained_checkins(),
-        today=window.today(),
     ):
         window.ui.viewTabs.setCurrentWidget(window.ui.outcomeTab)
 
