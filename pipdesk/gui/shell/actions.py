@@ -18,7 +18,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QStatusBar, QWidget
 
-from pipdesk import __version__
 from pipdesk.domain import Plan, Status
 from pipdesk.domain.pauses import why_not_pause, why_not_resume
 from pipdesk.domain.smart import issue_blockers
@@ -33,9 +32,10 @@ from pipdesk.gui.plan import acknowledgements, responses
 from pipdesk.gui.plan import commands as plan_commands
 from pipdesk.gui.plan.editor import PlanEditor
 from pipdesk.gui.plans import commands as plans
-from pipdesk.gui.shell import file_menu_extras, settings
+from pipdesk.gui.shell import file_menu_extras, help_menu, settings
 from pipdesk.gui.shell import plan_menu_extras as extras
 from pipdesk.gui.shell.book import PlanBooks
+from pipdesk.gui.shell.help_browser import open_user_guide
 from pipdesk.gui.shell.passphrase_dialog import PassphraseTask
 from pipdesk.gui.shell.runner import run_command
 from pipdesk.gui.shell.shortcuts_dialog import ShortcutsDialog
@@ -288,7 +288,11 @@ def _close_with_outcome(window: Shell) -> None:
 
 def _export_pdf(window: Shell) -> None:
     path = documents.export_pdf(
-        _session(window).plan, window.prompter, window.window(), sustained=settings.sustained_checkins()
+        _session(window).plan,
+        window.prompter,
+        window.window(),
+        sustained=settings.sustained_checkins(),
+        organisation=settings.organisation(),
     )
     if path is not None:
         _say(window, f"Exported {path.name}")
@@ -301,6 +305,7 @@ def _print(window: Shell) -> None:
         preview=False,
         parent=window.window(),
         sustained=settings.sustained_checkins(),
+        organisation=settings.organisation(),
     )
     if pages is not None:
         _say(window, f"Sent {pages} pages to the printer")
@@ -313,15 +318,13 @@ def _print_preview(window: Shell) -> None:
         preview=True,
         parent=window.window(),
         sustained=settings.sustained_checkins(),
+        organisation=settings.organisation(),
     )
 
 
 def _about(window: Shell) -> None:
-    window.prompter.info(
-        "About pipdesk",
-        f"pipdesk {__version__}\n\nDraft, run and close Performance Improvement Plans, offline. "
-        "Your plans stay in your plan book on this computer; pipdesk makes no network connection.",
-    )
+    book = window.book.path if window.book is not None else None
+    window.prompter.info("About pipdesk", help_menu.about_text(book, window.books.backups_folder))
 
 
 def _keyboard_shortcuts(window: Shell) -> None:
@@ -385,7 +388,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     *(ActionSpec(name, run, _plan_shown) for name, run in extras.RECORDS_COMMANDS),
     ActionSpec("actionDeletePlan", _delete_plan, _plan_shown, "Ctrl+Shift+Del"),
     # Help
-    ActionSpec("actionKeyboardShortcuts", _keyboard_shortcuts, shortcut=Key.HelpContents),
+    ActionSpec(help_menu.ACTION_NAME, lambda w: open_user_guide(w.window()), shortcut=Key.HelpContents),
+    ActionSpec("actionKeyboardShortcuts", _keyboard_shortcuts, shortcut="Ctrl+F1"),
     ActionSpec("actionAbout", _about),
 )
 
@@ -415,6 +419,7 @@ def install(window: Shell, welcome: Ui_WelcomeView, undo_group: QUndoGroup) -> t
     ui.menuEdit.addAction(ui.actionPreferences)
     extras.add_plan_menu_extras(ui, window.window())
     subject_access.add_file_menu_action(ui, window.window())
+    help_menu.add_user_guide_action(ui, window.window())
     actions = action_map(ui)
     for spec in ACTIONS:
         action = actions[spec.name]
