@@ -93,7 +93,6 @@ def open_user_guide(parent: QWidget, anchor: str = "") -> HelpBrowser:
     if browser is None:
         browser = HelpBrowser(parent)
     browser.show()
-    browser.raise_()
-    browser.activateWindow()
+    browser.activateWindow()  # brought forward when it was open already
     browser.show_anchor(anchor)
     return browser
