@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DocumentKind",
+    "Organisation",
     "ReportError",
     "ReportOptions",
     "render",
@@ -42,6 +43,20 @@ class DocumentKind(StrEnum):
 
 
 @dataclass(frozen=True)
+class Organisation:
+    """Whose letterhead a document is printed on (Preferences › Organisation): every page shows the name and
+    logo at the top and the footer line (an address, say) at the bottom. Empty: no letterhead."""
+
+    name: str = ""
+    #: A PNG or JPEG image, scaled to fit the header; ``None``: no logo.
+    logo: bytes | None = None
+    footer: str = ""
+
+    def __bool__(self) -> bool:
+        return bool(self.name.strip() or self.logo or self.footer.strip())
+
+
+@dataclass(frozen=True)
 class ReportOptions:
     """How to print: whose copy, a password to open it, the print date, and byte-for-byte repeatability."""
 
@@ -55,6 +70,8 @@ class ReportOptions:
     reproducible: bool = False
     #: How many of the last measured values must reach the target for the outcome report's "met".
     sustained: int = DEFAULT_SUSTAINED
+    #: The letterhead on every page; ``None`` (or an empty one): none, the document as without it.
+    organisation: Organisation | None = None
 
 
 def _settings(options: ReportOptions) -> Settings:
@@ -66,6 +83,7 @@ def _settings(options: ReportOptions) -> Settings:
         password=options.password,
         reproducible=options.reproducible,
         sustained=options.sustained,
+        organisation=options.organisation if options.organisation else None,
     )
 
 

@@ -11,8 +11,8 @@ from reportlab.platypus import Flowable
 from pipdesk.domain import Person, Plan, Status, vocabulary
 from pipdesk.domain.audit import content_hash
 from pipdesk.domain.outcome import DEFAULT_SUSTAINED
-from pipdesk.reports import layout
-from pipdesk.reports.layout import BODY, Furniture, Metadata, Signatory, field, heading, para
+from pipdesk.reports import Organisation, layout
+from pipdesk.reports.layout import BODY, Furniture, Letterhead, Metadata, Signatory, field, heading, para
 
 #: A numbered section of a document: its title and what stands under it.
 Section = tuple[str, list[Flowable]]
@@ -31,6 +31,15 @@ class Settings:
     reproducible: bool
     #: How many of the last measured values must reach the target for "met" (Preferences).
     sustained: int = DEFAULT_SUSTAINED
+    #: The organisation's letterhead (Preferences); ``None``: none.
+    organisation: Organisation | None = None
+
+
+def letterhead(organisation: Organisation | None) -> Letterhead | None:
+    """The organisation's name and logo at the top of every page and its footer line at the bottom."""
+    if not organisation:
+        return None
+    return Letterhead(name=organisation.name.strip(), logo=organisation.logo, footer=organisation.footer.strip())
 
 
 def name(person: Person | None, missing: str = "None named") -> str:
@@ -86,6 +95,7 @@ def furniture(plan: Plan, document: str, settings: Settings, *, may_hold_private
         copy_mark=mark,
         copy_mark_is_warning=warning,
         audit_hash=content_hash(plan),
+        letterhead=letterhead(settings.organisation),
     )
 
 

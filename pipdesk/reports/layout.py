@@ -14,6 +14,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.pdfencrypt import StandardEncryption
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -330,6 +331,36 @@ def keep(*flowables: Flowable | list[Flowable]) -> list[Flowable]:
 
 
 @dataclass(frozen=True)
+class Letterhead:
+    """The organisation a document is printed for: name and logo (PNG or JPEG bytes) at the top, a footer line."""
+
+    name: str = ""
+    logo: bytes | None = None
+    footer: str = ""
+
+    def draw(self, canvas: Canvas) -> None:
+        """The logo at the top left (at most 9 mm high), the name beside it; the footer line above the footer's rule."""
+        top, x = PAGE_HEIGHT - 5 * mm, MARGIN_X
+        if self.logo:
+            try:
+                image = ImageReader(io.BytesIO(self.logo))
+                width, height = image.getSize()
+                scale = min(9 * mm / height, 45 * mm / width)
+                canvas.drawImage(image, x, top - height * scale, width * scale, height * scale, mask="auto")
+                x += width * scale + 3 * mm
+            except Exception:  # an unreadable logo leaves the page without one, never unprinted
+                pass
+        if self.name:
+            canvas.setFillColor(ACCENT)
+            draw_line(canvas, x, top - 6 * mm, text.fit(self.name[:400], 11, WIDTH * 0.55 - (x - MARGIN_X)), 11)
+        if self.footer:
+            canvas.setFillColor(MUTED)
+            line = text.fit(self.footer[:400], 7.5, WIDTH)
+            width = sum(canvas.stringWidth(run, font, 7.5) for font, run in text.segments(line))
+            draw_line(canvas, (PAGE_WIDTH - width) / 2, 11 * mm + 14, line, 7.5)
+
+
+@dataclass(frozen=True)
 class Furniture:
     """What every page of a document says around its content."""
 
@@ -341,13 +372,19 @@ class Furniture:
     copy_mark_is_warning: bool = False
     #: The SHA-256 of the plan's whole content (its plan file), printed so a copy can be matched to the record.
     audit_hash: str = ""
+    #: The organisation's name, logo and footer line (Preferences); ``None``: none.
+    letterhead: Letterhead | None = None
 
     def draw(self, canvas: Canvas, _doc: BaseDocTemplate) -> None:
         canvas.saveState()
         top = PAGE_HEIGHT - 12 * mm
         canvas.setFillColor(WARNING)
         canvas.setFont(fonts.BOLD, 8.5)
-        canvas.drawString(MARGIN_X, top, "CONFIDENTIAL")
+        if self.letterhead is None:
+            canvas.drawString(MARGIN_X, top, "CONFIDENTIAL")
+        else:  # the letterhead at the top left; CONFIDENTIAL under it, facing the copy mark
+            canvas.drawString(MARGIN_X, top - 5.5 * mm, "CONFIDENTIAL")
+            self.letterhead.draw(canvas)
         right = PAGE_WIDTH - MARGIN_X
         name = self.document + (f"  ·  Revision {self.revision}" if self.revision else "")
         canvas.setFillColor(ACCENT)

@@ -21,6 +21,7 @@ from pipdesk.system.safe_write import write_private_file
 
 if TYPE_CHECKING:
     from pipdesk.gui.documents.export_dialog import DocumentChoice
+    from pipdesk.reports import Organisation
 
 
 def choose_document(
@@ -36,10 +37,10 @@ def choose_document(
     return dialog.choice() if prompter.run_dialog(dialog) else None
 
 
-def _render(plan: Plan, choice: DocumentChoice, sustained: int) -> bytes:
+def _render(plan: Plan, choice: DocumentChoice, sustained: int, organisation: Organisation | None) -> bytes:
     from pipdesk.reports import render
 
-    options = dataclasses.replace(choice.options, sustained=sustained)
+    options = dataclasses.replace(choice.options, sustained=sustained, organisation=organisation)
     return render(choice.kind, plan, options, choice.checkin_index, on=choice.on)
 
 
@@ -49,10 +50,12 @@ def export_pdf(
     parent: QWidget | None = None,
     sustained: int = DEFAULT_SUSTAINED,
     today: dt.date | None = None,
+    organisation: Organisation | None = None,
 ) -> Path | None:
     """The chosen document written where the person says (``.pdf`` added), opened after when asked.
 
-    ``sustained``: the check-ins in a row that make an objective "met" (Preferences), as the Outcome view uses.
+    ``sustained``: the check-ins in a row that make an objective "met" (Preferences), as the Outcome view uses;
+    ``organisation``: the letterhead on every page (Preferences › Organisation), ``None`` for none.
     """
     choice = choose_document(plan, prompter, for_print=False, parent=parent, today=today)
     if choice is None:
@@ -62,7 +65,7 @@ def export_pdf(
         return None
     if path.suffix.lower() != ".pdf":
         path = path.with_name(path.name + ".pdf")
-    write_private_file(path, _render(plan, choice, sustained))
+    write_private_file(path, _render(plan, choice, sustained, organisation))
     if choice.open_after:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
     return path
@@ -75,6 +78,7 @@ def print_document(
     parent: QWidget | None = None,
     sustained: int = DEFAULT_SUSTAINED,
     today: dt.date | None = None,
+    organisation: Organisation | None = None,
 ) -> int | None:
     """Print (or preview) the pages Export PDF writes: the pages printed (0: a preview), ``None`` when cancelled."""
     choice = choose_document(plan, prompter, for_print=True, parent=parent, today=today)
@@ -84,7 +88,7 @@ def print_document(
 
     from pipdesk.gui.documents.printing import preview_dialog, print_pdf
 
-    data = _render(plan, choice, sustained)
+    data = _render(plan, choice, sustained, organisation)
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(choice.file_name(plan).removesuffix(".pdf"))
     if preview:

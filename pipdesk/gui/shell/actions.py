@@ -18,7 +18,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QStatusBar, QWidget
 
-from pipdesk import __version__
 from pipdesk.domain import Plan, Status
 from pipdesk.domain.pauses import why_not_pause, why_not_resume
 from pipdesk.domain.smart import issue_blockers
@@ -33,9 +32,10 @@ from pipdesk.gui.plan import acknowledgements, responses
 from pipdesk.gui.plan import commands as plan_commands
 from pipdesk.gui.plan.editor import PlanEditor
 from pipdesk.gui.plans import commands as plans
-from pipdesk.gui.shell import file_menu_extras, settings
+from pipdesk.gui.shell import file_menu_extras, help_menu, settings
 from pipdesk.gui.shell import plan_menu_extras as extras
 from pipdesk.gui.shell.book import PlanBooks
+from pipdesk.gui.shell.help_browser import open_user_guide
 from pipdesk.gui.shell.passphrase_dialog import PassphraseTask
 from pipdesk.gui.shell.runner import run_command
 from pipdesk.gui.shell.shortcuts_dialog import ShortcutsDialog
@@ -293,6 +293,7 @@ def _export_pdf(window: Shell) -> None:
         window.window(),
         sustained=settings.sustained_checkins(),
         today=window.today(),
+        organisation=settings.organisation(),
     )
     if path is not None:
         _say(window, f"Exported {path.name}")
@@ -306,6 +307,7 @@ def _print(window: Shell) -> None:
         parent=window.window(),
         sustained=settings.sustained_checkins(),
         today=window.today(),
+        organisation=settings.organisation(),
     )
     if pages is not None:
         _say(window, f"Sent {pages} pages to the printer")
@@ -319,15 +321,13 @@ def _print_preview(window: Shell) -> None:
         parent=window.window(),
         sustained=settings.sustained_checkins(),
         today=window.today(),
+        organisation=settings.organisation(),
     )
 
 
 def _about(window: Shell) -> None:
-    window.prompter.info(
-        "About pipdesk",
-        f"pipdesk {__version__}\n\nDraft, run and close Performance Improvement Plans, offline. "
-        "Your plans stay in your plan book on this computer; pipdesk makes no network connection.",
-    )
+    book = window.book.path if window.book is not None else None
+    window.prompter.info("About pipdesk", help_menu.about_text(book, window.books.backups_folder))
 
 
 def _keyboard_shortcuts(window: Shell) -> None:
@@ -391,7 +391,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     *(ActionSpec(name, run, _plan_shown) for name, run in extras.RECORDS_COMMANDS),
     ActionSpec("actionDeletePlan", _delete_plan, _plan_shown, "Ctrl+Shift+Del"),
     # Help
-    ActionSpec("actionKeyboardShortcuts", _keyboard_shortcuts, shortcut=Key.HelpContents),
+    ActionSpec(help_menu.ACTION_NAME, lambda w: open_user_guide(w.window()), shortcut=Key.HelpContents),
+    ActionSpec("actionKeyboardShortcuts", _keyboard_shortcuts, shortcut="Ctrl+F1"),
     ActionSpec("actionAbout", _about),
 )
 
@@ -421,6 +422,7 @@ def install(window: Shell, welcome: Ui_WelcomeView, undo_group: QUndoGroup) -> t
     ui.menuEdit.addAction(ui.actionPreferences)
     extras.add_plan_menu_extras(ui, window.window())
     subject_access.add_file_menu_action(ui, window.window())
+    help_menu.add_user_guide_action(ui, window.window())
     actions = action_map(ui)
     for spec in ACTIONS:
         action = actions[spec.name]

@@ -285,7 +285,7 @@ class PlanBooks(QObject):
         from pipdesk.gui.shell.preferences_dialog import PreferencesDialog
 
         keep = settings.keep_backups()
-        dialog = PreferencesDialog(keep, self.backups_folder, self.parent_widget)
+        dialog = PreferencesDialog(keep, self.backups_folder, self.parent_widget, self.prompter)
         if not self.prompter.run_dialog(dialog) or dialog.keep_backups() == keep:
             return False
         settings.KEEP_BACKUPS.write(dialog.keep_backups())

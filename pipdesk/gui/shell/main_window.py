@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QIcon, QUndoGroup
-from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
 
 from pipdesk.domain import Status, vocabulary
 from pipdesk.gui.checkins.log import CheckinsTab
@@ -27,7 +27,7 @@ from pipdesk.gui.plan.editor import PlanEditor
 from pipdesk.gui.plan.responses import edit_response
 from pipdesk.gui.plans.commands import own_samples_path, own_templates_folder
 from pipdesk.gui.plans.model import PLAN_ID_ROLE, PlanFilterProxy, PlanListModel, keep_plan_selected
-from pipdesk.gui.shell import actions, settings
+from pipdesk.gui.shell import actions, help_menu, settings
 from pipdesk.gui.shell.book import PlanBooks
 from pipdesk.gui.shell.file_menu_extras import add_file_menu_extras
 from pipdesk.gui.shell.runner import run_command
@@ -46,6 +46,13 @@ class WelcomeView(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
         self.ui.heading.setFont(font)
+        self.where = QLabel(self)  # where the plan book and its backups are (help_menu.where)
+        self.where.setObjectName("whereLabel")
+        self.where.setTextFormat(Qt.TextFormat.PlainText)
+        self.where.setWordWrap(True)
+        self.where.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.ui.layout.insertWidget(self.ui.layout.count() - 1, self.where)  # above the bottom spacer
 
 
 class MainWindow(QMainWindow):
@@ -146,6 +153,7 @@ class MainWindow(QMainWindow):
         self.close_book()
         self.book = book
         self.books.opened(book, back_up)
+        self.welcome.where.setText(help_menu.where(book.path, self.books.backups_folder))
         self.this_week.set_book(book)
         samples = self.books.is_open(self.samples_path)
         if book.path is not None:

@@ -65,6 +65,7 @@ class _Selftest:
             ("import a sample plan", self.import_sample),
             ("open the main window", self.open_window),
             ("open every view", self.open_views),
+            ("open the user guide", self.open_guide),
             ("log a check-in", self.log_checkin),
             ("export each PDF", self.export_pdfs),
             ("round-trip the plan file", self.round_trip),
@@ -161,6 +162,24 @@ class _Selftest:
         charts = len(progress.findChildren(QChartView))
         _check(charts > 0, "the progress view has no charts")
         return ", ".join(names) + f" ({charts} progress charts)"
+
+    def open_guide(self) -> str:
+        """Help › User guide: the shipped guide opens, with its chapters and its pictures."""
+        from pipdesk.gui.shell.help_browser import HelpBrowser, anchors, guide_path
+
+        window = self._window()
+        _check(guide_path().is_file(), f"the user guide is missing: {guide_path()}")
+        window.ui.actionUserGuide.trigger()
+        self._process_events()
+        browser = window.findChild(HelpBrowser, "helpBrowser")
+        _check(browser is not None and browser.isVisible(), "Help › User guide showed no guide")
+        assert browser is not None
+        chapters = anchors(browser.browser)
+        _check("objectives" in chapters, "the user guide has no Objectives chapter")
+        pictures = sorted((guide_path().parent / "screenshots").glob("*.png"))
+        _check(bool(pictures), "the user guide's screenshots are missing")
+        browser.close()
+        return f"{len(chapters)} chapters, {len(pictures)} pictures"
 
     def log_checkin(self) -> str:
         from pipdesk.domain import Checkin, Progress, Rating

@@ -13,11 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QBuffer, QByteArray, QSettings, QSize, Qt
+from PySide6.QtGui import QImage, QImageReader
 
 from pipdesk.domain.outcome import DEFAULT_SUSTAINED
 from pipdesk.domain.retention import DEFAULT_RETENTION_YEARS, RETENTION_YEARS_RANGE
 from pipdesk.gui.common.theme import Theme
+from pipdesk.reports import Organisation
 from pipdesk.system.safe_write import make_private_folder, write_new_private_file
 
 T = TypeVar("T")
@@ -80,6 +82,11 @@ SUSTAINED_CHECKINS = Setting("outcome/sustained_checkins", DEFAULT_SUSTAINED, _i
 RETENTION_YEARS = Setting("retention/years", DEFAULT_RETENTION_YEARS, _int)
 #: The manager's name, offered in the next new plan.
 MANAGER_NAME = Setting("manager_name", "", str)
+#: The organisation every document is printed for (Preferences › Organisation): its name, its logo as a
+#: PNG (copied in, scaled to fit a header, so the file chosen may move or go) and a footer line.
+ORGANISATION_NAME = Setting("organisation/name", "", str)
+ORGANISATION_LOGO = Setting("organisation/logo", QByteArray(), _bytes)
+ORGANISATION_FOOTER = Setting("organisation/footer", "", str)
 #: The plan books opened, newest first, and the one opened last.
 RECENT_PLAN_BOOKS = Setting("recent_plan_books", list[str](), _names)
 LAST_PLAN_BOOK = Setting("last_plan_book", "", str)
@@ -121,6 +128,34 @@ def retention_years() -> int:
     """The retention period in years, within :data:`RETENTION_YEARS_RANGE`."""
     low, high = RETENTION_YEARS_RANGE
     return min(high, max(low, RETENTION_YEARS.read()))
+
+
+def organisation() -> Organisation | None:
+    """The letterhead for the documents printed or exported from the window; ``None`` when none is set."""
+    logo = bytes(ORGANISATION_LOGO.read().data())
+    chosen = Organisation(ORGANISATION_NAME.read(), logo or None, ORGANISATION_FOOTER.read())
+    return chosen if chosen else None
+
+
+#: A logo is kept at most this big (pixels): sharp in a 9 mm-high header, small in the settings file.
+LOGO_SIZE = QSize(900, 300)
+
+
+def logo_png(path: Path) -> bytes:
+    """The image at ``path`` (PNG, SVG, JPEG…) as PNG bytes, scaled down to :data:`LOGO_SIZE`.
+
+    Raises ValueError, saying why, when the file does not read as an image."""
+    reader = QImageReader(str(path))
+    image = reader.read()
+    if image.isNull():
+        raise ValueError(f"{path.name} could not be read as an image ({reader.errorString()})")
+    if image.width() > LOGO_SIZE.width() or image.height() > LOGO_SIZE.height():
+        image = image.scaled(LOGO_SIZE, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QBuffer.OpenModeFlag.WriteOnly)
+    image.convertToFormat(QImage.Format.Format_ARGB32).save(buffer, "PNG")  # type: ignore[call-overload]  # the stubs want bytes; Qt wants str
+    return bytes(data.data())
 
 
 def recent_plan_books() -> list[Path]:

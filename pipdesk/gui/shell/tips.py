@@ -43,6 +43,7 @@ TIPS: dict[str, str] = {
     ),
     "actionErasePlan": "Erase the plan shown from this plan book and all its backups, for good; the reason is logged",
     "actionDeletePlan": "Delete the plan shown from this plan book",
+    "actionUserGuide": "Read the user guide: a plan from start to finish, the meetings, printing and records",
     "actionKeyboardShortcuts": "List the keyboard shortcuts",
-    "actionAbout": "Which version of pipdesk this is",
+    "actionAbout": "Which version of pipdesk this is, where your plan book is and where its backups are kept",
 }

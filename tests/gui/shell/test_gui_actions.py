@@ -21,6 +21,7 @@ ALWAYS = {
     "actionOpen",
     "actionQuit",
     "actionPreferences",
+    "actionUserGuide",
     "actionKeyboardShortcuts",
     "actionAbout",
 }
@@ -71,7 +72,8 @@ def shortcuts() -> dict[str, QKeySequence]:
         "actionPrint": QKeySequence(QKeySequence.StandardKey.Print),
         "actionQuit": QKeySequence(QKeySequence.StandardKey.Quit),
         "actionNewPlan": QKeySequence(QKeySequence.StandardKey.New),
-        "actionKeyboardShortcuts": QKeySequence(QKeySequence.StandardKey.HelpContents),
+        "actionUserGuide": QKeySequence(QKeySequence.StandardKey.HelpContents),
+        "actionKeyboardShortcuts": QKeySequence("Ctrl+F1"),
         "actionDeletePlan": QKeySequence("Ctrl+Shift+Del"),
         "actionNewCheckin": QKeySequence("Ctrl+K"),
     }

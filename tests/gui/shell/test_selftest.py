@@ -14,8 +14,9 @@ def test_selftest_passes_every_step_and_touches_no_user_folder(tmp_path: Path, p
     )
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
-    assert [line.split()[0] for line in lines[1:-1]] == ["ok"] * 9
-    assert lines[-1].startswith("all 9 steps passed")
+    assert [line.split()[0] for line in lines[1:-1]] == ["ok"] * 10
+    assert lines[-1].startswith("all 10 steps passed")
+    assert any(line.startswith("ok      open the user guide: ") for line in lines)
     assert result.stderr == ""
     after = sorted(p.relative_to(private_user_folders) for p in private_user_folders.rglob("*"))
     assert after == before

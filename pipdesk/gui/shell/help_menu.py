@@ -1,0 +1,43 @@
+"""The Help menu's commands: the user guide (F1), the keyboard shortcuts (Ctrl+F1) and About, which says
+where the plan book and its backups are."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QWidget
+
+from pipdesk import __version__
+from pipdesk.gui.common.help_link import set_guide_opener
+from pipdesk.gui.forms.ui_main_window import Ui_MainWindow
+from pipdesk.gui.shell.help_browser import open_user_guide
+
+ACTION_NAME = "actionUserGuide"
+
+
+def add_user_guide_action(ui: Ui_MainWindow, parent: QWidget) -> None:
+    """Help › User guide, made in code (ui/main_window.ui is every feature's), first in the menu; the "?" links
+    of the forms open the same guide."""
+    action = QAction("&User guide", parent)
+    action.setObjectName(ACTION_NAME)
+    setattr(ui, ACTION_NAME, action)
+    ui.menuHelp.insertAction(ui.menuHelp.actions()[0], action)
+    set_guide_opener(lambda anchor: open_user_guide(parent, anchor))
+
+
+def where(book_path: Path | None, backups_folder: Path) -> str:
+    """Where the plan book is, that it saves as you go, and where its backups are kept."""
+    book = f"Your plan book: {book_path}" if book_path is not None else "No plan book is open."
+    return (
+        f"{book}\nEach change is saved as you make it: there is nothing to save.\n"
+        f"Its backups are kept in: {backups_folder}"
+    )
+
+
+def about_text(book_path: Path | None, backups_folder: Path) -> str:
+    return (
+        f"pipdesk {__version__}\n\nDraft, run and close Performance Improvement Plans, offline. "
+        "Your plans stay in your plan book on this computer; pipdesk makes no network connection.\n\n"
+        + where(book_path, backups_folder)
+    )
