@@ -140,9 +140,7 @@ def _while_running(plan: Plan, today: dt.date) -> NextStep:
     issued = plan.issued_on or plan.start_date
     if plan.acknowledgement is None and not plan.checkins:
         due = issued + dt.timedelta(days=ACKNOWLEDGEMENT_DAYS)
-        return _step(
-            Stage.ACKNOWLEDGEMENT, "record_acknowledgement", Action.RECORD_ACKNOWLEDGEMENT, today, due, issued
-        )
+        return _step(Stage.ACKNOWLEDGEMENT, "record_acknowledgement", Action.RECORD_ACKNOWLEDGEMENT, today, due, issued)
     changes = changes_since_acknowledged(plan)
     if changes:
         acknowledged = plan.latest_acknowledgement
