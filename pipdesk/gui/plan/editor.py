@@ -79,9 +79,7 @@ class PlanEditor(SessionView):
         self.fair_process = FairProcessParts(self.ui, prompter, lambda: self.session, today, self)
         self.sections = SectionLinks(self.ui, self)  # after the parts made in code: it links to them too
         self.ui.outerLayout.insertWidget(0, self.sections)
-        self.next_step = NextStepLine(self.fair_process.hr_review, self)  # under the links, in reading order
-        self.ui.outerLayout.insertWidget(1, self.next_step)
-        QWidget.setTabOrder([*self.sections.links.values()][-1], self.next_step.button)
+        self.next_step = NextStepLine.under(self.sections, self.ui.outerLayout, self.fair_process.hr_review)
 
     # Setup
 

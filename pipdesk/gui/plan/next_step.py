@@ -11,12 +11,13 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from pipdesk.domain import Plan, vocabulary
 from pipdesk.domain.process import Action, NextStep, next_step
 from pipdesk.gui.common.colours import show_as_error
 from pipdesk.gui.plan.hr_review import HrReviewRow
+from pipdesk.gui.plan.navigation import SectionLinks
 
 #: The button's words for each action (its accessible name drops the ellipsis).
 BUTTONS = {
@@ -58,6 +59,14 @@ class NextStepLine(QWidget):
         row.addWidget(self.overdue)
         row.addWidget(self.words, 1)
         row.addWidget(self.button)
+
+    @classmethod
+    def under(cls, links: SectionLinks, layout: QBoxLayout, hr_review: HrReviewRow) -> NextStepLine:
+        """The line made and placed under the section links, its button next after them when tabbing."""
+        line = cls(hr_review, links.parentWidget())
+        layout.insertWidget(layout.indexOf(links) + 1, line)
+        QWidget.setTabOrder([*links.links.values()][-1], line.button)
+        return line
 
     def show_plan(self, plan: Plan, today: dt.date) -> None:
         step = self.step = next_step(plan, today)
