@@ -6,9 +6,10 @@ import datetime as dt
 
 from pipdesk.domain import Acknowledgement, Checkin, CheckinKind, HrReview, Pause, Revision, Status
 from pipdesk.domain.process import Action, Stage, next_step
-from pipdesk.domain.schedule import mark_done_for_checkin
+from pipdesk.domain.schedule import DueKind, due_items, mark_done_for_checkin
+from pipdesk.store import PlanBook
 
-from conftest import TODAY, load_sample
+from conftest import ALEX, BETH, CARL, DMITRY, TODAY, load_sample
 
 
 def test_alex_logs_the_check_in_due_next() -> None:
@@ -141,3 +142,16 @@ def test_a_check_in_left_unlogged_turns_overdue_the_day_after() -> None:
     assert not next_step(plan, dt.date(2026, 11, 30)).overdue
     late = next_step(plan, dt.date(2026, 12, 1))
     assert late.overdue and late.words == "Log the check-in due on 30 Nov 2026: overdue by 1 day"
+
+
+def test_every_overdue_meeting_or_close_step_is_already_in_this_week(book: PlanBook) -> None:
+    """This week reads slim plans: the overdue steps they can tell (a meeting, the close, a pause) are
+    its own items already; the acknowledgement's and HR review's steps need what slim plans lack."""
+    listed = {(item.plan_id, item.kind) for item in due_items(book.plans_for_due_items(TODAY), TODAY)}
+    kinds = {Action.NEW_CHECKIN: DueKind.OVERDUE, Action.CLOSE: DueKind.OUTCOME_MISSING, Action.RESUME: DueKind.PAUSED}
+    overdue = [(plan_id, next_step(book.get(plan_id), TODAY)) for plan_id in (ALEX, BETH, CARL, DMITRY)]
+    overdue = [(plan_id, step) for plan_id, step in overdue if step.overdue]
+    assert [plan_id for plan_id, _ in overdue] == [CARL]
+    for plan_id, step in overdue:
+        assert step.action is not None
+        assert (plan_id, kinds[step.action]) in listed
