@@ -483,3 +483,40 @@ def progress_description(title: str, last: str | None, target: str, projected: s
     """``Reopened tickets: 6% on 17 Nov 2026, target at most 5%, projected 3.4% by 21 Dec 2026. On track.``"""
     figures = [last or "no value measured yet", target, *([projected] if projected else [])]
     return f"{title}: {', '.join(figures)}. {status}."
+
+
+# The next step of a plan's process (pipdesk/domain/process.py): what to do, in the manager's words.
+# ``{due}`` is a date as ``short_date`` writes it; ``{title}`` a milestone's own title; ``{since}`` a date.
+
+#: The title of the "Next step" line, and the word that marks an overdue step beside its colour.
+NEXT_STEP = "Next step"
+OVERDUE = "Overdue"
+NEXT_STEPS = {
+    "send_for_hr_review": "Send the plan to HR for review before it is issued",
+    "record_hr_review": "Record HR's review of the plan (sent to HR on {since})",
+    "issue": "Issue the plan and print it for the meeting with the employee",
+    "record_acknowledgement": "Record the employee's acknowledgement of the plan (issued on {since})",
+    "record_reacknowledgement": "Record a new acknowledgement: the plan changed after it was acknowledged on {since}",
+    "resume": "Resume the plan when the pause ends (paused since {since}: {title})",
+    "kickoff": "Log the kick-off meeting due on {due}",
+    "checkin": "Log the check-in due on {due}",
+    "midpoint": "Log the mid-plan evaluation due on {due}",
+    "final": "Log the final review due on {due}",
+    "custom": "Log “{title}” due on {due}",
+    "close": "Close the plan with an outcome",
+    "monitoring": "Monitoring after the plan: {title}",
+    "closed": "Closed: nothing more to do",
+}
+#: What This week says of a step left undone, with ``{ago}`` as :func:`ago` writes it.
+LATE_STEPS = {
+    "record_hr_review": "HR review requested {ago}, not recorded",
+    "record_acknowledgement": "Acknowledgement not recorded, issued {ago}",
+    "record_reacknowledgement": "New acknowledgement not recorded, changed {ago}",
+    "issue": "Plan not issued, due to start {ago}",
+    "send_for_hr_review": "Not sent for HR review, due to start {ago}",
+}
+
+
+def overdue_by(days: int) -> str:
+    """``overdue by 1 day``, ``overdue by 54 days``."""
+    return f"overdue by {count(days, 'day')}"

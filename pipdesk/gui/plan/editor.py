@@ -32,6 +32,7 @@ from pipdesk.gui.plan.guidance import show_guidance
 from pipdesk.gui.plan.history_model import HistoryModel
 from pipdesk.gui.plan.lists import ListBinding, plan_lists, smart_check
 from pipdesk.gui.plan.navigation import SectionLinks, show_blockers
+from pipdesk.gui.plan.next_step import NextStepLine
 from pipdesk.gui.plan.reacknowledgement import AcknowledgementParts
 
 _TEXTS = ("summary", "context", "manager_commitments", "employee_commitments", "consequences")
@@ -78,6 +79,7 @@ class PlanEditor(SessionView):
         self.fair_process = FairProcessParts(self.ui, prompter, lambda: self.session, today, self)
         self.sections = SectionLinks(self.ui, self)  # after the parts made in code: it links to them too
         self.ui.outerLayout.insertWidget(0, self.sections)
+        self.next_step = NextStepLine.under(self.sections, self.ui.outerLayout, self.fair_process.hr_review)
 
     # Setup
 
@@ -180,6 +182,7 @@ class PlanEditor(SessionView):
             ui.issuedLabel.setText(vocabulary.long_date(plan.issued_on) if plan.issued_on else "Not issued yet")
             self.voice.show_plan(plan)
             self.fair_process.show_plan(plan)
+            self.next_step.show_plan(plan, self.today())
             for binding in self.lists.values():
                 if binding.attribute != "evidence":
                     binding.model.set_items(binding.plan_list.of(plan))

@@ -404,6 +404,17 @@ WELCOME_BUTTONS: tuple[tuple[str, Callable[[Shell], object]], ...] = (
 )
 
 
+#: The action that does each next step the Plan view's "Next step" button asks for (the HR review's
+#: two steps are the Plan view's own buttons: gui/plan/next_step.py).
+NEXT_STEP_ACTIONS = {
+    "issue": "actionIssuePlan",
+    "record_acknowledgement": "actionRecordAcknowledgement",
+    "new_checkin": "actionNewCheckin",
+    "close": "actionCloseWithOutcome",
+    "resume": "actionResumePlan",
+}
+
+
 def action_map(ui: Ui_MainWindow) -> dict[str, QAction]:
     """Every action of the table by its name."""
     return {spec.name: getattr(ui, spec.name) for spec in ACTIONS}
@@ -436,6 +447,7 @@ def install(window: Shell, welcome: Ui_WelcomeView, undo_group: QUndoGroup) -> t
             lambda _checked=False, run=run: run_command(window.prompter, lambda: run(window))
         )
     window.editor.acknowledgement_requested.connect(ui.actionRecordAcknowledgement.trigger)
+    window.editor.next_step.step_requested.connect(lambda key: actions[NEXT_STEP_ACTIONS[key]].trigger())
     ui.ownPlansButton.clicked.connect(lambda: run_command(window.prompter, lambda: open_own_plans(window)))
     ui.menuOpenRecent.aboutToShow.connect(lambda: window.books.fill_recent_menu(ui.menuOpenRecent))
     install_tab_keys(window)
