@@ -166,10 +166,11 @@ class _Selftest:
     def open_guide(self) -> str:
         """Help › User guide: the shipped guide opens, with its chapters and its pictures."""
         from pipdesk.gui.shell.help_browser import HelpBrowser, anchors, guide_path
+        from pipdesk.gui.shell.help_menu import ACTION_NAME
 
         window = self._window()
         _check(guide_path().is_file(), f"the user guide is missing: {guide_path()}")
-        window.ui.actionUserGuide.trigger()
+        getattr(window.ui, ACTION_NAME).trigger()  # made in code, not in the form
         self._process_events()
         browser = window.findChild(HelpBrowser, "helpBrowser")
         _check(browser is not None and browser.isVisible(), "Help › User guide showed no guide")
