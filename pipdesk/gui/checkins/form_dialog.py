@@ -32,6 +32,7 @@ from pipdesk.gui.checkins.companions import FormalMeetingBox
 from pipdesk.gui.checkins.models import quantity, target_text
 from pipdesk.gui.common.colours import show_as_error
 from pipdesk.gui.common.dates import prepare_date_edit, pydate, qdate
+from pipdesk.gui.common.help_link import open_guide
 from pipdesk.gui.common.list_editor import parse_number
 from pipdesk.gui.common.screen import fit_to_screen
 from pipdesk.gui.common.words import show_line
@@ -161,6 +162,8 @@ class CheckinFormDialog(QDialog):
         self.ui.kindCombo.currentIndexChanged.connect(lambda _i: self._ask_questions())
         self.ui.kindCombo.currentIndexChanged.connect(lambda _i: self._kind_chosen())
         self.formal_box.formal_check.toggled.connect(lambda _on: self._kind_chosen())
+        self.ui.buttonBox.addButton(QDialogButtonBox.StandardButton.Help)
+        self.ui.buttonBox.helpRequested.connect(lambda: open_guide("check-ins"))  # the user guide's chapter
         self.ui.buttonBox.accepted.connect(self._accept)
         self.ui.buttonBox.rejected.connect(self.reject)
         self._update()

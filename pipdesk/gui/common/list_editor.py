@@ -42,6 +42,8 @@ from PySide6.QtWidgets import (
 from pipdesk.domain.model import compact_number
 from pipdesk.gui.common.colours import warning_colour
 from pipdesk.gui.common.dates import DefaultDay, date_of, prepare_date_edit, set_date
+from pipdesk.gui.common.help_link import help_button
+from pipdesk.gui.common.read_only import keep_enabled_when_read_only
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -314,6 +316,7 @@ class ListEditor(QWidget):
         for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        self._buttons = buttons
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)
@@ -323,6 +326,14 @@ class ListEditor(QWidget):
         self.up_button.clicked.connect(lambda: self._emit_for_current(lambda row: self.move_requested.emit(row, -1)))
         self.down_button.clicked.connect(lambda: self._emit_for_current(lambda row: self.move_requested.emit(row, 1)))
         self.model: ListTableModel | None = None
+
+    def add_help(self, anchor: str, topic: str) -> QWidget:
+        """A "?" at the end of the buttons, opening the user guide at ``anchor``."""
+        button = help_button(anchor, topic, self)
+        keep_enabled_when_read_only(button)
+        self._buttons.addWidget(button)
+        QWidget.setTabOrder(self.down_button, button)  # read last in its row, so Tab reaches it last
+        return button
         self.default_date: DefaultDay = dt.date.today  # where an empty date cell's calendar opens
 
     def set_model(self, model: ListTableModel, noun: str) -> None:

@@ -45,6 +45,7 @@ from pipdesk.domain.outcome import (
 from pipdesk.gui.common.colours import show_as_error
 from pipdesk.gui.common.dates import prepare_date_edit, pydate, qdate
 from pipdesk.gui.common.dialogs import accept_if_sound
+from pipdesk.gui.common.help_link import open_guide
 from pipdesk.gui.common.screen import fit_to_screen
 from pipdesk.gui.forms.ui_close_plan_dialog import Ui_ClosePlanDialog
 from pipdesk.gui.outcome.fair_process_rows import ProcessRows
@@ -142,6 +143,8 @@ class ClosePlanDialog(QDialog):
         for label in (ui.errorLabel, ui.gapsLabel):
             show_as_error(label)
         ui.errorLabel.hide()
+        ui.buttonBox.addButton(QDialogButtonBox.StandardButton.Help)
+        ui.buttonBox.helpRequested.connect(lambda: open_guide("closing-or-extending"))  # the user guide's chapter
         ui.buttonBox.accepted.connect(self.accept)
         ui.buttonBox.rejected.connect(self.reject)
         self._results_changed()

@@ -56,15 +56,7 @@ class PlanEditor(SessionView):
         self._read_only = False
         self._new_plan = False
         self._pending: set[QWidget] = set()
-        self._errors: dict[str, QLabel] = {
-            "title": self.ui.titleError,
-            "employee": self.ui.employeeError,
-            "manager": self.ui.managerError,
-            "hr_partner": self.ui.hrPartnerError,
-            "start_date": self.ui.periodError,
-            "end_date": self.ui.periodError,
-            "checkin_every_days": self.ui.periodError,
-        }
+        self._errors = _error_labels(self.ui)
         for label in {*self._errors.values()}:
             _style_message(label)
             show_as_error(label)
@@ -77,6 +69,7 @@ class PlanEditor(SessionView):
         self.ui.objectivesList.table.activated.connect(lambda index: self._edit_objective(index.row()))
         self.voice = AcknowledgementParts(self.ui, self.acknowledgement_requested)  # the employee's voice
         self.fair_process = FairProcessParts(self.ui, prompter, lambda: self.session, today, self)
+        _add_help_links(self.ui)  # after the parts made in code, which take the Tab order on from the lists
         self.sections = SectionLinks(self.ui, self)  # after the parts made in code: it links to them too
         self.ui.outerLayout.insertWidget(0, self.sections)
         self.next_step = NextStepLine.under(self.sections, self.ui.outerLayout, self.fair_process.hr_review)
@@ -373,3 +366,22 @@ def _camel(name: str, first_upper: bool = False) -> str:
 def _widget_field(widget: QWidget) -> str:
     person = widget.property("pipdesk_person")
     return str(person[0]) if person else str(widget.property("pipdesk_field") or "title")
+
+
+def _add_help_links(ui: Ui_PlanEditor) -> None:
+    """The "?" of the objectives and the support, opening the user guide at their chapters."""
+    ui.objectivesList.add_help("objectives", "writing SMART objectives")
+    ui.supportList.add_help("support", "the support a plan offers")
+
+
+def _error_labels(ui: Ui_PlanEditor) -> dict[str, QLabel]:
+    """The line under each field group that says what is wrong with it, by the plan's field."""
+    return {
+        "title": ui.titleError,
+        "employee": ui.employeeError,
+        "manager": ui.managerError,
+        "hr_partner": ui.hrPartnerError,
+        "start_date": ui.periodError,
+        "end_date": ui.periodError,
+        "checkin_every_days": ui.periodError,
+    }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtWidgets import QToolButton
 from pytestqt.qtbot import QtBot
 
 from pipdesk.gui.common.help_link import help_button
@@ -67,3 +68,37 @@ def test_the_welcome_view_says_where_the_plan_book_is(qtbot: QtBot, window: Main
     text = window.welcome.where.text()
     assert window.book is not None and str(window.book.path) in text
     assert str(window.books.backups_folder) in text
+
+
+def test_the_forms_link_to_their_chapters(qtbot: QtBot, window: MainWindow) -> None:
+    """The Objectives and Support lists' "?", the check-in form's and the close dialog's Help button."""
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox
+
+    from conftest import ALEX
+
+    window.select_plan(ALEX)
+    window.editor.ui.objectivesList.findChild(QToolButton, "help_objectives").click()
+    assert _guide(window).current_anchor == "objectives"
+    window.editor.ui.supportList.findChild(QToolButton, "help_support").click()
+    assert _guide(window).current_anchor == "support"
+    prompter = prompter_of(window)
+
+    def press_help(anchor: str):  # type: ignore[no-untyped-def]
+        def press(dialog: QDialog) -> bool:
+            box: QDialogButtonBox = dialog.ui.buttonBox  # type: ignore[attr-defined]
+            box.button(QDialogButtonBox.StandardButton.Help).click()
+            assert _guide(window).current_anchor == anchor
+            return False
+
+        return press
+
+    prompter.expect("dialog", press_help("check-ins"))
+    window.ui.actionNewCheckin.trigger()
+    assert [s.kind for s in prompter.shown] == ["dialog"]
+    from pipdesk.gui.outcome.close_dialog import ClosePlanDialog
+
+    assert window.session is not None
+    closing = ClosePlanDialog(window.session.plan, window.today(), window)
+    closing.ui.buttonBox.button(QDialogButtonBox.StandardButton.Help).click()
+    assert _guide(window).current_anchor == "closing-or-extending"
+    closing.deleteLater()
