@@ -19,6 +19,16 @@ OUT = HERE / "screenshots"
 TODAY = dt.date(2026, 11, 23)
 
 
+#: Where the app's copy of the user guide keeps the pictures it shows (resources/guide/screenshots).
+GUIDE_PICTURES = HERE.parent / "resources" / "guide" / "screenshots"
+
+
+def copy_guide_pictures() -> None:
+    """The pictures the user guide shows, copied beside the guide the app ships (Help › User guide)."""
+    for shipped in GUIDE_PICTURES.glob("*.png"):
+        shipped.write_bytes((OUT / shipped.name).read_bytes())
+
+
 def main() -> None:
     with demo_app() as demo:
         from PySide6.QtWidgets import QApplication
@@ -60,4 +70,6 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()
+    copy_guide_pictures()
+    sys.exit(0)

@@ -102,3 +102,11 @@ def test_the_forms_link_to_their_chapters(qtbot: QtBot, window: MainWindow) -> N
     closing.ui.buttonBox.button(QDialogButtonBox.StandardButton.Help).click()
     assert _guide(window).current_anchor == "closing-or-extending"
     closing.deleteLater()
+
+
+def test_the_guides_pictures_are_the_docs_screenshots_made_by_make_screenshots() -> None:
+    shipped = sorted((ROOT / "resources" / "guide" / "screenshots").glob("*.png"))
+    assert shipped
+    for picture in shipped:
+        made = ROOT / "docs" / "screenshots" / picture.name
+        assert picture.read_bytes() == made.read_bytes(), f"run docs/make_screenshots.py: {picture.name} is stale"
