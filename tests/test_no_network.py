@@ -58,7 +58,7 @@ def test_selftest_passes_with_every_socket_refused(tmp_path: Path) -> None:
 
     result = subprocess.run(SELFTEST, env=env, capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "all 9 steps passed" in result.stdout
+    assert "all 10 steps passed" in result.stdout
     assert not log.exists(), f"pipdesk asked for the network:\n{log.read_text()}"
 
 
