@@ -28,10 +28,10 @@ from enum import StrEnum
 from pipdesk.domain import vocabulary
 from pipdesk.domain.fair_process import changes_since_acknowledged
 from pipdesk.domain.model import MilestoneKind, Plan, Status
+from pipdesk.domain.schedule import ACKNOWLEDGEMENT_DAYS
 
-#: Days HR is given to review a plan, and the employee to acknowledge it, before the step is overdue.
+#: Days HR is given to review a plan before the step is overdue (the employee's: schedule.ACKNOWLEDGEMENT_DAYS).
 HR_REVIEW_DAYS = 7
-ACKNOWLEDGEMENT_DAYS = 7
 
 
 class Stage(StrEnum):

@@ -41,6 +41,10 @@ from pipdesk.domain.model import (
     Status,
 )
 from pipdesk.domain.problems import PipdeskError
+from pipdesk.domain.vocabulary import short_date
+
+#: Days the employee has to acknowledge an issued plan before it is a step overdue (domain/process.py).
+ACKNOWLEDGEMENT_DAYS = 7
 
 KICKOFF_TITLE = "Plan issued and discussed"
 MIDPOINT_TITLE = "Mid-plan evaluation"
@@ -79,6 +83,8 @@ class DueKind(StrEnum):
     SUPPORT_DUE = "support_due"
     SUPPORT_UNDATED = "support_undated"
     PAUSED = "paused"
+    #: Issued a week ago or more, no check-in yet, and the employee's acknowledgement not recorded.
+    ACKNOWLEDGEMENT_MISSING = "acknowledgement_missing"
     #: A closed plan kept past its retention (domain/retention.py): erase or anonymise it.
     PAST_RETENTION = "past_retention"
 
@@ -97,6 +103,7 @@ _DUE_LABELS = {
     DueKind.SUPPORT_DUE: "Support action due",
     DueKind.SUPPORT_UNDATED: "Support action not given yet, no date set",
     DueKind.PAUSED: "Plan paused",
+    DueKind.ACKNOWLEDGEMENT_MISSING: "Acknowledgement not recorded",
     DueKind.PAST_RETENTION: "Past retention: erase or anonymise",
 }
 
@@ -336,6 +343,12 @@ def _plan_due_items(plan_id: int, plan: Plan, today: dt.date) -> Iterator[DueIte
         yield DueItem(plan_id, DueKind.PAUSED, pause.paused_on, employee, " ".join(pause.reason.split()))
         return
     week_end = today + dt.timedelta(days=6 - today.weekday())
+    # As the plan's next step says it (domain/process.py): until the first check-in is logged.
+    if plan.issued_on is not None and plan.acknowledgement is None and not plan.checkins:
+        due = plan.issued_on + dt.timedelta(days=ACKNOWLEDGEMENT_DAYS)
+        if due < today:
+            what = f"Record the employee's acknowledgement of “{plan.title}”, issued on {short_date(plan.issued_on)}"
+            yield DueItem(plan_id, DueKind.ACKNOWLEDGEMENT_MISSING, due, employee, what)
     for i, milestone in enumerate(plan.milestones):
         if milestone.done:
             continue

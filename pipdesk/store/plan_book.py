@@ -282,13 +282,20 @@ class PlanBook:
                         "support": support.get(plan_id, []),
                         "pauses": open_pauses.get(plan_id, []),
                         "outcome": {} if has_outcome else None,
+                        "issued_on": issued_on,
+                        "acknowledgement": {"on": ack_on} if ack_on else None,
+                        # Whether any check-in is logged: one stand-in on the first day says so.
+                        "checkins": [{"date": start}] if has_checkin else [],
                     }
                 ),
             )
-            for plan_id, title, status, employee, manager, start, end, has_outcome in self.db.execute(
-                f"""SELECT id, title, status, employee_name, manager_name, start_date, end_date, has_outcome
-                      FROM plans WHERE status IN ({running})""",
-                _RUNNING,
+            for plan_id, title, status, employee, manager, start, end, has_outcome, issued_on, ack_on, has_checkin in (
+                self.db.execute(
+                    f"""SELECT id, title, status, employee_name, manager_name, start_date, end_date, has_outcome,
+                               issued_on, ack_on, EXISTS (SELECT 1 FROM checkins c WHERE c.plan_id = plans.id)
+                          FROM plans WHERE status IN ({running})""",
+                    _RUNNING,
+                )
             )
         ]
 

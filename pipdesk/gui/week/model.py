@@ -13,7 +13,7 @@ from PySide6.QtGui import QBrush, QFont, QPalette
 
 from pipdesk.domain import Status
 from pipdesk.domain.retention import past_retention_since
-from pipdesk.domain.schedule import DueItem, DueKind
+from pipdesk.domain.schedule import ACKNOWLEDGEMENT_DAYS, DueItem, DueKind
 from pipdesk.domain.vocabulary import PAUSED, count, short_date, weekday
 from pipdesk.gui.common.colours import alert_colour
 from pipdesk.gui.common.table_model import Index, RowsModel
@@ -24,6 +24,7 @@ PLAN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 #: The groups, most urgent first: a heading and the kinds of item under it.
 URGENCY: tuple[tuple[str, tuple[DueKind, ...]], ...] = (
     ("Overdue", (DueKind.OVERDUE,)),
+    ("Acknowledgement not recorded", (DueKind.ACKNOWLEDGEMENT_MISSING,)),
     ("Today", (DueKind.DUE_TODAY,)),
     ("Final review passed, outcome not recorded", (DueKind.OUTCOME_MISSING,)),
     ("Support past its date", (DueKind.SUPPORT_OVERDUE,)),
@@ -95,6 +96,8 @@ def when_text(item: DueItem, today: dt.date) -> str:
         return "Since yesterday" if days == -1 else f"Overdue by {count(-days, 'day')}"
     if item.kind is DueKind.OUTCOME_MISSING:
         return "Review was yesterday" if days == -1 else f"Review was {count(-days, 'day')} ago"
+    if item.kind is DueKind.ACKNOWLEDGEMENT_MISSING:  # its date: a week after the plan was issued
+        return f"Issued {count(-days + ACKNOWLEDGEMENT_DAYS, 'day')} ago"
     if item.kind is DueKind.SUPPORT_UNDATED:
         return "No date, past midpoint"  # shown from the plan's midpoint, which is its date
     if item.kind is DueKind.PAUSED:
