@@ -352,7 +352,17 @@ class Letterhead:
                 pass
         if self.name:
             canvas.setFillColor(ACCENT)
-            draw_line(canvas, x, top - 6 * mm, text.fit(self.name[:400], 11, WIDTH * 0.55 - (x - MARGIN_X)), 11)
+            room, name = WIDTH * 0.55 - (x - MARGIN_X), self.name[:400]
+            # A long name is set smaller before it is cut short: "Acme Widgets Ltd — People Team" whole.
+            size = next(
+                (
+                    size
+                    for size in (11, 9.5, 8)
+                    if sum(canvas.stringWidth(r, f, size) for f, r in text.segments(name)) <= room
+                ),
+                8,
+            )
+            draw_line(canvas, x, top - 6 * mm, text.fit(name, size, room), size)
         if self.footer:
             canvas.setFillColor(MUTED)
             line = text.fit(self.footer[:400], 7.5, WIDTH)

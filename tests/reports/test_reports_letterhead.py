@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from dataclasses import replace
 
 from pypdf import PdfReader
 from PySide6.QtCore import QBuffer, QByteArray
@@ -54,3 +55,12 @@ def test_a_check_in_record_carries_it_too() -> None:
     plan = load_sample("alex-delivery-active")
     options = ReportOptions(printed_on=OPTIONS.printed_on, reproducible=True, organisation=Organisation("Acme"))
     assert "Acme" in _pages(render_checkin(plan, 0, options))[0]
+
+
+def test_a_long_name_beside_a_wide_logo_is_set_smaller_rather_than_cut_short(qapp: object) -> None:
+    name = "Acme Widgets Ltd — People Team"
+    organisation = Organisation(name=name, logo=_png())
+    first_page = _pages(render_plan(load_sample("alex-delivery-active"), replace(OPTIONS, organisation=organisation)))[
+        0
+    ]
+    assert name in first_page and "…" not in first_page.split("\n")[0]
