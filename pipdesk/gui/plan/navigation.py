@@ -72,6 +72,7 @@ class SectionLinks(QWidget):
         self.ui = ui
         self.setAccessibleName("Sections of the plan")
         layout = FlowLayout(self)  # the links wrap onto a second row rather than being cut short
+        layout.setSpacing(0)
         layout.setContentsMargins(6, 0, 6, 0)
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QLayoutItem, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from pipdesk.domain import MilestoneKind, Rating
 from pipdesk.domain.markers import ADJUSTMENT_IN_PLACE, ADJUSTMENT_REVIEW, MarkerState
 from pipdesk.domain.vocabulary import MILESTONE_KINDS, PAUSED, rating
+from pipdesk.gui.common.flow_layout import FlowLayout
 from pipdesk.gui.timeline.looks import Colours, Look, Shape, adjustment_look, look_pixmap, rating_look, state_look
 from pipdesk.gui.timeline.texts import ADJUSTMENT_KINDS, MIDPLAN
 
@@ -51,71 +52,6 @@ def legend_groups(colours: Colours) -> list[list[tuple[Look, str]]]:
     ]
 
 
-class FlowLayout(QLayout):
-    """Items left to right, onto the next line when the width runs out; the height follows the width."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._items: list[QLayoutItem] = []
-        self.gaps: list[int] = []  # the space before each item on its line
-
-    def addItem(self, item: QLayoutItem) -> None:
-        self._items.append(item)
-        self.gaps.append(_ENTRY_GAP)
-
-    def count(self) -> int:
-        return len(self._items)
-
-    def itemAt(self, index: int) -> QLayoutItem | None:
-        return self._items[index] if 0 <= index < len(self._items) else None
-
-    def takeAt(self, index: int) -> QLayoutItem | None:
-        if not 0 <= index < len(self._items):
-            return None
-        self.gaps.pop(index)
-        return self._items.pop(index)
-
-    def expandingDirections(self) -> Qt.Orientation:
-        return Qt.Orientation(0)
-
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        return self._place(QRect(0, 0, width, 0), move=False)
-
-    def setGeometry(self, rect: QRect) -> None:
-        super().setGeometry(rect)
-        self._place(rect, move=True)
-
-    def sizeHint(self) -> QSize:
-        return self.minimumSize()
-
-    def minimumSize(self) -> QSize:
-        size = QSize()
-        for item in self._items:
-            size = size.expandedTo(item.minimumSize())
-        margins = self.contentsMargins()
-        return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
-
-    def _place(self, rect: QRect, move: bool) -> int:
-        """Lay the items out in ``rect`` (only measure unless ``move``); the height they take."""
-        margins = self.contentsMargins()
-        area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
-        x, y, line_height = area.x(), area.y(), 0
-        for item, gap in zip(self._items, self.gaps, strict=True):
-            hint = item.sizeHint()
-            if x > area.x():
-                x += gap
-                if x + hint.width() > area.right() + 1:
-                    x, y, line_height = area.x(), y + line_height + self.spacing(), 0
-            if move:
-                item.setGeometry(QRect(QPoint(x, y), hint))
-            x += hint.width()
-            line_height = max(line_height, hint.height())
-        return y + line_height - rect.y() + margins.bottom()
-
-
 def paused_pixmap(colours: Colours, size: int, ratio: float) -> QPixmap:
     """A swatch of the band a pause is drawn as: tinted, hatched, edged."""
     pixmap = QPixmap(round(size * ratio), round(size * ratio))
@@ -153,7 +89,7 @@ def fill_legend(frame: QWidget, colours: Colours, font: QFont, ratio: float) -> 
     """Give ``frame`` the legend afresh, in ``colours``: an icon and its words for each look, wrapped as needed."""
     layout = frame.layout()
     if not isinstance(layout, FlowLayout):
-        layout = FlowLayout(frame)
+        layout = FlowLayout(frame, gap=_ENTRY_GAP)
         layout.setContentsMargins(4, 0, 4, 2)
         layout.setSpacing(2)
     while layout.count():
