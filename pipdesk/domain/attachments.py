@@ -48,7 +48,7 @@ def attachment_hashes(plan: Plan) -> set[str]:
 
 
 def size_text(size: int) -> str:
-    """``512 bytes``, ``4.2 kB``, ``3.1 MB``: a file's size as people read it (1 kB = 1,000 bytes)."""
+    """``512 bytes``, ``4.2 kB``, ``3.1 MB``: a file's size as people read it (1 kB = 1,000 bytes), for any file."""
     if size < 1000:
         return vocabulary.count(size, "byte")
     if size < 1_000_000:

@@ -35,6 +35,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from pipdesk.domain import vocabulary
+from pipdesk.domain.attachments import size_text
 from pipdesk.store.connection import LOCK_SUFFIX, PLAN_BOOK_SUFFIX, PlanBookError, _BookLock
 from pipdesk.store.plan_book import PlanBook
 from pipdesk.system.safe_write import SQLITE_MAGIC
@@ -89,7 +90,7 @@ class Leftover:
     def describe(self) -> str:
         """``an unfinished passphrase change from 2025-03-04 10:21, unencrypted, 11.0 MB (.plans.pipdesk.…)``."""
         when = f"{self.modified:%Y-%m-%d %H:%M}"
-        return f"{self.kind.value} from {when}, {self.content.value}, {_size(self.size)} ({self.path.name})"
+        return f"{self.kind.value} from {when}, {self.content.value}, {size_text(self.size)} ({self.path.name})"
 
 
 def staging_prefix(book_name: str, kind: str) -> str:
@@ -401,11 +402,3 @@ def overwrite_with_zeros(path: Path) -> None:
                 handle.write(chunk[: status.st_size - offset])
             handle.flush()
             os.fsync(handle.fileno())
-
-
-def _size(size: int) -> str:
-    if size < 1000:
-        return vocabulary.count(size, "byte")
-    if size < 1_000_000:
-        return f"{size / 1000:.0f} KB"
-    return f"{size / 1_000_000:.1f} MB"

@@ -111,7 +111,7 @@ def test_every_leftover_is_found_and_said_for_what_it_is(tmp_path: Path) -> None
     assert partial.size == book.stat().st_size + 512
     described = partial.describe()
     assert described.startswith(f"an unfinished backup from {dt.date.today():%Y-%m-%d} ")
-    assert ", unencrypted, " in described and " KB (" in described
+    assert ", unencrypted, " in described and " kB (" in described
     assert say_removed([partial]).startswith("Removed 1 file left by a pipdesk stopped mid-task: an unfinished backup")
 
 
