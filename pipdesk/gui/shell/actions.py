@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
@@ -286,43 +286,30 @@ def _close_with_outcome(window: Shell) -> None:
         window.ui.viewTabs.setCurrentWidget(window.ui.outcomeTab)
 
 
+def _printing(window: Shell) -> dict[str, Any]:
+    """How the window prints a document: its parent, Preferences (met, the organisation) and its today."""
+    return {
+        "parent": window.window(),
+        "sustained": settings.sustained_checkins(),
+        "today": window.today(),
+        "organisation": settings.organisation(),
+    }
+
+
 def _export_pdf(window: Shell) -> None:
-    path = documents.export_pdf(
-        _session(window).plan,
-        window.prompter,
-        window.window(),
-        sustained=settings.sustained_checkins(),
-        today=window.today(),
-        organisation=settings.organisation(),
-    )
+    path = documents.export_pdf(_session(window).plan, window.prompter, **_printing(window))
     if path is not None:
         _say(window, f"Exported {path.name}")
 
 
 def _print(window: Shell) -> None:
-    pages = documents.print_document(
-        _session(window).plan,
-        window.prompter,
-        preview=False,
-        parent=window.window(),
-        sustained=settings.sustained_checkins(),
-        today=window.today(),
-        organisation=settings.organisation(),
-    )
+    pages = documents.print_document(_session(window).plan, window.prompter, preview=False, **_printing(window))
     if pages is not None:
         _say(window, f"Sent {pages} pages to the printer")
 
 
 def _print_preview(window: Shell) -> None:
-    documents.print_document(
-        _session(window).plan,
-        window.prompter,
-        preview=True,
-        parent=window.window(),
-        sustained=settings.sustained_checkins(),
-        today=window.today(),
-        organisation=settings.organisation(),
-    )
+    documents.print_document(_session(window).plan, window.prompter, preview=True, **_printing(window))
 
 
 def _about(window: Shell) -> None:
