@@ -38,7 +38,7 @@ from pipdesk.domain.attachments import archive_name, every_attachment
 from pipdesk.domain.audit import chain_hash, content_hash
 from pipdesk.domain.copies import employee_copy_of
 from pipdesk.domain.model import Attachment
-from pipdesk.planfile import dump_plan_file, parse_plan_file
+from pipdesk.planfile import MAX_PLAN_FILE_BYTES, dump_plan_file, parse_plan_file
 from pipdesk.reports import ReportOptions, render_checkin, render_outcome, render_plan
 from pipdesk.store import PlanBook
 from pipdesk.system.safe_write import write_private_file
@@ -53,6 +53,10 @@ HISTORY_COLUMNS = ("When", "What changed", "Old", "New", "Reason")
 #: What the employee copy's history says where a revision changed a private note.
 #: A manifest is small; anything much larger is not one (and is not read whole).
 _MAX_MANIFEST_BYTES = 4 * 1024 * 1024
+#: More than any member (an attachment is at most 25 MB) or whole case file pipdesk writes: a manifest
+#: listing more is not one, and the check never reads more than this.
+_MAX_MEMBER_BYTES = 1 << 30
+_MAX_CASE_FILE_BYTES = 8 << 30
 
 
 class NotACaseFile(PipdeskError):
@@ -283,6 +287,9 @@ def _read_manifest(archive: pyzipper.AESZipFile, path: Path) -> dict[str, Any]:
         )
     if not _sound_manifest(manifest):
         raise NotACaseFile(f"{not_one} (its {MANIFEST} does not list its members as a case file's does)")
+    sizes = [entry["size"] for entry in manifest["members"]]
+    if any(not 0 <= size <= _MAX_MEMBER_BYTES for size in sizes) or sum(sizes) > _MAX_CASE_FILE_BYTES:
+        raise NotACaseFile(f"{not_one} (its {MANIFEST} lists more than a case file holds)")
     return manifest
 
 
@@ -314,11 +321,14 @@ def _member_problems(archive: pyzipper.AESZipFile, name: str, entry: dict[str, A
     digest, size = hashlib.sha256(), 0
     try:
         with archive.open(name) as member:
-            while chunk := member.read(1 << 20):
+            # Never more than the manifest says and one byte: a zip bomb is not read to its end.
+            while size <= entry["size"] and (chunk := member.read(min(1 << 20, entry["size"] + 1 - size))):
                 digest.update(chunk)
                 size += len(chunk)
     except _READ_FAILURES as error:
         return [MemberProblem(name, "changed", f"cannot be read ({error}); it was changed or damaged")]
+    if size > entry["size"]:
+        return [MemberProblem(name, "changed", f"is larger than the manifest says ({entry['size']} bytes)")]
     if size != entry["size"] or digest.hexdigest() != entry["sha256"]:
         sizes = f"{size} bytes, the manifest says {entry['size']}" if size != entry["size"] else "the same size"
         return [MemberProblem(name, "changed", f"does not match its SHA-256 in the manifest ({sizes})")]
@@ -329,7 +339,11 @@ def _plan_file_problems(archive: pyzipper.AESZipFile, manifest: dict[str, Any]) 
     """The plan file read as a plan, with the content hash the manifest gives (for a full copy: the audit head)."""
     name = str(manifest["plan_file"].get("name", PLAN_FILE))
     try:
-        plan = parse_plan_file(archive.read(name))
+        with archive.open(name) as member:
+            data = member.read(MAX_PLAN_FILE_BYTES + 1)
+        if len(data) > MAX_PLAN_FILE_BYTES:
+            return [MemberProblem(name, "changed", "is far too large to be a plan file")]
+        plan = parse_plan_file(data)
     except KeyError:
         return [MemberProblem(name, "missing", "the plan file is not in the case file")]
     except PlanInvalid:

@@ -29,7 +29,7 @@ from pipdesk.domain.attachments import archive_name, every_attachment
 from pipdesk.domain.model import Attendee, AttendeeRole
 from pipdesk.planfile import dump_plan_file
 from pipdesk.reports import DocumentKind, ReportError, ReportOptions, render
-from pipdesk.services.name_search import NameMatcher, replace_names, sentences_naming
+from pipdesk.services.name_search import NameMatcher, name_words, replace_names, sentences_naming
 from pipdesk.store import PlanBook
 from pipdesk.system.safe_write import write_private_file
 
@@ -178,22 +178,30 @@ def find_places(plan: Plan, matcher: NameMatcher) -> list[Place]:
 
 def _other_people(plan: Plan, keep: NameMatcher) -> list[tuple[NameMatcher, str]]:
     """The plan's other named people, each as a matcher of their full name and of each word of it, with the
-    words that replace them: "[the employee]"; names the person asking shares a word with are kept whole."""
+    words that replace them: "[the employee]"; of a name the person asking shares a word with, only the other
+    words are replaced ("Alex [the employee]")."""
     people: list[tuple[str, str]] = []
     for path, _where, _on, text in _texts(plan):
         role = _ROLES.get(path)
-        if role is not None and text.strip() and not keep.found_in(text):
+        if role is not None and text.strip():
             people.append((text, role))
     people.append((plan.employee.email, "the employee's e-mail"))
     others: list[tuple[NameMatcher, str]] = []
     for name, role in people:
-        if name.strip():
+        if name.strip() and not keep.found_in(name):
             others.append((NameMatcher([name]), f"[{role}]"))
     for name, role in people:
         for word in name.split():
             if len(word) > 1 and not keep.found_in(word):
                 others.append((NameMatcher([word]), f"[{role}]"))
     return others
+
+
+def _is_the_employee(plan: Plan, request: Request) -> bool:
+    """Whether the person is the plan's employee: one of their names is the employee's whole name (not just a
+    part of it: another Alex who goes by "Alex" is not Alex Moreno)."""
+    employee = name_words(plan.employee.name)
+    return bool(employee) and any(name_words(name) == employee for name in request.names)
 
 
 def find_person(book: PlanBook, request: Request) -> list[Found]:
@@ -205,7 +213,7 @@ def find_person(book: PlanBook, request: Request) -> list[Found]:
         places = find_places(plan, matcher)
         if not places:
             continue
-        own = matcher.found_in(plan.employee.name)
+        own = _is_the_employee(plan, request)
         if not own:
             others = _other_people(plan, matcher)
             places = [Place(p.where, p.on, replace_names(p.excerpt, others, matcher)) for p in places]

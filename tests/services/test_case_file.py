@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import io
 import json
 import stat
 import zipfile
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from pypdf import PdfReader
@@ -17,7 +19,8 @@ from pipdesk.domain import Revision
 from pipdesk.domain.audit import chain_hash, content_hash
 from pipdesk.domain.copies import PRIVATE_NOTE_LEFT_OUT
 from pipdesk.domain.model import Attachment
-from pipdesk.planfile import parse_plan_file
+from pipdesk.planfile import MAX_PLAN_FILE_BYTES, parse_plan_file
+from pipdesk.services import case_file
 from pipdesk.services.case_file import (
     HISTORY_COLUMNS,
     MANIFEST,
@@ -276,3 +279,71 @@ def test_the_employee_copy_holds_only_the_shareable_attachments(attached: PlanBo
     path = tmp_path / "employee.zip"
     write_case_file(attached, ALEX, path, CaseFileOptions(employee_copy=True))
     assert check_case_file(path).intact
+
+
+class _CountingSha256:
+    """hashlib.sha256 that counts the bytes it is given (how much of a member the check read)."""
+
+    read = 0
+
+    def __init__(self) -> None:
+        self.digest = hashlib.sha256()
+
+    def update(self, data: bytes) -> None:
+        _CountingSha256.read += len(data)
+        self.digest.update(data)
+
+    def hexdigest(self) -> str:
+        return self.digest.hexdigest()
+
+
+def test_a_member_far_larger_than_the_manifest_says_is_named_without_reading_it_all(
+    book: PlanBook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    members = members_of(made(book))
+    members["history.csv"] = bytes(64 * 1024 * 1024)  # a zip bomb: 64 MB of zeros, some 64 KB compressed
+    rezip(tmp_path / "bomb.zip", members)
+    monkeypatch.setattr(case_file, "hashlib", SimpleNamespace(sha256=_CountingSha256))
+    check = check_case_file(tmp_path / "bomb.zip")
+    assert [(p.kind, p.name) for p in check.problems] == [("changed", "history.csv")]
+    assert "larger than the manifest says" in check.problems[0].detail
+    assert _CountingSha256.read < 16 * 1024 * 1024
+
+
+def test_a_manifest_listing_a_member_larger_than_a_case_file_holds_is_refused(book: PlanBook, tmp_path: Path) -> None:
+    members = members_of(made(book))
+    manifest = json.loads(members[MANIFEST])
+    manifest["members"][0]["size"] = 1 << 40
+    members[MANIFEST] = json.dumps(manifest).encode()
+    rezip(tmp_path / "case.zip", members)
+    with pytest.raises(NotACaseFile, match="lists more than a case file holds"):
+        check_case_file(tmp_path / "case.zip")
+
+
+def test_a_plan_file_the_manifest_names_elsewhere_is_not_read_whole(
+    book: PlanBook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    members = members_of(made(book))
+    members["padding.bin"] = bytes(64 * 1024 * 1024)
+    manifest = json.loads(members[MANIFEST])
+    manifest["plan_file"]["name"] = "padding.bin"
+    members[MANIFEST] = json.dumps(manifest).encode()
+    rezip(tmp_path / "case.zip", members)
+    read: list[int] = []
+    real_parse = case_file.parse_plan_file
+    monkeypatch.setattr(case_file, "parse_plan_file", lambda data: read.append(len(data)) or real_parse(data))
+    check = check_case_file(tmp_path / "case.zip")
+    assert ("extra", "padding.bin") in [(p.kind, p.name) for p in check.problems]
+    assert not check.intact and all(size <= MAX_PLAN_FILE_BYTES + 1 for size in read)
+
+
+def test_a_member_named_to_climb_out_of_the_folder_is_named_and_nothing_is_written(
+    book: PlanBook, tmp_path: Path
+) -> None:
+    members = members_of(made(book))
+    members["../../escaped.txt"] = b"zip slip"
+    inside = tmp_path / "a" / "b"
+    inside.mkdir(parents=True)
+    rezip(inside / "case.zip", members)
+    assert problems(inside / "case.zip") == [("extra", "../../escaped.txt")]
+    assert sorted(p.name for p in (tmp_path / "a").rglob("*")) == ["b", "case.zip"]

@@ -141,3 +141,17 @@ def test_the_persons_own_attached_files_are_in_the_export_byte_exact_and_safely_
         f"plan-{ALEX}/attachments/{digest[:12]}-plan_ signed_.pdf",
     ]
     assert all(files[name] == scan for name in attached)
+
+
+def test_another_alex_going_by_alex_gets_only_the_sentences_naming_alex_not_alex_morenos_plan(book: PlanBook) -> None:
+    # Alex Okafor goes by "Alex": that finds Alex Moreno's plan too, but it is not his to have in full.
+    alex = book.get(ALEX)
+    alex.checkins[-1].private_notes = "Alex seemed tired; ask about workload."
+    book.save(ALEX, alex)
+
+    data, found = subject_access_zip(book, Request("Alex Okafor", ("Alex",)), AT)
+
+    assert [(f.plan_id, f.own) for f in found] == [(ALEX, False)]
+    files = members(data)
+    assert not any(name.startswith(f"plan-{ALEX}/") for name in files)
+    assert "Moreno" not in "\n".join(data.decode() for data in files.values() if not data.startswith(b"{"))
