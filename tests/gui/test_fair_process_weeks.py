@@ -5,13 +5,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pipdesk.domain import Appeal, AppealResult, EmployeeResponse, Plan, ResponseTo, Status
+from pytestqt.qtbot import QtBot
+
+from pipdesk.domain import Appeal, AppealResult, EmployeeResponse, Plan, ResponseTo, Status, vocabulary
 from pipdesk.domain.rules import plan_problems
+from pipdesk.gui.common.dates import qdate
 from pipdesk.gui.common.scripted_prompter import ScriptedPrompter
 from pipdesk.gui.outcome.commands import apply_extension
+from pipdesk.gui.plan.response_dialog import ResponseDialog
 from pipdesk.gui.shell.main_window import MainWindow
+from pipdesk.store import PlanBook
 
-from conftest import BETH, TODAY
+from conftest import ALEX, BETH, TODAY
 
 DECIDED = dt.date(2026, 5, 25)  # Beth's plan was closed that day
 
@@ -53,3 +58,19 @@ def test_an_upheld_appeal_reopens_the_plan_by_extension_and_the_record_keeps_app
     session.undo_stack.undo()
     plan = session.plan
     assert plan.status is Status.CLOSED and plan.appeal == appeal and response in plan.responses
+
+
+def test_a_response_dated_before_the_acknowledgement_is_refused_in_the_dates_the_window_shows(
+    qtbot: QtBot, book: PlanBook
+) -> None:
+    plan = book.get(ALEX)
+    assert plan.acknowledgement is not None
+    signed = plan.acknowledgement.on
+    dialog = ResponseDialog(plan, TODAY)
+    qtbot.addWidget(dialog)
+    dialog.date_edit.setDate(qdate(signed - dt.timedelta(days=1)))
+    dialog.text_edit.setPlainText("I was not told.")
+    assert dialog.problems() == [
+        f"The date {vocabulary.short_date(signed - dt.timedelta(days=1))} is before the employee's acknowledgement "
+        f"of the plan ({vocabulary.short_date(signed)})."
+    ]
