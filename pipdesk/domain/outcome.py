@@ -25,7 +25,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from pipdesk.domain import vocabulary
+from pipdesk.domain import fair_process, vocabulary
 from pipdesk.domain.fair_process import (
     ACKNOWLEDGEMENT,
     Line,
@@ -34,7 +34,18 @@ from pipdesk.domain.fair_process import (
     fair_process_lines,
     hr_review_line,
 )
-from pipdesk.domain.model import Acknowledgement, Checkin, Decision, Objective, ObjectiveCategory, Outcome, Plan, Result
+from pipdesk.domain.model import (
+    Acknowledgement,
+    Checkin,
+    Decision,
+    Objective,
+    ObjectiveCategory,
+    Outcome,
+    Plan,
+    ResponseTo,
+    Result,
+    Revision,
+)
 from pipdesk.domain.progress import (
     Point,
     held_meeting_days,
@@ -338,6 +349,33 @@ def outcome_line(outcome: Outcome) -> str:
     if outcome.summary.strip():
         parts.append(f"summary: {' '.join(outcome.summary.split())}")
     return "; ".join(parts)
+
+
+def set_aside_outcome(plan: Plan, reason: str, at: dt.datetime) -> None:
+    """Take the outcome off a plan being reopened (in place), with what answered it: the appeal and the
+    employee's responses to the outcome. Each is kept whole in a revision at ``at``, so nothing is lost
+    and the reopened plan holds nothing that needs a closed one."""
+    if plan.outcome is not None:
+        plan.revisions.append(Revision(at=at, field="outcome", old=outcome_line(plan.outcome), new=None, reason=reason))
+        plan.outcome = None
+    appeal = plan.appeal
+    if appeal is not None:
+        parts = [fair_process.appeal_line(plan).removesuffix("."), f"grounds: {appeal.grounds}"]
+        if appeal.comments.strip():
+            parts.append(f"comments: {appeal.comments}")
+        plan.revisions.append(Revision(at=at, field="appeal", old="; ".join(parts), new=None, reason=reason))
+        plan.appeal = None
+    for response in [r for r in plan.responses if r.to is ResponseTo.OUTCOME]:
+        plan.revisions.append(
+            Revision(
+                at=at,
+                field=f"responses.{response.on.isoformat()}",
+                old=f"{vocabulary.response_to(response.to)}, {response.on.isoformat()}:\n{response.text}",
+                new=None,
+                reason=reason,
+            )
+        )
+        plan.responses.remove(response)
 
 
 def default_decided_on(plan: Plan, today: dt.date) -> dt.date:

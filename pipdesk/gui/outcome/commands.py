@@ -20,7 +20,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
 from pipdesk.domain import CheckinKind, Outcome, Plan, Problem, Revision, Status, vocabulary
-from pipdesk.domain.outcome import DEFAULT_SUSTAINED, FAIRNESS_FIELD, FairnessCheck, gaps_text, outcome_line
+from pipdesk.domain.outcome import DEFAULT_SUSTAINED, FAIRNESS_FIELD, FairnessCheck, gaps_text, set_aside_outcome
 from pipdesk.domain.pauses import why_not_while_paused
 from pipdesk.domain.schedule import DEFAULT_CADENCE, extend_schedule
 from pipdesk.gui.common.prompts import Prompts
@@ -164,7 +164,7 @@ def extend_plan(
 ) -> bool:
     """Ask for a new end date and reason and extend the session's plan; true when the plan changed.
 
-    A closed plan is reopened: its outcome is removed and kept in a revision.
+    A closed plan is reopened: its outcome, appeal and responses to the outcome are removed, each kept in a revision.
     """
     if _refused(prompter, EXTEND, why_not_extend(session.plan)):
         return False
@@ -192,9 +192,7 @@ def apply_extension(
 def extend(plan: Plan, new_end: dt.date, reason: str, move_due_dates: bool, at: dt.datetime) -> None:
     """Extend ``plan`` (in place) to ``new_end``, reopening it if closed, each change kept as a revision at ``at``."""
     old_end = plan.end_date
-    if plan.outcome is not None:
-        plan.revisions.append(Revision(at=at, field="outcome", old=outcome_line(plan.outcome), new=None, reason=reason))
-        plan.outcome = None
+    set_aside_outcome(plan, reason, at)
     plan.milestones = extend_schedule(plan.milestones, old_end, new_end, plan.checkin_every_days or DEFAULT_CADENCE)
     plan.end_date = new_end
     plan.revisions.append(

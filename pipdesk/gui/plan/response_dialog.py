@@ -126,7 +126,7 @@ class ResponseDialog(QDialog):
             return [why_not(response.to)]
         day, what = earliest
         if response.on < day:
-            return [f"The date {response.on.isoformat()} is before {what} ({day.isoformat()})."]
+            return [f"The date {vocabulary.short_date(response.on)} is before {what} ({vocabulary.short_date(day)})."]
         return []
 
     def problems(self) -> list[str]:

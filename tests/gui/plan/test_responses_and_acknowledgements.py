@@ -50,7 +50,7 @@ def test_a_response_to_the_plan_is_kept_in_the_employees_words(window: MainWindo
     # A date before the acknowledgement is said in the dialog before Record is pressed, and not accepted.
     prompter.expect("dialog", write_response(ResponseTo.PLAN, dt.date(2026, 9, 28), WORDS, seen))
     window.ui.actionRecordResponse.trigger()
-    assert seen == ["The date 2026-09-28 is before the employee's acknowledgement of the plan (2026-09-29)."]
+    assert seen == ["The date 28 Sep 2026 is before the employee's acknowledgement of the plan (29 Sep 2026)."]
     assert window.session is not None and window.session.plan.responses == []
     # Blank words are refused too.
     prompter.expect("dialog", write_response(ResponseTo.PLAN, TODAY, "  \n "))
