@@ -8,6 +8,7 @@ from collections.abc import Callable
 import pytest
 
 from pipdesk.domain import vocabulary
+from pipdesk.domain.attachments import size_text
 from pipdesk.domain.outcome import _count
 from pipdesk.domain.schedule import DueItem, DueKind
 from pipdesk.gui.outcome.extend_dialog import extension_preview
@@ -16,7 +17,6 @@ from pipdesk.gui.week.model import when_text
 from pipdesk.reports.checkin_record import render
 from pipdesk.reports.common import Settings
 from pipdesk.reports.errors import ReportError
-from pipdesk.store.leftovers import _size
 
 from conftest import ALEX, TODAY
 
@@ -35,7 +35,7 @@ PLACES: dict[str, tuple[Callable[..., str], str]] = {
     "vocabulary.count of a hyphenated noun": (lambda n: vocabulary.count(n, "check-in"), "{n} check-in{s}"),
     "timeline texts.days": (days, "{n} day{s}"),
     "outcome: part of a whole": (lambda n: _count(0, n, "check-in"), "0 of {n} check-in{s}"),
-    "leftovers: a size in bytes": (_size, "{n} byte{s}"),
+    "a file's size in bytes (attachments, leftovers)": (size_text, "{n} byte{s}"),
 }
 
 
