@@ -7,7 +7,10 @@ A plan with attachments has their files in a folder beside the plan file (docs/p
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
+import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
@@ -61,9 +64,7 @@ def read_attachment_files(path: Path, plan: Plan) -> dict[str, bytes]:
             continue
         file = folder / attachment.sha256
         try:
-            if file.stat().st_size > MAX_ATTACHMENT_BYTES:
-                raise OSError("larger than an attachment may be")
-            data = file.read_bytes()
+            data = _read_sidecar(file)
         except OSError as error:
             reason = "no such file" if isinstance(error, FileNotFoundError) else str(error.strerror or error)
             problems.append(
@@ -84,6 +85,28 @@ def read_attachment_files(path: Path, plan: Plan) -> dict[str, bytes]:
     if problems:
         raise PlanInvalid(problems, intro=f"{path}: its attached files do not match it; nothing was imported")
     return found
+
+
+def _read_sidecar(file: Path) -> bytes:
+    """The bytes of a plain file, never read through a symbolic link, from a FIFO or a device, nor
+    beyond the largest attachment: a plan file from elsewhere cannot make
+    the import wait, fill memory or bring in another file of the reader's."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    if file.is_symlink():
+        raise OSError("a symbolic link, not a plain file")
+    try:
+        fd = os.open(file, flags)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise OSError("a symbolic link, not a plain file") from None
+        raise
+    with os.fdopen(fd, "rb") as handle:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise OSError("not a plain file")
+        if st.st_size > MAX_ATTACHMENT_BYTES:
+            raise OSError("larger than an attachment may be")
+        return handle.read(MAX_ATTACHMENT_BYTES + 1)
 
 
 def _paths(plan: Plan) -> list[tuple[tuple[str | int, ...], Placed]]:
