@@ -6,10 +6,12 @@ A plan with attachments has their files in a folder beside the plan file (docs/p
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import errno
 import hashlib
 import os
+import re
 import stat
 from collections.abc import Callable
 from pathlib import Path
@@ -23,6 +25,7 @@ from pipdesk.system.safe_write import write_private_file
 
 #: What the folder of a plan file's attachments is named after: the plan file's name less its extension.
 ATTACHMENTS_SUFFIX = ".attachments"
+_SHA256_NAME = re.compile(r"[0-9a-f]{64}")
 
 
 class PlanFileUnreadable(PipdeskError):
@@ -184,3 +187,22 @@ def write_plan_file(
         for digest in digests:
             write_private_file(folder / digest, attachment_content(digest))
     write_private_file(path, dump_plan_file(plan, exported_at=exported_at).encode("utf-8"))
+    if str(path) != "-":
+        _remove_stale_files(attachments_folder(Path(path)), set(digests))
+
+
+def _remove_stale_files(folder: Path, kept: set[str]) -> None:
+    """Take out of ``folder`` the files an earlier export to the same name left (named by a SHA-256 this
+    plan does not attach), so no other plan's file goes with the plan file; the folder too once empty.
+    Files of other names are the user's: left where they are."""
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return  # no folder (or none to read): nothing stale beside the plan file
+    for entry in entries:
+        if _SHA256_NAME.fullmatch(entry.name) and entry.name not in kept:
+            with contextlib.suppress(OSError):
+                entry.unlink()
+    if not kept:
+        with contextlib.suppress(OSError):
+            folder.rmdir()  # refused while it still holds the user's files

@@ -144,3 +144,25 @@ def test_a_sidecar_linking_to_a_file_with_the_named_bytes_is_still_refused(expor
     _replace_sidecar(exported, lambda file: file.symlink_to(elsewhere))
     with pytest.raises(PlanInvalid, match="not a plain file"):
         read_attachment_files(exported, read_plan_file(exported))
+
+
+def test_an_export_over_an_earlier_one_leaves_no_file_of_the_earlier_plan_beside_it(
+    exported: Path, tmp_path: Path
+) -> None:
+    """The folder goes with the plan file (to HR, to a tribunal): an earlier export's files must not ride along."""
+    folder = attachments_folder(exported)
+    (folder / "notes of mine.txt").write_text("kept")
+    with PlanBook.open(tmp_path / "book.pipdesk") as book:
+        plan = load_sample("beth-communication-closed")
+        plan.attachments = [attached(book, b"only this", "letter.pdf")]
+        plan_id = book.add(plan)
+    assert main(["export-json", str(plan_id), "--db", str(tmp_path / "book.pipdesk"), "-o", str(exported)]) == 0
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        [hashlib.sha256(b"only this").hexdigest(), "notes of mine.txt"]
+    )
+    assert main(["export-json", "1", "--db", str(tmp_path / "book.pipdesk"), "-o", str(exported)]) == 0
+    read_attachment_files(exported, read_plan_file(exported))
+    with PlanBook.open(tmp_path / "book.pipdesk") as book:
+        no_files = book.add(load_sample("carl-skills-extended"))
+    assert main(["export-json", str(no_files), "--db", str(tmp_path / "book.pipdesk"), "-o", str(exported)]) == 0
+    assert [p.name for p in folder.iterdir()] == ["notes of mine.txt"]
