@@ -6,8 +6,13 @@ A plan with attachments has their files in a folder beside the plan file (docs/p
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import errno
 import hashlib
+import os
+import re
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,6 +25,7 @@ from pipdesk.system.safe_write import write_private_file
 
 #: What the folder of a plan file's attachments is named after: the plan file's name less its extension.
 ATTACHMENTS_SUFFIX = ".attachments"
+_SHA256_NAME = re.compile(r"[0-9a-f]{64}")
 
 
 class PlanFileUnreadable(PipdeskError):
@@ -61,9 +67,7 @@ def read_attachment_files(path: Path, plan: Plan) -> dict[str, bytes]:
             continue
         file = folder / attachment.sha256
         try:
-            if file.stat().st_size > MAX_ATTACHMENT_BYTES:
-                raise OSError("larger than an attachment may be")
-            data = file.read_bytes()
+            data = _read_sidecar(file)
         except OSError as error:
             reason = "no such file" if isinstance(error, FileNotFoundError) else str(error.strerror or error)
             problems.append(
@@ -84,6 +88,28 @@ def read_attachment_files(path: Path, plan: Plan) -> dict[str, bytes]:
     if problems:
         raise PlanInvalid(problems, intro=f"{path}: its attached files do not match it; nothing was imported")
     return found
+
+
+def _read_sidecar(file: Path) -> bytes:
+    """The bytes of a plain file, never read through a symbolic link, from a FIFO or a device, nor
+    beyond the largest attachment: a plan file from elsewhere cannot make
+    the import wait, fill memory or bring in another file of the reader's."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    if file.is_symlink():
+        raise OSError("a symbolic link, not a plain file")
+    try:
+        fd = os.open(file, flags)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise OSError("a symbolic link, not a plain file") from None
+        raise
+    with os.fdopen(fd, "rb") as handle:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise OSError("not a plain file")
+        if st.st_size > MAX_ATTACHMENT_BYTES:
+            raise OSError("larger than an attachment may be")
+        return handle.read(MAX_ATTACHMENT_BYTES + 1)
 
 
 def _paths(plan: Plan) -> list[tuple[tuple[str | int, ...], Placed]]:
@@ -161,3 +187,22 @@ def write_plan_file(
         for digest in digests:
             write_private_file(folder / digest, attachment_content(digest))
     write_private_file(path, dump_plan_file(plan, exported_at=exported_at).encode("utf-8"))
+    if str(path) != "-":
+        _remove_stale_files(attachments_folder(Path(path)), set(digests))
+
+
+def _remove_stale_files(folder: Path, kept: set[str]) -> None:
+    """Take out of ``folder`` the files an earlier export to the same name left (named by a SHA-256 this
+    plan does not attach), so no other plan's file goes with the plan file; the folder too once empty.
+    Files of other names are the user's: left where they are."""
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return  # no folder (or none to read): nothing stale beside the plan file
+    for entry in entries:
+        if _SHA256_NAME.fullmatch(entry.name) and entry.name not in kept:
+            with contextlib.suppress(OSError):
+                entry.unlink()
+    if not kept:
+        with contextlib.suppress(OSError):
+            folder.rmdir()  # refused while it still holds the user's files

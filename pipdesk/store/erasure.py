@@ -197,12 +197,6 @@ def _take_out(
     reason = _required(reason)
     plan = book.get(plan_id)
     first_link = _first_link(book.db, plan_id)
-    begin_epoch(book.db.conn)
-    with _secure_delete(book.db), book.db.atomic():
-        entry = _log(book, plan_id, plan, action, reason)
-        change(book, plan)
-    scrub(book.db)
-    result = ErasureResult(entry)
 
     def change_copy(backup: PlanBook) -> bool:
         if not _same_plan(backup.db, plan_id, first_link, plan):
@@ -211,7 +205,14 @@ def _take_out(
             change(backup, None)
         return True
 
-    _rewrite_backups(book, folder, change_copy, result)
+    begin_epoch(book.db.conn)
+    # The plan book's change is committed only after every backup was rewritten: stopped part way
+    # (killed, a power cut), the plan book still holds the plan, so doing it again reaches the backups left.
+    with _secure_delete(book.db), book.db.atomic():
+        result = ErasureResult(_log(book, plan_id, plan, action, reason))
+        change(book, plan)
+        _rewrite_backups(book, folder, change_copy, result)
+    scrub(book.db)
     return result
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import signal
 import stat
 from pathlib import Path
 
@@ -101,3 +102,67 @@ def test_a_plan_with_attachments_is_not_written_to_standard_output(
 ) -> None:
     assert main(["export-json", "1", "--db", str(tmp_path / "book.pipdesk"), "-o", "-"]) == 2
     assert "not to standard output" in capsys.readouterr().err
+
+
+def _replace_sidecar(exported: Path, make) -> Path:  # type: ignore[no-untyped-def]
+    file = exported.parent / "Alex.attachments" / hashlib.sha256(b"ticket export").hexdigest()
+    file.unlink()
+    make(file)
+    return file
+
+
+def _refuse_to_wait(_signal: int, _frame: object) -> None:
+    raise AssertionError("the import waited on the file instead of refusing it")
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        pytest.param(lambda file: os.mkfifo(file), id="fifo"),
+        pytest.param(lambda file: file.symlink_to("/etc/passwd"), id="symlink"),
+        pytest.param(lambda file: os.truncate(file.touch() or file, 2 * 1024**3), id="sparse-2GB"),
+    ],
+)
+def test_a_sidecar_that_is_not_a_plain_file_of_its_size_is_refused_unread(exported: Path, make) -> None:  # type: ignore[no-untyped-def]
+    file = _replace_sidecar(exported, make)
+    before = signal.signal(signal.SIGALRM, _refuse_to_wait)
+    signal.alarm(5)
+    try:
+        with pytest.raises(PlanInvalid) as refused:
+            read_attachment_files(exported, read_plan_file(exported))
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, before)
+    assert str(file) in str(refused.value)
+    assert "tickets.csv" in str(refused.value)
+
+
+def test_a_sidecar_linking_to_a_file_with_the_named_bytes_is_still_refused(exported: Path, tmp_path: Path) -> None:
+    """A link could bring in any file of the reader's whose bytes the plan file's writer knows."""
+    elsewhere = tmp_path / "private.txt"
+    elsewhere.write_bytes(b"ticket export")
+    _replace_sidecar(exported, lambda file: file.symlink_to(elsewhere))
+    with pytest.raises(PlanInvalid, match="not a plain file"):
+        read_attachment_files(exported, read_plan_file(exported))
+
+
+def test_an_export_over_an_earlier_one_leaves_no_file_of_the_earlier_plan_beside_it(
+    exported: Path, tmp_path: Path
+) -> None:
+    """The folder goes with the plan file (to HR, to a tribunal): an earlier export's files must not ride along."""
+    folder = attachments_folder(exported)
+    (folder / "notes of mine.txt").write_text("kept")
+    with PlanBook.open(tmp_path / "book.pipdesk") as book:
+        plan = load_sample("beth-communication-closed")
+        plan.attachments = [attached(book, b"only this", "letter.pdf")]
+        plan_id = book.add(plan)
+    assert main(["export-json", str(plan_id), "--db", str(tmp_path / "book.pipdesk"), "-o", str(exported)]) == 0
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        [hashlib.sha256(b"only this").hexdigest(), "notes of mine.txt"]
+    )
+    assert main(["export-json", "1", "--db", str(tmp_path / "book.pipdesk"), "-o", str(exported)]) == 0
+    read_attachment_files(exported, read_plan_file(exported))
+    with PlanBook.open(tmp_path / "book.pipdesk") as book:
+        no_files = book.add(load_sample("carl-skills-extended"))
+    assert main(["export-json", str(no_files), "--db", str(tmp_path / "book.pipdesk"), "-o", str(exported)]) == 0
+    assert [p.name for p in folder.iterdir()] == ["notes of mine.txt"]

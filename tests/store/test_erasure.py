@@ -10,7 +10,7 @@ import pytest
 
 from pipdesk.domain import Attachment, Revision
 from pipdesk.domain.retention import RetentionHold
-from pipdesk.store import PlanBook, PlanNotFound
+from pipdesk.store import PlanBook, PlanNotFound, erasure
 from pipdesk.store.backups import backup_plan_book, restore_backup
 from pipdesk.store.encryption import change_passphrase
 from pipdesk.store.erasure import (
@@ -254,3 +254,34 @@ def test_anonymise_removes_the_attachments_and_their_files(book: PlanBook, book_
     assert [path.name for path, data in after.items() if b"Quetzal-marmalade-7731" in data] == []
     assert _holding(after, ("Beth signed plan",)) == []
     assert all(trail.intact for trail in book.verify_audit_trails())
+
+
+class _Killed(BaseException):
+    """Stands in for the program being stopped (power cut, killed) part way through an erasure."""
+
+
+def test_an_erase_stopped_part_way_through_the_backups_can_be_done_again_and_reaches_every_backup(
+    book: PlanBook, book_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    backups = tmp_path / "backups"
+    for _ in range(3):
+        backup_plan_book(book, backups, keep=5)
+    real = erasure.rewrite_backup
+    calls: list[Path] = []
+
+    def killed_after_the_first(path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(path)
+        if len(calls) == 2:
+            raise _Killed
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(erasure, "rewrite_backup", killed_after_the_first)
+    with pytest.raises(_Killed):
+        erase_plan(book, BETH, "Past retention", backups)
+    book.close()
+    monkeypatch.setattr(erasure, "rewrite_backup", real)
+
+    with PlanBook.open(book_path) as again:
+        erase_plan(again, BETH, "Past retention", backups)
+        assert [entry.action for entry in erasure_log(again)] == ["erased"]
+    assert _holding(_raw_bytes(book_path, backups), BETH_STRINGS) == []
