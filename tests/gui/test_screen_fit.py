@@ -60,7 +60,9 @@ def dialogs(book: PlanBook) -> dict[str, Callable[[], QWidget]]:
     from pipdesk.domain.retention import RetentionHold
     from pipdesk.gui.casefile.dialog import CaseFileDialog
     from pipdesk.gui.checkins.form_dialog import CheckinFormDialog
+    from pipdesk.gui.common.attachment_dialog import AttachmentDialog
     from pipdesk.gui.common.reason import ReasonDialog
+    from pipdesk.gui.common.scripted_prompter import ScriptedPrompter
     from pipdesk.gui.documents.export_dialog import ExportPdfDialog
     from pipdesk.gui.outcome.appeal_dialog import AppealDialog
     from pipdesk.gui.outcome.close_dialog import ClosePlanDialog
@@ -76,6 +78,7 @@ def dialogs(book: PlanBook) -> dict[str, Callable[[], QWidget]]:
     from pipdesk.gui.shell.passphrase_dialog import PassphraseDialog, PassphraseTask
     from pipdesk.gui.shell.preferences_dialog import PreferencesDialog
     from pipdesk.gui.shell.restore_dialog import RestoreBackupDialog
+    from pipdesk.gui.subjectaccess.dialog import SubjectAccessDialog
 
     plan = book.get(ALEX)
     paused = plan.model_copy(deep=True)
@@ -109,6 +112,10 @@ def dialogs(book: PlanBook) -> dict[str, Callable[[], QWidget]]:
         "HR review": lambda: HrReviewDialog(plan, TODAY, sent_only=False),
         "appeal": lambda: AppealDialog(book.get(BETH), TODAY),
         "case file": lambda: CaseFileDialog(book.get(BETH)),
+        "attach file": lambda: AttachmentDialog("Signed plan <b>&amp;</b> — Ikeda-Łukasiewicz.pdf", 182_344, TODAY),
+        "subject access": lambda: SubjectAccessDialog(
+            "Beth Ikeda-Łukasiewicz", Path("/tmp/exports"), ScriptedPrompter()
+        ),
         "retention hold": lambda: RetentionDialog(
             "Plan 2, “Customer communication” for Beth Ikeda-Łukasiewicz",
             dt.date(2026, 5, 25),
@@ -146,6 +153,8 @@ DIALOGS = [
     "appeal",
     "case file",
     "retention hold",
+    "attach file",
+    "subject access",
 ]
 
 
