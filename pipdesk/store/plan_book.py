@@ -517,6 +517,8 @@ class PlanBook:
 
     def _files_problem(self, plan_id: int) -> str | None:
         """What no longer matches among the plan's attached files; ``None``: each is as attached."""
+        if self.db.execute("SELECT 1 FROM attachments WHERE plan_id = ? LIMIT 1", [plan_id]).fetchone() is None:
+            return None  # most plans attach nothing: not read a second time for it
         try:
             damage = attachments.damage(self.db, self.get(plan_id))
         except (PlanBookDamaged, ValueError):
