@@ -4,10 +4,22 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+
+
+class FirstPaint(QObject):
+    """Prints the moment of the window's first paint (``time.monotonic()``) and quits, as pipdesk does."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            print(f"shown at {time.monotonic():.6f}", flush=True)
+            QTimer.singleShot(0, QApplication.quit)
+        return False
 
 
 def main() -> int:
@@ -17,9 +29,9 @@ def main() -> int:
     table.setModel(QStandardItemModel(10, 5, table))
     window.setCentralWidget(table)
     window.resize(1440, 900)
-    window.show()
     if os.environ.get("PIPDESK_QUIT_WHEN_SHOWN"):
-        QTimer.singleShot(0, app.quit)
+        window.installEventFilter(FirstPaint(window))
+    window.show()
     return int(app.exec())
 
 

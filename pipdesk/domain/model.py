@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import (
@@ -16,6 +15,27 @@ from pydantic import (
     Field,
     PlainSerializer,
     field_validator,
+)
+
+# The plan's kinds are its model's too: every name of domain/kinds.py is also importable from here.
+from pipdesk.domain.kinds import *  # noqa: F403
+from pipdesk.domain.kinds import (
+    FORMAL_KINDS,
+    AdjustmentDecision,
+    AppealResult,
+    AttendeeRole,
+    CheckinKind,
+    ConcernCategory,
+    Decision,
+    Direction,
+    FollowUp,
+    MilestoneKind,
+    ObjectiveCategory,
+    Rating,
+    ResponseTo,
+    Result,
+    Status,
+    SupportKind,
 )
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -48,129 +68,6 @@ Date = Annotated[dt.date, BeforeValidator(_iso_date_only)]
 #: Free text: any Unicode, any length, line breaks kept. A JSON null reads as empty text.
 Text = Annotated[str, BeforeValidator(_null_text_is_empty)]
 Number = Annotated[float, PlainSerializer(compact_number, when_used="json")]
-
-
-class Status(StrEnum):
-    DRAFT = "draft"
-    ACTIVE = "active"
-    EXTENDED = "extended"
-    CLOSED = "closed"
-
-    @property
-    def label(self) -> str:
-        return self.value.capitalize()
-
-
-class ConcernCategory(StrEnum):
-    DELIVERY = "delivery"
-    QUALITY = "quality"
-    SKILLS = "skills"
-    COLLABORATION = "collaboration"
-    CONDUCT = "conduct"
-    ATTENDANCE = "attendance"
-    POLICY = "policy"
-    OTHER = "other"
-
-
-class ObjectiveCategory(StrEnum):
-    TECHNICAL = "technical"
-    BEHAVIORAL = "behavioral"
-
-
-class SupportKind(StrEnum):
-    TRAINING = "training"
-    COACHING = "coaching"
-    MENTORING = "mentoring"
-    RESOURCE = "resource"
-    WORKLOAD = "workload"
-    OTHER = "other"
-
-
-class MilestoneKind(StrEnum):
-    KICKOFF = "kickoff"
-    CHECKIN = "checkin"
-    MIDPOINT = "midpoint"
-    FINAL = "final"
-    CUSTOM = "custom"
-
-
-class CheckinKind(StrEnum):
-    CHECKIN = "checkin"
-    FORMAL_REVIEW = "formal_review"
-    MIDPOINT = "midpoint"
-    FINAL = "final"
-    KICKOFF = "kickoff"  # format 2
-
-
-#: The kinds of meeting that are formal whatever the check-in says: the right to be accompanied applies.
-FORMAL_KINDS = frozenset({CheckinKind.KICKOFF, CheckinKind.FORMAL_REVIEW, CheckinKind.MIDPOINT, CheckinKind.FINAL})
-
-
-class Rating(StrEnum):
-    ON_TRACK = "on_track"
-    AT_RISK = "at_risk"
-    OFF_TRACK = "off_track"
-    MET = "met"
-
-    @property
-    def label(self) -> str:
-        return self.value.replace("_", " ").capitalize()
-
-
-class Decision(StrEnum):
-    SUCCESSFUL = "successful"
-    PARTIAL = "partial"
-    INSUFFICIENT = "insufficient"
-
-
-class FollowUp(StrEnum):
-    RETURN_TO_NORMAL = "return_to_normal"
-    EXTEND = "extend"
-    REASSIGN = "reassign"
-    FURTHER_ACTION = "further_action"
-
-
-class Result(StrEnum):
-    MET = "met"
-    PARTIALLY_MET = "partially_met"
-    NOT_MET = "not_met"
-
-
-class AdjustmentDecision(StrEnum):
-    """What was done with a requested adjustment (accommodation)."""
-
-    AGREED = "agreed"  # offered as requested
-    ALTERNATIVE = "alternative"  # something else was offered
-    REFUSED = "refused"
-
-
-class AttendeeRole(StrEnum):
-    EMPLOYEE = "employee"
-    MANAGER = "manager"
-    HR = "hr"
-    COMPANION = "companion"
-    REPRESENTATIVE = "representative"
-    NOTE_TAKER = "note_taker"
-
-
-class ResponseTo(StrEnum):
-    """What an employee's written response answers."""
-
-    PLAN = "plan"
-    OUTCOME = "outcome"
-
-
-class AppealResult(StrEnum):
-    UPHELD = "upheld"
-    NOT_UPHELD = "not_upheld"
-    PARTLY_UPHELD = "partly_upheld"
-
-
-class Direction(StrEnum):
-    """Whether more or less of an objective's metric is better."""
-
-    HIGHER_IS_BETTER = "higher"
-    LOWER_IS_BETTER = "lower"
 
 
 class Record(BaseModel):

@@ -29,19 +29,14 @@ import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING, Protocol
 
-from pipdesk.domain.model import (
-    Acknowledgement,
-    Checkin,
-    CheckinKind,
-    Milestone,
-    MilestoneKind,
-    Objective,
-    Plan,
-    Status,
-)
+from pipdesk.domain.kinds import CheckinKind, MilestoneKind, Status
 from pipdesk.domain.problems import PipdeskError
 from pipdesk.domain.vocabulary import short_date
+
+if TYPE_CHECKING:
+    from pipdesk.domain.model import Acknowledgement, Checkin, Milestone, Objective, Plan
 
 #: Days the employee has to acknowledge an issued plan before it is a step overdue (domain/process.py).
 ACKNOWLEDGEMENT_DAYS = 7
@@ -137,6 +132,8 @@ def checkin_title(number: int, every_days: int) -> str:
 
 def generate_schedule(start: dt.date, end: dt.date, every_days: int) -> list[Milestone]:
     """Kick-off, check-ins every ``every_days``, mid-plan evaluation and final review, by date."""
+    from pipdesk.domain.model import Milestone  # the plan's models load with the first plan, not for This week
+
     _check_period(start, end)
     _check_cadence(every_days)
     milestones = [
@@ -166,6 +163,8 @@ def extend_schedule(
         raise PipdeskError(
             f"The new end date {new_end.isoformat()} must be after the current end date {old_end.isoformat()}"
         )
+    from pipdesk.domain.model import Milestone
+
     _check_cadence(every_days)
     kept = [m.model_copy() for m in milestones]
     finals = [m for m in kept if m.kind is MilestoneKind.FINAL and not m.done]
@@ -308,7 +307,7 @@ def unmark_for_deleted_checkin(
 # What is due
 
 
-def is_running(plan: Plan) -> bool:
+def is_running(plan: DuePlan) -> bool:
     return plan.status in _RUNNING
 
 
@@ -327,14 +326,78 @@ def next_due(plan: Plan, today: dt.date) -> Milestone | None:
     return upcoming[0] if upcoming else None
 
 
-def due_items(plans: Iterable[tuple[int, Plan]], today: dt.date) -> list[DueItem]:
+class _Named(Protocol):
+    @property
+    def name(self) -> str: ...
+
+
+class _DueMilestone(Protocol):
+    @property
+    def title(self) -> str: ...
+    @property
+    def kind(self) -> MilestoneKind: ...
+    @property
+    def date(self) -> dt.date: ...
+    @property
+    def done(self) -> bool: ...
+
+
+class _DueSupport(Protocol):
+    @property
+    def description(self) -> str: ...
+    @property
+    def due_date(self) -> dt.date | None: ...
+    @property
+    def done(self) -> bool: ...
+
+
+class _DuePause(Protocol):
+    @property
+    def paused_on(self) -> dt.date: ...
+    @property
+    def reason(self) -> str: ...
+
+
+class DuePlan(Protocol):
+    """What :func:`due_items` reads of a plan: a whole :class:`Plan`, or the plain rows the store reads
+    for This week without loading plans (``pipdesk.store.due``)."""
+
+    @property
+    def title(self) -> str: ...
+    @property
+    def status(self) -> Status: ...
+    @property
+    def employee(self) -> _Named: ...
+    @property
+    def start_date(self) -> dt.date: ...
+    @property
+    def end_date(self) -> dt.date: ...
+    @property
+    def issued_on(self) -> dt.date | None: ...
+    @property
+    def acknowledgement(self) -> object | None: ...
+    @property
+    def checkins(self) -> Sequence[object]: ...
+    @property
+    def outcome(self) -> object | None: ...
+    @property
+    def milestones(self) -> Sequence[_DueMilestone]: ...
+    @property
+    def support(self) -> Sequence[_DueSupport]: ...
+    @property
+    def pauses(self) -> Sequence[_DuePause]: ...
+    @property
+    def paused(self) -> bool: ...
+
+
+def due_items(plans: Iterable[tuple[int, DuePlan]], today: dt.date) -> list[DueItem]:
     """Everything due or overdue across the plan book, by date, then plan, then kind."""
     order = list(DueKind)
     items = [item for plan_id, plan in plans for item in _plan_due_items(plan_id, plan, today)]
     return sorted(items, key=lambda item: (item.date, item.plan_id, order.index(item.kind)))
 
 
-def _plan_due_items(plan_id: int, plan: Plan, today: dt.date) -> Iterator[DueItem]:
+def _plan_due_items(plan_id: int, plan: DuePlan, today: dt.date) -> Iterator[DueItem]:
     if not is_running(plan):
         return
     employee = plan.employee.name

@@ -14,14 +14,11 @@ from pydantic import BaseModel
 from sqlite_utils import Database, Migrations
 
 from pipdesk.domain import (
-    Milestone,
-    MilestoneKind,
     PipdeskError,
     Plan,
     PlanInvalid,
     Revision,
     Status,
-    SupportAction,
     plan_problems,
     vocabulary,
 )
@@ -39,6 +36,7 @@ from pipdesk.domain.audit import (
 )
 from pipdesk.store import attachments
 from pipdesk.store.connection import PlanBookDamaged, begin_epoch, open_database, passphrase_of
+from pipdesk.store.due import DuePlanRow, due_rows
 from pipdesk.store.rows import (
     ACK_FIELDS,
     FORMAT_2_LISTS,
@@ -54,14 +52,6 @@ from pipdesk.store.rows import (
     read_plan,
     scalar_fields,
 )
-
-_RUNNING = (Status.ACTIVE.value, Status.EXTENDED.value)
-#: How far ahead the This week view can look: milestones later than this are never due this week.
-_WEEK_AHEAD = dt.timedelta(days=7)
-# Stand-ins for the milestones and support actions ``plans_for_due_items`` leaves out: done, so
-# ``schedule.due_items`` passes over them, and the ones it reads keep their positions (the index of a DueItem).
-_PASSED_MILESTONE = Milestone(title="-", kind=MilestoneKind.CUSTOM, date=dt.date.min, done=True)
-_PASSED_SUPPORT = SupportAction(description="-", done=True)
 
 
 class PlanNotFound(PipdeskError):
@@ -230,74 +220,14 @@ class PlanBook:
         return plan
 
     @_reads_stored_plans
-    def plans_for_due_items(self, today: dt.date) -> list[tuple[int, Plan]]:
+    def plans_for_due_items(self, today: dt.date) -> list[tuple[int, DuePlanRow]]:
         """The running plans as ``schedule.due_items`` reads them, in four queries whatever their number.
 
-        Each plan holds its title, status, people's names, dates and outcome, the milestones that can
-        be due by a week from ``today`` (undone, or final reviews) and the undone support actions, at
-        their positions, and the pause it is in, if any; every other milestone or action is a done
-        stand-in and the other lists are empty. These plans are for ``due_items`` only: never show, change or save them.
+        Plain rows (:mod:`pipdesk.store.due`), not plans: names, dates and outcome, the milestones
+        that can be due by a week from ``today`` and the undone support actions at their positions,
+        and the open pause; never shown, changed or saved.
         """
-        running = ", ".join("?" for _ in _RUNNING)
-        milestones: dict[int, list[Any]] = {}
-        for plan_id, position, title, kind, date, done in self.db.execute(
-            f"""SELECT m.plan_id, m.position, m.title, m.kind, m.date, m.done
-                  FROM plans p JOIN milestones m ON m.plan_id = p.id
-                 WHERE p.status IN ({running}) AND (m.kind = 'final' OR (m.done = 0 AND m.date <= ?))""",
-            [*_RUNNING, (today + _WEEK_AHEAD).isoformat()],
-        ):
-            milestone = {"title": title, "kind": kind, "date": date, "done": done}
-            _place(milestones.setdefault(plan_id, []), position, milestone, _PASSED_MILESTONE)
-        support: dict[int, list[Any]] = {}
-        for plan_id, position, description, due_date in self.db.execute(
-            f"""SELECT s.plan_id, s.position, s.description, s.due_date
-                  FROM plans p JOIN support_actions s ON s.plan_id = p.id
-                 WHERE p.status IN ({running}) AND s.done = 0""",
-            _RUNNING,
-        ):
-            action = {"description": description, "due_date": due_date}
-            _place(support.setdefault(plan_id, []), position, action, _PASSED_SUPPORT)
-        # A paused plan's clock stands still: its open pause (only the last may be open) is all
-        # ``due_items`` needs of it to say so rather than list what would be due.
-        open_pauses: dict[int, list[Any]] = {}
-        for plan_id, paused_on, reason in self.db.execute(
-            f"""SELECT a.plan_id, a.paused_on, a.reason
-                  FROM plans p JOIN pauses a ON a.plan_id = p.id
-                 WHERE p.status IN ({running}) AND a.resumed_on IS NULL""",
-            _RUNNING,
-        ):
-            open_pauses[plan_id] = [{"paused_on": paused_on, "reason": reason}]
-        return [
-            (
-                plan_id,
-                Plan.model_validate(
-                    {
-                        "title": title,
-                        "status": status,
-                        "employee": {"name": employee},
-                        "manager": {"name": manager},
-                        "start_date": start,
-                        "end_date": end,
-                        "milestones": milestones.get(plan_id, []),
-                        "support": support.get(plan_id, []),
-                        "pauses": open_pauses.get(plan_id, []),
-                        "outcome": {} if has_outcome else None,
-                        "issued_on": issued_on,
-                        "acknowledgement": {"on": ack_on} if ack_on else None,
-                        # Whether any check-in is logged: one stand-in on the first day says so.
-                        "checkins": [{"date": start}] if has_checkin else [],
-                    }
-                ),
-            )
-            for plan_id, title, status, employee, manager, start, end, has_outcome, issued_on, ack_on, has_checkin in (
-                self.db.execute(
-                    f"""SELECT id, title, status, employee_name, manager_name, start_date, end_date, has_outcome,
-                               issued_on, ack_on, EXISTS (SELECT 1 FROM checkins c WHERE c.plan_id = plans.id)
-                          FROM plans WHERE status IN ({running})""",
-                    _RUNNING,
-                )
-            )
-        ]
+        return due_rows(self.db.conn, today)
 
     # Writes
 
@@ -602,13 +532,6 @@ class PlanBook:
         values = [plan_id, position, *(column_value(getattr(item, name)) for name in fields)]
         cursor = self.db.execute(insert_statement(table, "plan_id", type(item)), values)
         return int(cursor.lastrowid or 0)
-
-
-def _place(items: list[Any], position: int, item: Any, filler: Any) -> None:
-    """Put ``item`` at ``position``, filling any gap before it with ``filler``."""
-    if position >= len(items):
-        items.extend([filler] * (position + 1 - len(items)))
-    items[position] = item
 
 
 @dataclass(frozen=True)

@@ -56,8 +56,12 @@ class Shell(Protocol):
     books: PlanBooks
     templates_folder: Path
     samples_path: Path
-    checkins: CheckinsTab
-    editor: PlanEditor
+
+    @property
+    def checkins(self) -> CheckinsTab: ...
+
+    @property
+    def editor(self) -> PlanEditor: ...
 
     def window(self) -> QWidget: ...
 
@@ -433,12 +437,17 @@ def install(window: Shell, welcome: Ui_WelcomeView, undo_group: QUndoGroup) -> t
         getattr(welcome, name).clicked.connect(
             lambda _checked=False, run=run: run_command(window.prompter, lambda: run(window))
         )
-    window.editor.acknowledgement_requested.connect(ui.actionRecordAcknowledgement.trigger)
-    window.editor.next_step.step_requested.connect(lambda key: actions[NEXT_STEP_ACTIONS[key]].trigger())
     ui.ownPlansButton.clicked.connect(lambda: run_command(window.prompter, lambda: open_own_plans(window)))
     ui.menuOpenRecent.aboutToShow.connect(lambda: window.books.fill_recent_menu(ui.menuOpenRecent))
     install_tab_keys(window)
     return undo, redo
+
+
+def connect_editor(window: Shell, editor: PlanEditor) -> None:
+    """The plan view's buttons (acknowledgement, next step) run the window's actions; once it is made."""
+    actions = action_map(window.ui)
+    editor.acknowledgement_requested.connect(window.ui.actionRecordAcknowledgement.trigger)
+    editor.next_step.step_requested.connect(lambda key: actions[NEXT_STEP_ACTIONS[key]].trigger())
 
 
 #: The keys that switch the plan's tabs from anywhere in the window, the plan list included.

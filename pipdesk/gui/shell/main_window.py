@@ -9,32 +9,31 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QIcon, QUndoGroup
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
 
 from pipdesk.domain import Status, vocabulary
-from pipdesk.gui.checkins.log import CheckinsTab
 from pipdesk.gui.common.prompts import Prompter, Prompts
 from pipdesk.gui.common.save_status import SaveStatus
 from pipdesk.gui.common.screen import fit_to_screen, fits
 from pipdesk.gui.common.session import PlanSession
 from pipdesk.gui.forms.ui_main_window import Ui_MainWindow
 from pipdesk.gui.forms.ui_welcome import Ui_WelcomeView
-from pipdesk.gui.outcome.view import OutcomeView
-from pipdesk.gui.plan.editor import PlanEditor
-from pipdesk.gui.plan.responses import edit_response
 from pipdesk.gui.plans.commands import own_samples_path, own_templates_folder
 from pipdesk.gui.plans.model import PLAN_ID_ROLE, PlanFilterProxy, PlanListModel, keep_plan_selected
 from pipdesk.gui.shell import actions, help_menu, settings
 from pipdesk.gui.shell.book import PlanBooks
 from pipdesk.gui.shell.file_menu_extras import add_file_menu_extras
 from pipdesk.gui.shell.runner import run_command
-from pipdesk.gui.timeline.view import TimelineView
 from pipdesk.gui.week.view import ThisWeekView
 from pipdesk.store import PlanBook, default_plan_book_path
 from pipdesk.system.resources import resource_path
+
+if TYPE_CHECKING:
+    from pipdesk.gui.shell.plan_views import PlanViews
 
 
 class WelcomeView(QWidget):
@@ -109,17 +108,11 @@ class MainWindow(QMainWindow):
 
         self.welcome = WelcomeView(self)
         self.ui.welcomeLayout.addWidget(self.welcome)
-        self.editor = PlanEditor(self.prompter, self, today=today)
-        self.ui.planTabLayout.addWidget(self.editor)
-        self.timeline = TimelineView(self.prompter, today, self)
-        self.ui.timelineTabLayout.addWidget(self.timeline)
-        self.checkins = CheckinsTab(self.prompter, today, self)
-        self.ui.checkinsTabLayout.addWidget(self.checkins)
-        self.outcome = OutcomeView(self.prompter, today, self, sustained=settings.sustained_checkins)
-        self.ui.outcomeTabLayout.addWidget(self.outcome)
+        self._plan_views: PlanViews | None = None  # made when first wanted (plan_views.py)
+        #: At launch (``start_window``): when This week is in front, open the last plan after the first paint.
+        self.open_plan_later = False
         self.this_week = ThisWeekView(today, self, settings.retention_years)
         self.ui.thisWeekLayout.addWidget(self.this_week)
-        self.timeline.checkin_activated.connect(self.open_checkin)
         self.this_week.plan_activated.connect(self.select_plan)
         self.ui.thisWeekButton.clicked.connect(self.show_this_week)
         self.ui.planTable.clicked.connect(lambda _index: self.show_plan_page())
@@ -133,13 +126,25 @@ class MainWindow(QMainWindow):
         self.undo_group = QUndoGroup(self)
         add_file_menu_extras(self.ui, self)
         self.undo_action, self.redo_action = actions.install(self, self.welcome.ui, self.undo_group)
-        self.editor.voice.responses.response_requested.connect(self.ui.actionRecordResponse.trigger)
-        self.editor.voice.responses.response_opened.connect(self._open_response)
         self._restore_layout()
         if book is not None:
             self.set_book(book)
         else:
             actions.update(self)
+
+    # The open plan's views, made when first wanted
+
+    def plan_views(self) -> PlanViews:
+        if self._plan_views is None:
+            from pipdesk.gui.shell.plan_views import PlanViews
+
+            self._plan_views = PlanViews(self)
+        return self._plan_views
+
+    editor = property(lambda self: self.plan_views().editor, doc="The plan tab: the plan itself.")
+    timeline = property(lambda self: self.plan_views().timeline, doc="The timeline tab.")
+    checkins = property(lambda self: self.plan_views().checkins, doc="The check-ins tab.")
+    outcome = property(lambda self: self.plan_views().outcome, doc="The outcome tab.")
 
     # The plan book
 
@@ -162,6 +167,17 @@ class MainWindow(QMainWindow):
         self.ui.plansHeading.setText("Sample plans" if samples else "Plans")
         self.ui.ownPlansButton.setVisible(samples)
         self.refresh_plans()
+        if self.this_week.model.items() and self.open_plan_later:
+            self.show_this_week()  # the start view, when anything is due; the plan opens once it is painted
+        else:
+            self.open_last_plan()
+        self.open_plan_later = False
+
+    def open_last_plan(self) -> None:
+        """Select the plan shown last in this plan book, else the first; This week stays in front if anything is due."""
+        book = self.book
+        if book is None or self.session is not None:
+            return
         last = settings.last_plan_setting(book.path).read() if book.path else 0
         if not (last and self.select_plan(last)) and self.proxy.rowCount() > 0:
             self.ui.planTable.selectRow(0)
@@ -230,8 +246,9 @@ class MainWindow(QMainWindow):
 
     def _show_session(self, session: PlanSession | None) -> None:
         self.session = session
-        for view in (self.editor, self.timeline, self.checkins, self.outcome):
-            view.set_session(session)
+        if session is not None or self._plan_views is not None:
+            for view in self.plan_views().all():
+                view.set_session(session)
         if session is None:
             self.undo_group.setActiveStack(None)  # type: ignore[arg-type]  # None: no plan, nothing to undo
             has_plans = self.plans.rowCount() > 0
@@ -259,8 +276,10 @@ class MainWindow(QMainWindow):
         self.ui.viewTabs.setCurrentWidget(self.ui.checkinsTab)
         self.checkins.open_checkin(index)
 
-    def _open_response(self, index: int) -> None:
+    def open_response(self, index: int) -> None:
         if (session := self.session) is not None:
+            from pipdesk.gui.plan.responses import edit_response
+
             command = lambda: edit_response(session, self.prompter, self.today(), index, self)  # noqa: E731
             run_command(self.prompter, command)
 
@@ -311,7 +330,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         settings.WINDOW_GEOMETRY.write(self.saveGeometry())
         settings.WINDOW_SPLITTER.write(self.ui.splitter.saveState())
-        self.editor.setFocus()  # a field being edited commits on leaving it
+        if self._plan_views is not None:
+            self.editor.setFocus()  # a field being edited commits on leaving it
         QApplication.processEvents()
         if not self.save_status.may_leave(self.prompter, "close pipdesk", "Close without saving"):
             event.ignore()
@@ -326,6 +346,7 @@ def start_window(path: Path | None, passphrase: str | None = None) -> MainWindow
     A plan book that cannot be opened is said so in a message; the window opens all the same.
     """
     window = MainWindow()
+    window.open_plan_later = True  # run_app calls open_last_plan once the window is painted
     last = settings.last_plan_book()
     target = path or (last if last is not None and last.exists() else None) or default_plan_book_path()
     window.open_plan_book(target, create=True, passphrase=passphrase)
