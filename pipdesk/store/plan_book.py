@@ -142,10 +142,15 @@ class PlanBook:
         create: bool = True,
         migrations: Migrations | None = None,
         passphrase: str | None = None,
+        check_later: bool = False,
     ) -> PlanBook:
-        """The plan book at ``path``; an encrypted one needs its ``passphrase`` (see :func:`open_database`)."""
+        """The plan book at ``path``; an encrypted one needs its ``passphrase`` (see :func:`open_database`,
+        also for ``check_later``)."""
         path = Path(path)
-        return cls(open_database(path, create=create, migrations=migrations, passphrase=passphrase), path)
+        database = open_database(
+            path, create=create, migrations=migrations, passphrase=passphrase, check_later=check_later
+        )
+        return cls(database, path)
 
     @property
     def encrypted(self) -> bool:
@@ -244,7 +249,11 @@ class PlanBook:
         return attachments.content(self.db, sha256)
 
     def forget_unused_attachments(self) -> int:
-        """Remove the files no plan's attachment names any more (an attachment removed, a plan deleted)."""
+        """Remove the files no plan's attachment names any more (an attachment removed, a plan deleted).
+
+        Nothing is written when there is none (the usual case, at every opening)."""
+        if not attachments.has_unused(self.db):
+            return 0
         begin_epoch(self.db.conn)
         with self.db.atomic():
             return attachments.forget_unused(self.db)

@@ -224,4 +224,8 @@ def is_undecodable_text(error: BaseException) -> bool:
 
 def is_damage(error: BaseException) -> bool:
     """Whether reading stored rows failed because what is stored is not what pipdesk wrote."""
+    if isinstance(error, sqlite3.DatabaseError) and not isinstance(error, sqlite3.OperationalError):
+        code = getattr(error, "sqlite_errorcode", None)  # a page SQLite finds damaged as it reads it
+        if isinstance(code, int) and code & 0xFF in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+            return True
     return isinstance(error, (UnicodeDecodeError, ValueError, TypeError, KeyError)) or is_undecodable_text(error)

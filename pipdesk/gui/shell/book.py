@@ -19,7 +19,7 @@ from pipdesk.gui.common.save_status import SaveStatus
 from pipdesk.gui.common.session import PlanSession
 from pipdesk.gui.shell import settings
 from pipdesk.gui.shell.passphrase_dialog import PassphraseDialog, PassphraseTask
-from pipdesk.store import PlanBook
+from pipdesk.store import PlanBook, PlanSummary
 from pipdesk.store.backups import (
     backup_plan_book,
     backup_plan_book_file,
@@ -28,9 +28,17 @@ from pipdesk.store.backups import (
     restore_backup,
     save_copy,
 )
-from pipdesk.store.connection import PassphraseNeeded, PlanBookDamaged, WrongPassphrase, passphrase_of
+from pipdesk.store.connection import (
+    IntegrityCheck,
+    PassphraseNeeded,
+    PlanBookDamaged,
+    WrongPassphrase,
+    integrity_of,
+    passphrase_of,
+)
 from pipdesk.store.driver import normalized, sqlite3
 from pipdesk.store.leftovers import clean_up_leftovers, find_leftovers, remove_leftovers, say_removed
+from pipdesk.store.rows import is_damage
 
 _T = TypeVar("_T")
 
@@ -44,9 +52,11 @@ class BookWindow(Protocol):
     session: PlanSession | None
     save_status: SaveStatus
 
-    def set_book(self, book: PlanBook, back_up: bool = True) -> None: ...
+    def set_book(self, book: PlanBook, back_up: bool = True, plans: list[PlanSummary] | None = None) -> None: ...
 
     def close_book(self) -> None: ...
+
+    def refresh_plans(self) -> None: ...
 
     def select_plan(self, plan_id: int) -> bool: ...
 
@@ -95,6 +105,8 @@ class PlanBooks(QObject):
 
     #: A backup on a worker thread failed: the status bar message (emitted from that thread).
     backup_failed = Signal(str)
+    #: The check of every page, on a worker thread once a plan book opened, found it damaged: the book, the message.
+    damaged = Signal(object, str)
 
     def __init__(
         self, window: BookWindow, parent: QWidget, prompter: Prompts, backups_folder: Path | None = None
@@ -105,12 +117,19 @@ class PlanBooks(QObject):
         self._backup_threads: list[threading.Thread] = []
         self._changes_at_open = 0
         self.backup_failed.connect(self._say_backup_failed)
+        self.damaged.connect(self._close_damaged)
 
     def _say(self, message: str, timeout: int = 5000) -> None:
         self.window.statusBar().showMessage(message, timeout)
 
     def _say_backup_failed(self, message: str) -> None:
         self._say(message, 10000)
+
+    def _close_damaged(self, book: PlanBook, message: str) -> None:
+        if self.window.book is book:
+            self.window.close_book()
+            self.window.refresh_plans()  # no plan of it stays listed
+            self.prompter.warning("The plan book cannot be opened", message)
 
     # The window's plan book comes and goes
 
@@ -119,10 +138,15 @@ class PlanBooks(QObject):
         self._changes_at_open = book.db.conn.total_changes
         if removed := clean_up_leftovers(book, self.backups_folder):
             self._say(say_removed(removed), 30000)
-        if back_up:
-            # Taken on a worker thread once the window is up: on a large plan book a copy takes a moment.
+        check = integrity_of(book.db.conn)
+        if back_up or check is not None:
+            # On a worker thread once the window is up: the check of every page (when the book was opened
+            # with check_later), then the backup (on a large plan book a copy takes a moment).
             QTimer.singleShot(
-                0, lambda: self.back_up_in_background(book, "on opening") if self.window.book is book else None
+                0,
+                lambda: (
+                    self.back_up_in_background(book, "on opening", check, back_up) if self.window.book is book else None
+                ),
             )
         if book.path is not None:
             settings.remember_plan_book(book.path)
@@ -145,7 +169,7 @@ class PlanBooks(QObject):
         try:
             opened = until_unlocked(
                 self.prompter,
-                lambda key: PlanBook.open(path, create=create, passphrase=key),
+                lambda key: PlanBook.open(path, create=create, passphrase=key, check_later=True),
                 passphrase,
                 lambda: PassphraseDialog(PassphraseTask.OPEN, path.name, self.parent_widget),
             )
@@ -156,13 +180,25 @@ class PlanBooks(QObject):
             return False
         book, _passphrase = opened
         try:
-            book.summaries()  # a plan book whose rows do not read is said so before the window shows it
+            plans = book.summaries()  # a plan book whose rows do not read is said so before the window shows it
+            book.forget_unused_attachments()  # files of attachments removed before it was last closed
         except PlanBookDamaged as error:
             book.close()
             self.prompter.warning("The plan book cannot be opened", str(error))
             return False
-        book.forget_unused_attachments()  # files of attachments removed before it was last closed
-        self.window.set_book(book, back_up=back_up)
+        try:
+            self.window.set_book(book, back_up=back_up, plans=plans)
+        except (PlanBookDamaged, sqlite3.DatabaseError) as error:
+            if isinstance(error, sqlite3.DatabaseError) and not is_damage(error):
+                raise
+            # A page the check on the worker thread has not read yet, met by This week's first read.
+            self._close_damaged(
+                book,
+                str(error)
+                if isinstance(error, PlanBookDamaged)
+                else f"{path}: is damaged ({error}); restore it from a backup",
+            )
+            return False
         return True
 
     def new_plan_book(self) -> None:
@@ -292,8 +328,14 @@ class PlanBooks(QObject):
         self._say(f"The newest {dialog.keep_backups()} backups of each plan book are kept")
         return True
 
-    def back_up_in_background(self, book: PlanBook, when: str) -> None:
-        """:meth:`back_up` on a worker thread, through a connection of its own; a failure is said in the status bar."""
+    def back_up_in_background(
+        self, book: PlanBook, when: str, check: IntegrityCheck | None = None, take_backup: bool = True
+    ) -> None:
+        """:meth:`back_up` on a worker thread, through a connection of its own; a failure is said in the status bar.
+
+        With ``check`` (the plan book's check of every page, running since it opened), the backup waits
+        for it; a damaged plan book is not backed up (its copy would push a good backup out) but closed.
+        """
         if book.path is None:
             return
         path, passphrase, folder, keep = (
@@ -305,7 +347,13 @@ class PlanBooks(QObject):
 
         def back_up() -> None:
             try:
-                backup_plan_book_file(path, folder, keep, passphrase)
+                if check is not None:
+                    check.verdict()
+                if take_backup:
+                    backup_plan_book_file(path, folder, keep, passphrase)
+            except PlanBookDamaged as error:
+                with suppress(RuntimeError):  # the window is gone: nowhere to say it
+                    self.damaged.emit(book, str(error))
             except (PipdeskError, OSError, sqlite3.Error) as error:
                 with suppress(RuntimeError):  # the window is gone: nowhere to say it
                     self.backup_failed.emit(f"No backup was taken {when}: {error}")

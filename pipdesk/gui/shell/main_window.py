@@ -29,7 +29,7 @@ from pipdesk.gui.shell.book import PlanBooks
 from pipdesk.gui.shell.file_menu_extras import add_file_menu_extras
 from pipdesk.gui.shell.runner import run_command
 from pipdesk.gui.week.view import ThisWeekView
-from pipdesk.store import PlanBook, default_plan_book_path
+from pipdesk.store import PlanBook, PlanSummary, default_plan_book_path
 from pipdesk.system.resources import resource_path
 
 if TYPE_CHECKING:
@@ -154,7 +154,7 @@ class MainWindow(QMainWindow):
         """Open ``path`` in the window; an encrypted plan book asks its passphrase until it opens or is cancelled."""
         return self.books.open(path, create=create, passphrase=passphrase, back_up=back_up)
 
-    def set_book(self, book: PlanBook, back_up: bool = True) -> None:
+    def set_book(self, book: PlanBook, back_up: bool = True, plans: list[PlanSummary] | None = None) -> None:
         self.close_book()
         self.book = book
         self.books.opened(book, back_up)
@@ -166,7 +166,7 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(f"{'Sample plans' if samples else book.path.name}{locked} — pipdesk")
         self.ui.plansHeading.setText("Sample plans" if samples else "Plans")
         self.ui.ownPlansButton.setVisible(samples)
-        self.refresh_plans()
+        self.refresh_plans(plans)
         if self.this_week.model.items() and self.open_plan_later:
             self.show_this_week()  # the start view, when anything is due; the plan opens once it is painted
         else:
@@ -198,9 +198,10 @@ class MainWindow(QMainWindow):
 
     # The plans
 
-    def refresh_plans(self) -> None:
+    def refresh_plans(self, plans: list[PlanSummary] | None = None) -> None:
+        """Read the plan list and This week again (``plans``: the list, when just read)."""
         current = self.session.plan_id if self.session else None
-        self.plans.set_rows(self.book.summaries() if self.book else [])
+        self.plans.set_rows(plans if plans is not None else self.book.summaries() if self.book else [])
         self.this_week.refresh()
         overdue = self.this_week.overdue_count()
         # It counts meetings, support actions and outcomes past their date, not plans: its words say so.
