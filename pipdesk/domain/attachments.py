@@ -10,9 +10,12 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from pipdesk.domain import vocabulary
-from pipdesk.domain.model import Attachment, Plan
+
+if TYPE_CHECKING:
+    from pipdesk.domain.model import Attachment, Plan
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""The plan's kinds and choices (statuses, milestone and check-in kinds, ratings, decisions, ...) as enums.
+"""The plan's kinds and choices (statuses, milestone and check-in kinds, ratings, decisions, ...) as enums,
+and how its numbers are written (:func:`compact_number`).
 
 Plain Python, importable without pydantic: the window's first screen and the command line's light
 commands read statuses and kinds without loading the plan's models (:mod:`pipdesk.domain.model`
@@ -26,6 +27,7 @@ __all__ = [
     "Result",
     "Status",
     "SupportKind",
+    "compact_number",
 ]
 
 
@@ -150,3 +152,10 @@ class Direction(StrEnum):
 
     HIGHER_IS_BETTER = "higher"
     LOWER_IS_BETTER = "lower"
+
+
+def compact_number(value: float) -> int | float:
+    """A whole number without its ``.0``, so a baseline typed as 55 is written back as 55."""
+    if value.is_integer() and abs(value) < 2**63:
+        return int(value)
+    return value

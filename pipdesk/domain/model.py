@@ -36,6 +36,7 @@ from pipdesk.domain.kinds import (
     Result,
     Status,
     SupportKind,
+    compact_number,
 )
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -55,13 +56,6 @@ def _iso_date_only(value: Any) -> Any:
 
 def _null_text_is_empty(value: Any) -> Any:
     return "" if value is None else value
-
-
-def compact_number(value: float) -> int | float:
-    """A whole number without its ``.0``, so a baseline typed as 55 is written back as 55."""
-    if value.is_integer() and abs(value) < 2**63:
-        return int(value)
-    return value
 
 
 Date = Annotated[dt.date, BeforeValidator(_iso_date_only)]

@@ -26,6 +26,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from pipdesk.domain import fair_process, vocabulary
+from pipdesk.domain.defaults import DEFAULT_SUSTAINED as DEFAULT_SUSTAINED
 from pipdesk.domain.fair_process import (
     ACKNOWLEDGEMENT,
     Line,
@@ -55,8 +56,6 @@ from pipdesk.domain.progress import (
     share_of_the_way,
 )
 
-#: How many of the last measured values must reach the target for "met" unless Preferences say otherwise.
-DEFAULT_SUSTAINED = 2
 #: The words that begin the explanation of an objective met once but not yet at N measured check-ins in a row.
 MET_ONCE = "Met once, not yet sustained"
 

@@ -11,16 +11,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel
+from pipdesk.domain.defaults import DEFAULT_RETENTION_YEARS as DEFAULT_RETENTION_YEARS
+from pipdesk.domain.defaults import RETENTION_YEARS_RANGE as RETENTION_YEARS_RANGE
+from pipdesk.domain.kinds import Status
 
-from pipdesk.domain.model import Plan, Status
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
-#: The retention period a new installation starts with: 3 years after a plan closed.
-DEFAULT_RETENTION_YEARS = 3
-#: The retention periods Preferences offers, in years.
-RETENTION_YEARS_RANGE = (1, 25)
+    from pipdesk.domain.model import Plan
+
 #: What free text becomes in an anonymised plan.
 REMOVED = "[removed]"
 
@@ -60,6 +61,12 @@ def past_retention_since(
     return since if since <= today else None
 
 
+def latest_close_past_retention(years: int, today: dt.date) -> dt.date:
+    """A day no later than which a plan without a hold must have closed to be past retention on ``today``
+    (a little later than the exact day, never earlier): This week reads only those and the held ones."""
+    return years_after(today, -years) + dt.timedelta(days=2)
+
+
 def employee_initials(name: str) -> str:
     """The initials of a name ("Alex Moreno" → "A.M."), as the erasure log keeps them; "?" for no name."""
     letters = [part[0].upper() for part in re.split(r"[\s\-]+", name.strip()) if part]
@@ -86,6 +93,8 @@ def anonymised(plan: Plan) -> Plan:
     revision keeps its time and the field it changed (a milestone's title in its path reads
     "[removed]"); its old and new values stay only when they are a date, a number or a status.
     """
+    from pipdesk.domain.model import Plan  # the plan's models load when a plan is anonymised, not with the window
+
     data = _clean(Plan, plan.model_dump(), "", None)
     for role, placeholder in _ROLES:
         if data[role] is not None:
@@ -126,6 +135,8 @@ def _clean(model: type[BaseModel], data: dict[str, Any], within: str, number: in
 
 def _record_type(annotation: Any) -> type[BaseModel] | None:
     """The record type a field holds (itself, in a list, or optional), if any."""
+    from pydantic import BaseModel
+
     for candidate in (annotation, *getattr(annotation, "__args__", ())):
         if isinstance(candidate, type) and issubclass(candidate, BaseModel):
             return candidate

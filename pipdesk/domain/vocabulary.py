@@ -9,11 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from pipdesk.domain import (
+from pipdesk.domain.kinds import (
     AdjustmentDecision,
     AppealResult,
-    Attendee,
     AttendeeRole,
     CheckinKind,
     ConcernCategory,
@@ -21,17 +21,17 @@ from pipdesk.domain import (
     Direction,
     FollowUp,
     MilestoneKind,
-    Objective,
     ObjectiveCategory,
-    Plan,
     Rating,
     ResponseTo,
     Result,
-    Revision,
     Status,
     SupportKind,
+    compact_number,
 )
-from pipdesk.domain.model import compact_number
+
+if TYPE_CHECKING:
+    from pipdesk.domain.model import Attendee, Objective, Plan, Revision
 
 MONTHS = (
     "January",

@@ -12,11 +12,12 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from pipdesk.domain import Plan, vocabulary
-from pipdesk.domain.outcome import DEFAULT_SUSTAINED
+from pipdesk.domain import vocabulary
+from pipdesk.domain.defaults import DEFAULT_SUSTAINED
 from pipdesk.reports.errors import ReportError
 
 if TYPE_CHECKING:
+    from pipdesk.domain import Plan
     from pipdesk.reports.common import Settings
 
 # The document modules import ReportLab (a heavy import): they load on the first document, so the

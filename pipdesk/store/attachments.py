@@ -103,12 +103,6 @@ def write_rows(db: Database, plan_id: int, plan: Plan) -> None:
         db.conn.executemany(_INSERT, rows)
 
 
-def has_unused(db: Database) -> bool:
-    """Whether the plan book keeps a file no attachment names any more (read only: one indexed query)."""
-    unused = "SELECT 1 FROM attachment_contents WHERE sha256 NOT IN (SELECT sha256 FROM attachments) LIMIT 1"
-    return db.execute(unused).fetchone() is not None
-
-
 def forget_unused(db: Database) -> int:
     """Remove the files no attachment names any more; how many were removed."""
     cursor = db.execute("DELETE FROM attachment_contents WHERE sha256 NOT IN (SELECT sha256 FROM attachments)")

@@ -19,7 +19,6 @@ from sqlite_utils import Database, Migrations
 from pipdesk.domain import PipdeskError
 from pipdesk.store.driver import apply_passphrase, check_sqlite_utils, sqlite3, usable_passphrase
 from pipdesk.store.migrations import MIGRATION_SET, plan_book_migrations
-from pipdesk.store.rows import is_undecodable_text
 from pipdesk.system.safe_write import (
     SQLITE_MAGIC,
     fsync_file,
@@ -363,6 +362,20 @@ def check_integrity(db: Database, shown: Path | None = None) -> None:
         raise PlanBookDamaged(
             f"{shown or 'the plan book'}: is damaged ({found}); nothing was written; restore it from a backup"
         )
+
+
+def is_undecodable_text(error: BaseException) -> bool:
+    """Whether reading failed on a TEXT cell that is not UTF-8 (the driver's own words; it has no error code)."""
+    return isinstance(error, sqlite3.OperationalError) and str(error).startswith("Could not decode to UTF-8")
+
+
+def is_damage(error: BaseException) -> bool:
+    """Whether reading stored rows failed because what is stored is not what pipdesk wrote."""
+    if isinstance(error, sqlite3.DatabaseError) and not isinstance(error, sqlite3.OperationalError):
+        code = getattr(error, "sqlite_errorcode", None)  # a page SQLite finds damaged as it reads it
+        if isinstance(code, int) and code & 0xFF in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+            return True
+    return isinstance(error, (UnicodeDecodeError, ValueError, TypeError, KeyError)) or is_undecodable_text(error)
 
 
 def explain_database_error(error: sqlite3.Error) -> str:

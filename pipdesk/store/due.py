@@ -1,9 +1,10 @@
-"""What This week reads of the running plans, as plain rows: no plan is loaded or validated.
+"""What This week reads, as plain rows: no plan is loaded or validated.
 
 ``schedule.due_items`` reads a plan through the small protocol ``schedule.DuePlan``; these classes
 hold exactly that, read in four queries whatever the number of plans, and are never shown,
 changed or saved. A test checks that they give the same items as whole plans on every plan of a
-generated plan book, on many days (tests/store/test_due_rows.py).
+generated plan book, on many days (tests/store/test_due_rows.py). The closed plans are read for the
+retention rule (``retention.past_retention_since``) the same way.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pipdesk.domain.kinds import MilestoneKind, Status
+from pipdesk.domain.retention import RetentionHold
 from pipdesk.store.driver import sqlite3
 
 _RUNNING = (Status.ACTIVE.value, Status.EXTENDED.value)
@@ -131,3 +133,40 @@ def _place(items: list[Any], position: int, item: Any) -> None:
         filler = _PASSED_MILESTONE if isinstance(item, DueMilestone) else _PASSED_SUPPORT
         items.extend([filler] * (position + 1 - len(items)))
     items[position] = item
+
+
+@dataclass(frozen=True, slots=True)
+class ClosedPlan:
+    """What the retention rule needs of a closed plan, read without loading it."""
+
+    plan_id: int
+    employee: str
+    title: str
+    closed_on: dt.date
+    hold: RetentionHold | None
+
+
+def closed_plans_for_retention(conn: sqlite3.Connection, closed_by: dt.date | None = None) -> list[ClosedPlan]:
+    """The closed plans not anonymised, with the day each closed and its hold, in one query.
+
+    ``closed_by``: only those closed on or before that day, and those with a hold of their own (This week
+    passes the latest day a plan can have closed and be past its retention period today).
+    """
+    rows = conn.execute(
+        """SELECT p.id, p.employee_name, p.title, coalesce(p.outcome_decided_on, p.end_date), h.keep_until, h.reason
+             FROM plans p LEFT JOIN retention_holds h ON h.plan_id = p.id
+            WHERE p.status = 'closed'
+              AND (? IS NULL OR coalesce(p.outcome_decided_on, p.end_date) <= ? OR h.keep_until IS NOT NULL)
+              AND p.id NOT IN (SELECT plan_id FROM erasure_log WHERE action = 'anonymised')""",
+        [closed_by and closed_by.isoformat()] * 2,
+    ).fetchall()
+    return [
+        ClosedPlan(
+            plan_id=row[0],
+            employee=row[1],
+            title=row[2],
+            closed_on=_date(row[3]),
+            hold=RetentionHold(_date(row[4]), row[5]) if row[4] else None,
+        )
+        for row in rows
+    ]

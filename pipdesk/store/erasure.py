@@ -78,38 +78,6 @@ def set_retention_hold(book: PlanBook, plan_id: int, hold: RetentionHold | None)
             )
 
 
-@dataclass(frozen=True)
-class ClosedPlan:
-    """What the retention rule needs of a closed plan, read without loading it."""
-
-    plan_id: int
-    employee: str
-    title: str
-    closed_on: dt.date
-    hold: RetentionHold | None
-
-
-def closed_plans_for_retention(book: PlanBook) -> list[ClosedPlan]:
-    """Every closed plan not anonymised, with the day it closed and its hold, in one query."""
-    rows = book.db.execute(
-        """SELECT p.id, p.employee_name, p.title, coalesce(p.outcome_decided_on, p.end_date), h.keep_until, h.reason
-             FROM plans p LEFT JOIN retention_holds h ON h.plan_id = p.id
-            WHERE p.status = 'closed'
-              AND p.id NOT IN (SELECT plan_id FROM erasure_log WHERE action = ?)""",
-        [ANONYMISED],
-    ).fetchall()
-    return [
-        ClosedPlan(
-            plan_id=row[0],
-            employee=row[1],
-            title=row[2],
-            closed_on=dt.date.fromisoformat(row[3]),
-            hold=RetentionHold(dt.date.fromisoformat(row[4]), row[5]) if row[4] else None,
-        )
-        for row in rows
-    ]
-
-
 def erasure_log(book: PlanBook) -> list[ErasureEntry]:
     """The plan book's erasure log, oldest first."""
     rows = book.db.execute(

@@ -1,4 +1,8 @@
-"""The plan book: typed reads and writes of whole plans; every write is one transaction."""
+"""The plan book: typed reads and writes of whole plans; every write is one transaction.
+
+What a plan is made of (its pydantic models, the rows it is stored in, its audit chain) loads when a
+plan is first read or written: the window's first screen reads only the plan list and This week.
+"""
 
 from __future__ import annotations
 
@@ -8,50 +12,32 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Concatenate, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
-from pydantic import BaseModel
 from sqlite_utils import Database, Migrations
 
-from pipdesk.domain import (
-    PipdeskError,
-    Plan,
-    PlanInvalid,
-    Revision,
-    Status,
-    plan_problems,
-    vocabulary,
-)
-from pipdesk.domain.attachments import attachment_hashes
-from pipdesk.domain.audit import (
-    GENESIS,
-    SavedLink,
-    SaveHistory,
-    content_hash,
-    first_broken_link,
-    link_hash,
-    read_saves,
-    revision_content,
-    save_link,
-)
-from pipdesk.store import attachments
+from pipdesk.domain import vocabulary
+from pipdesk.domain.kinds import Status
+from pipdesk.domain.problems import PipdeskError, PlanInvalid
 from pipdesk.store.connection import PlanBookDamaged, begin_epoch, open_database, passphrase_of
 from pipdesk.store.due import DuePlanRow, due_rows
-from pipdesk.store.rows import (
-    ACK_FIELDS,
-    FORMAT_2_LISTS,
-    FORMAT_2_SINGLES,
-    OUTCOME_FIELDS,
-    PERSON_FIELDS,
-    PLAN_LISTS,
-    PLAN_SCALARS,
-    PLAN_TABLES,
-    column_value,
-    insert_statement,
-    is_damage,
-    read_plan,
-    scalar_fields,
-)
+from pipdesk.system.lazy import lazy_module
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+    from pipdesk.domain import attachments as plan_attachments
+    from pipdesk.domain import audit, model, rules
+    from pipdesk.domain.model import Plan, Revision
+    from pipdesk.store import attachments
+    from pipdesk.store import rows as stored_rows
+else:
+    audit = lazy_module("pipdesk.domain.audit")
+    model = lazy_module("pipdesk.domain.model")
+    rules = lazy_module("pipdesk.domain.rules")
+    plan_attachments = lazy_module("pipdesk.domain.attachments")
+    attachments = lazy_module("pipdesk.store.attachments")
+    stored_rows = lazy_module("pipdesk.store.rows")
 
 
 class PlanNotFound(PipdeskError):
@@ -62,9 +48,9 @@ class PlanChangedOutsidePipdesk(PipdeskError):
     """The stored plan no longer matches its last save: a change made outside pipdesk; nothing is saved over it."""
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: 10,000 made at each load of the list, five times faster so
 class PlanSummary:
-    """What the plan list shows of a plan, read without loading the whole plan."""
+    """What the plan list shows of a plan, read without loading the whole plan. Read only: never changed."""
 
     id: int
     title: str
@@ -100,6 +86,11 @@ class PlanSummary:
         }
 
 
+#: The words of a plan the search finds besides its employee and title (``p`` is the plan's row).
+_SEARCH_TEXT = """p.summary || (SELECT coalesce(group_concat(' ' || c.area || ' ' || c.description, ''), '')
+                                FROM concerns c WHERE c.plan_id = p.id)"""
+_STATUSES = {status.value: status for status in Status}
+
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
 
@@ -113,7 +104,7 @@ def _reads_stored_plans(read: Callable[Concatenate[PlanBook, _P], _R]) -> Callab
         try:
             return read(book, *args, **kwargs)
         except Exception as error:
-            if not is_damage(error):
+            if not stored_rows.is_damage(error):
                 raise
             what = str(error).splitlines()[0] if str(error) else type(error).__name__
             raise PlanBookDamaged(
@@ -180,38 +171,47 @@ class PlanBook:
         return int(self.db.execute("SELECT count(*) FROM plans").fetchone()[0])
 
     @_reads_stored_plans
-    def summaries(self) -> list[PlanSummary]:
-        """Every plan, as the plan list shows it, in one query."""
+    def summaries(self, *, search_text: bool = True) -> list[PlanSummary]:
+        """Every plan, as the plan list shows it, in one query.
+
+        ``search_text=False``: without the words the search finds besides the employee and title
+        (the window reads them with :meth:`search_texts` at its first search)."""
+        words = _SEARCH_TEXT if search_text else "''"
         rows = self.db.execute(
-            """
+            f"""
             SELECT p.id, p.title, p.status, p.employee_name, p.start_date, p.end_date, p.updated_at,
                    (SELECT min(m.date) FROM milestones m
                      WHERE m.plan_id = p.id AND m.done = 0 AND m.kind != 'custom') AS next_checkin,
-                   p.summary
-                   || (SELECT coalesce(group_concat(' ' || c.area || ' ' || c.description, ''), '')
-                         FROM concerns c WHERE c.plan_id = p.id) AS search_text,
+                   {words} AS search_text,
                    (SELECT a.paused_on FROM pauses a WHERE a.plan_id = p.id AND a.resumed_on IS NULL) AS paused_since
               FROM plans p
              ORDER BY p.employee_name COLLATE NOCASE, p.start_date, p.id
             """
         ).fetchall()
-        return [
-            PlanSummary(
-                id=row[0],
-                title=row[1],
-                status=Status(row[2]),
-                employee=row[3],
-                start_date=dt.date.fromisoformat(row[4]),
-                end_date=dt.date.fromisoformat(row[5]),
-                updated_at=row[6],
-                next_checkin=(
-                    dt.date.fromisoformat(row[7]) if row[7] and Status(row[2]) is not Status.CLOSED else None
-                ),
-                search_text=row[8],
-                paused_since=dt.date.fromisoformat(row[9]) if row[9] else None,
+        statuses, day, closed = _STATUSES, dt.date.fromisoformat, Status.CLOSED
+        summaries = []
+        for plan_id, title, status_text, employee, start, end, updated_at, next_checkin, text, paused in rows:
+            status = statuses[status_text]  # an unknown status: KeyError, said as damage
+            summaries.append(
+                PlanSummary(
+                    plan_id,
+                    title,
+                    status,
+                    employee,
+                    day(start),
+                    day(end),
+                    day(next_checkin) if next_checkin and status is not closed else None,
+                    updated_at,
+                    text,
+                    day(paused) if paused else None,
+                )
             )
-            for row in rows
-        ]
+        return summaries
+
+    @_reads_stored_plans
+    def search_texts(self) -> dict[int, str]:
+        """What the search finds of each plan besides its employee and title: its summary and concerns."""
+        return dict(self.db.execute(f"SELECT p.id, {_SEARCH_TEXT} FROM plans p").fetchall())
 
     def plan_ids(self) -> list[int]:
         return [row[0] for row in self.db.execute("SELECT id FROM plans ORDER BY id")]
@@ -219,7 +219,7 @@ class PlanBook:
     @_reads_stored_plans
     def get(self, plan_id: int) -> Plan:
         """The whole plan, read with one query a table."""
-        plan = read_plan(self.db, plan_id)
+        plan = stored_rows.read_plan(self.db, plan_id)
         if plan is None:
             raise PlanNotFound(f"There is no plan {plan_id} in this plan book")
         return plan
@@ -252,14 +252,15 @@ class PlanBook:
         """Remove the files no plan's attachment names any more (an attachment removed, a plan deleted).
 
         Nothing is written when there is none (the usual case, at every opening)."""
-        if not attachments.has_unused(self.db):
+        unused = "SELECT 1 FROM attachment_contents WHERE sha256 NOT IN (SELECT sha256 FROM attachments) LIMIT 1"
+        if self.db.execute(unused).fetchone() is None:
             return 0
         begin_epoch(self.db.conn)
         with self.db.atomic():
             return attachments.forget_unused(self.db)
 
     def _require_files(self, plan: Plan) -> None:
-        absent = attachments.missing(self.db, attachment_hashes(plan))
+        absent = attachments.missing(self.db, plan_attachments.attachment_hashes(plan))
         if absent:
             raise attachments.AttachmentMissing(
                 f"The plan names {vocabulary.count(len(absent), 'attached file')} this plan book does not hold "
@@ -280,7 +281,7 @@ class PlanBook:
             )
             plan_id = int(cursor.lastrowid or 0)
             self._write(plan_id, plan, now)
-            self._append_link(plan_id, now, content_hash(plan))
+            self._append_link(plan_id, now, audit.content_hash(plan))
         return plan_id
 
     def add_many(self, plans: Iterable[Plan]) -> list[int]:
@@ -298,11 +299,11 @@ class PlanBook:
             if self.db.execute("SELECT 1 FROM plans WHERE id = ?", [plan_id]).fetchone() is None:
                 raise PlanNotFound(f"There is no plan {plan_id} in this plan book")
             last_content = self._require_unchanged_since_saved(plan_id)
-            for table in PLAN_TABLES:
+            for table in stored_rows.PLAN_TABLES:
                 self.db.execute(f"DELETE FROM {table} WHERE plan_id = ?", [plan_id])
             now = _now()
             self._write(plan_id, plan, now)
-            content = content_hash(plan)
+            content = audit.content_hash(plan)
             if content != last_content:
                 self._append_link(plan_id, now, content)
             self._saved_here[plan_id] = (self._data_version(), content)
@@ -320,10 +321,10 @@ class PlanBook:
     def _append_link(self, plan_id: int, at: str, content: str | None) -> None:
         """Add one save (``content``: the plan's content hash; ``None``: deleted) to the chain of saves."""
         last = self.db.execute("SELECT position, link FROM audit_links ORDER BY position DESC LIMIT 1").fetchone()
-        position, previous = (last[0] + 1, last[1]) if last is not None else (0, GENESIS)
+        position, previous = (last[0] + 1, last[1]) if last is not None else (0, audit.GENESIS)
         self.db.execute(
             "INSERT INTO audit_links (position, plan_id, at, content_hash, link) VALUES (?, ?, ?, ?, ?)",
-            [position, plan_id, at, content, save_link(previous, plan_id, at, content)],
+            [position, plan_id, at, content, audit.save_link(previous, plan_id, at, content)],
         )
 
     def _require_unchanged_since_saved(self, plan_id: int) -> str:
@@ -352,8 +353,10 @@ class PlanBook:
             last is not None
             and stored is not None
             and last[2] == stored
-            and last[3] == save_link(before[0] if before is not None else GENESIS, plan_id, last[1], last[2])
-            and first_broken_link([content for content, _ in revisions], [hash_ for _, hash_ in revisions]) is None
+            and last[3]
+            == audit.save_link(before[0] if before is not None else audit.GENESIS, plan_id, last[1], last[2])
+            and audit.first_broken_link([content for content, _ in revisions], [hash_ for _, hash_ in revisions])
+            is None
         )
         if not sound:
             employee = self.db.execute("SELECT employee_name FROM plans WHERE id = ?", [plan_id]).fetchone()[0]
@@ -373,7 +376,7 @@ class PlanBook:
     def _stored_content_hash(self, plan_id: int) -> str | None:
         """The content hash of the plan as the file holds it now; ``None`` when it can no longer be read as a plan."""
         try:
-            return content_hash(self.get(plan_id))
+            return audit.content_hash(self.get(plan_id))
         except (ValueError, TypeError, KeyError):  # pydantic's ValidationError is a ValueError
             return None
 
@@ -389,17 +392,17 @@ class PlanBook:
     def _write_chain(self, plan_id: int, revisions: Sequence[Revision]) -> None:
         # Only ever over a plan whose stored revisions matched their hashes (see save), so each
         # unchanged revision gets the hash it had, and the new ones extend the chain.
-        previous = GENESIS
+        previous = audit.GENESIS
         for position, revision in enumerate(revisions):
-            previous = link_hash(previous, revision_content(revision))
+            previous = audit.link_hash(previous, audit.revision_content(revision))
             self.db.execute(
                 "UPDATE revisions SET hash = ? WHERE plan_id = ? AND position = ?", [previous, plan_id, position]
             )
 
-    def save_history(self) -> SaveHistory:
+    def save_history(self) -> audit.SaveHistory:
         """The chain of saves, every link checked."""
         rows = self.db.execute("SELECT position, plan_id, at, content_hash, link FROM audit_links ORDER BY position")
-        return read_saves(SavedLink(*row) for row in rows)
+        return audit.read_saves(audit.SavedLink(*row) for row in rows)
 
     def saves_of_content(self, content: str) -> list[PrintedSave]:
         """The saves whose content hash is ``content`` (the hash a PDF prints), oldest first."""
@@ -426,7 +429,7 @@ class PlanBook:
             revision_rows.setdefault(row["plan_id"], []).append(row)
         for plan_id, title, employee in self.db.execute("SELECT id, title, employee_name FROM plans ORDER BY id"):
             rows = revision_rows.get(plan_id, [])
-            broken = first_broken_link([_revision_content_of(r) for r in rows], [r["hash"] for r in rows])
+            broken = audit.first_broken_link([_revision_content_of(r) for r in rows], [r["hash"] for r in rows])
             trails[plan_id] = AuditTrail(
                 plan_id=plan_id,
                 title=title,
@@ -464,7 +467,7 @@ class PlanBook:
             return None  # the plan itself does not read: its record of saves already says so
         return "; and ".join(damage) or None
 
-    def _save_problem(self, plan_id: int, history: SaveHistory) -> str | None:
+    def _save_problem(self, plan_id: int, history: audit.SaveHistory) -> str | None:
         """What is wrong with the plan's record of saves, in the manager's words; ``None``: it matches."""
         if plan_id in history.broken:
             return f"its record of saves (the save on {history.broken[plan_id].at[:10]}) was changed outside pipdesk"
@@ -483,28 +486,33 @@ class PlanBook:
         return None
 
     def _write(self, plan_id: int, plan: Plan, now: str) -> None:
-        columns: dict[str, Any] = {name: column_value(getattr(plan, name)) for name in PLAN_SCALARS}
+        value = stored_rows.column_value
+        columns: dict[str, Any] = {name: value(getattr(plan, name)) for name in stored_rows.PLAN_SCALARS}
         for role in ("employee", "manager", "hr_partner"):
             person = getattr(plan, role)
-            for field in PERSON_FIELDS:
+            for field in stored_rows.PERSON_FIELDS:
                 columns[f"{role}_{field}"] = getattr(person, field) if person is not None else None
         ack = plan.acknowledgement
-        for field in ACK_FIELDS:
-            columns[f"ack_{field}"] = column_value(getattr(ack, field)) if ack is not None else None
+        for field in stored_rows.ACK_FIELDS:
+            columns[f"ack_{field}"] = value(getattr(ack, field)) if ack is not None else None
         outcome = plan.outcome
         columns["has_outcome"] = int(outcome is not None)
-        for field in OUTCOME_FIELDS:
-            columns[f"outcome_{field}"] = column_value(getattr(outcome, field)) if outcome is not None else None
+        for field in stored_rows.OUTCOME_FIELDS:
+            columns[f"outcome_{field}"] = (
+                stored_rows.column_value(getattr(outcome, field)) if outcome is not None else None
+            )
         outcome_ack = outcome.acknowledgement if outcome is not None else None
-        for field in ACK_FIELDS:
-            columns[f"outcome_ack_{field}"] = column_value(getattr(outcome_ack, field)) if outcome_ack else None
+        for field in stored_rows.ACK_FIELDS:
+            columns[f"outcome_ack_{field}"] = (
+                stored_rows.column_value(getattr(outcome_ack, field)) if outcome_ack else None
+            )
         columns["updated_at"] = now
         assignments = ", ".join(f"{name} = ?" for name in columns)
         self.db.execute(f"UPDATE plans SET {assignments} WHERE id = ?", [*columns.values(), plan_id])
 
-        for table, _model, attribute in (*PLAN_LISTS, *FORMAT_2_LISTS):
+        for table, _model, attribute in (*stored_rows.PLAN_LISTS, *stored_rows.FORMAT_2_LISTS):
             self._insert_rows(table, plan_id, getattr(plan, attribute))
-        for table, _model, attribute in FORMAT_2_SINGLES:
+        for table, _model, attribute in stored_rows.FORMAT_2_SINGLES:
             single = getattr(plan, attribute)
             self._insert_rows(table, plan_id, [single] if single is not None else [])
         self._write_chain(plan_id, plan.revisions)
@@ -526,10 +534,10 @@ class PlanBook:
         """One prepared statement for all the items (``add_many`` of thousands of plans stays quick)."""
         if not items:
             return
-        fields = scalar_fields(type(items[0]))
-        sql = insert_statement(table, parent, type(items[0]))
+        fields = stored_rows.scalar_fields(type(items[0]))
+        sql = stored_rows.insert_statement(table, parent, type(items[0]))
         rows = [
-            (parent_id, position, *(column_value(getattr(item, name)) for name in fields))
+            (parent_id, position, *(stored_rows.column_value(getattr(item, name)) for name in fields))
             for position, item in enumerate(items)
         ]
         if self.db._tracer is not None:
@@ -537,9 +545,9 @@ class PlanBook:
         self.db.conn.executemany(sql, rows)
 
     def _insert_row(self, table: str, plan_id: int, position: int, item: BaseModel) -> int:
-        fields = scalar_fields(type(item))
-        values = [plan_id, position, *(column_value(getattr(item, name)) for name in fields)]
-        cursor = self.db.execute(insert_statement(table, "plan_id", type(item)), values)
+        fields = stored_rows.scalar_fields(type(item))
+        values = [plan_id, position, *(stored_rows.column_value(getattr(item, name)) for name in fields)]
+        cursor = self.db.execute(stored_rows.insert_statement(table, "plan_id", type(item)), values)
         return int(cursor.lastrowid or 0)
 
 
@@ -578,13 +586,13 @@ class AuditTrail:
 def _revision_content_of(row: dict[str, Any]) -> str:
     values = {key: row[key] for key in ("at", "field", "old", "new", "reason")}
     try:
-        return revision_content(Revision.model_validate(values))
+        return audit.revision_content(model.Revision.model_validate(values))
     except ValueError:  # no longer a revision pipdesk could have written: it matches no hash
         return repr(values)
 
 
 def _require_sound(plan: Plan) -> None:
-    problems = plan_problems(plan)
+    problems = rules.plan_problems(plan)
     if problems:
         raise PlanInvalid(problems, intro="The plan was not saved")
 

@@ -37,7 +37,8 @@ from pipdesk.domain import (
     Revision,
     SupportAction,
 )
-from pipdesk.store.driver import sqlite3
+from pipdesk.store.connection import is_damage as is_damage
+from pipdesk.store.connection import is_undecodable_text as is_undecodable_text
 
 PERSON_FIELDS = ("name", "job_title", "department", "email")
 ACK_FIELDS = ("on", "refused", "witness", "employee_comment", "recorded_at")
@@ -215,17 +216,3 @@ def _checkins(db: Database, plan_id: int, format_2: bool) -> list[Checkin]:
     for position, attendees in attendance.items():
         checkins[position].attendance = attendees
     return checkins
-
-
-def is_undecodable_text(error: BaseException) -> bool:
-    """Whether reading failed on a TEXT cell that is not UTF-8 (the driver's own words; it has no error code)."""
-    return isinstance(error, sqlite3.OperationalError) and str(error).startswith("Could not decode to UTF-8")
-
-
-def is_damage(error: BaseException) -> bool:
-    """Whether reading stored rows failed because what is stored is not what pipdesk wrote."""
-    if isinstance(error, sqlite3.DatabaseError) and not isinstance(error, sqlite3.OperationalError):
-        code = getattr(error, "sqlite_errorcode", None)  # a page SQLite finds damaged as it reads it
-        if isinstance(code, int) and code & 0xFF in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
-            return True
-    return isinstance(error, (UnicodeDecodeError, ValueError, TypeError, KeyError)) or is_undecodable_text(error)

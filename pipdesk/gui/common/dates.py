@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCalendarWidget, QDateEdit, QWidget
 
-from pipdesk.domain import Plan
+if TYPE_CHECKING:
+    from pipdesk.domain import Plan
 
 DATE_EDIT_FORMAT = "yyyy-MM-dd"
 NO_DATE = QDate(1900, 1, 1)  # an optional date edit at its minimum shows "Not set" and means no date

@@ -15,15 +15,25 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from pipdesk.domain import PipdeskError, Plan, Problem, Revision, Status, plan_problems
+from pipdesk.domain.kinds import Status
+from pipdesk.domain.problems import PipdeskError, Problem
 from pipdesk.store import PlanBook, PlanNotFound
 from pipdesk.store.connection import explain_database_error
 from pipdesk.store.driver import sqlite3
 from pipdesk.system.diagnostics import logger
+from pipdesk.system.lazy import lazy_module
+
+if TYPE_CHECKING:
+    from pipdesk.domain import model, rules
+    from pipdesk.domain.model import Plan
+else:  # the plan's models load with the first plan opened, not with the window
+    model = lazy_module("pipdesk.domain.model")
+    rules = lazy_module("pipdesk.domain.rules")
 
 #: How long after a failed save the plan is written again (the next change tries at once).
 RETRY_INTERVAL_MS = 5000
@@ -113,11 +123,11 @@ class PlanSession(QObject):
         if revision is not None:
             field, old, new, reason = revision
             after.revisions.append(
-                Revision(
+                model.Revision(
                     at=dt.datetime.now(dt.UTC).replace(microsecond=0), field=field, old=old, new=new, reason=reason
                 )
             )
-        problems = plan_problems(after)
+        problems = rules.plan_problems(after)
         if problems:
             return problems
         if after == self.plan:

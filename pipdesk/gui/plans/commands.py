@@ -13,7 +13,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
 from PySide6.QtWidgets import QWidget
 
 from pipdesk.domain import Person, PipdeskError, Plan, PlanInvalid, vocabulary
@@ -32,16 +31,6 @@ from pipdesk.services.templates import (
 from pipdesk.store import PlanBook
 
 PLAN_FILE_FILTER = "Plan files (*.json);;All files (*)"
-
-
-def own_templates_folder() -> Path:
-    """Where the manager's own templates are kept (the built-in ones ship with pipdesk)."""
-    return Path(platformdirs.user_data_dir("pipdesk", appauthor=False)) / "templates"
-
-
-def own_samples_path() -> Path:
-    """The plan book of the sample plans, apart from the manager's real plans."""
-    return own_templates_folder().parent / "samples.pipdesk"
 
 
 @dataclass(frozen=True)

@@ -54,8 +54,10 @@ class PlanListModel(RowsModel[PlanSummary]):
     def __init__(self, today: Callable[[], dt.date] = dt.date.today, parent: QObject | None = None) -> None:
         super().__init__(parent)  # self.rows: the plans in the order shown (before filtering)
         self.today = today
-        #: Each plan's employee, title, summary and concerns, case-folded for search, by plan id.
-        self.search_text: dict[int, str] = {}
+        #: What the search reads of each plan besides its employee and title (its summary and concerns), by
+        #: plan id, asked for at the first search after a load; None: the rows' own ``search_text``.
+        self.more_text: Callable[[], dict[int, str]] | None = None
+        self._search_text: dict[int, str] | None = {}
         self._loaded: list[PlanSummary] = []
         self._row_by_id: dict[int, int] = {}
         self._sort_column = -1
@@ -64,9 +66,20 @@ class PlanListModel(RowsModel[PlanSummary]):
     def set_rows(self, rows: Sequence[PlanSummary]) -> None:
         self.beginResetModel()
         self._loaded = list(rows)
-        self.search_text = {row.id: f"{row.employee} {row.title} {row.search_text}".casefold() for row in self._loaded}
+        self._search_text = None  # worked out at the first search (plan_list_search_text)
         self._order()
         self.endResetModel()
+
+    @property
+    def search_text(self) -> dict[int, str]:
+        """Each plan's employee, title, summary and concerns, case-folded for search, by plan id."""
+        if self._search_text is None:
+            more = self.more_text() if self.more_text is not None else {}
+            self._search_text = {
+                row.id: f"{row.employee} {row.title} {more.get(row.id, row.search_text)}".casefold()
+                for row in self._loaded
+            }
+        return self._search_text
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Order the rows by a column; ties keep the plan book's order (employee, start date), either way."""
@@ -176,8 +189,9 @@ class PlanFilterProxy(QAbstractProxyModel):
         self.status: Status | None = None
         self._model: PlanListModel | None = None
         self._words: list[str] = []
-        # Per source row: its folded search text and status (filled when the source's rows change).
-        self._texts: list[str] = []
+        # Per source row: its folded search text (filled at the first search after the source's rows
+        # change) and status (filled when they change).
+        self._texts: list[str] | None = []
         self._statuses: list[Status] = []
         #: The source rows shown, ascending.
         self._visible: list[int] = []
@@ -210,8 +224,7 @@ class PlanFilterProxy(QAbstractProxyModel):
     def _source_rows_changed(self) -> None:
         model = self._model
         rows = model.rows if model is not None else []
-        texts = model.search_text if model is not None else {}
-        self._texts = [texts[row.id] for row in rows]
+        self._texts = None
         self._statuses = [row.status for row in rows]
         self._visible = self._match(range(len(rows)))
 
@@ -248,7 +261,7 @@ class PlanFilterProxy(QAbstractProxyModel):
         self._refilter(None)
 
     def _refilter(self, candidates: Sequence[int] | None) -> None:
-        visible = self._match(range(len(self._texts)) if candidates is None else candidates)
+        visible = self._match(range(len(self._statuses)) if candidates is None else candidates)
         if visible == self._visible:
             return
         self.beginResetModel()
@@ -259,13 +272,21 @@ class PlanFilterProxy(QAbstractProxyModel):
         if self.status is not None:
             status, statuses = self.status, self._statuses
             candidates = [i for i in candidates if statuses[i] is status]
-        texts, words = self._texts, self._words
+        words = self._words
         if not words:
             return list(candidates)
+        texts = self._search_texts()
         if len(words) == 1:
             word = words[0]
             return [i for i in candidates if word in texts[i]]
         return [i for i in candidates if all(word in texts[i] for word in words)]
+
+    def _search_texts(self) -> list[str]:
+        if self._texts is None:
+            model = self._model
+            texts = model.search_text if model is not None else {}
+            self._texts = [texts[row.id] for row in model.rows] if model is not None else []
+        return self._texts
 
     # Plans
 

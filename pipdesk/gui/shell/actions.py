@@ -12,37 +12,46 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QStatusBar, QWidget
 
-from pipdesk.domain import Plan, Status
-from pipdesk.domain.pauses import why_not_pause, why_not_resume
-from pipdesk.domain.smart import issue_blockers
-from pipdesk.gui.checkins.log import CheckinsTab
+from pipdesk.domain.kinds import Status
 from pipdesk.gui.common.prompts import Prompts
-from pipdesk.gui.common.session import PlanSession
-from pipdesk.gui.documents import commands as documents
-from pipdesk.gui.forms.ui_main_window import Ui_MainWindow
-from pipdesk.gui.forms.ui_welcome import Ui_WelcomeView
-from pipdesk.gui.outcome.commands import close_with_outcome, extend_plan
-from pipdesk.gui.plan import acknowledgements, responses
-from pipdesk.gui.plan import commands as plan_commands
-from pipdesk.gui.plan.editor import PlanEditor
-from pipdesk.gui.plans import commands as plans
 from pipdesk.gui.shell import file_menu_extras, help_menu, settings
 from pipdesk.gui.shell import plan_menu_extras as extras
-from pipdesk.gui.shell.book import PlanBooks
-from pipdesk.gui.shell.help_browser import open_user_guide
 from pipdesk.gui.shell.passphrase_dialog import PassphraseTask
 from pipdesk.gui.shell.runner import run_command
-from pipdesk.gui.shell.shortcuts_dialog import ShortcutsDialog
 from pipdesk.gui.shell.tips import TIPS
 from pipdesk.gui.subjectaccess import commands as subject_access
-from pipdesk.gui.timeline.view import TIMELINE_KEYS
-from pipdesk.store import PlanBook, default_plan_book_path
+from pipdesk.store.connection import default_plan_book_path
+from pipdesk.system.lazy import lazy_module
+
+if TYPE_CHECKING:
+    from pipdesk.domain import Plan, pauses, smart
+    from pipdesk.gui.checkins.log import CheckinsTab
+    from pipdesk.gui.common.session import PlanSession
+    from pipdesk.gui.documents import commands as documents
+    from pipdesk.gui.forms.ui_main_window import Ui_MainWindow
+    from pipdesk.gui.forms.ui_welcome import Ui_WelcomeView
+    from pipdesk.gui.outcome import commands as outcome
+    from pipdesk.gui.plan import acknowledgements, responses
+    from pipdesk.gui.plan import commands as plan_commands
+    from pipdesk.gui.plan.editor import PlanEditor
+    from pipdesk.gui.plans import commands as plans
+    from pipdesk.gui.shell.book import PlanBooks
+    from pipdesk.store import PlanBook
+else:  # loaded when an action first runs, not with the window (docs/performance.md)
+    pauses = lazy_module("pipdesk.domain.pauses")
+    smart = lazy_module("pipdesk.domain.smart")
+    documents = lazy_module("pipdesk.gui.documents.commands")
+    outcome = lazy_module("pipdesk.gui.outcome.commands")
+    acknowledgements = lazy_module("pipdesk.gui.plan.acknowledgements")
+    responses = lazy_module("pipdesk.gui.plan.responses")
+    plan_commands = lazy_module("pipdesk.gui.plan.commands")
+    plans = lazy_module("pipdesk.gui.plans.commands")
 
 
 class Shell(Protocol):
@@ -219,7 +228,7 @@ def _export_plan_file(window: Shell) -> None:
 def _issue_plan(window: Shell) -> None:
     session, today = _session(window), window.today()
     if not plan_commands.issue_plan(session, window.prompter, today):
-        if blockers := issue_blockers(session.plan):  # refused: the Plan tab, at the first problem
+        if blockers := smart.issue_blockers(session.plan):  # refused: the Plan tab, at the first problem
             window.show_plan_page()
             window.ui.viewTabs.setCurrentWidget(window.ui.planTab)
             window.editor.show_blockers(blockers)
@@ -237,10 +246,19 @@ def _issue_plan(window: Shell) -> None:
 
 
 def _plan_dialog(
-    command: Callable[[PlanSession, Prompts, dt.date, QWidget | None], object],
+    command: Callable[[], Callable[[PlanSession, Prompts, dt.date, QWidget | None], object]],
 ) -> Callable[[Shell], object]:
-    """An action that records something of the open plan through a dialog of ``command``'s."""
-    return lambda window: command(_session(window), window.prompter, window.today(), window.window())
+    """An action that records something of the open plan through a dialog of ``command()``'s (its module
+    loads when the action first runs)."""
+    return lambda window: command()(_session(window), window.prompter, window.today(), window.window())
+
+
+def _why_not_pause(plan: Plan, today: dt.date) -> str | None:
+    return pauses.why_not_pause(plan, today)
+
+
+def _why_not_resume(plan: Plan, today: dt.date) -> str | None:
+    return pauses.why_not_resume(plan, today)
 
 
 def _delete_plan(window: Shell) -> None:
@@ -273,13 +291,13 @@ def _export_calendar(window: Shell) -> None:
 def _extend(window: Shell) -> None:
     session = _session(window)
     window.show_plan_page()
-    extend_plan(session, window.prompter, window.today, window.window())
+    outcome.extend_plan(session, window.prompter, window.today, window.window())
 
 
 def _close_with_outcome(window: Shell) -> None:
     session = _session(window)
     window.show_plan_page()
-    if close_with_outcome(
+    if outcome.close_with_outcome(
         session,
         window.prompter,
         window.today,
@@ -321,7 +339,16 @@ def _about(window: Shell) -> None:
     window.prompter.info("About pipdesk", help_menu.about_text(book, window.books.backups_folder))
 
 
+def _user_guide(window: Shell) -> None:
+    from pipdesk.gui.shell.help_browser import open_user_guide
+
+    open_user_guide(window.window())
+
+
 def _keyboard_shortcuts(window: Shell) -> None:
+    from pipdesk.gui.shell.shortcuts_dialog import ShortcutsDialog
+    from pipdesk.gui.timeline.view import TIMELINE_KEYS
+
     dialog = ShortcutsDialog(window.window().findChildren(QAction), window.window(), view_keys=TIMELINE_KEYS)
     window.prompter.run_dialog(dialog)
 
@@ -367,22 +394,32 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("actionNewFromTemplate", new_plan_from_template, _book_open),
     ActionSpec("actionSaveAsTemplate", _save_as_template, _plan_shown),
     ActionSpec("actionIssuePlan", _issue_plan, _draft),
-    ActionSpec("actionRecordAcknowledgement", _plan_dialog(acknowledgements.record_acknowledgement), _running),
-    ActionSpec("actionRecordResponse", _plan_dialog(responses.record_response), _running_or_closed),
+    ActionSpec(
+        "actionRecordAcknowledgement",
+        _plan_dialog(lambda: acknowledgements.record_acknowledgement),
+        _running,
+    ),
+    ActionSpec("actionRecordResponse", _plan_dialog(lambda: responses.record_response), _running_or_closed),
     ActionSpec("actionNewCheckin", _new_checkin, _running, "Ctrl+K"),
     ActionSpec("actionExportCalendar", _export_calendar, _running),
     ActionSpec("actionExtend", _extend, _running_or_closed, why_not=extras.extending_refused),
-    ActionSpec("actionPausePlan", extras.pause, _running, why_not=why_not_pause),
-    ActionSpec("actionResumePlan", extras.resume, _running, why_not=why_not_resume),
+    ActionSpec(
+        "actionPausePlan", extras.pause, _running, why_not=lambda plan, today: pauses.why_not_pause(plan, today)
+    ),
+    ActionSpec(
+        "actionResumePlan", extras.resume, _running, why_not=lambda plan, today: pauses.why_not_resume(plan, today)
+    ),
     ActionSpec("actionCloseWithOutcome", _close_with_outcome, _running, why_not=extras.closing_refused),
     ActionSpec(
-        "actionRecordOutcomeAcknowledgement", _plan_dialog(acknowledgements.record_outcome_acknowledgement), _closed
+        "actionRecordOutcomeAcknowledgement",
+        _plan_dialog(lambda: acknowledgements.record_outcome_acknowledgement),
+        _closed,
     ),
     ActionSpec("actionRecordAppeal", extras.appeal, _plan_shown, why_not=extras.appeal_refused),
     *(ActionSpec(name, run, _plan_shown) for name, run in extras.RECORDS_COMMANDS),
     ActionSpec("actionDeletePlan", _delete_plan, _plan_shown, "Ctrl+Shift+Del"),
     # Help
-    ActionSpec(help_menu.ACTION_NAME, lambda w: open_user_guide(w.window()), shortcut=Key.HelpContents),
+    ActionSpec(help_menu.ACTION_NAME, _user_guide, shortcut=Key.HelpContents),
     ActionSpec("actionKeyboardShortcuts", _keyboard_shortcuts, shortcut="Ctrl+F1"),
     ActionSpec("actionAbout", _about),
 )

@@ -34,11 +34,11 @@ from pipdesk.store.connection import (
     PlanBookDamaged,
     WrongPassphrase,
     integrity_of,
+    is_damage,
     passphrase_of,
 )
 from pipdesk.store.driver import normalized, sqlite3
 from pipdesk.store.leftovers import clean_up_leftovers, find_leftovers, remove_leftovers, say_removed
-from pipdesk.store.rows import is_damage
 
 _T = TypeVar("_T")
 
@@ -180,7 +180,7 @@ class PlanBooks(QObject):
             return False
         book, _passphrase = opened
         try:
-            plans = book.summaries()  # a plan book whose rows do not read is said so before the window shows it
+            plans = book.summaries(search_text=False)  # rows that do not read are said so before the window shows them
             book.forget_unused_attachments()  # files of attachments removed before it was last closed
         except PlanBookDamaged as error:
             book.close()

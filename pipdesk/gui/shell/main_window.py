@@ -15,14 +15,14 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QIcon, QUndoGroup
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
 
-from pipdesk.domain import Status, vocabulary
+from pipdesk.domain import vocabulary
+from pipdesk.domain.kinds import Status
 from pipdesk.gui.common.prompts import Prompter, Prompts
 from pipdesk.gui.common.save_status import SaveStatus
 from pipdesk.gui.common.screen import fit_to_screen, fits
-from pipdesk.gui.common.session import PlanSession
 from pipdesk.gui.forms.ui_main_window import Ui_MainWindow
 from pipdesk.gui.forms.ui_welcome import Ui_WelcomeView
-from pipdesk.gui.plans.commands import own_samples_path, own_templates_folder
+from pipdesk.gui.plans.folders import own_samples_path, own_templates_folder
 from pipdesk.gui.plans.model import PLAN_ID_ROLE, PlanFilterProxy, PlanListModel, keep_plan_selected
 from pipdesk.gui.shell import actions, help_menu, settings
 from pipdesk.gui.shell.book import PlanBooks
@@ -33,6 +33,7 @@ from pipdesk.store import PlanBook, PlanSummary, default_plan_book_path
 from pipdesk.system.resources import resource_path
 
 if TYPE_CHECKING:
+    from pipdesk.gui.common.session import PlanSession
     from pipdesk.gui.shell.plan_views import PlanViews
 
 
@@ -201,7 +202,9 @@ class MainWindow(QMainWindow):
     def refresh_plans(self, plans: list[PlanSummary] | None = None) -> None:
         """Read the plan list and This week again (``plans``: the list, when just read)."""
         current = self.session.plan_id if self.session else None
-        self.plans.set_rows(plans if plans is not None else self.book.summaries() if self.book else [])
+        book = self.book
+        self.plans.more_text = book.search_texts if book is not None else None
+        self.plans.set_rows(plans if plans is not None else book.summaries(search_text=False) if book else [])
         self.this_week.refresh()
         overdue = self.this_week.overdue_count()
         # It counts meetings, support actions and outcomes past their date, not plans: its words say so.
@@ -238,6 +241,8 @@ class MainWindow(QMainWindow):
             return
         session = self.sessions.get(plan_id)
         if session is None:
+            from pipdesk.gui.common.session import PlanSession  # the plan's models load with the first plan
+
             session = PlanSession(self.book, plan_id, self)
             session.changed.connect(self._plan_changed)
             self.save_status.watch(session)

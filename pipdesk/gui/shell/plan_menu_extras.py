@@ -7,22 +7,30 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
-from pipdesk.domain import Plan
 from pipdesk.gui.common.prompts import Prompts
-from pipdesk.gui.common.session import PlanSession
-from pipdesk.gui.forms.ui_main_window import Ui_MainWindow
-from pipdesk.gui.outcome.appeal import record_appeal, why_not_appeal
-from pipdesk.gui.outcome.commands import why_not_close, why_not_extend
-from pipdesk.gui.pause.commands import pause_plan, resume_plan
-from pipdesk.gui.records import commands as records
 from pipdesk.gui.shell import settings
-from pipdesk.gui.shell.book import PlanBooks
-from pipdesk.store import PlanBook
+from pipdesk.system.lazy import lazy_module
+
+if TYPE_CHECKING:
+    from pipdesk.domain import Plan
+    from pipdesk.gui.common.session import PlanSession
+    from pipdesk.gui.forms.ui_main_window import Ui_MainWindow
+    from pipdesk.gui.outcome import appeal as appeals
+    from pipdesk.gui.outcome import commands as outcome
+    from pipdesk.gui.pause import commands as pause_commands
+    from pipdesk.gui.records import commands as records
+    from pipdesk.gui.shell.book import PlanBooks
+    from pipdesk.store import PlanBook
+else:  # loaded when an action first runs or its tip is first worked out, not with the window
+    appeals = lazy_module("pipdesk.gui.outcome.appeal")
+    outcome = lazy_module("pipdesk.gui.outcome.commands")
+    pause_commands = lazy_module("pipdesk.gui.pause.commands")
+    records = lazy_module("pipdesk.gui.records.commands")
 
 #: Name, menu text, and the Plan menu action each goes before.
 PLAN_MENU_EXTRAS = (
@@ -64,18 +72,18 @@ def add_menu_extras(ui: Ui_MainWindow, menu: QMenu, extras: tuple[tuple[str, str
 def pause(window: Window) -> None:
     assert window.session is not None
     window.show_plan_page()
-    pause_plan(window.session, window.prompter, window.today, window.window())
+    pause_commands.pause_plan(window.session, window.prompter, window.today, window.window())
 
 
 def resume(window: Window) -> None:
     assert window.session is not None
     window.show_plan_page()
-    resume_plan(window.session, window.prompter, window.today, window.window())
+    pause_commands.resume_plan(window.session, window.prompter, window.today, window.window())
 
 
 def appeal(window: Window) -> None:
     assert window.session is not None
-    record_appeal(window.session, window.prompter, window.today, window.window())
+    appeals.record_appeal(window.session, window.prompter, window.today, window.window())
 
 
 class RecordsWindow(Window, Protocol):
@@ -144,15 +152,15 @@ RECORDS_COMMANDS: tuple[tuple[str, Callable[[RecordsWindow], None]], ...] = (
 
 
 def appeal_refused(plan: Plan, _today: dt.date) -> str | None:
-    return why_not_appeal(plan)
+    return appeals.why_not_appeal(plan)
 
 
 def closing_refused(plan: Plan, _today: dt.date) -> str | None:
-    return why_not_close(plan)
+    return outcome.why_not_close(plan)
 
 
 def extending_refused(plan: Plan, _today: dt.date) -> str | None:
-    return why_not_extend(plan)
+    return outcome.why_not_extend(plan)
 
 
 def show_enabled(action: QAction, enabled: bool, tip: str, why: str | None) -> None:

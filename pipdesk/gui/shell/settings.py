@@ -16,8 +16,7 @@ from typing import Generic, TypeVar
 from PySide6.QtCore import QBuffer, QByteArray, QSettings, QSize, Qt
 from PySide6.QtGui import QImage, QImageReader
 
-from pipdesk.domain.outcome import DEFAULT_SUSTAINED
-from pipdesk.domain.retention import DEFAULT_RETENTION_YEARS, RETENTION_YEARS_RANGE
+from pipdesk.domain.defaults import DEFAULT_RETENTION_YEARS, DEFAULT_SUSTAINED, RETENTION_YEARS_RANGE
 from pipdesk.gui.common.theme import Theme
 from pipdesk.reports import Organisation
 from pipdesk.system.safe_write import make_private_folder, write_new_private_file

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from pipdesk.domain import vocabulary
 from pipdesk.gui.common.prompts import Prompts
-from pipdesk.gui.common.session import PlanSession
-from pipdesk.gui.forms.ui_main_window import Ui_MainWindow
-from pipdesk.gui.subjectaccess.dialog import TITLE, SubjectAccessDialog
-from pipdesk.services.subject_access import NothingFound, write_subject_access
-from pipdesk.store import PlanBook
+
+if TYPE_CHECKING:
+    from pipdesk.gui.common.session import PlanSession
+    from pipdesk.gui.forms.ui_main_window import Ui_MainWindow
+    from pipdesk.store import PlanBook
 
 ACTION_NAME = "actionSubjectAccess"
 
@@ -54,6 +54,9 @@ def export_subject_access(
     book: PlanBook, prompts: Prompts, name: str, folder: Path, parent: QWidget | None = None
 ) -> Path | None:
     """Ask for the person (``name`` prefilled) and the ZIP, write it, and say what it holds; its path, or None."""
+    from pipdesk.gui.subjectaccess.dialog import TITLE, SubjectAccessDialog  # loaded on first use, not at launch
+    from pipdesk.services.subject_access import NothingFound, write_subject_access
+
     dialog = SubjectAccessDialog(name, folder, prompts, parent)
     try:
         if not prompts.run_dialog(dialog) or dialog.problems():

@@ -11,13 +11,13 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QFont, QPalette
 
-from pipdesk.domain import Status
+from pipdesk.domain.kinds import Status
 from pipdesk.domain.retention import past_retention_since
 from pipdesk.domain.schedule import ACKNOWLEDGEMENT_DAYS, DueItem, DueKind
 from pipdesk.domain.vocabulary import PAUSED, count, short_date, weekday
 from pipdesk.gui.common.colours import alert_colour
 from pipdesk.gui.common.table_model import Index, RowsModel
-from pipdesk.store.erasure import ClosedPlan
+from pipdesk.store.due import ClosedPlan
 
 PLAN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 

@@ -16,13 +16,13 @@ from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHeaderView, QWidget
 
-from pipdesk.domain.retention import DEFAULT_RETENTION_YEARS
+from pipdesk.domain.retention import DEFAULT_RETENTION_YEARS, latest_close_past_retention
 from pipdesk.domain.schedule import due_items
 from pipdesk.domain.vocabulary import count, day_and_date
 from pipdesk.gui.forms.ui_this_week_view import Ui_ThisWeekView
 from pipdesk.gui.week.model import ThisWeekModel, past_retention_items
 from pipdesk.store import PlanBook
-from pipdesk.store.erasure import closed_plans_for_retention
+from pipdesk.store.due import closed_plans_for_retention
 
 
 class ThisWeekView(QWidget):
@@ -78,7 +78,8 @@ class ThisWeekView(QWidget):
         if read_at != self._read_at:
             self._read_at = read_at
             plans = self.book.plans_for_due_items(today) if self.book is not None else []
-            closed = closed_plans_for_retention(self.book) if self.book is not None else []
+            closed_by = latest_close_past_retention(years, today)
+            closed = closed_plans_for_retention(self.book.db.conn, closed_by) if self.book is not None else []
             self.model.set_items([*due_items(plans, today), *past_retention_items(closed, years, today)], today)
             table.clearSpans()
             for row in range(self.model.rowCount()):
