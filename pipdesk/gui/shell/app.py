@@ -13,6 +13,8 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from pipdesk import __version__
+from pipdesk.gui.common.theme import Theme, apply_theme
+from pipdesk.gui.shell import settings
 from pipdesk.system.resources import resource_path
 
 
@@ -66,14 +68,28 @@ class AfterFirstPaint(QObject):
         return False
 
 
+def show_chosen_theme(app: QApplication) -> None:
+    """The colours chosen in Preferences, or the system's; shown again when the system's scheme changes."""
+    apply_theme(app, Theme(settings.THEME.read()))
+    if app.property("pipdeskFollowsScheme"):
+        return
+    app.setProperty("pipdeskFollowsScheme", True)
+
+    def system_changed(*_: object) -> None:
+        if settings.THEME.read() == Theme.SYSTEM.value:
+            apply_theme(app, Theme.SYSTEM)
+
+    hints = app.styleHints()
+    hints.colorSchemeChanged.connect(system_changed)
+    hints.accessibility().contrastPreferenceChanged.connect(system_changed)
+
+
 def run_app(path: Path | None, passphrase: str | None = None) -> int:
     from pipdesk.store.connection import WINDOW_HOLDER, set_lock_holder
 
     set_lock_holder(WINDOW_HOLDER)  # another pipdesk refuses at once, rather than waiting for a window to close
     log_qt_messages()
     app = application()
-    from pipdesk.gui.shell.preferences_dialog import show_chosen_theme
-
     show_chosen_theme(app)
     from pipdesk.gui.shell.main_window import start_window
     from pipdesk.gui.shell.runner import show_unexpected_error

@@ -24,25 +24,10 @@ from pipdesk.domain.retention import RETENTION_YEARS_RANGE
 from pipdesk.domain.vocabulary import agreeing
 from pipdesk.gui.common.dialogs import finish_dialog
 from pipdesk.gui.common.prompts import Prompts
-from pipdesk.gui.common.theme import Theme, apply_theme
+from pipdesk.gui.common.theme import Theme
 from pipdesk.gui.forms.ui_preferences_dialog import Ui_PreferencesDialog
 from pipdesk.gui.shell import settings
-
-
-def show_chosen_theme(app: QApplication) -> None:
-    """The colours chosen in Preferences, or the system's; shown again when the system's scheme changes."""
-    apply_theme(app, Theme(settings.THEME.read()))
-    if app.property("pipdeskFollowsScheme"):
-        return
-    app.setProperty("pipdeskFollowsScheme", True)
-
-    def system_changed(*_: object) -> None:
-        if settings.THEME.read() == Theme.SYSTEM.value:
-            apply_theme(app, Theme.SYSTEM)
-
-    hints = app.styleHints()
-    hints.colorSchemeChanged.connect(system_changed)
-    hints.accessibility().contrastPreferenceChanged.connect(system_changed)
+from pipdesk.gui.shell.app import show_chosen_theme
 
 
 class PreferencesDialog(QDialog):

@@ -45,7 +45,9 @@ class Setting(Generic[T]):
             return self.default
 
     def write(self, value: T) -> None:
-        settings().setValue(self.key, value)
+        store = settings()
+        if store.value(self.key, None) != value:  # the same value again (at every opening): the file is left alone
+            store.setValue(self.key, value)
 
 
 def _int(value: object) -> int:
