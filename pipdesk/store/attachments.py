@@ -14,11 +14,10 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 
-from sqlite_utils import Database
-
 from pipdesk.domain import Attachment, PipdeskError, Plan
 from pipdesk.domain.attachments import Placed, every_attachment, size_text
 from pipdesk.domain.model import MAX_ATTACHMENT_BYTES
+from pipdesk.store.database import Database
 from pipdesk.store.rows import column_value, scalar_fields
 
 _FIELDS = scalar_fields(Attachment)

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import BinaryIO
 
 import platformdirs
-from sqlite_utils import Database
 
 from pipdesk.store.connection import (
     PLAN_BOOK_SUFFIX,
@@ -30,6 +29,7 @@ from pipdesk.store.connection import (
     open_read_only,
     passphrase_of,
 )
+from pipdesk.store.database import Database
 from pipdesk.store.driver import apply_passphrase, sqlite3
 from pipdesk.store.leftovers import PARTIAL_SUFFIX, RESTORE_STAGING, backup_being_written, staging_prefix
 from pipdesk.store.plan_book import PlanBook

@@ -12,13 +12,15 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
-from sqlite_utils import Database, Migrations
 
 from pipdesk.domain import PipdeskError
-from pipdesk.store.driver import apply_passphrase, check_sqlite_utils, sqlite3, usable_passphrase
-from pipdesk.store.migrations import MIGRATION_SET, plan_book_migrations
+from pipdesk.store.damage import is_undecodable_text
+from pipdesk.store.database import Database
+from pipdesk.store.driver import apply_passphrase, sqlite3, usable_passphrase
+from pipdesk.store.migrations import MIGRATION_SET, MIGRATIONS_TABLE, STEP_NAMES, plan_book_migrations
 from pipdesk.system.safe_write import (
     SQLITE_MAGIC,
     fsync_file,
@@ -28,6 +30,9 @@ from pipdesk.system.safe_write import (
     protect_open_book,
     release_open_book,
 )
+
+if TYPE_CHECKING:
+    from sqlite_utils import Migrations
 
 PLAN_BOOK_SUFFIX = ".pipdesk"
 LOCK_SUFFIX = ".lock"
@@ -92,8 +97,7 @@ def open_database(
     awaited before the first write, which a damaged book refuses (:func:`begin_epoch`), and read
     with :func:`integrity_of`.
     """
-    check_sqlite_utils()
-    migrations = migrations or plan_book_migrations()
+    # sqlite-utils' Migrations load only when a step is to be applied (a new or older plan book)
     path = Path(path)
     if passphrase is not None and not usable_passphrase(passphrase):
         raise PlanBookError(f"{path}: a passphrase is at least one character, and no NUL characters")
@@ -129,16 +133,17 @@ def _disk_full(folder: Path) -> bool:
 
 
 def _open_database(
-    path: Path, real: Path, create: bool, migrations: Migrations, passphrase: str | None, check_later: bool
+    path: Path, real: Path, create: bool, migrations: Migrations | None, passphrase: str | None, check_later: bool
 ) -> Database:
     integrity: IntegrityCheck | None = None
+    pending = migrations is not None  # steps given by the caller are applied (each once)
     if real.exists() and not (create and _is_stub_of_default_book(real)):
         check_plan_book_file(real, passphrase, shown=path)
         _check_writable(real, shown=path)
         lock = _BookLock.acquire(real, shown=path)
         try:
             _check_log_belongs(real, passphrase, shown=path)
-            _check_schema(real, migrations, passphrase, shown=path, quick_check=not check_later)
+            pending |= _check_schema(real, migrations, passphrase, shown=path, quick_check=not check_later)
             if check_later:
                 integrity = IntegrityCheck(real, passphrase, shown=path)
         except BaseException:
@@ -166,7 +171,8 @@ def _open_database(
     db = Database(conn)
     try:
         _prepare(conn, passphrase)
-        migrations.apply(db)
+        if pending:
+            (migrations or plan_book_migrations()).apply(db.full())
     except sqlite3.Error as error:
         conn.close()
         raise PlanBookError(f"{path}: cannot be opened for writing ({explain_database_error(error)})") from None
@@ -273,7 +279,7 @@ def _prepare(conn: sqlite3.Connection, passphrase: str | None) -> None:
 CREATING_MARK = ".creating-"
 
 
-def _create_book(path: Path, migrations: Migrations, passphrase: str | None, *, shown: Path) -> None:
+def _create_book(path: Path, migrations: Migrations | None, passphrase: str | None, *, shown: Path) -> None:
     """Make a whole, migrated plan book beside ``path`` and only then give it its name.
 
     A pipdesk killed meanwhile leaves no file at ``path`` (only a ``.NAME.creating-…`` file that
@@ -289,7 +295,7 @@ def _create_book(path: Path, migrations: Migrations, passphrase: str | None, *, 
         conn = sqlite3.connect(staging, isolation_level=None)
         try:
             _prepare(conn, passphrase)
-            migrations.apply(Database(conn))
+            (migrations or plan_book_migrations()).apply(Database(conn).full())
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             conn.close()
@@ -362,20 +368,6 @@ def check_integrity(db: Database, shown: Path | None = None) -> None:
         raise PlanBookDamaged(
             f"{shown or 'the plan book'}: is damaged ({found}); nothing was written; restore it from a backup"
         )
-
-
-def is_undecodable_text(error: BaseException) -> bool:
-    """Whether reading failed on a TEXT cell that is not UTF-8 (the driver's own words; it has no error code)."""
-    return isinstance(error, sqlite3.OperationalError) and str(error).startswith("Could not decode to UTF-8")
-
-
-def is_damage(error: BaseException) -> bool:
-    """Whether reading stored rows failed because what is stored is not what pipdesk wrote."""
-    if isinstance(error, sqlite3.DatabaseError) and not isinstance(error, sqlite3.OperationalError):
-        code = getattr(error, "sqlite_errorcode", None)  # a page SQLite finds damaged as it reads it
-        if isinstance(code, int) and code & 0xFF in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
-            return True
-    return isinstance(error, (UnicodeDecodeError, ValueError, TypeError, KeyError)) or is_undecodable_text(error)
 
 
 def explain_database_error(error: sqlite3.Error) -> str:
@@ -731,13 +723,14 @@ def check_key(conn: sqlite3.Connection, path: Path) -> None:
 
 def _check_schema(
     path: Path,
-    migrations: Migrations,
+    migrations: Migrations | None,
     passphrase: str | None = None,
     *,
     shown: Path | None = None,
     quick_check: bool = True,
-) -> None:
-    """Read-only look at what the file holds: it must be a plan book this version can migrate."""
+) -> bool:
+    """Read-only look at what the file holds: it must be a plan book this version can migrate.
+    Whether a step of ``migrations`` (else pipdesk's) is still to be applied."""
     label = shown or path
     try:
         conn = open_read_only(path, passphrase)
@@ -747,17 +740,15 @@ def _check_schema(
         if passphrase is not None:
             check_key(conn, path)
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if Migrations.migrations_table not in tables:
+        if MIGRATIONS_TABLE not in tables:
             raise PlanBookError(f"{label}: is an SQLite database but not a plan book")
         applied = [
             row[0]
-            for row in conn.execute(
-                f"SELECT name FROM {Migrations.migrations_table} WHERE migration_set = ?", [MIGRATION_SET]
-            )
+            for row in conn.execute(f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ?", [MIGRATION_SET])
         ]
         if not applied:
             raise PlanBookError(f"{label}: is an SQLite database but not a plan book")
-        known = set(_migration_names(migrations))
+        known = set(_migration_names(migrations) if migrations is not None else STEP_NAMES)
         unknown = [name for name in applied if name not in known]
         if unknown:
             raise PlanBookError(
@@ -766,6 +757,7 @@ def _check_schema(
             )
         if quick_check:
             _quick_check(conn, label)
+        return bool(known - set(applied))
     except sqlite3.DatabaseError as error:
         raise PlanBookError(f"{label}: is damaged or not a plan book ({error}); restore it from a backup") from None
     finally:
@@ -820,4 +812,6 @@ def integrity_of(conn: sqlite3.Connection) -> IntegrityCheck | None:
 
 def _migration_names(migrations: Migrations) -> list[str]:
     # Against an empty database every step is pending: the names of all steps this version knows.
-    return [migration.name for migration in migrations.pending(Database(memory=True))]
+    import sqlite_utils
+
+    return [migration.name for migration in migrations.pending(sqlite_utils.Database(memory=True))]

@@ -15,13 +15,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from pipdesk.domain import PipdeskError, Plan
 from pipdesk.domain.retention import RetentionHold, anonymised, employee_initials
 from pipdesk.store.attachments import forget_unused
 from pipdesk.store.backups import backups_of, rewrite_backup
 from pipdesk.store.connection import PlanBookError, begin_epoch, passphrase_of
+from pipdesk.store.database import Database
 from pipdesk.store.plan_book import PlanBook, PlanNotFound, _now
 
 ERASED = "erased"

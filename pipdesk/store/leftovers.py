@@ -32,11 +32,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from pipdesk.domain import vocabulary
 from pipdesk.domain.attachments import size_text
 from pipdesk.store.connection import LOCK_SUFFIX, PLAN_BOOK_SUFFIX, PlanBookError, _BookLock
+from pipdesk.store.database import Database
 from pipdesk.store.plan_book import PlanBook
 from pipdesk.system.safe_write import SQLITE_MAGIC
 

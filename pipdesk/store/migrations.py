@@ -6,9 +6,14 @@ previous schema under ``tests/data/planbooks/`` proves the step keeps every plan
 
 from __future__ import annotations
 
-from sqlite_utils import Database, Migrations
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database, Migrations
 
 MIGRATION_SET = "pipdesk"
+#: The table where sqlite-utils' ``Migrations`` notes each step applied.
+MIGRATIONS_TABLE = "_sqlite_migrations"
 
 _PERSON = ("name", "job_title", "department", "email")
 
@@ -291,7 +296,8 @@ def _plan_format_2(db: Database) -> None:
     import datetime as dt
 
     from pipdesk.domain.audit import content_hash, save_link
-    from pipdesk.store.rows import is_damage, read_plan
+    from pipdesk.store.damage import is_damage
+    from pipdesk.store.rows import read_plan
 
     acknowledgement = (
         '"on" TEXT NOT NULL, refused INTEGER NOT NULL, witness TEXT, employee_comment TEXT NOT NULL, recorded_at TEXT'
@@ -414,8 +420,17 @@ STEPS = [
 ]
 
 
+#: Every step's name, oldest first: opening a plan book that has them all applies none (sqlite-utils stays unloaded).
+STEP_NAMES = tuple(name for name, _step in STEPS)
+
+
 def plan_book_migrations() -> Migrations:
     """The migration set that brings any older plan book to the current schema."""
+    from sqlite_utils import Migrations
+
+    from pipdesk.store.driver import check_sqlite_utils
+
+    check_sqlite_utils()
     migrations = Migrations(MIGRATION_SET)
     for name, step in STEPS:
         migrations(name=name)(step)

@@ -14,17 +14,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
-from sqlite_utils import Database, Migrations
-
 from pipdesk.domain import vocabulary
 from pipdesk.domain.kinds import Status
 from pipdesk.domain.problems import PipdeskError, PlanInvalid
 from pipdesk.store.connection import PlanBookDamaged, begin_epoch, open_database, passphrase_of
+from pipdesk.store.damage import is_damage
+from pipdesk.store.database import Database
 from pipdesk.store.due import DuePlanRow, due_rows
 from pipdesk.system.lazy import lazy_module
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
+    from sqlite_utils import Migrations
 
     from pipdesk.domain import attachments as plan_attachments
     from pipdesk.domain import audit, model, rules
@@ -104,7 +105,7 @@ def _reads_stored_plans(read: Callable[Concatenate[PlanBook, _P], _R]) -> Callab
         try:
             return read(book, *args, **kwargs)
         except Exception as error:
-            if not stored_rows.is_damage(error):
+            if not is_damage(error):
                 raise
             what = str(error).splitlines()[0] if str(error) else type(error).__name__
             raise PlanBookDamaged(

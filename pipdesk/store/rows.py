@@ -10,10 +10,9 @@ import datetime as dt
 from collections.abc import Iterator
 from enum import Enum
 from functools import cache
-from typing import Any
+from typing import Any, Protocol
 
 from pydantic import BaseModel
-from sqlite_utils import Database
 
 from pipdesk.domain import (
     Acknowledgement,
@@ -37,8 +36,6 @@ from pipdesk.domain import (
     Revision,
     SupportAction,
 )
-from pipdesk.store.connection import is_damage as is_damage
-from pipdesk.store.connection import is_undecodable_text as is_undecodable_text
 
 PERSON_FIELDS = ("name", "job_title", "department", "email")
 ACK_FIELDS = ("on", "refused", "witness", "employee_comment", "recorded_at")
@@ -79,6 +76,15 @@ PLAN_TABLES = (
     "attachments",
     *(table for table, _model, _attribute in (*FORMAT_2_LISTS, *FORMAT_2_SINGLES)),
 )
+
+
+class Reads(Protocol):
+    """What reading a plan's rows needs of a connection: ours (``store/database.py``) or sqlite-utils' own
+    (in a schema step)."""
+
+    def execute(self, sql: str, parameters: Any = None, /) -> Any: ...
+
+    def query(self, sql: str, params: Any = None, /) -> Iterator[dict[str, Any]]: ...
 
 
 def column_value(value: Any) -> Any:
@@ -122,7 +128,7 @@ def _model_of(model: type[BaseModel], row: dict[str, Any], **lists: Any) -> Any:
     return model.model_validate(values)
 
 
-def read_plan(db: Database, plan_id: int, *, format_2: bool = True) -> Plan | None:
+def read_plan(db: Reads, plan_id: int, *, format_2: bool = True) -> Plan | None:
     """The whole plan, read with one query a table; None when there is no such plan.
 
     ``format_2=False`` reads a plan book whose schema is older than step 0006 (a schema step reads
@@ -165,7 +171,7 @@ def read_plan(db: Database, plan_id: int, *, format_2: bool = True) -> Plan | No
     return Plan.model_validate(values)
 
 
-def _attachments(db: Database, plan_id: int) -> dict[tuple[str, int], list[Attachment]]:
+def _attachments(db: Reads, plan_id: int) -> dict[tuple[str, int], list[Attachment]]:
     """The plan's attachments by owner (plan, concern, checkin, outcome) and the owner's position, in order."""
     found: dict[tuple[str, int], list[Attachment]] = {}
     for row in db.query("SELECT * FROM attachments WHERE plan_id = ? ORDER BY position", [plan_id]):
@@ -179,12 +185,12 @@ def _acknowledgement(row: dict[str, Any], prefix: str) -> Acknowledgement | None
     return Acknowledgement.model_validate({field: row.get(f"{prefix}{field}") for field in ACK_FIELDS})
 
 
-def _children(db: Database, table: str, plan_id: int) -> Iterator[dict[str, Any]]:
+def _children(db: Reads, table: str, plan_id: int) -> Iterator[dict[str, Any]]:
     return db.query(f"SELECT * FROM {table} WHERE plan_id = ? ORDER BY position", [plan_id])
 
 
 def _with_items(
-    db: Database, plan_id: int, table: str, model: type[BaseModel], items: tuple[str, str, type[BaseModel], str]
+    db: Reads, plan_id: int, table: str, model: type[BaseModel], items: tuple[str, str, type[BaseModel], str]
 ) -> list[Any]:
     """The plan's rows of ``table`` (concerns, check-ins), each with its own list read from the items' table."""
     item_table, parent_column, item_model, attribute = items
@@ -198,11 +204,11 @@ def _with_items(
     return [_model_of(model, r, **{attribute: found.get(r["id"], [])}) for r in _children(db, table, plan_id)]
 
 
-def _concerns(db: Database, plan_id: int) -> list[Concern]:
+def _concerns(db: Reads, plan_id: int) -> list[Concern]:
     return _with_items(db, plan_id, "concerns", Concern, ("evidence", "concern_id", DatedNote, "evidence"))
 
 
-def _checkins(db: Database, plan_id: int, format_2: bool) -> list[Checkin]:
+def _checkins(db: Reads, plan_id: int, format_2: bool) -> list[Checkin]:
     checkins = _with_items(db, plan_id, "checkins", Checkin, ("progress", "checkin_id", Progress, "progress"))
     if not format_2 or not checkins:
         return checkins

@@ -480,10 +480,10 @@ def install(window: Shell, welcome: Ui_WelcomeView, undo_group: QUndoGroup) -> t
     return undo, redo
 
 
-def connect_editor(window: Shell, editor: PlanEditor) -> None:
+def connect_editor(ui: Ui_MainWindow, editor: PlanEditor) -> None:
     """The plan view's buttons (acknowledgement, next step) run the window's actions; once it is made."""
-    actions = action_map(window.ui)
-    editor.acknowledgement_requested.connect(window.ui.actionRecordAcknowledgement.trigger)
+    actions = action_map(ui)
+    editor.acknowledgement_requested.connect(ui.actionRecordAcknowledgement.trigger)
     editor.next_step.step_requested.connect(lambda key: actions[NEXT_STEP_ACTIONS[key]].trigger())
 
 

@@ -13,8 +13,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from pipdesk import __version__
-from pipdesk.gui.common.theme import Theme, apply_theme
-from pipdesk.gui.shell import settings
+from pipdesk.gui.shell.appearance import show_chosen_theme
 from pipdesk.system.resources import resource_path
 
 
@@ -66,22 +65,6 @@ class AfterFirstPaint(QObject):
                 print(f"shown at {time.monotonic():.6f}", flush=True)
             QTimer.singleShot(0, self.then)  # after the paint is on screen
         return False
-
-
-def show_chosen_theme(app: QApplication) -> None:
-    """The colours chosen in Preferences, or the system's; shown again when the system's scheme changes."""
-    apply_theme(app, Theme(settings.THEME.read()))
-    if app.property("pipdeskFollowsScheme"):
-        return
-    app.setProperty("pipdeskFollowsScheme", True)
-
-    def system_changed(*_: object) -> None:
-        if settings.THEME.read() == Theme.SYSTEM.value:
-            apply_theme(app, Theme.SYSTEM)
-
-    hints = app.styleHints()
-    hints.colorSchemeChanged.connect(system_changed)
-    hints.accessibility().contrastPreferenceChanged.connect(system_changed)
 
 
 def run_app(path: Path | None, passphrase: str | None = None) -> int:

@@ -34,9 +34,9 @@ from pipdesk.store.connection import (
     PlanBookDamaged,
     WrongPassphrase,
     integrity_of,
-    is_damage,
     passphrase_of,
 )
+from pipdesk.store.damage import is_damage
 from pipdesk.store.driver import normalized, sqlite3
 from pipdesk.store.leftovers import clean_up_leftovers, find_leftovers, remove_leftovers, say_removed
 

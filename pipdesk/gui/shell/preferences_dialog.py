@@ -27,7 +27,7 @@ from pipdesk.gui.common.prompts import Prompts
 from pipdesk.gui.common.theme import Theme
 from pipdesk.gui.forms.ui_preferences_dialog import Ui_PreferencesDialog
 from pipdesk.gui.shell import settings
-from pipdesk.gui.shell.app import show_chosen_theme
+from pipdesk.gui.shell.appearance import show_chosen_theme
 
 
 class PreferencesDialog(QDialog):
