@@ -772,21 +772,23 @@ def _quick_check(conn: sqlite3.Connection, label: Path) -> None:
 
 
 class IntegrityCheck:
-    """The check of every page of a plan book just opened, on a worker thread with a read-only connection of its own.
+    """The check of every page of a plan book opened with ``check_later``, through a read-only connection of its own.
 
-    SQLite releases Python's lock while it reads, so the window paints meanwhile. :meth:`verdict`
-    waits for it and raises :class:`PlanBookDamaged` for a damaged book (or one that cannot be read).
+    It runs once: on a worker thread the window starts once it has painted (``gui/shell/book.py``; SQLite
+    releases Python's lock while it reads), or at the latest when :meth:`verdict` is first asked, before
+    the first write. :meth:`verdict` raises :class:`PlanBookDamaged` for a damaged book (or one that
+    cannot be read), every time it is asked.
     """
 
     def __init__(self, path: Path, passphrase: str | None, *, shown: Path) -> None:
-        self.path, self.shown = path, shown
+        self.path, self.shown, self._passphrase = path, shown, passphrase
         self.problem: PlanBookDamaged | None = None
-        self._thread = threading.Thread(target=self._run, args=(passphrase,), name="pipdesk-check", daemon=True)
-        self._thread.start()
+        self._lock = threading.Lock()
+        self._done = False
 
-    def _run(self, passphrase: str | None) -> None:
+    def _run(self) -> None:
         try:
-            conn = open_read_only(self.path, passphrase, while_in_use=True)
+            conn = open_read_only(self.path, self._passphrase, while_in_use=True)
             try:
                 _quick_check(conn, self.shown)
             finally:
@@ -799,8 +801,12 @@ class IntegrityCheck:
             )
 
     def verdict(self) -> None:
-        """Wait for the check; raise :class:`PlanBookDamaged` if it found the book damaged."""
-        self._thread.join()
+        """Check, if not checked yet (waiting for a check another thread is running); raise
+        :class:`PlanBookDamaged` if the book is damaged."""
+        with self._lock:
+            if not self._done:
+                self._run()
+                self._done = True
         if self.problem is not None:
             raise self.problem
 

@@ -84,8 +84,9 @@ def run_app(path: Path | None, passphrase: str | None = None) -> int:
 
     sys.excepthook = unexpected
     quit_when_shown = bool(os.environ.get("PIPDESK_QUIT_WHEN_SHOWN"))
-    # Once the first screen (the plan list and This week) is painted, the last plan opens behind it; for
-    # start-up timing (docs/performance.md, benchmarks/) the moment of that paint is printed and pipdesk leaves.
-    AfterFirstPaint(window, app.quit if quit_when_shown else window.open_last_plan, stamp=quit_when_shown)
+    # Once the first screen (the plan list and This week) is painted, the opening check and backup start and
+    # the last plan opens behind it; for start-up timing (docs/performance.md, benchmarks/) the moment of
+    # that paint is printed and pipdesk leaves.
+    AfterFirstPaint(window, app.quit if quit_when_shown else window.window_painted, stamp=quit_when_shown)
     window.show()
     return int(app.exec())

@@ -116,6 +116,8 @@ class PlanBooks(QObject):
         self.backups_folder = backups_folder or default_backups_folder()
         self._backup_threads: list[threading.Thread] = []
         self._changes_at_open = 0
+        #: At launch, what waits for the window's first paint (:meth:`window_painted`); None: nothing waits.
+        self.until_painted: list[Callable[[], None]] | None = None
         self.backup_failed.connect(self._say_backup_failed)
         self.damaged.connect(self._close_damaged)
 
@@ -142,14 +144,22 @@ class PlanBooks(QObject):
         if back_up or check is not None:
             # On a worker thread once the window is up: the check of every page (when the book was opened
             # with check_later), then the backup (on a large plan book a copy takes a moment).
-            QTimer.singleShot(
-                0,
-                lambda: (
-                    self.back_up_in_background(book, "on opening", check, back_up) if self.window.book is book else None
-                ),
-            )
+            def start() -> None:
+                if self.window.book is book:
+                    self.back_up_in_background(book, "on opening", check, back_up)
+
+            if self.until_painted is not None:
+                self.until_painted.append(start)  # at launch: once the window is painted (window_painted)
+            else:
+                QTimer.singleShot(0, start)
         if book.path is not None:
             settings.remember_plan_book(book.path)
+
+    def window_painted(self) -> None:
+        """The window is on screen: start what waited for it (the opening check and backup)."""
+        waiting, self.until_painted = self.until_painted or [], None
+        for start in waiting:
+            start()
 
     def closing(self, book: PlanBook) -> None:
         """Before ``book`` closes: one more backup when anything in it changed since it opened."""

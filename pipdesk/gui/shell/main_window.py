@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QIcon, QUndoGroup
@@ -173,6 +173,11 @@ class MainWindow(QMainWindow):
         else:
             self.open_last_plan()
         self.open_plan_later = False
+
+    def window_painted(self) -> None:
+        """At launch, once the first screen is painted: the opening check and backup start, the last plan opens."""
+        self.books.window_painted()
+        self.open_last_plan()
 
     def open_last_plan(self) -> None:
         """Select the plan shown last in this plan book, else the first; This week stays in front if anything is due."""
@@ -346,13 +351,16 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-def start_window(path: Path | None, passphrase: str | None = None) -> MainWindow:
+def start_window(path: Path | None, passphrase: str | None = None, **options: Any) -> MainWindow:
     """The main window on ``path``, else the plan book used last, else the default one in the data folder.
 
-    A plan book that cannot be opened is said so in a message; the window opens all the same.
+    A plan book that cannot be opened is said so in a message; the window opens all the same. What the
+    first screen does not show waits for :meth:`MainWindow.window_painted` (``run_app`` calls it once
+    the window is painted). ``options`` go to :class:`MainWindow` (tests).
     """
-    window = MainWindow()
-    window.open_plan_later = True  # run_app calls open_last_plan once the window is painted
+    window = MainWindow(**options)
+    window.open_plan_later = True
+    window.books.until_painted = []
     last = settings.last_plan_book()
     target = path or (last if last is not None and last.exists() else None) or default_plan_book_path()
     window.open_plan_book(target, create=True, passphrase=passphrase)

@@ -46,8 +46,16 @@ class Setting(Generic[T]):
 
     def write(self, value: T) -> None:
         store = settings()
-        if store.value(self.key, None) != value:  # the same value again (at every opening): the file is left alone
+        stored = store.value(self.key, None)
+        # The same value again (the plan book at every opening): the settings file is left alone.
+        if stored is None or self._parsed(stored) != value:
             store.setValue(self.key, value)
+
+    def _parsed(self, stored: object) -> T | None:
+        try:
+            return self.parse(stored)
+        except (TypeError, ValueError):
+            return None
 
 
 def _int(value: object) -> int:

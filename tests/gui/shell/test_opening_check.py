@@ -74,7 +74,9 @@ def test_the_window_closes_a_book_the_check_finds_damaged_says_so_and_backs_noth
 ) -> None:
     backups = tmp_path / "backups"
     window = MainWindow(
-        prompter=ScriptedPrompter(), today=lambda: load_sample("alex-delivery-active").start_date, backups_folder=backups
+        prompter=ScriptedPrompter(),
+        today=lambda: load_sample("alex-delivery-active").start_date,
+        backups_folder=backups,
     )
     qtbot.addWidget(window)
     assert window.open_plan_book(damaged_book) is True  # the list shows while the check reads on

@@ -1,0 +1,116 @@
+"""The first screen at launch (docs/performance.md): the plan list and This week paint before anything else
+loads; once painted, the plan book's check of every page and its backup start and the last plan opens."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from pipdesk.gui.common.scripted_prompter import ScriptedPrompter
+from pipdesk.gui.shell.main_window import start_window
+from pipdesk.store import PlanBook
+
+from conftest import SAMPLE_NAMES, load_sample
+
+TODAY = load_sample("alex-delivery-active").start_date
+
+#: What the first screen never loads: the plan's models and rows, sqlite-utils, the documents, the charts,
+#: and the views of a plan. Each loads when a plan is opened or a document made.
+NOT_AT_FIRST_PAINT = (
+    "pydantic",
+    "sqlite_utils",
+    "reportlab",
+    "PySide6.QtCharts",
+    "PySide6.QtPdf",
+    "pipdesk.domain.model",
+    "pipdesk.store.rows",
+    "pipdesk.gui.plan.editor",
+    "pipdesk.gui.timeline.view",
+    "pipdesk.gui.checkins.log",
+    "pipdesk.gui.outcome.view",
+    "pipdesk.gui.shell.preferences_dialog",
+)
+
+_AT_FIRST_PAINT = """
+import json, sys
+from pathlib import Path
+from PySide6.QtCore import QEvent
+from pipdesk.gui.shell import app
+
+loaded = []
+original = app.AfterFirstPaint.eventFilter
+
+def at_paint(self, watched, event):
+    if event.type() == QEvent.Type.Paint and not loaded:
+        # A module made by lazy_module and not used yet is in sys.modules but has not run.
+        loaded.extend(m for m, module in sys.modules.items() if type(module).__name__ != "_LazyModule")
+    return original(self, watched, event)
+
+app.AfterFirstPaint.eventFilter = at_paint
+app.run_app(Path(sys.argv[1]))
+print(json.dumps(sorted(set(loaded))))
+"""
+
+
+def _book_of_samples(path: Path) -> Path:
+    with PlanBook.open(path) as book:
+        book.add_many(load_sample(name) for name in SAMPLE_NAMES)
+    return path
+
+
+def test_the_first_screen_paints_without_the_plans_models_storage_views_or_documents(tmp_path: Path) -> None:
+    book = _book_of_samples(tmp_path / "plans.pipdesk")
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "PIPDESK_QUIT_WHEN_SHOWN": "1",
+        "HOME": str(tmp_path / "home"),
+        "XDG_CONFIG_HOME": str(tmp_path / "home" / "config"),
+        "XDG_DATA_HOME": str(tmp_path / "home" / "data"),
+        "XDG_STATE_HOME": str(tmp_path / "home" / "state"),
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", _AT_FIRST_PAINT, str(book)], capture_output=True, text=True, env=env, check=True
+    )
+    assert result.stdout.startswith("shown at "), "the window says when it is painted (benchmarks/run.py reads it)"
+    loaded = set(json.loads(result.stdout.strip().splitlines()[-1]))
+    assert "pipdesk.gui.week.view" in loaded and "pipdesk.store.due" in loaded  # the first screen itself
+    assert sorted(loaded & set(NOT_AT_FIRST_PAINT)) == []
+
+
+def test_this_week_is_in_front_and_the_rest_waits_for_the_first_paint(qtbot: QtBot, tmp_path: Path) -> None:
+    path = _book_of_samples(tmp_path / "plans.pipdesk")
+    backups = tmp_path / "backups"
+    window = start_window(path, prompter=ScriptedPrompter(), today=lambda: TODAY, backups_folder=backups)
+    qtbot.addWidget(window)
+    assert window.this_week.model.items(), "the samples have something due on their first day"
+    assert window.ui.stack.currentWidget() is window.ui.thisWeekPage
+    assert window.plans.rowCount() == 4
+    assert window.session is None and window._plan_views is None  # no plan read, no view made yet
+    qtbot.wait(200)
+    assert not backups.exists(), "the backup waits for the first paint"
+    window.window_painted()
+    assert window.session is not None and window._plan_views is not None
+    assert window.ui.stack.currentWidget() is window.ui.thisWeekPage  # still in front
+    selected = window.ui.planTable.selectionModel().selectedRows()
+    assert [index.row() for index in selected] == [0]
+    qtbot.waitUntil(lambda: backups.exists() and any(backups.rglob("*.pipdesk")), timeout=10000)
+    assert window.book is not None
+    window.book.add(load_sample("carl-skills-extended"))  # the check passed: the plan book takes writes
+    assert window.book.count() == 5
+
+
+def test_with_nothing_due_the_plan_opens_before_the_first_paint(qtbot: QtBot, tmp_path: Path) -> None:
+    path = tmp_path / "plans.pipdesk"
+    with PlanBook.open(path) as book:
+        book.add(load_sample("dmitry-punctuality-draft"))  # a draft: nothing is due
+    window = start_window(path, prompter=ScriptedPrompter(), today=lambda: TODAY, backups_folder=tmp_path / "b")
+    qtbot.addWidget(window)
+    assert not window.this_week.model.items()
+    assert window.session is not None  # the plan page is the first screen: its plan is read before it shows
+    assert window.ui.stack.currentWidget() is window.ui.planPage

@@ -1,0 +1,89 @@
+"""This week reads plain rows (store/due.py), not validated plans: the items and the closed plans past
+retention they give are those of the whole plans, on every plan of a generated plan book, day after day."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from pipdesk.domain.model import Pause
+from pipdesk.domain.retention import RetentionHold, latest_close_past_retention
+from pipdesk.domain.schedule import due_items
+from pipdesk.gui.week.model import past_retention_items
+from pipdesk.services.samples import add_generated_plans
+from pipdesk.store import PlanBook
+from pipdesk.store.due import closed_plans_for_retention
+from pipdesk.store.erasure import set_retention_hold
+
+TODAY = dt.date(2026, 11, 23)
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PlanBook]:
+    path = Path(tmp_path_factory.mktemp("due")) / "plans.pipdesk"
+    with PlanBook.open(path) as book:
+        add_generated_plans(book, 400, seed=7, today=TODAY)
+        # Paused plans too: one paused before the day the weeks start from, one resumed since.
+        running = [s.id for s in book.summaries() if s.status.value in ("active", "extended")]
+        for plan_id, resumed in ((running[0], None), (running[1], TODAY - dt.timedelta(days=20))):
+            plan = book.get(plan_id)
+            paused_on = max(plan.start_date, TODAY - dt.timedelta(days=30))
+            plan.pauses.append(Pause(paused_on=paused_on, resumed_on=resumed, reason="Sick leave\nfrom  work"))
+            book.save(plan_id, plan)
+    book = PlanBook.open(path)
+    yield book
+    book.close()
+
+
+def test_the_plain_rows_give_the_items_of_the_whole_plans_every_week_of_a_year(generated: PlanBook) -> None:
+    whole = [(plan_id, generated.get(plan_id)) for plan_id in generated.plan_ids()]
+    running = [(plan_id, plan) for plan_id, plan in whole if plan.status.value in ("active", "extended")]
+    assert any(plan.paused for _, plan in running), "the generated book has a paused plan"
+    checked = 0
+    for week in range(-20, 40):
+        today = TODAY + dt.timedelta(days=7 * week + week % 7)  # every weekday in turn
+        slim = due_items(generated.plans_for_due_items(today), today)
+        assert slim == due_items(running, today), today
+        checked += len(slim)
+    assert checked > 1000
+
+
+@pytest.mark.parametrize("years", [1, 3, 7])
+def test_reading_only_plans_closed_long_enough_ago_finds_every_plan_past_retention(
+    generated: PlanBook, years: int
+) -> None:
+    conn = generated.db.conn
+    closed = closed_plans_for_retention(conn)
+    assert len(closed) > 100
+    held = closed[0].plan_id
+    set_retention_hold(generated, held, RetentionHold(TODAY + dt.timedelta(days=40), "tribunal claim"))
+    try:
+        first = min(plan.closed_on for plan in closed)
+        days = [first + dt.timedelta(days=n) for n in range(0, 365 * (years + 2), 11)]
+        days += [dt.date(2028, 2, 28), dt.date(2028, 2, 29), dt.date(2028, 3, 1)]  # 2028 is a leap year
+        days += [dt.date(2028 + years, 2, 28), dt.date(2028 + years, 3, 1)]
+        for today in days:
+            every = past_retention_items(closed_plans_for_retention(conn), years, today)
+            only = closed_plans_for_retention(conn, latest_close_past_retention(years, today))
+            assert past_retention_items(only, years, today) == every, today
+        assert any(plan.plan_id == held for plan in closed_plans_for_retention(conn, dt.date(1990, 1, 1)))
+    finally:
+        set_retention_hold(generated, held, None)
+
+
+def test_the_day_read_up_to_is_never_before_the_last_day_a_plan_can_close_and_be_past(years: int = 3) -> None:
+    for offset in range(0, 4 * 366):
+        today = dt.date(2027, 1, 1) + dt.timedelta(days=offset)
+        cutoff = latest_close_past_retention(years, today)
+        closed_on = cutoff + dt.timedelta(days=1)  # the first day not read
+        assert past_retention_items_for(closed_on, years, today) is None, (today, closed_on)
+
+
+def past_retention_items_for(closed_on: dt.date, years: int, today: dt.date) -> dt.date | None:
+    from pipdesk.domain.kinds import Status
+    from pipdesk.domain.retention import past_retention_since
+
+    return past_retention_since(Status.CLOSED, closed_on, years, None, today)
