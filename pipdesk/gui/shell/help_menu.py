@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QWidget
 from pipdesk import __version__
 from pipdesk.gui.common.help_link import set_guide_opener
 from pipdesk.gui.forms.ui_main_window import Ui_MainWindow
-from pipdesk.gui.shell.help_browser import open_user_guide
 
 ACTION_NAME = "actionUserGuide"
 
@@ -23,7 +22,13 @@ def add_user_guide_action(ui: Ui_MainWindow, parent: QWidget) -> None:
     action.setObjectName(ACTION_NAME)
     setattr(ui, ACTION_NAME, action)
     ui.menuHelp.insertAction(ui.menuHelp.actions()[0], action)
-    set_guide_opener(lambda anchor: open_user_guide(parent, anchor))
+    set_guide_opener(lambda anchor: _open_guide(parent, anchor))
+
+
+def _open_guide(parent: QWidget, anchor: str = "") -> None:
+    from pipdesk.gui.shell.help_browser import open_user_guide  # its window's module loads when first opened
+
+    open_user_guide(parent, anchor)
 
 
 def where(book_path: Path | None, backups_folder: Path) -> str:

@@ -11,15 +11,17 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from PySide6.QtCore import QBuffer, QByteArray, QSettings, QSize, Qt
 from PySide6.QtGui import QImage, QImageReader
 
 from pipdesk.domain.defaults import DEFAULT_RETENTION_YEARS, DEFAULT_SUSTAINED, RETENTION_YEARS_RANGE
 from pipdesk.gui.common.theme import Theme
-from pipdesk.reports import Organisation
 from pipdesk.system.safe_write import make_private_folder, write_new_private_file
+
+if TYPE_CHECKING:
+    from pipdesk.reports import Organisation
 
 T = TypeVar("T")
 
@@ -142,6 +144,8 @@ def retention_years() -> int:
 def organisation() -> Organisation | None:
     """The letterhead for the documents printed or exported from the window; ``None`` when none is set."""
     logo = bytes(ORGANISATION_LOGO.read().data())
+    from pipdesk.reports import Organisation  # the documents' module loads with the first document, not at start
+
     chosen = Organisation(ORGANISATION_NAME.read(), logo or None, ORGANISATION_FOOTER.read())
     return chosen if chosen else None
 
