@@ -42,25 +42,32 @@ def log_qt_messages() -> None:
     qInstallMessageHandler(handler)
 
 
-def run_app(path: Path | None, passphrase: str | None = None) -> int:
+def run_app(path: Path | None, passphrase: str | None = None, file: Path | None = None) -> int:
+    from pipdesk.gui.shell import single_instance
     from pipdesk.store.connection import WINDOW_HOLDER, set_lock_holder
 
     set_lock_holder(WINDOW_HOLDER)  # another pipdesk refuses at once, rather than waiting for a window to close
     log_qt_messages()
     app = application()
+    if single_instance.hand_over(file or path):  # pipdesk runs already: its window opens the file
+        return 0
+    from pipdesk.gui.shell import open_files
     from pipdesk.gui.shell.preferences_dialog import show_chosen_theme
 
     show_chosen_theme(app)
     from pipdesk.gui.shell.main_window import start_window
     from pipdesk.gui.shell.runner import show_unexpected_error
 
-    window = start_window(path, passphrase)
+    window = start_window(open_files.book_to_start_on(path, file), passphrase)
+    single_instance.SingleInstance(lambda handed: open_files.open_path(window, handed), window)
 
     def unexpected(kind: type[BaseException], error: BaseException, trace: object) -> None:
         show_unexpected_error(window.prompter, error)  # an error in a Qt slot: shown and logged, the app goes on
 
     sys.excepthook = unexpected
     window.show()
+    if file is not None and open_files.is_plan_file(file):
+        QTimer.singleShot(0, lambda: open_files.open_path(window, file))  # asks which plan book, once shown
     if os.environ.get("PIPDESK_QUIT_WHEN_SHOWN"):
         # For start-up timing (docs/packaging.md, benchmarks/): leave once the window is up and filled.
         QTimer.singleShot(0, app.quit)
