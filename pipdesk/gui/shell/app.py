@@ -59,15 +59,13 @@ def run_app(path: Path | None, passphrase: str | None = None, file: Path | None 
     from pipdesk.gui.shell.runner import show_unexpected_error
 
     window = start_window(open_files.book_to_start_on(path, file), passphrase)
-    single_instance.SingleInstance(lambda handed: open_files.open_path(window, handed), window)
 
     def unexpected(kind: type[BaseException], error: BaseException, trace: object) -> None:
         show_unexpected_error(window.prompter, error)  # an error in a Qt slot: shown and logged, the app goes on
 
     sys.excepthook = unexpected
     window.show()
-    if file is not None and open_files.is_plan_file(file):
-        QTimer.singleShot(0, lambda: open_files.open_path(window, file))  # asks which plan book, once shown
+    open_files.take_files(window, app, file)  # FILE, then the files of later launches
     if os.environ.get("PIPDESK_QUIT_WHEN_SHOWN"):
         # For start-up timing (docs/packaging.md, benchmarks/): leave once the window is up and filled.
         QTimer.singleShot(0, app.quit)

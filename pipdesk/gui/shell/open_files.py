@@ -7,8 +7,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QFileOpenEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from pipdesk.gui.common.dialogs import finish_dialog
 from pipdesk.gui.common.prompts import Prompts
@@ -16,6 +26,7 @@ from pipdesk.gui.plans import commands as plans
 from pipdesk.gui.shell import settings
 from pipdesk.gui.shell.book import PLAN_BOOK_FILTER
 from pipdesk.gui.shell.runner import run_command
+from pipdesk.gui.shell.single_instance import SingleInstance
 
 if TYPE_CHECKING:
     from pipdesk.gui.shell.main_window import MainWindow
@@ -35,6 +46,28 @@ def is_plan_file(path: Path) -> bool:
 def book_to_start_on(db: Path | None, file: Path | None) -> Path | None:
     """The plan book the window opens first: FILE when it is one, else ``--db`` (None: the one used last)."""
     return file if file is not None and not is_plan_file(file) else db
+
+
+def take_files(window: MainWindow, app: QApplication, file: Path | None) -> None:
+    """``window`` opens ``file`` once shown (a plan file: it asks first), and then the files of later launches
+    (:mod:`.single_instance`) and of the macOS Finder (which sends an event rather than an argument)."""
+    SingleInstance(lambda handed: open_path(window, handed), window)
+    app.installEventFilter(_FinderFiles(window))
+    if file is not None and is_plan_file(file):
+        QTimer.singleShot(0, lambda: open_path(window, file))
+
+
+class _FinderFiles(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(event, QFileOpenEvent) and event.file():
+            path = Path(event.file())
+            QTimer.singleShot(0, lambda: open_path(self.window, path))
+            return True
+        return super().eventFilter(watched, event)
 
 
 def open_path(window: MainWindow, path: Path | None) -> None:

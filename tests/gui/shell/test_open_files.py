@@ -9,7 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialog
+from PySide6.QtGui import QFileOpenEvent
+from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from pipdesk.gui.common.scripted_prompter import ScriptedPrompter
@@ -185,3 +186,16 @@ def test_plan_files_are_told_from_plan_books_by_their_content(tmp_path: Path, bo
     assert book_to_start_on(None, book_path) == book_path
     assert book_to_start_on(None, sample_path("alex-delivery-active")) is None
     assert book_to_start_on(book_path, sample_path("alex-delivery-active")) == book_path
+
+
+def test_the_window_takes_the_plan_file_it_started_with_then_the_finders_files(
+    qtbot: QtBot, window: MainWindow, runtime_folder: Path, other_book: Path
+) -> None:
+    prompter = window.prompter
+    assert isinstance(prompter, ScriptedPrompter)
+    prompter.expect("dialog", lambda dialog: True)
+    open_files.take_files(window, QApplication.instance(), sample_path("beth-communication-closed"))
+    qtbot.waitUntil(lambda: len(window.book.summaries()) == 5)
+    assert (runtime_folder / "pipdesk.socket").is_socket()
+    QApplication.sendEvent(QApplication.instance(), QFileOpenEvent(str(other_book)))  # as the macOS Finder
+    qtbot.waitUntil(lambda: window.book is not None and window.book.path == other_book.resolve())
