@@ -29,14 +29,6 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support raise")
 
 
 @pytest.fixture
-def runtime_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "run"
-    folder.mkdir(mode=0o700)
-    monkeypatch.setenv("XDG_RUNTIME_DIR", str(folder))
-    return folder
-
-
-@pytest.fixture
 def other_book(tmp_path: Path) -> Path:
     path = tmp_path / "other" / "team-b.pipdesk"
     path.parent.mkdir()

@@ -18,14 +18,6 @@ from pipdesk.gui.shell.single_instance import NotAnswering, SingleInstance, hand
 
 
 @pytest.fixture
-def runtime_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "run"
-    folder.mkdir(mode=0o700)
-    monkeypatch.setenv("XDG_RUNTIME_DIR", str(folder))
-    return folder
-
-
-@pytest.fixture
 def owner(qtbot: QtBot) -> QObject:
     return QObject()
 
