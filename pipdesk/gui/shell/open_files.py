@@ -31,6 +31,9 @@ from pipdesk.gui.shell.single_instance import SingleInstance
 if TYPE_CHECKING:
     from pipdesk.gui.shell.main_window import MainWindow
 
+#: How often a file handed over while a dialog is open looks again whether it is closed.
+WAIT_FOR_DIALOG_MS = 500
+
 
 def is_plan_file(path: Path) -> bool:
     """A plan file is JSON: its first character other than white space is ``{``. Anything else is taken for a
@@ -71,13 +74,17 @@ class _FinderFiles(QObject):
 
 
 def open_path(window: MainWindow, path: Path | None) -> None:
-    """Bring the window to the front, then open ``path`` in it (None: nothing more)."""
+    """Bring the window to the front, then open ``path`` in it (None: nothing more). While the person is in a
+    dialog, ``path`` waits until it is closed: a plan book changing under an open dialog would lose its work."""
     if window.isMinimized():
         window.showNormal()
     window.show()
     window.raise_()
     window.activateWindow()
     if path is None:
+        return
+    if QApplication.activeModalWidget() is not None:
+        QTimer.singleShot(WAIT_FOR_DIALOG_MS, lambda: open_path(window, path))
         return
     if is_plan_file(path):
         import_into_chosen_book(window, path)

@@ -191,3 +191,17 @@ def test_the_window_takes_the_plan_file_it_started_with_then_the_finders_files(
     assert (runtime_folder / "pipdesk.socket").is_socket()
     QApplication.sendEvent(QApplication.instance(), QFileOpenEvent(str(other_book)))  # as the macOS Finder
     qtbot.waitUntil(lambda: window.book is not None and window.book.path == other_book.resolve())
+
+
+def test_a_file_handed_over_while_a_dialog_is_open_waits_until_it_is_closed(
+    qtbot: QtBot, window: MainWindow, other_book: Path, book_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(open_files, "WAIT_FOR_DIALOG_MS", 20)
+    dialog = QDialog(window)
+    dialog.setModal(True)
+    dialog.show()
+    open_path(window, other_book)
+    qtbot.wait(100)
+    assert window.book is not None and window.book.path == book_path.resolve()  # the dialog's plan book stays
+    dialog.close()
+    qtbot.waitUntil(lambda: window.book is not None and window.book.path == other_book.resolve())
