@@ -66,6 +66,7 @@ def main() -> int:
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="pipdesk-bench-"))
+    (work / "run").mkdir(mode=0o700)
     env = {
         **os.environ,
         "QT_QPA_PLATFORM": "offscreen",
@@ -74,6 +75,7 @@ def main() -> int:
         "XDG_CONFIG_HOME": str(work / "home" / "config"),
         "XDG_DATA_HOME": str(work / "home" / "data"),
         "XDG_STATE_HOME": str(work / "home" / "state"),
+        "XDG_RUNTIME_DIR": str(work / "run"),  # its own: a pipdesk open elsewhere would be handed the launches
         "PYTHONPATH": str(ROOT),
         # As an installed pipdesk runs: its modules compiled once (the first launch, a warm-up, writes them).
         "PYTHONPYCACHEPREFIX": str(work / "pycache"),

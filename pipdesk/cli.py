@@ -43,16 +43,43 @@ class _Parser(argparse.ArgumentParser):
         self.print_usage(sys.stderr)
         self.exit(EXIT_BAD_INPUT, f"pipdesk: {message}\n")
 
+    def _check_value(self, action: argparse.Action, value: object) -> None:
+        if not isinstance(action, _CommandOrFile):  # a word that names no command may be FILE: checked there
+            super()._check_value(action, value)
+
+
+class _CommandOrFile(argparse._SubParsersAction):  # type: ignore[type-arg]
+    """``pipdesk COMMAND ...``, or ``pipdesk FILE``: a plan book to open, or a plan file to import, in the window."""
+
+    def __call__(
+        self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: object, option: object = None
+    ) -> None:
+        assert isinstance(values, list)
+        name, *rest = values
+        if name in self._name_parser_map:
+            return super().__call__(parser, namespace, values, option)  # type: ignore[arg-type]
+        if not Path(name).exists():
+            commands = ", ".join(self._name_parser_map)
+            raise argparse.ArgumentError(self, f"{name!r} is neither a command ({commands}) nor a file")
+        if rest:
+            raise argparse.ArgumentError(self, f"options go before the file: pipdesk {' '.join(rest)} {name}")
+        namespace.file = Path(name)
+        return None
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="pipdesk",
-        description="Draft, run and close Performance Improvement Plans. Without a command, opens the main window.",
+        description="Draft, run and close Performance Improvement Plans. Without a command, opens the main window; "
+        "with FILE, opens that plan book in it, or imports that plan file into a plan book you choose.",
     )
+    parser.set_defaults(file=None)
     parser.add_argument("--version", action="version", version=f"pipdesk {__version__}")
     parser.add_argument("--db", type=Path, help="the plan book to open (default: plans.pipdesk in your data folder)")
     parser.add_argument("--passphrase-file", type=Path, metavar="F", help=PASSPHRASE_HELP)
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands = parser.add_subparsers(
+        dest="command", metavar="COMMAND | FILE", parser_class=_Parser, action=_CommandOrFile
+    )
 
     def command(name: str, help_text: str, run: Callable[[argparse.Namespace], int]) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help_text, description=help_text)
@@ -208,7 +235,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     holder = set_lock_holder(f"the command pipdesk {args.command}") if run is not None else None
     try:
         if run is None:
-            return _open_window(args.db, _book_passphrase(args))
+            return _open_window(args.db, _book_passphrase(args), args.file)
         return run(args)
     except PlanInvalid as error:
         _say(str(error))
@@ -261,10 +288,10 @@ def _clean_up_leftovers(book: PlanBook) -> None:
         _say(f"pipdesk: {say_removed(removed)}")
 
 
-def _open_window(db: Path | None, passphrase: str | None = None) -> int:
+def _open_window(db: Path | None, passphrase: str | None = None, file: Path | None = None) -> int:
     from pipdesk.gui.shell.app import run_app  # Qt is loaded only when a window is wanted
 
-    return run_app(db, passphrase)  # without --db: the plan book used last, else the default one
+    return run_app(db, passphrase, file)  # without --db: the plan book used last, else the default one
 
 
 def _count(text: str) -> int:

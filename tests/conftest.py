@@ -78,6 +78,15 @@ def samples() -> dict[str, Plan]:
 
 
 @pytest.fixture
+def runtime_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The person's runtime folder (``$XDG_RUNTIME_DIR``, mode 0700), where a running pipdesk window listens."""
+    folder = tmp_path / "run"
+    folder.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
 def book_path(tmp_path: Path) -> Path:
     return tmp_path / "plans.pipdesk"
 

@@ -18,6 +18,7 @@ Compression=lzma2
 SolidCompression=yes
 WizardStyle=modern
 UninstallDisplayIcon={app}\pipdesk.exe
+ChangesAssociations=yes
 
 [Files]
 Source: "..\..\dist\pipdesk-{#Version}\*"; DestDir: "{app}"; Flags: recursesubdirs ignoreversion
@@ -31,3 +32,11 @@ Name: "desktopicon"; Description: "Create a desktop shortcut"; Flags: unchecked
 
 [Run]
 Filename: "{app}\pipdesk.exe"; Description: "Start pipdesk"; Flags: nowait postinstall skipifsilent
+
+; Plan books (.pipdesk) open with pipdesk from Explorer; pipdesk.exe takes the file as its argument.
+; Plan files end in .json, which Windows associates by its last extension only: they stay JSON.
+[Registry]
+Root: HKA; Subkey: "Software\Classes\.pipdesk\OpenWithProgids"; ValueType: string; ValueName: "pipdesk.PlanBook"; ValueData: ""; Flags: uninsdeletevalue
+Root: HKA; Subkey: "Software\Classes\pipdesk.PlanBook"; ValueType: string; ValueName: ""; ValueData: "pipdesk plan book"; Flags: uninsdeletekey
+Root: HKA; Subkey: "Software\Classes\pipdesk.PlanBook\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\pipdesk.exe,0"
+Root: HKA; Subkey: "Software\Classes\pipdesk.PlanBook\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\pipdesk.exe"" ""%1"""

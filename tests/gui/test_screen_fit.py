@@ -75,6 +75,7 @@ def dialogs(book: PlanBook) -> dict[str, Callable[[], QWidget]]:
     from pipdesk.gui.plan.response_dialog import ResponseDialog
     from pipdesk.gui.plans.new_plan_dialog import NewPlanDialog
     from pipdesk.gui.records.dialogs import RetentionDialog
+    from pipdesk.gui.shell.open_files import ChooseBookDialog
     from pipdesk.gui.shell.passphrase_dialog import PassphraseDialog, PassphraseTask
     from pipdesk.gui.shell.preferences_dialog import PreferencesDialog
     from pipdesk.gui.shell.restore_dialog import RestoreBackupDialog
@@ -116,6 +117,12 @@ def dialogs(book: PlanBook) -> dict[str, Callable[[], QWidget]]:
         "subject access": lambda: SubjectAccessDialog(
             "Beth Ikeda-Łukasiewicz", Path("/tmp/exports"), ScriptedPrompter()
         ),
+        "import plan file into": lambda: ChooseBookDialog(
+            "Plan <b>&amp;</b> — Ikeda-Łukasiewicz.pipdesk.json",
+            [Path(f"/home/sam/Documents/a rather long folder name/for plan books/team {n}.pipdesk") for n in range(9)],
+            ScriptedPrompter(),
+            open_now=Path("/home/sam/Documents/a rather long folder name/for plan books/team 0.pipdesk"),
+        ),
         "retention hold": lambda: RetentionDialog(
             "Plan 2, “Customer communication” for Beth Ikeda-Łukasiewicz",
             dt.date(2026, 5, 25),
@@ -155,6 +162,7 @@ DIALOGS = [
     "retention hold",
     "attach file",
     "subject access",
+    "import plan file into",
 ]
 
 

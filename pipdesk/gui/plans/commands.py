@@ -108,9 +108,10 @@ def save_plan_as_template(plan: Plan, prompter: Prompts, templates_folder: Path)
         return name, save_as_template(plan, name, description, templates_folder, replace=True)
 
 
-def import_plan_file(book: PlanBook, prompter: Prompts) -> int | None:
-    """A plan file chosen by the person, added to the plan book; a file with problems lists them."""
-    path = prompter.open_file("Import plan file", PLAN_FILE_FILTER)
+def import_plan_file(book: PlanBook, prompter: Prompts, path: Path | None = None) -> int | None:
+    """A plan file chosen by the person (or ``path``, opened with pipdesk), added to the plan book; a file with
+    problems lists them."""
+    path = path or prompter.open_file("Import plan file", PLAN_FILE_FILTER)
     if path is None:
         return None
     try:

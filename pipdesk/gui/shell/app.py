@@ -67,17 +67,22 @@ class AfterFirstPaint(QObject):
         return False
 
 
-def run_app(path: Path | None, passphrase: str | None = None) -> int:
+def run_app(path: Path | None, passphrase: str | None = None, file: Path | None = None) -> int:
+    from pipdesk.gui.shell import single_instance
     from pipdesk.store.connection import WINDOW_HOLDER, set_lock_holder
 
     set_lock_holder(WINDOW_HOLDER)  # another pipdesk refuses at once, rather than waiting for a window to close
     log_qt_messages()
     app = application()
+    if single_instance.hand_over(file or path):  # pipdesk runs already: its window opens the file
+        return 0
+    from pipdesk.gui.shell import open_files
+
     show_chosen_theme(app)
     from pipdesk.gui.shell.main_window import start_window
     from pipdesk.gui.shell.runner import show_unexpected_error
 
-    window = start_window(path, passphrase)
+    window = start_window(open_files.book_to_start_on(path, file), passphrase)
 
     def unexpected(kind: type[BaseException], error: BaseException, trace: object) -> None:
         show_unexpected_error(window.prompter, error)  # an error in a Qt slot: shown and logged, the app goes on
@@ -89,4 +94,5 @@ def run_app(path: Path | None, passphrase: str | None = None) -> int:
     # that paint is printed and pipdesk leaves.
     AfterFirstPaint(window, app.quit if quit_when_shown else window.window_painted, stamp=quit_when_shown)
     window.show()
+    open_files.take_files(window, app, file)  # FILE, then the files of later launches
     return int(app.exec())

@@ -63,7 +63,9 @@ def _book_of_samples(path: Path) -> Path:
     return path
 
 
-def test_the_first_screen_paints_without_the_plans_models_storage_views_or_documents(tmp_path: Path) -> None:
+def test_the_first_screen_paints_without_the_plans_models_storage_views_or_documents(
+    tmp_path: Path, runtime_folder: Path
+) -> None:
     book = _book_of_samples(tmp_path / "plans.pipdesk")
     env = {
         **os.environ,
@@ -73,6 +75,7 @@ def test_the_first_screen_paints_without_the_plans_models_storage_views_or_docum
         "XDG_CONFIG_HOME": str(tmp_path / "home" / "config"),
         "XDG_DATA_HOME": str(tmp_path / "home" / "data"),
         "XDG_STATE_HOME": str(tmp_path / "home" / "state"),
+        "XDG_RUNTIME_DIR": str(runtime_folder),
     }
     result = subprocess.run(
         [sys.executable, "-c", _AT_FIRST_PAINT, str(book)], capture_output=True, text=True, env=env, check=True

@@ -1,0 +1,187 @@
+"""What ``pipdesk FILE`` does in the window (from the command line, the file manager or a second launch):
+a plan book opens; a plan file is imported into the plan book the person chooses.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QFileOpenEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pipdesk.gui.common.dialogs import finish_dialog
+from pipdesk.gui.common.prompts import Prompts
+from pipdesk.gui.shell import settings
+from pipdesk.gui.shell.book import PLAN_BOOK_FILTER
+from pipdesk.gui.shell.runner import run_command
+from pipdesk.gui.shell.single_instance import SingleInstance
+from pipdesk.system.lazy import lazy_module
+
+if TYPE_CHECKING:
+    from pipdesk.gui.plans import commands as plans
+    from pipdesk.gui.shell.main_window import MainWindow
+else:  # the plan list's commands (and the plan's models) load when a plan file is imported
+    plans = lazy_module("pipdesk.gui.plans.commands")
+
+#: How often a file handed over while a dialog is open looks again whether it is closed.
+WAIT_FOR_DIALOG_MS = 500
+
+
+def is_plan_file(path: Path) -> bool:
+    """A plan file is JSON: its first character other than white space is ``{``. Anything else is taken for a
+    plan book (whose opening says plainly what is wrong with a file that is neither)."""
+    try:
+        with path.open("rb") as file:
+            start = file.read(256)
+    except OSError:
+        return False
+    return start.removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"{")
+
+
+def book_to_start_on(db: Path | None, file: Path | None) -> Path | None:
+    """The plan book the window opens first: FILE when it is one, else ``--db`` (None: the one used last)."""
+    return file if file is not None and not is_plan_file(file) else db
+
+
+def take_files(window: MainWindow, app: QApplication, file: Path | None) -> None:
+    """``window`` opens ``file`` once shown (a plan file: it asks first), and then the files of later launches
+    (:mod:`.single_instance`) and of the macOS Finder (which sends an event rather than an argument)."""
+    SingleInstance(lambda handed: open_path(window, handed), window)
+    app.installEventFilter(_FinderFiles(window))
+    if file is not None and is_plan_file(file):
+        QTimer.singleShot(0, lambda: open_path(window, file))
+
+
+class _FinderFiles(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(event, QFileOpenEvent) and event.file():
+            path = Path(event.file())
+            QTimer.singleShot(0, lambda: open_path(self.window, path))
+            return True
+        return super().eventFilter(watched, event)
+
+
+def open_path(window: MainWindow, path: Path | None) -> None:
+    """Bring the window to the front, then open ``path`` in it (None: nothing more). While the person is in a
+    dialog, ``path`` waits until it is closed: a plan book changing under an open dialog would lose its work."""
+    if window.isMinimized():
+        window.showNormal()
+    window.show()
+    window.raise_()
+    window.activateWindow()
+    if path is None:
+        return
+    if QApplication.activeModalWidget() is not None:
+        QTimer.singleShot(WAIT_FOR_DIALOG_MS, lambda: open_path(window, path))
+        return
+    if is_plan_file(path):
+        import_into_chosen_book(window, path)
+    else:
+        window.open_plan_book(path)
+
+
+def import_into_chosen_book(window: MainWindow, path: Path) -> int | None:
+    """Ask which plan book ``path`` goes into, open that one, import it and show the new plan."""
+    open_now = window.book.path if window.book is not None else None
+    books = [open_now] if open_now is not None else []
+    books += [p for p in settings.recent_plan_books() if p.exists() and p not in books]
+    dialog = ChooseBookDialog(path.name, books, window.prompter, window, open_now=open_now)
+    if not window.prompter.run_dialog(dialog) or (target := dialog.chosen()) is None:
+        return None
+    if not window.open_plan_book(target):
+        return None
+    added: list[int | None] = [None]
+
+    def add() -> None:
+        assert window.book is not None
+        added[0] = plans.import_plan_file(window.book, window.prompter, path)
+
+    run_command(window.prompter, add)
+    if (plan_id := added[0]) is not None:
+        window.refresh_plans()
+        window.select_plan(plan_id)
+        window.statusBar().showMessage(f"Imported {path.name} into {target.name} as plan {plan_id}", 10000)
+    return plan_id
+
+
+class ChooseBookDialog(QDialog):
+    """Which plan book a plan file opened with pipdesk goes into: the one open now, one used before, or another."""
+
+    def __init__(
+        self,
+        file_name: str,
+        books: list[Path],
+        prompter: Prompts,
+        parent: QWidget | None = None,
+        open_now: Path | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Import plan file")
+        self.prompter = prompter
+        self.books = list(books)
+        question = QLabel(f"Import the plan file {file_name} into which plan book?", self)
+        question.setTextFormat(Qt.TextFormat.PlainText)
+        question.setWordWrap(True)
+        self.list = QListWidget(self)
+        self.list.setAccessibleName("Plan books")
+        self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setMinimumWidth(520)
+        self.open_now = open_now
+        for book in self.books:
+            self._add(book)
+        self.another = QPushButton("&Another plan book…", self)
+        self.another.setAccessibleName("Choose another plan book")
+        self.another.clicked.connect(self.choose_another)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        layout = QVBoxLayout(self)
+        for widget in (question, self.list, self.another, self.buttons):
+            layout.addWidget(widget)
+        layout.setAlignment(self.another, Qt.AlignmentFlag.AlignLeft)
+        self.list.currentRowChanged.connect(self._enable)
+        finish_dialog(self, self.buttons, "Import", self.accept)
+        if self.books:
+            self.list.setCurrentRow(0)
+        self._enable()
+
+    def choose_another(self) -> None:
+        path = self.prompter.open_file("Choose the plan book", PLAN_BOOK_FILTER)
+        if path is None:
+            return
+        if path in self.books:
+            self.list.setCurrentRow(self.books.index(path))
+            return
+        self.books.append(path)
+        self._add(path)
+        self.list.setCurrentRow(len(self.books) - 1)
+
+    def _add(self, book: Path) -> None:
+        self.list.addItem(f"{book.name}{' (open now)' if book == self.open_now else ''}, in {book.parent}")
+        self.list.item(self.list.count() - 1).setToolTip(str(book))
+
+    def choose(self, path: Path) -> None:
+        self.list.setCurrentRow(self.books.index(path))
+
+    def chosen(self) -> Path | None:
+        row = self.list.currentRow()
+        return self.books[row] if 0 <= row < len(self.books) else None
+
+    def _enable(self) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self.chosen() is not None)
