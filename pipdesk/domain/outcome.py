@@ -54,9 +54,8 @@ from pipdesk.domain.progress import (
     series,
     share_of_the_way,
 )
+from pipdesk.domain.sustained import DEFAULT_SUSTAINED as DEFAULT_SUSTAINED
 
-#: How many of the last measured values must reach the target for "met" unless Preferences say otherwise.
-DEFAULT_SUSTAINED = 2
 #: The words that begin the explanation of an objective met once but not yet at N measured check-ins in a row.
 MET_ONCE = "Met once, not yet sustained"
 
