@@ -615,7 +615,7 @@ def _passphrase(args: argparse.Namespace) -> int:
 
 def _list(args: argparse.Namespace) -> int:
     with _open_book(args) as book:
-        summaries = book.summaries()
+        summaries = book.summaries(search_text=False)  # the list prints no search text
     if args.json:
         print(json_of_flat_objects([s.to_json() for s in summaries]))
     else:

@@ -1,0 +1,56 @@
+"""``pipdesk list --json`` prints exactly what ``json.dumps(..., indent=2)`` would, written the fast way (#21)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pipdesk.cli import json_of_flat_objects, main
+from pipdesk.store import PlanBook
+
+from conftest import load_sample
+
+#: Names a script must get back character for character: markup, quotes, backslashes, other scripts,
+#: line breaks, and text shaped like the separators the fast writer relies on.
+AWKWARD = [
+    '<b>Zoë</b> &amp; "Ада" \\ Ng',
+    "王秀英 / محمد",
+    "},\n    {",
+    'ends with a brace }",',
+    "tab\there\r\nand a line break\u2028",
+]
+
+
+def test_list_json_is_json_dumps_indented_for_awkward_names(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "book.pipdesk"
+    with PlanBook.open(db) as book:
+        for text in AWKWARD:
+            plan = load_sample("alex-delivery-active")
+            plan.employee.name = text
+            plan.title = text
+            book.add(plan)
+        book.add(load_sample("beth-communication-closed"))  # next check-in null
+        expected = [summary.to_json() for summary in book.summaries()]
+    assert main(["list", "--json", "--db", str(db)]) == 0
+    printed = capsys.readouterr().out
+    assert printed == json.dumps(expected, indent=2, ensure_ascii=False) + "\n"
+    assert [item["employee"] for item in json.loads(printed)].count("},\n    {") == 1
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        [],
+        [{}],
+        [{"a": 1}, {}],
+        [{"id": 1, "nested": {"b": [1, 2]}}],
+        [{"id": 1, "list": []}],
+        [{"n": None, "t": True, "f": False, "x": 1.5, "big": 10**20, "s": 'é\u2028\\"}'}],
+        [{"a": "},\n    {"}, {"b": "]"}],
+    ],
+    ids=["nothing", "empty object", "an empty object last", "nested", "a list", "every scalar", "separators"],
+)
+def test_json_of_flat_objects_is_json_dumps_indented(items: list[dict[str, object]]) -> None:
+    assert json_of_flat_objects(items) == json.dumps(items, indent=2, ensure_ascii=False)
