@@ -1,7 +1,9 @@
-"""``pipdesk list --json`` prints exactly what ``json.dumps(..., indent=2)`` would, written the fast way (#21)."""
+"""``pipdesk list`` the fast way (#21): ``--json`` prints exactly what ``json.dumps(..., indent=2)`` would, and a
+command runs with the garbage collector's first threshold raised, restored afterwards."""
 
 from __future__ import annotations
 
+import gc
 import json
 from pathlib import Path
 
@@ -9,6 +11,7 @@ import pytest
 
 from pipdesk.cli import json_of_flat_objects, main
 from pipdesk.store import PlanBook
+from pipdesk.store.plan_book import PlanSummary
 
 from conftest import load_sample
 
@@ -54,3 +57,23 @@ def test_list_json_is_json_dumps_indented_for_awkward_names(tmp_path: Path, caps
 )
 def test_json_of_flat_objects_is_json_dumps_indented(items: list[dict[str, object]]) -> None:
     assert json_of_flat_objects(items) == json.dumps(items, indent=2, ensure_ascii=False)
+
+
+def test_a_command_runs_with_fewer_collections_and_puts_the_thresholds_back(
+    book_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with PlanBook.open(book_path) as book:
+        book.add(load_sample("alex-delivery-active"))
+    seen: list[tuple[int, int, int]] = []
+    read = PlanBook.summaries
+
+    def summaries(book: PlanBook, *, search_text: bool = True) -> list[PlanSummary]:
+        seen.append(gc.get_threshold())
+        return read(book, search_text=search_text)
+
+    monkeypatch.setattr(PlanBook, "summaries", summaries)
+    before = gc.get_threshold()
+    assert main(["list", "--db", str(book_path)]) == 0
+    assert "Alex Moreno" in capsys.readouterr().out
+    assert seen[0][0] >= 50_000 > before[0]
+    assert gc.get_threshold() == before
