@@ -10,43 +10,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from pipdesk.domain.model import (
-        Acknowledgement,
-        Adjustment,
-        AdjustmentDecision,
-        Appeal,
-        AppealResult,
-        Attachment,
-        Attendee,
-        AttendeeRole,
-        Checkin,
-        CheckinKind,
-        Concern,
-        ConcernCategory,
-        DatedNote,
-        Decision,
-        Direction,
-        EmployeeResponse,
-        FollowUp,
-        HrReview,
-        Milestone,
-        MilestoneKind,
-        Objective,
-        ObjectiveCategory,
-        ObjectiveResult,
-        Outcome,
-        Pause,
-        Person,
-        Plan,
-        Progress,
-        Rating,
-        ResponseTo,
-        Result,
-        Revision,
-        Status,
-        SupportAction,
-        SupportKind,
-    )
+    # isort: off
+    # For type checkers: the names of __all__, a few a line (one a line would repeat other modules' imports).
+    from pipdesk.domain.model import Acknowledgement, Adjustment, AdjustmentDecision, Appeal, AppealResult, Attachment
+    from pipdesk.domain.model import Attendee, AttendeeRole, Checkin, CheckinKind, Concern, ConcernCategory, DatedNote
+    from pipdesk.domain.model import Decision, Direction, EmployeeResponse, FollowUp, HrReview, Milestone
+    from pipdesk.domain.model import MilestoneKind, Objective, ObjectiveCategory, ObjectiveResult, Outcome, Pause
+    from pipdesk.domain.model import Person, Plan, Progress, Rating, ResponseTo, Result, Revision, Status
+    from pipdesk.domain.model import SupportAction, SupportKind
+
+    # isort: on
     from pipdesk.domain.problems import PipdeskError, PlanInvalid, Problem, format_path
     from pipdesk.domain.rules import plan_problems
 
