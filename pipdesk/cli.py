@@ -209,7 +209,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     run: Callable[[argparse.Namespace], int] | None = getattr(args, "run", None)
     thresholds = gc.get_threshold()
-    if run is not None:
+    if run is not None and not getattr(args, "open", False):  # `demo --open` goes on as the window
         # A command is a short process making many objects (modules, rows) and few cycles: the collector's
         # default ran ~140 times, ~50 ms of a 0.5 s `pipdesk list` or `pdf`; now once or twice (#21).
         gc.set_threshold(_YOUNG_OBJECTS_BEFORE_COLLECTING, *thresholds[1:])

@@ -77,3 +77,18 @@ def test_a_command_runs_with_fewer_collections_and_puts_the_thresholds_back(
     assert "Alex Moreno" in capsys.readouterr().out
     assert seen[0][0] >= 50_000 > before[0]
     assert gc.get_threshold() == before
+
+
+def test_demo_that_opens_the_window_keeps_the_usual_collector(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seen: list[tuple[int, int, int]] = []
+
+    def run_app(db: Path | None, passphrase: str | None = None) -> int:
+        seen.append(gc.get_threshold())
+        return 0
+
+    monkeypatch.setattr("pipdesk.gui.shell.app.run_app", run_app)
+    before = gc.get_threshold()
+    assert main(["demo", "--db", str(tmp_path / "demo.pipdesk"), "--open"]) == 0
+    assert seen == [before]
