@@ -161,21 +161,11 @@ def command_line_times(work: Path, big: Path, small: Path, env: dict[str, str], 
     """
     env = {**env, "PYTHONPYCACHEPREFIX": str(work / "pycache")}
     env.pop("PYTHONDONTWRITEBYTECODE", None)
+    pipdesk = [sys.executable, "-m", "pipdesk"]
     commands = {
         "bare_pdf": [sys.executable, str(HERE / "bare_pdf.py"), str(work / "bare.pdf")],
-        "pdf_plan": [
-            sys.executable,
-            "-m",
-            "pipdesk",
-            "pdf",
-            "plan",
-            "1",
-            "--db",
-            str(small),
-            "-o",
-            str(work / "plan.pdf"),
-        ],
-        "list_json": [sys.executable, "-m", "pipdesk", "list", "--json", "--db", str(big)],
+        "pdf_plan": [*pipdesk, "pdf", "plan", "1", "--db", str(small), "-o", str(work / "plan.pdf")],
+        "list_json": [*pipdesk, "list", "--json", "--db", str(big)],
     }
     for command in commands.values():  # warm-up: byte code, file caches
         launch(command, env)
