@@ -31,6 +31,7 @@ def listed(placed: Iterable[Placed], *, employee_copy: bool) -> list[Placed]:
 
 
 def hash_cell(sha256: str) -> Flowable:
+    fonts.register_mono()
     lines = [sha256[i : i + _DIGITS_A_LINE] for i in range(0, len(sha256), _DIGITS_A_LINE)]
     return rich("<br/>".join(lines), HASH)  # hexadecimal digits only: nothing to escape
 

@@ -69,6 +69,7 @@ class _Fonts:
     def __init__(self) -> None:
         self.lock = threading.RLock()
         self.ready = False
+        self.mono_ready = False
         self.primary: frozenset[int] = frozenset()
         self.fallbacks: list[tuple[str, frozenset[int]]] = []
         self.tried_files: set[str] = set()
@@ -80,21 +81,36 @@ _STATE = _Fonts()
 
 
 def register() -> None:
-    """Register the shipped fonts with ReportLab (once per process)."""
+    """Register the shipped text fonts with ReportLab (once per process)."""
     with _STATE.lock:
         if _STATE.ready:
             return
-        folder = fonts_dir()
-        for name, filename in _FILES.items():
-            try:
-                font = TTFont(name, str(folder / filename))
-            except Exception as error:  # any damage to a shipped file: say which, not how ReportLab fails
-                raise ReportError(f"The font {folder / filename} cannot be read: {error}") from error
-            pdfmetrics.registerFont(font)
-            if name == REGULAR:
-                _STATE.primary = frozenset(font.face.charToGlyph)
+        _STATE.primary = frozenset(_register(REGULAR).face.charToGlyph)
+        _register(BOLD)
         pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=REGULAR, boldItalic=BOLD)
         _STATE.ready = True
+
+
+def register_mono() -> None:
+    """Register the equal-width font too (once per process): only a document that prints a hash needs it.
+
+    Reading a font takes ReportLab some 20-30 ms, a tenth of a whole ``pipdesk pdf`` (#21).
+    """
+    with _STATE.lock:
+        register()
+        if not _STATE.mono_ready:
+            _register(MONO)
+            _STATE.mono_ready = True
+
+
+def _register(name: str) -> TTFont:
+    path = fonts_dir() / _FILES[name]
+    try:
+        font = TTFont(name, str(path))
+    except Exception as error:  # any damage to a shipped file: say which, not how ReportLab fails
+        raise ReportError(f"The font {path} cannot be read: {error}") from error
+    pdfmetrics.registerFont(font)
+    return font
 
 
 def has_glyph(char: str) -> bool:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from xml.sax.saxutils import escape
 
 from reportlab.platypus import Flowable
 
@@ -157,7 +156,7 @@ def _concerns(plan: Plan) -> list[Flowable]:
         dated = sorted(concern.evidence, key=lambda item: item.date)
         when: list[Flowable] = []
         for item in dated:
-            when.append(rich(f"<b>{escape(vocabulary.short_date(item.date))}</b>", layout.CELL))
+            when.append(rich(f"<b>{text.escape(vocabulary.short_date(item.date))}</b>", layout.CELL))
             when += cell_text(item.note)
         rows.append([what, when or [para("No dated evidence recorded.", CELL_MUTED)]])
     return [layout.table(["Concern", "Dated evidence"], rows, [38, 62])]
@@ -222,7 +221,7 @@ def _how_it_runs(plan: Plan, meeting: Milestone) -> list[Flowable]:
         flowables.append(para(f"Check-ins: {vocabulary.count(len(checkins), 'meeting')}, on {dates}.", BODY))
     for kind in (MilestoneKind.MIDPOINT, MilestoneKind.FINAL):
         for item in (m for m in ahead if m.kind is kind):
-            flowables.append(rich(f"{text.markup(item.title)}: {escape(vocabulary.long_date(item.date))}.", BODY))
+            flowables.append(rich(f"{text.markup(item.title)}: {text.escape(vocabulary.long_date(item.date))}.", BODY))
     flowables += field("If the objectives are not met", plan.consequences)
     return flowables
 
@@ -328,7 +327,7 @@ def _evidence(plan: Plan, sustained: int) -> list[Flowable]:
                 [rich(f"{number}. {text.markup(item.objective.title)}", layout.CELL_BOLD)],
                 f"{item.baseline} → {item.target}",
                 item.last_measured,
-                [rich(f"<b>{escape(suggested)}</b>", layout.CELL), para(item.why, CELL_MUTED)],
+                [rich(f"<b>{text.escape(suggested)}</b>", layout.CELL), para(item.why, CELL_MUTED)],
             ]
         )
     rule = "Suggested results follow the figures only; the decision is yours, with the whole picture."

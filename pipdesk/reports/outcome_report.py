@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
@@ -144,8 +143,8 @@ def _figures(item: ObjectiveEvidence, points: Sequence[Point], result: Result | 
         ("Due by", vocabulary.short_date(objective.due_date)),
         ("Final value", final),
     ):
-        flowables.append(rich(f"<b>{escape(label)}:</b>  {text.markup(value)}", CELL))
-    flowables.append(rich(f"<b>Result:  {escape(vocabulary.result(result))}</b>", CELL))
+        flowables.append(rich(f"<b>{text.escape(label)}:</b>  {text.markup(value)}", CELL))
+    flowables.append(rich(f"<b>Result:  {text.escape(vocabulary.result(result))}</b>", CELL))
     if item.suggested is not None:
         suggests = f"The evidence suggests: {vocabulary.result(item.suggested)}. {item.why}."
         flowables.append(para(suggests, CELL_MUTED))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
-
 from reportlab.platypus import Flowable, Table
 
 from pipdesk.domain import Objective, Plan, ResponseTo, Revision, Status, vocabulary
@@ -115,7 +113,7 @@ def _concerns(plan: Plan) -> list[Flowable]:
     flowables: list[Flowable] = []
     for i, concern in enumerate(plan.concerns, start=1):
         category = vocabulary.concern_category(concern.category)
-        suffix = f' <font name="{fonts.REGULAR}" color="#5f6b7a">·  {escape(category)}</font>' if category else ""
+        suffix = f' <font name="{fonts.REGULAR}" color="#5f6b7a">·  {text.escape(category)}</font>' if category else ""
         flowables += layout.subheading(f"3.{i}  {text.markup(concern.area)}{suffix}")
         flowables += body(concern.description, BODY, empty="")
         if concern.evidence:
