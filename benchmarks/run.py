@@ -48,6 +48,13 @@ def launch(command: list[str], env: dict[str, str]) -> tuple[float, float, float
     return float(stamps[-1]) - start, exited, usage.ru_maxrss / 1024
 
 
+def whole_process(command: list[str], env: dict[str, str]) -> float:
+    """Wall time from the start of a command to its exit (it must succeed)."""
+    start = time.monotonic()
+    subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    return time.monotonic() - start
+
+
 def interactive(book: Path, env: dict[str, str], *options: str) -> dict[str, float]:
     result = subprocess.run(
         [sys.executable, str(HERE / "interactive.py"), str(book), *options],
@@ -63,7 +70,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--plans", type=int, default=10_000, help="plans in the big plan book (default 10,000)")
     parser.add_argument("--runs", type=int, default=7, help="launches of each kind for the start-up medians")
+    parser.add_argument(
+        "--bundle",
+        type=Path,
+        metavar="DIR",
+        help="time the packaged bundle in DIR (dist/pipdesk-VERSION) instead of python -m pipdesk: the launch and "
+        "command-line figures only (docs/packaging.md)",
+    )
     args = parser.parse_args()
+    pipdesk = [str(args.bundle.resolve() / "pipdesk")] if args.bundle else [sys.executable, "-m", "pipdesk"]
 
     work = Path(tempfile.mkdtemp(prefix="pipdesk-bench-"))
     (work / "run").mkdir(mode=0o700)
@@ -94,9 +109,9 @@ def main() -> int:
         commands = {
             "bare": [sys.executable, str(HERE / "bare_window.py")],
             "floor big": [sys.executable, str(HERE / "floor_window.py"), str(big)],
-            "big": [sys.executable, "-m", "pipdesk", "--db", str(big)],
+            "big": [*pipdesk, "--db", str(big)],
             "floor demo": [sys.executable, str(HERE / "floor_window.py"), str(small)],
-            "demo": [sys.executable, "-m", "pipdesk", "--db", str(small)],
+            "demo": [*pipdesk, "--db", str(small)],
         }
         for command in commands.values():  # warm-up: file caches, compiled modules, the migration of a new book
             launch(command, env)
@@ -112,16 +127,16 @@ def main() -> int:
         median = {name: statistics.median(values) for name, values in shown.items()}
         median_exit = {name: statistics.median(values) for name, values in exited.items()}
 
-        shutil.copy(big, work / "big-interactive.pipdesk")
-        shutil.copy(small, work / "demo-interactive.pipdesk")
-        on_big = interactive(work / "big-interactive.pipdesk", env)
-        on_small = interactive(work / "demo-interactive.pipdesk", env, "--search-only")
-        command_line = command_line_times(work, big, small, env, args.runs)
+        command_line = command_line_times(work, big, small, env, args.runs, pipdesk)
+        if not args.bundle:
+            shutil.copy(big, work / "big-interactive.pipdesk")
+            shutil.copy(small, work / "demo-interactive.pipdesk")
+            on_big = interactive(work / "big-interactive.pipdesk", env)
+            on_small = interactive(work / "demo-interactive.pipdesk", env, "--search-only")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
-    ms = 1000
-    rows = [
+    rows: list[tuple[str, str, str, bool, str]] = [
         (
             f"launch to window painted, {args.plans:,} plans ÷ floor window on the same book",
             f"{median['big'] / median['floor big']:.2f}×",
@@ -138,6 +153,31 @@ def main() -> int:
             f"{median['demo']:.2f} s vs {median['floor demo']:.2f} s; bare window {median['bare']:.2f} s "
             f"({median['demo'] / median['bare']:.1f}×); to exit {median_exit['demo']:.2f} s",
         ),
+    ]
+    if not args.bundle:
+        rows += in_process_rows(on_big, on_small)
+    rows += [
+        (
+            f"peak memory, app launched on {args.plans:,} plans (max RSS)",
+            f"{statistics.median(memory['big']):.0f} MB",
+            "≤ 250 MB",
+            statistics.median(memory["big"]) <= 250,
+            f"floor window {statistics.median(memory['floor big']):.0f} MB, demo book "
+            f"{statistics.median(memory['demo']):.0f} MB"
+            + ("" if args.bundle else f"; after every benchmark {on_big['peak_rss_mb_end']:.0f} MB"),
+        ),
+        *command_line_rows(command_line, args.plans),
+    ]
+    width = max(len(row[0]) for row in rows)
+    print(f"\n{'figure':<{width}}  {'measured':>9}  {'goal':>9}  met  reference")
+    for figure, value, goal, met, note in rows:
+        print(f"{figure:<{width}}  {value:>9}  {goal:>9}  {'yes' if met else 'NO ':>3}  {note}")
+    return 0
+
+
+def in_process_rows(on_big: dict[str, float], on_small: dict[str, float]) -> list[tuple[str, str, str, bool, str]]:
+    ms = 1000
+    return [
         (
             f"search keystroke → list updated, {on_big['plans']:,} plans (median)",
             f"{on_big['keystroke_median'] * ms:.0f} ms",
@@ -166,24 +206,12 @@ def main() -> int:
             on_big["pdf_outcome_median"] <= 0.250,
             "in process, after one warm-up",
         ),
-        (
-            f"peak memory, app launched on {args.plans:,} plans (max RSS)",
-            f"{statistics.median(memory['big']):.0f} MB",
-            "≤ 250 MB",
-            statistics.median(memory["big"]) <= 250,
-            f"floor window {statistics.median(memory['floor big']):.0f} MB, demo book "
-            f"{statistics.median(memory['demo']):.0f} MB; after every benchmark {on_big['peak_rss_mb_end']:.0f} MB",
-        ),
-        *command_line_rows(command_line, args.plans),
     ]
-    width = max(len(row[0]) for row in rows)
-    print(f"\n{'figure':<{width}}  {'measured':>9}  {'goal':>9}  met  reference")
-    for figure, value, goal, met, note in rows:
-        print(f"{figure:<{width}}  {value:>9}  {goal:>9}  {'yes' if met else 'NO ':>3}  {note}")
-    return 0
 
 
-def command_line_times(work: Path, big: Path, small: Path, env: dict[str, str], runs: int) -> dict[str, float]:
+def command_line_times(
+    work: Path, big: Path, small: Path, env: dict[str, str], runs: int, pipdesk: list[str]
+) -> dict[str, float]:
     """Medians of whole ``pipdesk`` processes: ``pdf plan`` alternating with ``bare_pdf.py``, and ``list --json``.
 
     Byte code is cached (in the temporary folder) as an installed pipdesk's is, so neither side compiles
@@ -191,18 +219,17 @@ def command_line_times(work: Path, big: Path, small: Path, env: dict[str, str], 
     """
     env = {**env, "PYTHONPYCACHEPREFIX": str(work / "pycache")}
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    pipdesk = [sys.executable, "-m", "pipdesk"]
     commands = {
         "bare_pdf": [sys.executable, str(HERE / "bare_pdf.py"), str(work / "bare.pdf")],
         "pdf_plan": [*pipdesk, "pdf", "plan", "1", "--db", str(small), "-o", str(work / "plan.pdf")],
         "list_json": [*pipdesk, "list", "--json", "--db", str(big)],
     }
     for command in commands.values():  # warm-up: byte code, file caches
-        launch(command, env)
+        whole_process(command, env)
     times: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(runs):
         for name, command in commands.items():
-            times[name].append(launch(command, env)[0])
+            times[name].append(whole_process(command, env))
     return {name: statistics.median(values) for name, values in times.items()}
 
 
