@@ -10,11 +10,10 @@ Like pipdesk under ``PIPDESK_QUIT_WHEN_SHOWN``, it prints the moment its window 
 
 from __future__ import annotations
 
-import os
 import sys
-import time
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
+from first_paint import quit_when_shown
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QLineEdit,
@@ -59,17 +58,6 @@ class Plans(QAbstractTableModel):
         return None
 
 
-class FirstPaint(QObject):
-    """Prints the moment of the window's first paint (``time.monotonic()``) and quits, as pipdesk does."""
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            print(f"shown at {time.monotonic():.6f}", flush=True)
-            QTimer.singleShot(0, QApplication.quit)
-        return False
-
-
 def main() -> int:
     app = QApplication(sys.argv[:1])
     conn = sqlite3.connect(sys.argv[1])
@@ -89,8 +77,7 @@ def main() -> int:
     tabs.addTab(QWidget(tabs), "Plan")
     window.setCentralWidget(splitter)
     window.resize(1440, 900)
-    if os.environ.get("PIPDESK_QUIT_WHEN_SHOWN"):
-        window.installEventFilter(FirstPaint(window))
+    quit_when_shown(window)
     window.show()
     return int(app.exec())
 
