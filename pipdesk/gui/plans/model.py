@@ -281,6 +281,11 @@ class PlanFilterProxy(QAbstractProxyModel):
             return [i for i in candidates if word in texts[i]]
         return [i for i in candidates if all(word in texts[i] for word in words)]
 
+    def prepare_search(self) -> None:
+        """Read and fold the search words now (the window does it once idle after a load), so the first
+        keystroke does not wait for them (~0.1 s on 10,000 plans)."""
+        self._search_texts()
+
     def _search_texts(self) -> list[str]:
         if self._texts is None:
             model = self._model

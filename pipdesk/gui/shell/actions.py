@@ -18,8 +18,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QStatusBar, QWidget
 
-from pipdesk.domain.kinds import Status
 from pipdesk.gui.common.prompts import Prompts
+from pipdesk.gui.shell import action_states as when
 from pipdesk.gui.shell import file_menu_extras, help_menu, settings
 from pipdesk.gui.shell import plan_menu_extras as extras
 from pipdesk.gui.shell.passphrase_dialog import PassphraseTask
@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from pipdesk.gui.plan import commands as plan_commands
     from pipdesk.gui.plan.editor import PlanEditor
     from pipdesk.gui.plans import commands as plans
+    from pipdesk.gui.shell import passphrase_change as passphrases
     from pipdesk.gui.shell.book import PlanBooks
     from pipdesk.store import PlanBook
 else:  # loaded when an action first runs, not with the window (docs/performance.md)
@@ -52,6 +53,7 @@ else:  # loaded when an action first runs, not with the window (docs/performance
     responses = lazy_module("pipdesk.gui.plan.responses")
     plan_commands = lazy_module("pipdesk.gui.plan.commands")
     plans = lazy_module("pipdesk.gui.plans.commands")
+    passphrases = lazy_module("pipdesk.gui.shell.passphrase_change")
 
 
 class Shell(Protocol):
@@ -85,64 +87,6 @@ class Shell(Protocol):
     def show_plan_page(self) -> None: ...
 
     def forget_session(self, plan_id: int) -> None: ...
-
-
-# When an action is enabled: a predicate over what the window shows.
-
-
-@dataclass(frozen=True)
-class State:
-    """What the window shows: a plan book (encrypted or not) and the status of the plan shown, if any."""
-
-    book: bool = False
-    encrypted: bool = False
-    status: Status | None = None
-
-    @classmethod
-    def of(cls, window: Shell) -> State:
-        book = window.book
-        return cls(
-            book=book is not None,
-            encrypted=book is not None and book.encrypted,
-            status=window.session.plan.status if window.session else None,
-        )
-
-
-def _always(_state: State) -> bool:
-    return True
-
-
-def _book_open(state: State) -> bool:
-    return state.book
-
-
-def _book_unencrypted(state: State) -> bool:
-    return state.book and not state.encrypted
-
-
-def _book_encrypted(state: State) -> bool:
-    return state.encrypted
-
-
-def _plan_shown(state: State) -> bool:
-    return state.status is not None
-
-
-def _draft(state: State) -> bool:
-    return state.status is Status.DRAFT
-
-
-def _running(state: State) -> bool:
-    return state.status in (Status.ACTIVE, Status.EXTENDED)
-
-
-def _closed(state: State) -> bool:
-    return state.status is Status.CLOSED
-
-
-def _running_or_closed(state: State) -> bool:
-    """A closed plan is reopened only by an extension with a reason."""
-    return _running(state) or state.status is Status.CLOSED
 
 
 # The commands: what an action runs, given the window.
@@ -253,12 +197,12 @@ def _plan_dialog(
     return lambda window: command()(_session(window), window.prompter, window.today(), window.window())
 
 
-def _why_not_pause(plan: Plan, today: dt.date) -> str | None:
-    return pauses.why_not_pause(plan, today)
+def _passphrase(task: PassphraseTask) -> Callable[[Shell], object]:
+    return lambda window: passphrases.change_passphrase(window.books, task)
 
 
-def _why_not_resume(plan: Plan, today: dt.date) -> str | None:
-    return pauses.why_not_resume(plan, today)
+def _pause_rule(name: str) -> Callable[[Plan, dt.date], str | None]:
+    return lambda plan, today: getattr(pauses, name)(plan, today)  # domain/pauses.py loads on first use
 
 
 def _delete_plan(window: Shell) -> None:
@@ -334,25 +278,6 @@ def _print_preview(window: Shell) -> None:
     documents.print_document(_session(window).plan, window.prompter, preview=True, **_printing(window))
 
 
-def _about(window: Shell) -> None:
-    book = window.book.path if window.book is not None else None
-    window.prompter.info("About pipdesk", help_menu.about_text(book, window.books.backups_folder))
-
-
-def _user_guide(window: Shell) -> None:
-    from pipdesk.gui.shell.help_browser import open_user_guide
-
-    open_user_guide(window.window())
-
-
-def _keyboard_shortcuts(window: Shell) -> None:
-    from pipdesk.gui.shell.shortcuts_dialog import ShortcutsDialog
-    from pipdesk.gui.timeline.view import TIMELINE_KEYS
-
-    dialog = ShortcutsDialog(window.window().findChildren(QAction), window.window(), view_keys=TIMELINE_KEYS)
-    window.prompter.run_dialog(dialog)
-
-
 # The table
 
 
@@ -363,7 +288,7 @@ class ActionSpec:
 
     name: str
     run: Callable[[Shell], object]
-    enabled: Callable[[State], bool] = _always
+    enabled: Callable[[when.State], bool] = when.always
     shortcut: QKeySequence.StandardKey | str | None = None
     why_not: Callable[[Plan, dt.date], str | None] | None = None
 
@@ -374,54 +299,54 @@ ACTIONS: tuple[ActionSpec, ...] = (
     # File
     ActionSpec("actionNewPlanBook", lambda w: w.books.new_plan_book(), shortcut="Ctrl+Shift+N"),
     ActionSpec("actionOpen", lambda w: w.books.open_dialog(), shortcut=Key.Open),
-    ActionSpec("actionSaveCopy", lambda w: w.books.save_copy(), _book_open, Key.SaveAs),
-    ActionSpec("actionRestoreBackup", lambda w: w.books.restore_from_backup(), _book_open),
-    ActionSpec("actionSetPassphrase", lambda w: w.books.change_passphrase(PassphraseTask.SET), _book_unencrypted),
-    ActionSpec("actionChangePassphrase", lambda w: w.books.change_passphrase(PassphraseTask.CHANGE), _book_encrypted),
-    ActionSpec("actionRemovePassphrase", lambda w: w.books.change_passphrase(PassphraseTask.REMOVE), _book_encrypted),
-    ActionSpec("actionImportPlan", _import_plan_file, _book_open, "Ctrl+I"),
-    ActionSpec("actionExportPlan", _export_plan_file, _plan_shown, "Ctrl+E"),
-    ActionSpec("actionExportPdf", _export_pdf, _plan_shown, "Ctrl+Shift+E"),
-    ActionSpec("actionExportCaseFile", file_menu_extras.export_case_file, _plan_shown),
-    ActionSpec("actionPrintPreview", _print_preview, _plan_shown),
-    ActionSpec("actionPrint", _print, _plan_shown, Key.Print),
-    ActionSpec(subject_access.ACTION_NAME, subject_access.export_from_window, _book_open),
+    ActionSpec("actionSaveCopy", lambda w: w.books.save_copy(), when.book_open, Key.SaveAs),
+    ActionSpec("actionRestoreBackup", lambda w: w.books.restore_from_backup(), when.book_open),
+    ActionSpec("actionSetPassphrase", _passphrase(PassphraseTask.SET), when.book_unencrypted),
+    ActionSpec("actionChangePassphrase", _passphrase(PassphraseTask.CHANGE), when.book_encrypted),
+    ActionSpec("actionRemovePassphrase", _passphrase(PassphraseTask.REMOVE), when.book_encrypted),
+    ActionSpec("actionImportPlan", _import_plan_file, when.book_open, "Ctrl+I"),
+    ActionSpec("actionExportPlan", _export_plan_file, when.plan_shown, "Ctrl+E"),
+    ActionSpec("actionExportPdf", _export_pdf, when.plan_shown, "Ctrl+Shift+E"),
+    ActionSpec("actionExportCaseFile", file_menu_extras.export_case_file, when.plan_shown),
+    ActionSpec("actionPrintPreview", _print_preview, when.plan_shown),
+    ActionSpec("actionPrint", _print, when.plan_shown, Key.Print),
+    ActionSpec(subject_access.ACTION_NAME, subject_access.export_from_window, when.book_open),
     ActionSpec("actionQuit", lambda w: w.close(), shortcut=Key.Quit),
     # Edit (Undo and Redo come from the undo group)
     ActionSpec("actionPreferences", lambda w: w.books.preferences()),
     # Plan
-    ActionSpec("actionNewPlan", new_plan, _book_open, Key.New),
-    ActionSpec("actionNewFromTemplate", new_plan_from_template, _book_open),
-    ActionSpec("actionSaveAsTemplate", _save_as_template, _plan_shown),
-    ActionSpec("actionIssuePlan", _issue_plan, _draft),
+    ActionSpec("actionNewPlan", new_plan, when.book_open, Key.New),
+    ActionSpec("actionNewFromTemplate", new_plan_from_template, when.book_open),
+    ActionSpec("actionSaveAsTemplate", _save_as_template, when.plan_shown),
+    ActionSpec("actionIssuePlan", _issue_plan, when.draft),
     ActionSpec(
         "actionRecordAcknowledgement",
         _plan_dialog(lambda: acknowledgements.record_acknowledgement),
-        _running,
+        when.running,
     ),
-    ActionSpec("actionRecordResponse", _plan_dialog(lambda: responses.record_response), _running_or_closed),
-    ActionSpec("actionNewCheckin", _new_checkin, _running, "Ctrl+K"),
-    ActionSpec("actionExportCalendar", _export_calendar, _running),
-    ActionSpec("actionExtend", _extend, _running_or_closed, why_not=extras.extending_refused),
+    ActionSpec("actionRecordResponse", _plan_dialog(lambda: responses.record_response), when.running_or_closed),
+    ActionSpec("actionNewCheckin", _new_checkin, when.running, "Ctrl+K"),
+    ActionSpec("actionExportCalendar", _export_calendar, when.running),
+    ActionSpec("actionExtend", _extend, when.running_or_closed, why_not=extras.extending_refused),
     ActionSpec(
-        "actionPausePlan", extras.pause, _running, why_not=lambda plan, today: pauses.why_not_pause(plan, today)
+        "actionPausePlan", extras.pause, when.running, why_not=lambda plan, today: pauses.why_not_pause(plan, today)
     ),
     ActionSpec(
-        "actionResumePlan", extras.resume, _running, why_not=lambda plan, today: pauses.why_not_resume(plan, today)
+        "actionResumePlan", extras.resume, when.running, why_not=lambda plan, today: pauses.why_not_resume(plan, today)
     ),
-    ActionSpec("actionCloseWithOutcome", _close_with_outcome, _running, why_not=extras.closing_refused),
+    ActionSpec("actionCloseWithOutcome", _close_with_outcome, when.running, why_not=extras.closing_refused),
     ActionSpec(
         "actionRecordOutcomeAcknowledgement",
         _plan_dialog(lambda: acknowledgements.record_outcome_acknowledgement),
-        _closed,
+        when.closed,
     ),
-    ActionSpec("actionRecordAppeal", extras.appeal, _plan_shown, why_not=extras.appeal_refused),
-    *(ActionSpec(name, run, _plan_shown) for name, run in extras.RECORDS_COMMANDS),
-    ActionSpec("actionDeletePlan", _delete_plan, _plan_shown, "Ctrl+Shift+Del"),
+    ActionSpec("actionRecordAppeal", extras.appeal, when.plan_shown, why_not=extras.appeal_refused),
+    *(ActionSpec(name, run, when.plan_shown) for name, run in extras.RECORDS_COMMANDS),
+    ActionSpec("actionDeletePlan", _delete_plan, when.plan_shown, "Ctrl+Shift+Del"),
     # Help
-    ActionSpec(help_menu.ACTION_NAME, _user_guide, shortcut=Key.HelpContents),
-    ActionSpec("actionKeyboardShortcuts", _keyboard_shortcuts, shortcut="Ctrl+F1"),
-    ActionSpec("actionAbout", _about),
+    ActionSpec(help_menu.ACTION_NAME, help_menu.user_guide, shortcut=Key.HelpContents),
+    ActionSpec("actionKeyboardShortcuts", help_menu.keyboard_shortcuts, shortcut="Ctrl+F1"),
+    ActionSpec("actionAbout", help_menu.about),
 )
 
 #: The welcome page's buttons and what they run.
@@ -514,7 +439,7 @@ def install_tab_keys(window: Shell) -> None:
 
 def update(window: Shell) -> None:
     """Enable each action of the table as what the window shows allows."""
-    state, actions = State.of(window), action_map(window.ui)
+    state, actions = when.State.of(window), action_map(window.ui)
     plan, today = (window.session.plan, window.today()) if window.session else (None, None)
     for spec in ACTIONS:
         why = spec.why_not(plan, today) if spec.why_not and plan and today else None

@@ -13,7 +13,7 @@ from typing import Protocol, TypeVar
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMenu, QStatusBar, QWidget
 
-from pipdesk.domain import PipdeskError, vocabulary
+from pipdesk.domain import PipdeskError
 from pipdesk.gui.common.prompts import Prompts
 from pipdesk.gui.common.save_status import SaveStatus
 from pipdesk.gui.common.session import PlanSession
@@ -37,8 +37,8 @@ from pipdesk.store.connection import (
     passphrase_of,
 )
 from pipdesk.store.damage import is_damage
-from pipdesk.store.driver import normalized, sqlite3
-from pipdesk.store.leftovers import clean_up_leftovers, find_leftovers, remove_leftovers, say_removed
+from pipdesk.store.driver import sqlite3
+from pipdesk.store.leftovers import clean_up_leftovers, say_removed
 
 _T = TypeVar("_T")
 
@@ -121,11 +121,11 @@ class PlanBooks(QObject):
         self.backup_failed.connect(self._say_backup_failed)
         self.damaged.connect(self._close_damaged)
 
-    def _say(self, message: str, timeout: int = 5000) -> None:
+    def say(self, message: str, timeout: int = 5000) -> None:
         self.window.statusBar().showMessage(message, timeout)
 
     def _say_backup_failed(self, message: str) -> None:
-        self._say(message, 10000)
+        self.say(message, 10000)
 
     def _close_damaged(self, book: PlanBook, message: str) -> None:
         if self.window.book is book:
@@ -139,7 +139,7 @@ class PlanBooks(QObject):
         """A plan book now in the window: its leftovers cleaned up, a backup taken once the window is up."""
         self._changes_at_open = book.db.conn.total_changes
         if removed := clean_up_leftovers(book, self.backups_folder):
-            self._say(say_removed(removed), 30000)
+            self.say(say_removed(removed), 30000)
         check = integrity_of(book.db.conn)
         if back_up or check is not None:
             # On a worker thread once the window is up: the check of every page (when the book was opened
@@ -247,82 +247,9 @@ class PlanBooks(QObject):
             raise PipdeskError("A copy cannot replace the plan book itself; choose another name")
         save_copy(book, path)
         same = ", with the same passphrase" if book.encrypted else ""
-        self._say(f"Saved a copy to {path}{same}")
+        self.say(f"Saved a copy to {path}{same}")
 
     # The passphrase
-
-    def change_passphrase(self, task: PassphraseTask) -> bool:
-        """Set, change or remove the open plan book's passphrase; the plan book is reopened with the new one."""
-        from pipdesk.store.encryption import change_passphrase
-
-        book = self.window.book
-        assert book is not None and book.path is not None
-        if not self.window.save_status.may_leave(self.prompter, "change the passphrase", "Go on without saving"):
-            return False
-        path, old = book.path, passphrase_of(book.db.conn)
-        dialog = PassphraseDialog(task, path.name, self.parent_widget)
-        while True:
-            if not self.prompter.run_dialog(dialog):
-                return False
-            if task is PassphraseTask.SET or normalized(dialog.current() or "") == normalized(old or ""):
-                break
-            dialog.say_wrong()
-        new = dialog.new()
-        plan_id = self.window.session.plan_id if self.window.session else None
-        self.window.close_book()
-        try:
-            with busy():
-                change_passphrase(path, old, new)
-        except PipdeskError as error:
-            self.prompter.warning("The passphrase was not changed", str(error))
-            new = old  # the plan book is as it was
-        if not self.open(path, passphrase=new, back_up=False):
-            return False
-        if plan_id is not None:
-            self.window.select_plan(plan_id)
-        if new == old:
-            return False
-        # A backup with the new passphrase before any other backup is offered for deletion.
-        self.back_up("with the new passphrase")
-        done = {
-            PassphraseTask.SET: "is encrypted now",
-            PassphraseTask.CHANGE: "opens with the new passphrase now",
-            PassphraseTask.REMOVE: "is no longer encrypted",
-        }
-        self._say(f"{path.name} {done[task]}", 10000)
-        if task is PassphraseTask.SET:
-            self._offer_to_delete_plain_backups(path)
-        return True
-
-    def _offer_to_delete_plain_backups(self, path: Path) -> None:
-        """Backups taken before the passphrase was set can be read by anyone who gets them: offer to delete them.
-
-        With them, unencrypted files a pipdesk stopped mid-task left (an unfinished backup, say) and
-        that could not be removed on opening, each said for what it is.
-        """
-        plain = [b for b in list_backups(self.backups_folder, path.stem) if not b.encrypted]
-        stray = [left for left in find_leftovers(path, self.backups_folder) if left.unencrypted]
-        if not plain and not stray:
-            return
-        text = (
-            f"{vocabulary.count(len(plain), 'backup')} of {path.name} {vocabulary.agreeing(len(plain), 'was', 'were')} "
-            "taken before it had a passphrase: anyone who gets "
-            f"them can read them. An encrypted backup was just taken. Delete the unencrypted ones from "
-            f"{self.backups_folder}?"
-            if plain
-            else f"Files left by a pipdesk stopped mid-task hold {path.name}'s plans unencrypted. Delete them?"
-        )
-        if stray:
-            text += "\n\nAlso left unencrypted by a pipdesk stopped mid-task:\n" + "\n".join(
-                f"• {left.describe()}" for left in stray
-            )
-        if self.prompter.confirm("Unencrypted backups", text, "Delete them"):
-            for backup in plain:
-                backup.path.unlink(missing_ok=True)
-            assert self.window.book is not None
-            gone = remove_leftovers(self.window.book, stray)
-            also = f" and {vocabulary.count(len(gone), 'unencrypted leftover')}" if gone else ""
-            self._say(f"Deleted {vocabulary.count(len(plain), 'unencrypted backup')}{also} of {path.name}", 10000)
 
     # Backups
 
@@ -335,7 +262,7 @@ class PlanBooks(QObject):
         if not self.prompter.run_dialog(dialog) or dialog.keep_backups() == keep:
             return False
         settings.KEEP_BACKUPS.write(dialog.keep_backups())
-        self._say(f"The newest {dialog.keep_backups()} backups of each plan book are kept")
+        self.say(f"The newest {dialog.keep_backups()} backups of each plan book are kept")
         return True
 
     def back_up_in_background(
@@ -386,7 +313,7 @@ class PlanBooks(QObject):
         try:
             return backup_plan_book(book, self.backups_folder, settings.keep_backups())
         except (PipdeskError, OSError, sqlite3.Error) as error:
-            self._say(f"No backup was taken {when}: {error}", 10000)
+            self.say(f"No backup was taken {when}: {error}", 10000)
             return None
 
     def restore_from_backup(self) -> Path | None:

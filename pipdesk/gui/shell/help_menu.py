@@ -4,15 +4,54 @@ where the plan book and its backups are."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from pipdesk import __version__
 from pipdesk.gui.common.help_link import set_guide_opener
+from pipdesk.gui.common.prompts import Prompts
 from pipdesk.gui.forms.ui_main_window import Ui_MainWindow
 
+if TYPE_CHECKING:
+    from pipdesk.gui.shell.book import PlanBooks
+    from pipdesk.store import PlanBook
+
 ACTION_NAME = "actionUserGuide"
+
+
+class HelpWindow(Protocol):
+    """What the Help menu's commands use of the main window."""
+
+    prompter: Prompts
+
+    @property
+    def book(self) -> PlanBook | None: ...
+
+    @property
+    def books(self) -> PlanBooks: ...
+
+    def window(self) -> QWidget: ...
+
+
+def user_guide(window: HelpWindow) -> None:
+    """Help › User guide (F1)."""
+    _open_guide(window.window())
+
+
+def keyboard_shortcuts(window: HelpWindow) -> None:
+    """Help › Keyboard shortcuts (Ctrl+F1): every action's keys, and the timeline's."""
+    from pipdesk.gui.shell.shortcuts_dialog import ShortcutsDialog
+    from pipdesk.gui.timeline.view import TIMELINE_KEYS
+
+    dialog = ShortcutsDialog(window.window().findChildren(QAction), window.window(), view_keys=TIMELINE_KEYS)
+    window.prompter.run_dialog(dialog)
+
+
+def about(window: HelpWindow) -> None:
+    book = window.book.path if window.book is not None else None
+    window.prompter.info("About pipdesk", about_text(book, window.books.backups_folder))
 
 
 def add_user_guide_action(ui: Ui_MainWindow, parent: QWidget) -> None:

@@ -172,12 +172,15 @@ class MainWindow(QMainWindow):
             self.show_this_week()  # the start view, when anything is due; the plan opens once it is painted
         else:
             self.open_last_plan()
+        if not self.open_plan_later:  # at launch: once painted (window_painted)
+            QTimer.singleShot(0, self.proxy.prepare_search)
         self.open_plan_later = False
 
     def window_painted(self) -> None:
         """At launch, once the first screen is painted: the opening check and backup start, the last plan opens."""
         self.books.window_painted()
         self.open_last_plan()
+        QTimer.singleShot(0, self.proxy.prepare_search)
 
     def open_last_plan(self) -> None:
         """Select the plan shown last in this plan book, else the first; This week stays in front if anything is due."""

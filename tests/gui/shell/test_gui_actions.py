@@ -10,7 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from pipdesk.domain import Status
 from pipdesk.gui.common.scripted_prompter import ScriptedPrompter
-from pipdesk.gui.shell.actions import ACTIONS, State, action_map
+from pipdesk.gui.shell.action_states import State
+from pipdesk.gui.shell.actions import ACTIONS, action_map
 from pipdesk.gui.shell.main_window import MainWindow
 from pipdesk.store import PlanBook
 
