@@ -126,6 +126,23 @@ CHANGES = {"set": (None, SECRET), "change": (SECRET, OTHER), "remove": (SECRET, 
 
 
 @pytest.mark.parametrize("change", CHANGES)
+def test_the_copy_is_written_in_a_hidden_staging_folder_beside_the_plan_book_and_cleared_away(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, change: str
+) -> None:
+    old, new = CHANGES[change]
+    path = book_at(tmp_path, old)
+    seen: list[Path] = []
+    export_then(monkeypatch, lambda copy, _key: seen.append(copy))
+    assert change_passphrase(path, old, new) == [], "nothing was left by an earlier change to clear away"
+    [copy] = seen
+    assert copy.name == path.name and copy.parent.parent == path.parent
+    assert copy.parent.name.startswith(f".{path.name}.passphrase-")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]
+    with PlanBook.open(path, create=False, passphrase=new) as book:
+        assert len(book.summaries()) == 4
+
+
+@pytest.mark.parametrize("change", CHANGES)
 def test_a_copy_that_lost_a_row_does_not_replace_the_plan_book(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, change: str
 ) -> None:

@@ -210,4 +210,5 @@ def test_an_attached_files_bytes_changed_outside_pipdesk_are_named_by_verify(
     code, lines = _verify(book_path, capsys)
     assert code == 1
     [alex] = [line for line in lines if line.startswith(f"BROKEN  plan {ALEX} ")]
-    assert "abc.txt" in alex, alex
+    assert "the file of its attachment “abc.txt” (" in alex, alex
+    assert alex.endswith(") no longer matches its SHA-256; it was changed outside pipdesk"), alex
