@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from test_schedule import plan
 
 from pipdesk.domain import Objective, Plan, Result, Status, SupportAction
 from pipdesk.domain.limits import date_out_of_range, limit_problems
@@ -23,20 +24,6 @@ ONE_DAY = dt.timedelta(days=1)
 START = dt.date(2026, 9, 28)  # a Monday
 END = dt.date(2026, 12, 21)  # a Monday, twelve weeks on
 DUE = dt.date(2026, 12, 21)
-
-
-def plan(**fields: object) -> Plan:
-    values: dict[str, object] = {
-        "title": "Delivery",
-        "status": "active",
-        "employee": {"name": "Alex Moreno"},
-        "manager": {"name": "Dana"},
-        "start_date": START,
-        "end_date": END,
-        "checkin_every_days": 7,
-    }
-    values.update(fields)
-    return Plan.model_validate(values)
 
 
 def kinds(subject: Plan, today: dt.date) -> list[DueKind]:

@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from test_schedule import plan
 
-from pipdesk.domain import Checkin, Milestone, MilestoneKind, Objective, Pause, PipdeskError, Plan, Progress, Rating
+from pipdesk.domain import Checkin, Milestone, MilestoneKind, Objective, Pause, PipdeskError, Progress, Rating
 from pipdesk.domain.model import CheckinKind
 from pipdesk.domain.progress import overall_rating, plan_summary, projection, reaches_target, share_of_the_way
 from pipdesk.domain.schedule import (
@@ -30,20 +31,6 @@ MONDAY = dt.date(2026, 11, 2)
 
 def d(month: int, day: int) -> dt.date:
     return dt.date(2026, month, day)
-
-
-def plan(**fields: object) -> Plan:
-    values: dict[str, object] = {
-        "title": "Delivery",
-        "status": "active",
-        "employee": {"name": "Alex Moreno"},
-        "manager": {"name": "Dana"},
-        "start_date": d(9, 28),
-        "end_date": DUE,
-        "checkin_every_days": 7,
-    }
-    values.update(fields)
-    return Plan.model_validate(values)
 
 
 # Progress

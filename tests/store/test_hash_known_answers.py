@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from pipdesk.cli import main
-from pipdesk.domain import Attachment, Milestone, MilestoneKind, Person, Plan, Revision
+from pipdesk.domain import Attachment, Milestone, MilestoneKind, Plan, Revision
 from pipdesk.domain.audit import GENESIS, chain, chain_hash, link_hash, revision_content
 from pipdesk.services.calendar import milestone_uids
 from pipdesk.services.case_file import MANIFEST, CaseFileOptions, build_case_file
@@ -50,6 +50,18 @@ FIRST_HASH = "a7bff148abbeb74c000428a9c4b71628fca37b5d8e19ad410b2510649ddf262c"
 SECOND_HASH = "144afa8582e48a8f5f95690eaa249ffec5257ffd9528ea98a62bb162a3becd0b"
 
 
+def punctuality(**parts: object) -> Plan:
+    """A small plan of Ann's, with ``parts`` (its revisions, its milestones)."""
+    fields: dict[str, object] = {
+        "title": "Punctuality",
+        "employee": {"name": "Ann"},
+        "manager": {"name": "Bo"},
+        "start_date": "2026-01-05",
+        "end_date": "2026-03-02",
+    }
+    return Plan.model_validate({**fields, **parts})
+
+
 # The chain of revisions
 
 
@@ -65,14 +77,7 @@ def test_the_revision_chain_has_its_known_sha256_link_by_link() -> None:
 
 
 def test_the_chain_hash_of_a_plan_is_its_last_revisions_hash() -> None:
-    plan = Plan(
-        title="Punctuality",
-        employee=Person(name="Ann"),
-        manager=Person(name="Bo"),
-        start_date=dt.date(2026, 1, 5),
-        end_date=dt.date(2026, 3, 2),
-        revisions=[FIRST, SECOND],
-    )
+    plan = punctuality(revisions=[FIRST, SECOND])
     assert chain_hash(plan) == SECOND_HASH
 
 
@@ -118,12 +123,7 @@ def test_the_case_file_manifest_lists_each_member_with_its_known_sha256(book: Pl
 
 
 def test_a_milestones_calendar_uid_is_the_sha256_of_seed_kind_title_and_occurrence() -> None:
-    plan = Plan(
-        title="Punctuality",
-        employee=Person(name="Ann"),
-        manager=Person(name="Bo"),
-        start_date=dt.date(2026, 1, 5),
-        end_date=dt.date(2026, 3, 2),
+    plan = punctuality(
         milestones=[
             Milestone(title="Check-in", kind=MilestoneKind.CHECKIN, date=dt.date(2026, 1, 12)),
             Milestone(title="  CHECK-IN ", kind=MilestoneKind.CHECKIN, date=dt.date(2026, 1, 19)),
