@@ -1064,3 +1064,12 @@ def test_keys_in_any_unicode_link_objectives_to_concerns_and_progress() -> None:
     plan = accepted(document)
     assert plan.objective("в срок ✓") is not None
     assert plan.concern("задержки 🚚") is not None
+
+
+@pytest.mark.parametrize(("length", "shown"), [(59, "é" * 59), (60, "é" * 60), (61, "é" * 57 + "…")])
+def test_a_wrong_value_is_quoted_whole_up_to_60_characters_and_cut_short_after(length: int, shown: str) -> None:
+    # Written as typed (not as \u00e9), in the message a manager reads.
+    assert only_problem(changed(sample(), "plan.status", "é" * length)) == (
+        "plan.status",
+        f"Expected one of 'draft', 'active', 'extended' or 'closed'; found the text \"{shown}\"",
+    )
