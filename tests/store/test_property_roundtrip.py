@@ -53,7 +53,7 @@ FIELDS = sorted(
 
 control_text = st.text(alphabet=st.characters(categories=["Cc", "Cf", "Zl", "Zp"]), max_size=20)
 long_text = st.builds(lambda word, times: word * times, st.text(min_size=1, max_size=12), st.integers(500, 1500))
-# Every code point but a lone surrogate, which domain → store cannot carry (see the xfail below).
+# Every code point but a lone surrogate, which a plan refuses (see the surrogate tests below).
 any_text = st.one_of(st.text(max_size=60), control_text, long_text, st.just(""), st.just("   "))
 numbers = st.one_of(
     st.floats(allow_nan=False, allow_infinity=False),

@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import QGraphicsSimpleTextItem
 from pytestqt.qtbot import QtBot
 
 from pipdesk.domain import MilestoneKind, Rating
 from pipdesk.domain.markers import Lane, Marker, MarkerState
 from pipdesk.domain.schedule import generate_schedule
+from pipdesk.gui.common.colours import TEXT_CONTRAST, contrast, luminance
 from pipdesk.gui.common.scripted_prompter import ScriptedPrompter
 from pipdesk.gui.common.session import PlanSession
+from pipdesk.gui.common.theme import dark_palette
 from pipdesk.gui.timeline.view import TimelineView
 from pipdesk.store import PlanBook
 
@@ -353,14 +357,47 @@ def test_zoom_in_out_and_fit(qtbot: QtBot, view: TimelineView, book: PlanBook) -
     qtbot.waitUntil(lambda: view.pixels_per_day < fitted)
 
 
-def test_every_plan_draws_in_a_dark_palette_too(qtbot: QtBot, view: TimelineView, book: PlanBook) -> None:
-    from PySide6.QtGui import QColor, QPalette
+def _most_common(image: QImage, area: QRect) -> QColor:
+    counts = Counter(
+        image.pixel(x, y) for x in range(area.left(), area.right() + 1) for y in range(area.top(), area.bottom() + 1)
+    )
+    return QColor.fromRgb(counts.most_common(1)[0][0])
 
-    palette = QPalette(QColor("#303030"))
-    view.setPalette(palette)
+
+def _drawn_contrast(image: QImage, area: QRect) -> float:
+    """The contrast of the text drawn in ``area``: its strongest pixel against the background around it."""
+    back = _most_common(image, area)
+    pixels = {
+        image.pixel(x, y) for x in range(area.left(), area.right() + 1) for y in range(area.top(), area.bottom() + 1)
+    }
+    return max(contrast(QColor.fromRgb(pixel), back) for pixel in pixels)
+
+
+DARK_PALETTES = {"pipdesk's dark theme": dark_palette, "a dark system palette": lambda: QPalette(QColor("#303030"))}
+
+
+@pytest.mark.parametrize("make", DARK_PALETTES.values(), ids=list(DARK_PALETTES))
+def test_every_plan_draws_dark_in_a_dark_palette_with_text_that_keeps_its_contrast(
+    qtbot: QtBot, view: TimelineView, book: PlanBook, make: Callable[[], QPalette]
+) -> None:
+    view.setPalette(make())
     for plan_id in (ALEX, BETH, CARL, DMITRY):
         open_plan(view, book, plan_id)
-        assert not view.grab().isNull()
+        image = view.canvas.viewport().grab().toImage()
+        whole = image.rect()
+        assert luminance(_most_common(image, whole)) < 0.05, f"plan {plan_id}: the timeline was not drawn dark"
+        texts = [
+            item
+            for item in view.canvas.scene().items()
+            if isinstance(item, QGraphicsSimpleTextItem) and item.isVisible() and item.text().strip()
+        ]
+        assert len(texts) >= 8, "the months, the days and the lanes are labelled"
+        for item in texts:
+            area = view.canvas.mapFromScene(item.sceneBoundingRect()).boundingRect().intersected(whole)
+            if area.width() < 4 or area.height() < 4:
+                continue  # scrolled out of sight
+            drawn = _drawn_contrast(image, area)
+            assert drawn >= TEXT_CONTRAST, f"plan {plan_id}: {item.text()!r} drawn at {drawn:.2f}:1"
 
 
 @pytest.mark.parametrize("width", [1200, 700, 420])
