@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pipdesk.domain.model import Pause
+from pipdesk.domain.model import MilestoneKind, Pause, SupportAction
 from pipdesk.domain.retention import RetentionHold, latest_close_past_retention
 from pipdesk.domain.schedule import due_items
 from pipdesk.gui.week.model import past_retention_items
@@ -33,6 +33,19 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PlanBook]:
             paused_on = max(plan.start_date, TODAY - dt.timedelta(days=30))
             plan.pauses.append(Pause(paused_on=paused_on, resumed_on=resumed, reason="Sick leave\nfrom  work"))
             book.save(plan_id, plan)
+        # Issued and not acknowledged: with no check-in yet (a reminder), and with one (the fairness
+        # check carries it); support promised with no date.
+        for plan_id, keep_checkins in ((running[3], False), (running[4], True)):
+            plan = book.get(plan_id)
+            plan.issued_on, plan.acknowledgement = plan.start_date, None
+            plan.checkins = plan.checkins if keep_checkins else []
+            plan.support.append(SupportAction(description="Pair with a senior colleague"))
+            book.save(plan_id, plan)
+        # A final review set before the end date: "outcome missing" counts from it.
+        plan = book.get(running[2])
+        final = next(m for m in plan.milestones if m.kind is MilestoneKind.FINAL)
+        final.date = plan.end_date - dt.timedelta(days=10)
+        book.save(running[2], plan)
     book = PlanBook.open(path)
     yield book
     book.close()
@@ -42,13 +55,15 @@ def test_the_plain_rows_give_the_items_of_the_whole_plans_every_week_of_a_year(g
     whole = [(plan_id, generated.get(plan_id)) for plan_id in generated.plan_ids()]
     running = [(plan_id, plan) for plan_id, plan in whole if plan.status.value in ("active", "extended")]
     assert any(plan.paused for _, plan in running), "the generated book has a paused plan"
-    checked = 0
+    checked, kinds = 0, set[str]()
     for week in range(-20, 40):
         today = TODAY + dt.timedelta(days=7 * week + week % 7)  # every weekday in turn
         slim = due_items(generated.plans_for_due_items(today), today)
         assert slim == due_items(running, today), today
         checked += len(slim)
+        kinds.update(item.kind.value for item in slim)
     assert checked > 1000
+    assert {"acknowledgement_missing", "support_undated", "outcome_missing", "paused"} <= kinds
 
 
 @pytest.mark.parametrize("years", [1, 3, 7])
@@ -70,6 +85,29 @@ def test_reading_only_plans_closed_long_enough_ago_finds_every_plan_past_retenti
             only = closed_plans_for_retention(conn, latest_close_past_retention(years, today))
             assert past_retention_items(only, years, today) == every, today
         assert any(plan.plan_id == held for plan in closed_plans_for_retention(conn, dt.date(1990, 1, 1)))
+    finally:
+        set_retention_hold(generated, held, None)
+
+
+def test_the_closed_plans_are_read_as_their_whole_plans_say(generated: PlanBook) -> None:
+    conn = generated.db.conn
+    held = next(iter(closed_plans_for_retention(conn))).plan_id
+    hold = RetentionHold(TODAY + dt.timedelta(days=40), "tribunal claim")
+    set_retention_hold(generated, held, hold)
+    try:
+        read = closed_plans_for_retention(conn)
+        for closed in read:
+            plan = generated.get(closed.plan_id)
+            decided = plan.outcome.decided_on if plan.outcome is not None else None
+            assert (closed.employee, closed.title, closed.closed_on) == (
+                plan.employee.name,
+                plan.title,
+                decided or plan.end_date,
+            )
+            assert closed.hold == (hold if closed.plan_id == held else None)
+        assert {c.plan_id for c in read} == {
+            i for i in generated.plan_ids() if generated.get(i).status.value == "closed"
+        }
     finally:
         set_retention_hold(generated, held, None)
 
