@@ -45,7 +45,7 @@ def launch(command: list[str], env: dict[str, str]) -> tuple[float, float, float
     stamps = [line.split()[-1] for line in output.splitlines() if line.startswith("shown at ")]
     if not stamps:
         raise SystemExit(f"{' '.join(command)} did not say when its window was shown")
-    return float(stamps[-1]) - start, exited, usage.ru_maxrss / 1024
+    return float(stamps[0]) - start, exited, usage.ru_maxrss / 1024
 
 
 def whole_process(command: list[str], env: dict[str, str]) -> float:

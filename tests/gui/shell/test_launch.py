@@ -117,3 +117,22 @@ def test_with_nothing_due_the_plan_opens_before_the_first_paint(qtbot: QtBot, tm
     assert not window.this_week.model.items()
     assert window.session is not None  # the plan page is the first screen: its plan is read before it shows
     assert window.ui.stack.currentWidget() is window.ui.planPage
+
+
+def test_what_waits_for_the_first_paint_runs_once_painted_and_at_the_latest_after_a_while(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from pipdesk.gui.shell.app import AfterFirstPaint
+
+    shown, hidden = QWidget(), QWidget()
+    qtbot.addWidget(shown)
+    qtbot.addWidget(hidden)
+    runs: list[str] = []
+    AfterFirstPaint(shown, lambda: runs.append("shown"))
+    AfterFirstPaint(hidden, lambda: runs.append("never painted"))  # a window started minimised, say
+    shown.show()
+    qtbot.waitUntil(lambda: runs == ["shown"], timeout=1000)
+    shown.update()
+    qtbot.wait(100)
+    assert runs == ["shown"], "once, not at every paint"
+    qtbot.waitUntil(lambda: runs == ["shown", "never painted"], timeout=AfterFirstPaint.LATEST_MS + 1000)
