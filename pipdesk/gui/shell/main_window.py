@@ -170,6 +170,7 @@ class MainWindow(QMainWindow):
         self.refresh_plans(plans)
         if self.this_week.model.items() and self.open_plan_later:
             self.show_this_week()  # the start view, when anything is due; the plan opens once it is painted
+            actions.update(self)  # what the plan book allows (New plan, Import…) before any plan is open
         else:
             self.open_last_plan()
         if not self.open_plan_later:  # at launch: once painted (window_painted)

@@ -95,6 +95,8 @@ def test_this_week_is_in_front_and_the_rest_waits_for_the_first_paint(qtbot: QtB
     assert window.ui.stack.currentWidget() is window.ui.thisWeekPage
     assert window.plans.rowCount() == 4
     assert window.session is None and window._plan_views is None  # no plan read, no view made yet
+    assert window.ui.actionNewPlan.isEnabled() and window.ui.actionImportPlan.isEnabled()
+    assert not window.ui.actionNewCheckin.isEnabled()  # no plan is open yet
     qtbot.wait(200)
     assert not backups.exists(), "the backup waits for the first paint"
     window.window_painted()
