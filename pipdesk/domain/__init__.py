@@ -10,6 +10,8 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from pipdesk.domain import kinds
+
 if TYPE_CHECKING:
     from pipdesk.domain.model import (
         Acknowledgement,
@@ -97,11 +99,7 @@ __all__ = [
 
 _HOMES = {"PipdeskError": "problems", "PlanInvalid": "problems", "Problem": "problems", "format_path": "problems"}
 _HOMES["plan_problems"] = "rules"
-for _kind in ("AdjustmentDecision", "AppealResult", "AttendeeRole", "CheckinKind", "ConcernCategory", "Decision"):
-    _HOMES[_kind] = "kinds"
-for _kind in ("Direction", "FollowUp", "MilestoneKind", "ObjectiveCategory", "Rating", "ResponseTo", "Result"):
-    _HOMES[_kind] = "kinds"
-_HOMES["Status"] = _HOMES["SupportKind"] = "kinds"
+_HOMES.update(dict.fromkeys(kinds.__all__, "kinds"))  # plain enums: no pydantic
 
 
 def __getattr__(name: str) -> Any:

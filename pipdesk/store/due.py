@@ -18,6 +18,8 @@ from pipdesk.domain.retention import RetentionHold
 from pipdesk.store.driver import sqlite3
 
 _RUNNING = (Status.ACTIVE.value, Status.EXTENDED.value)
+#: The erasure log's action of a plan anonymised (kept for statistics, never past retention again).
+ANONYMISED = "anonymised"
 #: How far ahead This week can look: milestones later than this are never due this week.
 _WEEK_AHEAD = dt.timedelta(days=7)
 _date = dt.date.fromisoformat
@@ -107,14 +109,16 @@ def due_rows(conn: sqlite3.Connection, today: dt.date) -> list[tuple[int, DuePla
              WHERE p.status IN ({running}) AND (m.kind = 'final' OR (m.done = 0 AND m.date <= ?))""",
         [*_RUNNING, (today + _WEEK_AHEAD).isoformat()],
     ):
-        _place(plans[plan_id].milestones, position, DueMilestone(title, kinds[kind], _date(date), bool(done)))
+        milestone = DueMilestone(title, kinds[kind], _date(date), bool(done))
+        _place(plans[plan_id].milestones, position, milestone, _PASSED_MILESTONE)
     for plan_id, position, description, due_date in conn.execute(
         f"""SELECT s.plan_id, s.position, s.description, s.due_date
               FROM plans p JOIN support_actions s ON s.plan_id = p.id
              WHERE p.status IN ({running}) AND s.done = 0""",
         _RUNNING,
     ):
-        _place(plans[plan_id].support, position, DueSupport(description, _date(due_date) if due_date else None))
+        action = DueSupport(description, _date(due_date) if due_date else None)
+        _place(plans[plan_id].support, position, action, _PASSED_SUPPORT)
     # A paused plan's clock stands still: its open pause (only the last may be open) is all
     # ``due_items`` needs of it to say so rather than list what would be due.
     for plan_id, paused_on, reason in conn.execute(
@@ -127,10 +131,9 @@ def due_rows(conn: sqlite3.Connection, today: dt.date) -> list[tuple[int, DuePla
     return list(plans.items())
 
 
-def _place(items: list[Any], position: int, item: Any) -> None:
-    """Put ``item`` at ``position``, filling any gap before it with a done stand-in."""
+def _place(items: list[Any], position: int, item: Any, filler: Any) -> None:
+    """Put ``item`` at ``position``, filling any gap before it with ``filler`` (a done stand-in)."""
     if position >= len(items):
-        filler = _PASSED_MILESTONE if isinstance(item, DueMilestone) else _PASSED_SUPPORT
         items.extend([filler] * (position + 1 - len(items)))
     items[position] = item
 
@@ -152,13 +155,14 @@ def closed_plans_for_retention(conn: sqlite3.Connection, closed_by: dt.date | No
     ``closed_by``: only those closed on or before that day, and those with a hold of their own (This week
     passes the latest day a plan can have closed and be past its retention period today).
     """
+    cutoff = closed_by.isoformat() if closed_by is not None else None
     rows = conn.execute(
         """SELECT p.id, p.employee_name, p.title, coalesce(p.outcome_decided_on, p.end_date), h.keep_until, h.reason
              FROM plans p LEFT JOIN retention_holds h ON h.plan_id = p.id
             WHERE p.status = 'closed'
               AND (? IS NULL OR coalesce(p.outcome_decided_on, p.end_date) <= ? OR h.keep_until IS NOT NULL)
-              AND p.id NOT IN (SELECT plan_id FROM erasure_log WHERE action = 'anonymised')""",
-        [closed_by and closed_by.isoformat()] * 2,
+              AND p.id NOT IN (SELECT plan_id FROM erasure_log WHERE action = ?)""",
+        [cutoff, cutoff, ANONYMISED],
     ).fetchall()
     return [
         ClosedPlan(

@@ -21,10 +21,10 @@ from pipdesk.store.attachments import forget_unused
 from pipdesk.store.backups import backups_of, rewrite_backup
 from pipdesk.store.connection import PlanBookError, begin_epoch, passphrase_of
 from pipdesk.store.database import Database
+from pipdesk.store.due import ANONYMISED
 from pipdesk.store.plan_book import PlanBook, PlanNotFound, _now
 
 ERASED = "erased"
-ANONYMISED = "anonymised"
 
 
 class ReasonMissing(PipdeskError):

@@ -38,13 +38,7 @@ class Setting(Generic[T]):
 
     def read(self) -> T:
         """The stored value, or the default when there is none or it does not read as one."""
-        value = settings().value(self.key, None)
-        if value is None:
-            return self.default
-        try:
-            return self.parse(value)
-        except (TypeError, ValueError):
-            return self.default
+        return self._parsed(settings().value(self.key, None))
 
     def write(self, value: T) -> None:
         store = settings()
@@ -53,11 +47,13 @@ class Setting(Generic[T]):
         if stored is None or self._parsed(stored) != value:
             store.setValue(self.key, value)
 
-    def _parsed(self, stored: object) -> T | None:
+    def _parsed(self, stored: object) -> T:
+        if stored is None:
+            return self.default
         try:
             return self.parse(stored)
         except (TypeError, ValueError):
-            return None
+            return self.default
 
 
 def _int(value: object) -> int:
