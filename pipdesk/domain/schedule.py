@@ -392,9 +392,23 @@ class DuePlan(Protocol):
 
 def due_items(plans: Iterable[tuple[int, DuePlan]], today: dt.date) -> list[DueItem]:
     """Everything due or overdue across the plan book, by date, then plan, then kind."""
-    order = list(DueKind)
-    items = [item for plan_id, plan in plans for item in _plan_due_items(plan_id, plan, today)]
-    return sorted(items, key=lambda item: (item.date, item.plan_id, order.index(item.kind)))
+    return by_urgency([item for plan_id, plan in plans for item in _plan_due_items(plan_id, plan, today)])
+
+
+def by_urgency(items: Iterable[DueItem]) -> list[DueItem]:
+    """By date, then plan, then kind (in :class:`DueKind`'s order), then position in the plan."""
+    order = {kind: rank for rank, kind in enumerate(DueKind)}
+    return sorted(items, key=lambda item: (item.date, item.plan_id, order[item.kind], item.index or 0))
+
+
+def one_line(text: str) -> str:
+    """``text`` on one line, its runs of white space one space (a pause's reason in This week)."""
+    return " ".join(text.split())
+
+
+def acknowledgement_reminder(title: str, issued_on: dt.date) -> str:
+    """What This week asks of a plan issued and not acknowledged in time."""
+    return f"Record the employee's acknowledgement of “{title}”, issued on {short_date(issued_on)}"
 
 
 def _plan_due_items(plan_id: int, plan: DuePlan, today: dt.date) -> Iterator[DueItem]:
@@ -403,14 +417,14 @@ def _plan_due_items(plan_id: int, plan: DuePlan, today: dt.date) -> Iterator[Due
     employee = plan.employee.name
     if plan.paused:
         pause = plan.pauses[-1]
-        yield DueItem(plan_id, DueKind.PAUSED, pause.paused_on, employee, " ".join(pause.reason.split()))
+        yield DueItem(plan_id, DueKind.PAUSED, pause.paused_on, employee, one_line(pause.reason))
         return
     week_end = today + dt.timedelta(days=6 - today.weekday())
     # As the plan's next step says it (domain/process.py): until the first check-in is logged.
     if plan.issued_on is not None and plan.acknowledgement is None and not plan.checkins:
         due = plan.issued_on + dt.timedelta(days=ACKNOWLEDGEMENT_DAYS)
         if due < today:
-            what = f"Record the employee's acknowledgement of “{plan.title}”, issued on {short_date(plan.issued_on)}"
+            what = acknowledgement_reminder(plan.title, plan.issued_on)
             yield DueItem(plan_id, DueKind.ACKNOWLEDGEMENT_MISSING, due, employee, what)
     for i, milestone in enumerate(plan.milestones):
         if milestone.done:

@@ -1,141 +1,107 @@
-"""What This week reads, as plain rows: no plan is loaded or validated.
+"""What This week reads, in one query: no plan is loaded or validated.
 
-``schedule.due_items`` reads a plan through the small protocol ``schedule.DuePlan``; these classes
-hold exactly that, read in four queries whatever the number of plans, and are never shown,
-changed or saved. A test checks that they give the same items as whole plans on every plan of a
-generated plan book, on many days (tests/store/test_due_rows.py). The closed plans are read for the
+``schedule.due_items`` holds the rules of what is due or overdue in a plan; :func:`due_items` here
+is the same rules written in SQL over the plan book's tables, for This week on a plan book of any
+size. A test checks that both give the same items on every plan of a generated plan book, on
+every weekday of many weeks (tests/store/test_due_rows.py). The closed plans are read for the
 retention rule (``retention.past_retention_since``) the same way.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
-from pipdesk.domain.kinds import MilestoneKind, Status
+from pipdesk.domain.kinds import Status
 from pipdesk.domain.retention import RetentionHold
+from pipdesk.domain.schedule import (
+    ACKNOWLEDGEMENT_DAYS,
+    ENDING_SOON_DAYS,
+    DueItem,
+    DueKind,
+    acknowledgement_reminder,
+    by_urgency,
+    one_line,
+)
 from pipdesk.store.driver import sqlite3
 
-_RUNNING = (Status.ACTIVE.value, Status.EXTENDED.value)
 #: The erasure log's action of a plan anonymised (kept for statistics, never past retention again).
 ANONYMISED = "anonymised"
-#: How far ahead This week can look: milestones later than this are never due this week.
-_WEEK_AHEAD = dt.timedelta(days=7)
 _date = dt.date.fromisoformat
 
-
-@dataclass(slots=True)
-class DuePerson:
-    name: str
-
-
-@dataclass(slots=True)
-class DueMilestone:
-    title: str
-    kind: MilestoneKind
-    date: dt.date
-    done: bool
-
-
-@dataclass(slots=True)
-class DueSupport:
-    description: str
-    due_date: dt.date | None
-    done: bool = False
-
-
-@dataclass(slots=True)
-class DuePause:
-    paused_on: dt.date
-    reason: str
-
-
-# Stand-ins for the milestones and support actions left out: done, so ``due_items`` passes over them,
-# and the ones it reads keep their positions (the index of a DueItem).
-_PASSED_MILESTONE = DueMilestone("-", MilestoneKind.CUSTOM, dt.date.min, True)
-_PASSED_SUPPORT = DueSupport("-", None, True)
-
-
-@dataclass(slots=True)
-class DuePlanRow:
-    """A running plan as ``schedule.due_items`` reads it (``schedule.DuePlan``)."""
-
-    title: str
-    status: Status
-    employee: DuePerson
-    start_date: dt.date
-    end_date: dt.date
-    issued_on: dt.date | None
-    acknowledgement: object | None
-    #: Whether any check-in is logged: one stand-in says so.
-    checkins: list[object]
-    outcome: object | None
-    milestones: list[DueMilestone] = field(default_factory=list)
-    support: list[DueSupport] = field(default_factory=list)
-    pauses: list[DuePause] = field(default_factory=list)
-
-    @property
-    def paused(self) -> bool:
-        return bool(self.pauses)  # only the open pause is read
+# schedule._plan_due_items, rule by rule, for the running plans (a paused plan has its pause and nothing else).
+# :week_end is the Sunday of today's week; an index is the milestone's or support action's position.
+_DUE_ITEMS = f"""
+WITH running AS MATERIALIZED (
+    SELECT p.id, p.title, p.employee_name AS employee, p.start_date, p.end_date, p.issued_on, p.ack_on,
+           EXISTS (SELECT 1 FROM pauses a WHERE a.plan_id = p.id AND a.resumed_on IS NULL) AS paused,
+           CASE WHEN NOT p.has_outcome
+                THEN coalesce((SELECT max(m.date) FROM milestones m WHERE m.plan_id = p.id AND m.kind = 'final'),
+                              p.end_date) END AS final_day
+      FROM plans p
+     WHERE p.status IN ('{Status.ACTIVE.value}', '{Status.EXTENDED.value}')
+)
+SELECT r.id, '{DueKind.PAUSED.value}', a.paused_on, r.employee, a.reason, NULL
+  FROM running r JOIN pauses a ON a.plan_id = r.id AND a.resumed_on IS NULL
+UNION ALL
+SELECT r.id, '{DueKind.ACKNOWLEDGEMENT_MISSING.value}', date(r.issued_on, '+{ACKNOWLEDGEMENT_DAYS} days'), r.employee,
+       r.title, NULL
+  FROM running r
+ WHERE NOT r.paused AND r.issued_on IS NOT NULL AND r.ack_on IS NULL
+   AND NOT EXISTS (SELECT 1 FROM checkins c WHERE c.plan_id = r.id)
+   AND date(r.issued_on, '+{ACKNOWLEDGEMENT_DAYS} days') < :today
+UNION ALL
+SELECT r.id,
+       CASE WHEN m.date < :today THEN '{DueKind.OVERDUE.value}'
+            WHEN m.date = :today THEN '{DueKind.DUE_TODAY.value}'
+            ELSE '{DueKind.DUE_THIS_WEEK.value}' END,
+       m.date, r.employee, m.title, m.position
+  FROM running r JOIN milestones m ON m.plan_id = r.id
+ WHERE NOT r.paused AND m.done = 0 AND m.date <= :week_end
+UNION ALL
+SELECT r.id, '{DueKind.ENDING_SOON.value}', r.end_date, r.employee, r.title, NULL
+  FROM running r
+ WHERE NOT r.paused AND r.end_date BETWEEN :today AND :ending_by
+UNION ALL
+SELECT r.id, '{DueKind.OUTCOME_MISSING.value}', r.final_day, r.employee, r.title, NULL
+  FROM running r
+ WHERE NOT r.paused AND r.final_day < :today
+UNION ALL
+SELECT * FROM (
+    SELECT r.id,
+           CASE WHEN s.due_date IS NULL THEN '{DueKind.SUPPORT_UNDATED.value}'
+                WHEN s.due_date < :today THEN '{DueKind.SUPPORT_OVERDUE.value}'
+                ELSE '{DueKind.SUPPORT_DUE.value}' END AS kind,
+           coalesce(s.due_date,
+                    date(r.start_date, '+' || (CAST(julianday(r.end_date) - julianday(r.start_date) AS INTEGER) / 2)
+                         || ' days')) AS day,
+           r.employee, s.description, s.position
+      FROM running r JOIN support_actions s ON s.plan_id = r.id
+     WHERE NOT r.paused AND s.done = 0
+) WHERE day <= CASE kind WHEN '{DueKind.SUPPORT_UNDATED.value}' THEN :today ELSE :week_end END
+"""
 
 
-def due_rows(conn: sqlite3.Connection, today: dt.date) -> list[tuple[int, DuePlanRow]]:
-    """The running plans: names, dates, outcome, the milestones that can be due by a week from ``today``
-    (undone, or final reviews) and the undone support actions, at their positions, and the open pause."""
-    running = ", ".join("?" for _ in _RUNNING)
-    plans: dict[int, DuePlanRow] = {}
-    for plan_id, title, status, employee, start, end, has_outcome, issued_on, ack_on, has_checkin in conn.execute(
-        f"""SELECT id, title, status, employee_name, start_date, end_date, has_outcome, issued_on, ack_on,
-                   EXISTS (SELECT 1 FROM checkins c WHERE c.plan_id = plans.id)
-              FROM plans WHERE status IN ({running})""",
-        _RUNNING,
+def due_items(conn: sqlite3.Connection, today: dt.date) -> list[DueItem]:
+    """Everything due or overdue in the plan book's running plans, as ``schedule.due_items`` says it."""
+    week_end = today + dt.timedelta(days=6 - today.weekday())
+    kinds = {kind.value: kind for kind in DueKind}
+    items = []
+    for plan_id, kind_value, date, employee, what, index in conn.execute(
+        _DUE_ITEMS,
+        {
+            "today": today.isoformat(),
+            "week_end": week_end.isoformat(),
+            "ending_by": (today + dt.timedelta(days=ENDING_SOON_DAYS)).isoformat(),
+        },
     ):
-        plans[plan_id] = DuePlanRow(
-            title=title,
-            status=Status(status),
-            employee=DuePerson(employee),
-            start_date=_date(start),
-            end_date=_date(end),
-            issued_on=_date(issued_on) if issued_on else None,
-            acknowledgement=True if ack_on else None,
-            checkins=[True] if has_checkin else [],
-            outcome=True if has_outcome else None,
-        )
-    kinds = {kind.value: kind for kind in MilestoneKind}
-    for plan_id, position, title, kind, date, done in conn.execute(
-        f"""SELECT m.plan_id, m.position, m.title, m.kind, m.date, m.done
-              FROM plans p JOIN milestones m ON m.plan_id = p.id
-             WHERE p.status IN ({running}) AND (m.kind = 'final' OR (m.done = 0 AND m.date <= ?))""",
-        [*_RUNNING, (today + _WEEK_AHEAD).isoformat()],
-    ):
-        milestone = DueMilestone(title, kinds[kind], _date(date), bool(done))
-        _place(plans[plan_id].milestones, position, milestone, _PASSED_MILESTONE)
-    for plan_id, position, description, due_date in conn.execute(
-        f"""SELECT s.plan_id, s.position, s.description, s.due_date
-              FROM plans p JOIN support_actions s ON s.plan_id = p.id
-             WHERE p.status IN ({running}) AND s.done = 0""",
-        _RUNNING,
-    ):
-        action = DueSupport(description, _date(due_date) if due_date else None)
-        _place(plans[plan_id].support, position, action, _PASSED_SUPPORT)
-    # A paused plan's clock stands still: its open pause (only the last may be open) is all
-    # ``due_items`` needs of it to say so rather than list what would be due.
-    for plan_id, paused_on, reason in conn.execute(
-        f"""SELECT a.plan_id, a.paused_on, a.reason
-              FROM plans p JOIN pauses a ON a.plan_id = p.id
-             WHERE p.status IN ({running}) AND a.resumed_on IS NULL""",
-        _RUNNING,
-    ):
-        plans[plan_id].pauses = [DuePause(_date(paused_on), reason)]
-    return list(plans.items())
-
-
-def _place(items: list[Any], position: int, item: Any, filler: Any) -> None:
-    """Put ``item`` at ``position``, filling any gap before it with ``filler`` (a done stand-in)."""
-    if position >= len(items):
-        items.extend([filler] * (position + 1 - len(items)))
-    items[position] = item
+        kind, day = kinds[kind_value], _date(date)
+        if kind is DueKind.PAUSED:
+            what = one_line(what)
+        elif kind is DueKind.ACKNOWLEDGEMENT_MISSING:
+            what = acknowledgement_reminder(what, day - dt.timedelta(days=ACKNOWLEDGEMENT_DAYS))
+        items.append(DueItem(plan_id, kind, day, employee, what, index))
+    return by_urgency(items)
 
 
 @dataclass(frozen=True, slots=True)

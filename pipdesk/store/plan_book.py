@@ -20,7 +20,7 @@ from pipdesk.domain.problems import PipdeskError, PlanInvalid
 from pipdesk.store.connection import PlanBookDamaged, begin_epoch, open_database, passphrase_of
 from pipdesk.store.damage import is_damage
 from pipdesk.store.database import Database
-from pipdesk.store.due import DuePlanRow, due_rows
+from pipdesk.store.due import due_items
 from pipdesk.system.lazy import lazy_module
 
 if TYPE_CHECKING:
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from pipdesk.domain import attachments as plan_attachments
     from pipdesk.domain import audit, model, rules
     from pipdesk.domain.model import Plan, Revision
+    from pipdesk.domain.schedule import DueItem
     from pipdesk.store import attachments
     from pipdesk.store import rows as stored_rows
 else:
@@ -226,14 +227,10 @@ class PlanBook:
         return plan
 
     @_reads_stored_plans
-    def plans_for_due_items(self, today: dt.date) -> list[tuple[int, DuePlanRow]]:
-        """The running plans as ``schedule.due_items`` reads them, in four queries whatever their number.
-
-        Plain rows (:mod:`pipdesk.store.due`), not plans: names, dates and outcome, the milestones
-        that can be due by a week from ``today`` and the undone support actions at their positions,
-        and the open pause; never shown, changed or saved.
-        """
-        return due_rows(self.db.conn, today)
+    def due_items(self, today: dt.date) -> list[DueItem]:
+        """Everything due or overdue on ``today`` in the running plans, by ``schedule.due_items``'s rules,
+        read in one query whatever their number (:mod:`pipdesk.store.due`): no plan is loaded."""
+        return due_items(self.db.conn, today)
 
     # Writes
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 from pipdesk.domain import Acknowledgement, Checkin, CheckinKind, HrReview, Pause, Revision, Status
 from pipdesk.domain.process import Action, Stage, next_step
-from pipdesk.domain.schedule import DueKind, due_items, mark_done_for_checkin
+from pipdesk.domain.schedule import DueKind, mark_done_for_checkin
 from pipdesk.store import PlanBook
 
 from conftest import ALEX, BETH, CARL, DMITRY, TODAY, load_sample
@@ -147,7 +147,7 @@ def test_a_check_in_left_unlogged_turns_overdue_the_day_after() -> None:
 def test_every_overdue_meeting_or_close_step_is_already_in_this_week(book: PlanBook) -> None:
     """This week reads slim plans: the overdue steps they can tell (a meeting, the close, a pause) are
     its own items already; the acknowledgement's and HR review's steps need what slim plans lack."""
-    listed = {(item.plan_id, item.kind) for item in due_items(book.plans_for_due_items(TODAY), TODAY)}
+    listed = {(item.plan_id, item.kind) for item in book.due_items(TODAY)}
     kinds = {Action.NEW_CHECKIN: DueKind.OVERDUE, Action.CLOSE: DueKind.OUTCOME_MISSING, Action.RESUME: DueKind.PAUSED}
     overdue = [(plan_id, next_step(book.get(plan_id), TODAY)) for plan_id in (ALEX, BETH, CARL, DMITRY)]
     overdue = [(plan_id, step) for plan_id, step in overdue if step.overdue]

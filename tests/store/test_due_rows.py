@@ -1,5 +1,6 @@
-"""This week reads plain rows (store/due.py), not validated plans: the items and the closed plans past
-retention they give are those of the whole plans, on every plan of a generated plan book, day after day."""
+"""This week reads the plan book in SQL (store/due.py), not validated plans: the items and the closed plans
+past retention it finds are those the domain's rules give of the whole plans, on every plan of a generated
+plan book, day after day."""
 
 from __future__ import annotations
 
@@ -51,14 +52,14 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PlanBook]:
     book.close()
 
 
-def test_the_plain_rows_give_the_items_of_the_whole_plans_every_week_of_a_year(generated: PlanBook) -> None:
+def test_the_query_gives_the_items_of_the_whole_plans_every_week_of_a_year(generated: PlanBook) -> None:
     whole = [(plan_id, generated.get(plan_id)) for plan_id in generated.plan_ids()]
     running = [(plan_id, plan) for plan_id, plan in whole if plan.status.value in ("active", "extended")]
     assert any(plan.paused for _, plan in running), "the generated book has a paused plan"
     checked, kinds = 0, set[str]()
     for week in range(-20, 40):
         today = TODAY + dt.timedelta(days=7 * week + week % 7)  # every weekday in turn
-        slim = due_items(generated.plans_for_due_items(today), today)
+        slim = generated.due_items(today)
         assert slim == due_items(running, today), today
         checked += len(slim)
         kinds.update(item.kind.value for item in slim)

@@ -97,7 +97,7 @@ def test_the_slim_read_gives_exactly_the_due_items_of_the_whole_plans(
     book = open_book[200]
     today = TODAY + dt.timedelta(days=days)
     whole = [(s.id, book.get(s.id)) for s in book.summaries() if s.status in (Status.ACTIVE, Status.EXTENDED)]
-    assert due_items(book.plans_for_due_items(today), today) == due_items(whole, today)
+    assert book.due_items(today) == due_items(whole, today)
 
 
 def test_every_statement_of_the_list_and_this_week_searches_an_index(open_book: dict[int, PlanBook]) -> None:
@@ -105,7 +105,7 @@ def test_every_statement_of_the_list_and_this_week_searches_an_index(open_book: 
     statements: list[tuple[str, object]] = []
     book.db._tracer = lambda sql, params: statements.append((sql, params))
     book.summaries()
-    book.plans_for_due_items(TODAY)
+    book.due_items(TODAY)
     book.db._tracer = None
     for sql, params in statements:
         plan = [row[3] for row in book.db.execute(f"EXPLAIN QUERY PLAN {sql}", params or [])]

@@ -17,7 +17,6 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHeaderView, QWidget
 
 from pipdesk.domain.retention import DEFAULT_RETENTION_YEARS, latest_close_past_retention
-from pipdesk.domain.schedule import due_items
 from pipdesk.domain.vocabulary import count, day_and_date
 from pipdesk.gui.forms.ui_this_week_view import Ui_ThisWeekView
 from pipdesk.gui.week.model import ThisWeekModel, past_retention_items
@@ -77,10 +76,10 @@ class ThisWeekView(QWidget):
         table = self.ui.table
         if read_at != self._read_at:
             self._read_at = read_at
-            plans = self.book.plans_for_due_items(today) if self.book is not None else []
+            due = self.book.due_items(today) if self.book is not None else []
             closed_by = latest_close_past_retention(years, today)
             closed = closed_plans_for_retention(self.book.db.conn, closed_by) if self.book is not None else []
-            self.model.set_items([*due_items(plans, today), *past_retention_items(closed, years, today)], today)
+            self.model.set_items([*due, *past_retention_items(closed, years, today)], today)
             table.clearSpans()
             for row in range(self.model.rowCount()):
                 if self.model.is_heading(row):

@@ -49,6 +49,6 @@ def test_the_slim_read_for_this_week_gives_a_paused_plan_its_one_line(book: Plan
     pause_alex(book)
     today = TODAY + dt.timedelta(days=10)
     whole = [(s.id, book.get(s.id)) for s in book.summaries() if s.status.value in ("active", "extended")]
-    slim = due_items(book.plans_for_due_items(today), today)
+    slim = book.due_items(today)
     assert slim == due_items(whole, today)
     assert [item.kind for item in slim if item.plan_id == ALEX] == [DueKind.PAUSED]

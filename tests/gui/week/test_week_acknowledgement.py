@@ -21,8 +21,8 @@ def unacknowledged(book: PlanBook, checkins: bool) -> None:
 
 
 def reminders(book: PlanBook, today: dt.date, slim: bool = True) -> list[str]:
-    plans = book.plans_for_due_items(today) if slim else [(i, book.get(i)) for i in book.plan_ids()]
-    return [when_text(i, today) for i in due_items(plans, today) if i.kind is DueKind.ACKNOWLEDGEMENT_MISSING]
+    items = book.due_items(today) if slim else due_items([(i, book.get(i)) for i in book.plan_ids()], today)
+    return [when_text(i, today) for i in items if i.kind is DueKind.ACKNOWLEDGEMENT_MISSING]
 
 
 def test_an_acknowledgement_not_recorded_a_week_after_issue_is_a_reminder(book: PlanBook) -> None:
