@@ -10,7 +10,6 @@ import shutil
 import tempfile
 import threading
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -135,6 +134,8 @@ def list_backups(folder: Path, stem: str, passphrase: str | None = None) -> list
     """
     backups = _backups(Path(folder), stem)
     encrypted = [is_encrypted(path) for _taken_at, path in backups]
+    from concurrent.futures import ThreadPoolExecutor  # here: not at launch (#21)
+
     # Opening an encrypted backup derives its key (~0.15 s), with the GIL released: side by side.
     with ThreadPoolExecutor(max_workers=max(1, min(8, os.cpu_count() or 1))) as pool:
         keys = [passphrase if locked else None for locked in encrypted]

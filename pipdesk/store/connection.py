@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import socket
 import struct
 import sys
 import tempfile
@@ -521,8 +520,17 @@ class _BookLock:
             _release_lock_file(self.lock_path, fd)
 
 
+def _host_name() -> str:
+    """This computer's name, as ``socket.gethostname()`` says it (without loading ``socket`` where ``uname`` can)."""
+    if hasattr(os, "uname"):
+        return os.uname().nodename
+    import socket
+
+    return socket.gethostname()
+
+
 def _write_owner(fd: int) -> None:
-    owner = f"{lock_holder}, pid {os.getpid()} on {socket.gethostname()}\n".encode()
+    owner = f"{lock_holder}, pid {os.getpid()} on {_host_name()}\n".encode()
     try:
         if sys.platform != "win32":  # on Windows the locked first byte may not be rewritten
             os.ftruncate(fd, 0)

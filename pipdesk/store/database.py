@@ -11,7 +11,7 @@ statement outside :meth:`Database.atomic` is committed as it runs.
 from __future__ import annotations
 
 import contextlib
-import secrets
+import os
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -49,7 +49,7 @@ class Database:
         """One transaction; nested, a savepoint. Rolled back whole on an error."""
         conn = self.conn
         if conn.in_transaction:
-            savepoint = f"pipdesk_{secrets.token_hex(8)}"
+            savepoint = f"pipdesk_{os.urandom(8).hex()}"
             conn.execute(f"SAVEPOINT {savepoint};")
             try:
                 yield self

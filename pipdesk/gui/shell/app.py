@@ -31,18 +31,45 @@ def application() -> QApplication:
     return app
 
 
-def log_qt_messages() -> None:
-    """Qt's own warnings go to pipdesk's log file, not to the terminal of the person using it."""
+#: Qt's messages before the first paint, written to the log after it (None: written at once).
+_early_messages: list[tuple[int, str]] | None = None
+
+
+def log_qt_messages(*, wait: bool = False) -> None:
+    """Qt's own warnings go to pipdesk's log file, not to the terminal of the person using it.
+
+    ``wait``: until :func:`write_early_qt_messages` (after the first paint) they wait in memory, so opening
+    the log (and loading ``logging.handlers``) does not delay the window (#21); a fatal message, after which
+    Qt stops the process, is written at once."""
+    global _early_messages
     from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 
-    from pipdesk.system.diagnostics import logger
-
     levels = {QtMsgType.QtDebugMsg: 10, QtMsgType.QtInfoMsg: 20, QtMsgType.QtWarningMsg: 30}
+    _early_messages = [] if wait else None
 
     def handler(kind: QtMsgType, _context: object, message: str) -> None:
-        logger().log(levels.get(kind, 40), "Qt: %s", message)
+        level = levels.get(kind, 40)
+        if _early_messages is not None and kind is not QtMsgType.QtFatalMsg:
+            _early_messages.append((level, message))
+            return
+        write_early_qt_messages()
+        _log_qt_message(level, message)
 
     qInstallMessageHandler(handler)
+
+
+def write_early_qt_messages() -> None:
+    """Write the Qt messages kept since the start; from now on each is written when it comes."""
+    global _early_messages
+    early, _early_messages = _early_messages or [], None
+    for level, message in early:
+        _log_qt_message(level, message)
+
+
+def _log_qt_message(level: int, message: str) -> None:
+    from pipdesk.system.diagnostics import logger
+
+    logger().log(level, "Qt: %s", message)
 
 
 class AfterFirstPaint(QObject):
@@ -81,11 +108,19 @@ class AfterFirstPaint(QObject):
 
 
 def run_app(path: Path | None, passphrase: str | None = None, file: Path | None = None) -> int:
-    from pipdesk.gui.shell import single_instance
     from pipdesk.store.connection import WINDOW_HOLDER, set_lock_holder
 
     set_lock_holder(WINDOW_HOLDER)  # another pipdesk refuses at once, rather than waiting for a window to close
-    log_qt_messages()
+    log_qt_messages(wait=True)
+    try:
+        return _run_window(path, passphrase, file)
+    finally:
+        write_early_qt_messages()  # those of a launch that handed over, or of a window closed before its paint
+
+
+def _run_window(path: Path | None, passphrase: str | None, file: Path | None) -> int:
+    from pipdesk.gui.shell import single_instance
+
     app = application()
     if single_instance.hand_over(file or path):  # pipdesk runs already: its window opens the file
         return 0
@@ -102,10 +137,16 @@ def run_app(path: Path | None, passphrase: str | None = None, file: Path | None 
 
     sys.excepthook = unexpected
     quit_when_shown = bool(os.environ.get("PIPDESK_QUIT_WHEN_SHOWN"))
-    # Once the first screen (the plan list and This week) is painted, the opening check and backup start and
-    # the last plan opens behind it; for start-up timing (docs/performance.md, benchmarks/) the moment of
-    # that paint is printed and pipdesk leaves.
-    AfterFirstPaint(window, app.quit if quit_when_shown else window.window_painted, stamp=quit_when_shown)
+
+    def painted() -> None:
+        write_early_qt_messages()
+        open_files.listen_for_launches(window)  # a later launch hands its file over from now on
+        window.window_painted()
+
+    # Once the first screen (the plan list and This week) is painted, pipdesk listens for later launches, the
+    # opening check and backup start and the last plan opens behind it; for start-up timing
+    # (docs/performance.md, benchmarks/) the moment of that paint is printed and pipdesk leaves.
+    AfterFirstPaint(window, app.quit if quit_when_shown else painted, stamp=quit_when_shown)
     window.show()
-    open_files.take_files(window, app, file)  # FILE, then the files of later launches
+    open_files.take_files(window, app, file)  # FILE, then the files of the macOS Finder
     return int(app.exec())

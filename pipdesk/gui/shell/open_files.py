@@ -25,7 +25,6 @@ from pipdesk.gui.common.prompts import Prompts
 from pipdesk.gui.shell import settings
 from pipdesk.gui.shell.book import PLAN_BOOK_FILTER
 from pipdesk.gui.shell.runner import run_command
-from pipdesk.gui.shell.single_instance import SingleInstance
 from pipdesk.system.lazy import lazy_module
 
 if TYPE_CHECKING:
@@ -55,12 +54,21 @@ def book_to_start_on(db: Path | None, file: Path | None) -> Path | None:
 
 
 def take_files(window: MainWindow, app: QApplication, file: Path | None) -> None:
-    """``window`` opens ``file`` once shown (a plan file: it asks first), and then the files of later launches
-    (:mod:`.single_instance`) and of the macOS Finder (which sends an event rather than an argument)."""
-    SingleInstance(lambda handed: open_path(window, handed), window)
+    """``window`` opens ``file`` once shown (a plan file: it asks first), and then the files of the macOS Finder
+    (which sends an event rather than an argument); those of later launches once it listens for them."""
     app.installEventFilter(_FinderFiles(window))
     if file is not None and is_plan_file(file):
         QTimer.singleShot(0, lambda: open_path(window, file))
+
+
+def listen_for_launches(window: MainWindow) -> None:
+    """From now on a later launch hands its file (or only itself) to ``window`` (:mod:`.single_instance`).
+
+    At start-up once the window is painted: loading QtNetwork and listening wait for it (#21), as a launch
+    meanwhile would find no window to hand over to anyway."""
+    from pipdesk.gui.shell.single_instance import SingleInstance
+
+    SingleInstance(lambda handed: open_path(window, handed), window)
 
 
 class _FinderFiles(QObject):

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QWidget
 from pipdesk.gui.common.colours import show_as_error
 from pipdesk.gui.common.dialogs import accept_if_sound
 from pipdesk.gui.common.screen import fit_to_screen
-from pipdesk.gui.forms.ui_passphrase_dialog import Ui_PassphraseDialog
 from pipdesk.store.driver import check_new_passphrase, normalized
 
 
@@ -39,6 +38,8 @@ class PassphraseDialog(QDialog):
     """One form for the four tasks: it shows the fields the task needs and checks them before it closes."""
 
     def __init__(self, task: PassphraseTask, book_name: str, parent: QWidget | None = None) -> None:
+        from pipdesk.gui.forms.ui_passphrase_dialog import Ui_PassphraseDialog  # on first use: not at launch (#21)
+
         super().__init__(parent)
         self.task = task
         self.ui = ui = Ui_PassphraseDialog()

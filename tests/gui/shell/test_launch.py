@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from pipdesk.gui.common.scripted_prompter import ScriptedPrompter
@@ -34,6 +35,12 @@ NOT_AT_FIRST_PAINT = (
     "pipdesk.gui.checkins.log",
     "pipdesk.gui.outcome.view",
     "pipdesk.gui.shell.preferences_dialog",
+    # Nor what waits for the paint: listening for later launches (QtNetwork), the log file (Qt's offscreen
+    # platform warns at every launch), backups' threads, the passphrase dialog of an encrypted plan book.
+    "PySide6.QtNetwork",
+    "logging.handlers",
+    "concurrent.futures",
+    "pipdesk.gui.forms.ui_passphrase_dialog",
 )
 
 _AT_FIRST_PAINT = """
@@ -138,3 +145,26 @@ def test_what_waits_for_the_first_paint_runs_once_painted_and_at_the_latest_afte
     qtbot.wait(100)
     assert runs == ["shown"], "once, not at every paint"
     qtbot.waitUntil(lambda: runs == ["shown", "never painted"], timeout=AfterFirstPaint.LATEST_MS + 1000)
+
+
+def test_qts_messages_before_the_first_paint_are_logged_after_it_in_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtCore import qInstallMessageHandler, qWarning
+
+    from pipdesk.gui.shell import app
+
+    logged: list[tuple[int, str]] = []
+    monkeypatch.setattr(app, "_log_qt_message", lambda level, message: logged.append((level, message)))
+    app.log_qt_messages(wait=True)
+    try:
+        qWarning("first")
+        qWarning("second")
+        assert logged == []  # kept until the paint: the log is not opened before it
+        app.write_early_qt_messages()
+        assert logged == [(30, "first"), (30, "second")]
+        qWarning("third")
+        assert logged[-1] == (30, "third")  # after the paint, each as it comes
+        app.write_early_qt_messages()
+        assert len(logged) == 3  # nothing written twice
+    finally:
+        qInstallMessageHandler(None)
+        app.write_early_qt_messages()

@@ -188,6 +188,8 @@ def test_the_window_takes_the_plan_file_it_started_with_then_the_finders_files(
     prompter.expect("dialog", lambda dialog: True)
     open_files.take_files(window, QApplication.instance(), sample_path("beth-communication-closed"))
     qtbot.waitUntil(lambda: len(window.book.summaries()) == 5)
+    assert not (runtime_folder / "pipdesk.socket").exists()  # listening waits for the first paint
+    open_files.listen_for_launches(window)
     assert (runtime_folder / "pipdesk.socket").is_socket()
     QApplication.sendEvent(QApplication.instance(), QFileOpenEvent(str(other_book)))  # as the macOS Finder
     qtbot.waitUntil(lambda: window.book is not None and window.book.path == other_book.resolve())
