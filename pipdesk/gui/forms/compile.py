@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import shutil
 import subprocess
 import sys
@@ -19,7 +20,25 @@ def uic_command() -> list[str]:
 def compiled(ui_file: Path) -> str:
     """What pyside6-uic makes of ``ui_file``, without its header comment (it names the uic version)."""
     result = subprocess.run([*uic_command(), str(ui_file)], capture_output=True, text=True, check=True)
-    return strip_header(result.stdout)
+    return strip_header(without_unused_imports(result.stdout))
+
+
+def without_unused_imports(source: str) -> str:
+    """``source`` importing only the Qt names it uses.
+
+    pyside6-uic imports a fixed list of QtCore and QtGui classes whatever the form uses; PySide6 makes each
+    class (and its enums) on first import, and the unused ones (QGradient's 180 presets, QPainter, QImage...)
+    cost about 8 ms of the window's start (#21)."""
+    tree = ast.parse(source)
+    used = {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)}
+    lines = source.splitlines(keepends=True)
+    for node in reversed(tree.body):  # from the end, so the line numbers above stay right
+        if not isinstance(node, ast.ImportFrom):
+            continue
+        names = [alias.name for alias in node.names if (alias.asname or alias.name) in used]
+        statement = [f"from {node.module} import {', '.join(names)}\n"] if names else []
+        lines[node.lineno - 1 : node.end_lineno] = statement
+    return "".join(lines)
 
 
 def strip_header(source: str) -> str:
