@@ -34,15 +34,13 @@ _date = dt.date.fromisoformat
 _DUE_ITEMS = f"""
 WITH running AS MATERIALIZED (
     SELECT p.id, p.title, p.employee_name AS employee, p.start_date, p.end_date, p.issued_on, p.ack_on,
-           EXISTS (SELECT 1 FROM pauses a WHERE a.plan_id = p.id AND a.resumed_on IS NULL) AS paused,
-           CASE WHEN NOT p.has_outcome
-                THEN coalesce((SELECT max(m.date) FROM milestones m WHERE m.plan_id = p.id AND m.kind = 'final'),
-                              p.end_date) END AS final_day
+           p.paused_since, p.paused_since IS NOT NULL AS paused,
+           CASE WHEN NOT p.has_outcome THEN coalesce(p.final_review_on, p.end_date) END AS final_day
       FROM plans p
      WHERE p.status IN ('{Status.ACTIVE.value}', '{Status.EXTENDED.value}')
 )
 SELECT r.id, '{DueKind.PAUSED.value}', a.paused_on, r.employee, a.reason, NULL
-  FROM running r JOIN pauses a ON a.plan_id = r.id AND a.resumed_on IS NULL
+  FROM running r JOIN pauses a ON a.plan_id = r.id AND a.paused_on = r.paused_since AND a.resumed_on IS NULL
 UNION ALL
 SELECT r.id, '{DueKind.ACKNOWLEDGEMENT_MISSING.value}', date(r.issued_on, '+{ACKNOWLEDGEMENT_DAYS} days'), r.employee,
        r.title, NULL

@@ -408,6 +408,26 @@ def _retention(db: Database) -> None:
     )
 
 
+def _plan_facts(db: Database) -> None:
+    """What the plan list and This week read of each plan, kept on its row by every save (#21): its next
+    meeting not yet held, the first day of the pause it is in, its final review's day. Read from the plan's
+    own rows here; from then on ``PlanBook`` writes them with the plan (``plan_book.plan_facts``)."""
+    _run_each(
+        db,
+        """
+        ALTER TABLE plans ADD COLUMN next_meeting TEXT;
+        ALTER TABLE plans ADD COLUMN paused_since TEXT;
+        ALTER TABLE plans ADD COLUMN final_review_on TEXT;
+        UPDATE plans SET
+            next_meeting = (SELECT min(m.date) FROM milestones m
+                             WHERE m.plan_id = plans.id AND m.done = 0 AND m.kind != 'custom'),
+            paused_since = (SELECT CASE WHEN a.resumed_on IS NULL THEN a.paused_on END FROM pauses a
+                             WHERE a.plan_id = plans.id ORDER BY a.position DESC LIMIT 1),
+            final_review_on = (SELECT max(m.date) FROM milestones m WHERE m.plan_id = plans.id AND m.kind = 'final');
+        """,
+    )
+
+
 #: Every released step, in order: (name, function). Names are stored in each plan book.
 STEPS = [
     ("0001_initial", _initial_schema),
@@ -417,6 +437,7 @@ STEPS = [
     ("0005_book_identity", _book_identity),
     ("0006_plan_format_2", _plan_format_2),
     ("0007_retention", _retention),
+    ("0008_plan_facts", _plan_facts),
 ]
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
 from pipdesk.domain import vocabulary
-from pipdesk.domain.kinds import Status
+from pipdesk.domain.kinds import MilestoneKind, Status
 from pipdesk.domain.problems import PipdeskError, PlanInvalid
 from pipdesk.store.connection import PlanBookDamaged, begin_epoch, open_database, passphrase_of
 from pipdesk.store.damage import is_damage
@@ -182,10 +182,7 @@ class PlanBook:
         rows = self.db.execute(
             f"""
             SELECT p.id, p.title, p.status, p.employee_name, p.start_date, p.end_date, p.updated_at,
-                   (SELECT min(m.date) FROM milestones m
-                     WHERE m.plan_id = p.id AND m.done = 0 AND m.kind != 'custom') AS next_checkin,
-                   {words} AS search_text,
-                   (SELECT a.paused_on FROM pauses a WHERE a.plan_id = p.id AND a.resumed_on IS NULL) AS paused_since
+                   p.next_meeting, {words} AS search_text, p.paused_since
               FROM plans p
              ORDER BY p.employee_name COLLATE NOCASE, p.start_date, p.id
             """
@@ -504,6 +501,7 @@ class PlanBook:
             columns[f"outcome_ack_{field}"] = (
                 stored_rows.column_value(getattr(outcome_ack, field)) if outcome_ack else None
             )
+        columns.update(plan_facts(plan))
         columns["updated_at"] = now
         assignments = ", ".join(f"{name} = ?" for name in columns)
         self.db.execute(f"UPDATE plans SET {assignments} WHERE id = ?", [*columns.values(), plan_id])
@@ -599,3 +597,16 @@ def _now() -> str:
     # Not datetime.now(): tests that stand a clock in for the backups' times (test_backups) replace it
     # for every module, and a save or deletion would take one of their moments.
     return dt.datetime.fromtimestamp(time.time(), dt.UTC).isoformat(timespec="seconds")
+
+
+def plan_facts(plan: Plan) -> dict[str, str | None]:
+    """What the plan list and This week read of a plan without reading its rows, kept on the plan's row by
+    every save (migration 0008 filled them in the plan books of before): the day of its next meeting not yet
+    held (a custom milestone is no meeting), of the first day of the pause it is in, of its final review."""
+    meetings = [m.date for m in plan.milestones if not m.done and m.kind is not MilestoneKind.CUSTOM]
+    finals = [m.date for m in plan.milestones if m.kind is MilestoneKind.FINAL]
+    return {
+        "next_meeting": min(meetings).isoformat() if meetings else None,
+        "paused_since": plan.pauses[-1].paused_on.isoformat() if plan.paused else None,
+        "final_review_on": max(finals).isoformat() if finals else None,
+    }

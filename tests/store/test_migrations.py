@@ -14,10 +14,18 @@ from pipdesk.store import PlanBook, PlanBookError
 from pipdesk.store.connection import PlanBookDamaged
 from pipdesk.store.driver import sqlite3
 from pipdesk.store.migrations import MIGRATION_SET, STEPS, plan_book_migrations
+from pipdesk.store.plan_book import plan_facts
 
 from conftest import ALEX, BETH, DATA, SAMPLE_NAMES, SAMPLES, load_sample
 
 PLAN_BOOK_FIXTURES = DATA / "planbooks"
+
+
+def _facts_on_row(book: PlanBook, plan_id: int) -> dict[str, str | None]:
+    row = book.db.execute(
+        "SELECT next_meeting, paused_since, final_review_on FROM plans WHERE id = ?", [plan_id]
+    ).fetchone()
+    return dict(zip(("next_meeting", "paused_since", "final_review_on"), row, strict=True))
 
 
 def _sha256(path: Path) -> str:
@@ -55,8 +63,14 @@ def test_every_released_schema_migrates_to_the_current_one_with_nothing_lost(tmp
         assert [book.get(plan_id) for plan_id in book.plan_ids()] == [load_sample(n) for n in SAMPLE_NAMES]
         assert [m.name for m in plan_book_migrations().applied(book.db)] == [name for name, _ in STEPS]
         # Each plan's content gets its first save link (step 0004, of its format-1 content) and one
-        # of its format-2 content (step 0006): every plan verifies.
-        assert [(t.intact, t.saves) for t in book.verify_audit_trails()] == [(True, 2)] * len(SAMPLE_NAMES)
+        # of its format-2 content (step 0006): every plan verifies. A book of schema 0006 or later was
+        # saved in format 2 from the start: one link.
+        saves = 1 if fixture >= "schema-0006" else 2
+        assert [(t.intact, t.saves) for t in book.verify_audit_trails()] == [(True, saves)] * len(SAMPLE_NAMES)
+        # Step 0008: what the plan list and This week read of each plan is on its row (as a save writes it).
+        assert [book.get(plan_id) for plan_id in book.plan_ids()] and all(
+            _facts_on_row(book, plan_id) == plan_facts(book.get(plan_id)) for plan_id in book.plan_ids()
+        )
 
 
 def test_a_plan_book_from_a_newer_pipdesk_is_refused_and_left_untouched(book_path: Path) -> None:
@@ -150,3 +164,41 @@ def test_a_plan_book_with_a_damaged_plan_still_upgrades_and_opens_with_that_plan
         assert book.get(ALEX) == load_sample("alex-delivery-active")
         with pytest.raises(PlanBookDamaged, match="holds data pipdesk cannot read"):
             book.get(BETH)
+
+
+def test_step_0008_reads_each_plans_facts_as_a_save_writes_them(tmp_path: Path) -> None:
+    """On every plan of a generated book (paused, resumed, ended, drafts...): the facts step 0008 reads from
+    a plan's rows are those ``PlanBook`` writes with it, and what the list and This week show of them."""
+    import datetime as dt
+
+    from pipdesk.domain.model import Pause
+    from pipdesk.services.samples import add_generated_plans
+
+    today = dt.date(2026, 11, 23)
+    path = tmp_path / "generated.pipdesk"
+    with PlanBook.open(path) as book:
+        add_generated_plans(book, 150, seed=11, today=today)
+        running = [s.id for s in book.summaries() if s.status.value in ("active", "extended")]
+        for plan_id, resumed in ((running[0], None), (running[1], today), (running[2], None)):
+            plan = book.get(plan_id)
+            plan.pauses.append(Pause(paused_on=plan.start_date, resumed_on=resumed, reason="Leave"))
+            book.save(plan_id, plan)
+        plan = book.get(running[2])  # paused, resumed, paused again: the pause it is in is the last
+        plan.pauses[-1].resumed_on = plan.start_date + dt.timedelta(days=2)
+        plan.pauses.append(Pause(paused_on=plan.start_date + dt.timedelta(days=5), reason="Leave again"))
+        book.save(running[2], plan)
+        written = {plan_id: _facts_on_row(book, plan_id) for plan_id in book.plan_ids()}
+        listed = {s.id: (s.next_checkin, s.paused_since) for s in book.summaries()}
+        due = book.due_items(today)
+        # As a plan book of schema 0007 holds them: without the columns, step 0008 not applied.
+        for column in ("next_meeting", "paused_since", "final_review_on"):
+            book.db.execute(f"ALTER TABLE plans DROP COLUMN {column}")
+        book.db.execute("DELETE FROM _sqlite_migrations WHERE name = '0008_plan_facts'")
+    with PlanBook.open(path) as book:
+        assert {plan_id: _facts_on_row(book, plan_id) for plan_id in book.plan_ids()} == written
+        assert {s.id: (s.next_checkin, s.paused_since) for s in book.summaries()} == listed
+        assert book.due_items(today) == due
+    assert sum(1 for facts in written.values() if facts["paused_since"]) == 2
+    assert sum(1 for facts in written.values() if facts["final_review_on"]) > 100
+    assert sum(1 for facts in written.values() if facts["next_meeting"]) > 40
+    assert written[running[2]]["paused_since"] == (plan.start_date + dt.timedelta(days=5)).isoformat()
