@@ -11,6 +11,11 @@ from typing import TYPE_CHECKING
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# A Python process a test starts (a pipdesk, a writer killed mid-save) imports this checkout's pipdesk, as
+# the test does: not another one an installed pipdesk points to (.ci/mutation tests a copy of the checkout).
+os.environ["PYTHONPATH"] = os.pathsep.join(
+    [str(Path(__file__).resolve().parents[1]), *filter(None, [os.environ.get("PYTHONPATH")])]
+)
 
 from pipdesk.domain import Plan
 from pipdesk.planfile import parse_plan_file
