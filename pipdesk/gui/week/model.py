@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QFont, QPalette
@@ -41,9 +40,8 @@ URGENCY: tuple[tuple[str, tuple[DueKind, ...]], ...] = (
 _RANK = {kind: rank for rank, (_heading, kinds) in enumerate(URGENCY) for kind in kinds}
 
 
-@dataclass(frozen=True)
-class WeekRow:
-    """A heading row (``item`` is None) or one thing to act on."""
+class WeekRow(NamedTuple):
+    """A heading row (``item`` is None) or one thing to act on (a tuple: thousands are made at launch)."""
 
     heading: str
     item: DueItem | None = None
@@ -142,13 +140,25 @@ class ThisWeekModel(RowsModel[WeekRow]):
         super().__init__(parent)
         self.today = dt.date.today()
         self.palette = QPalette()
+        self._items: list[DueItem] = []
+        self._overdue = 0
+        self._headings: list[int] = []
 
     def set_items(self, items: Sequence[DueItem], today: dt.date) -> None:
         self.today = today
-        self.set_rows(grouped_rows(items))
+        rows = grouped_rows(items)
+        # Read again at each refresh of the window (its title, This week's summary, the spans of the headings).
+        self._items = [row.item for row in rows if row.item is not None]
+        self._overdue = sum(1 for item in self._items if _late(item, today))
+        self._headings = [number for number, row in enumerate(rows) if row.item is None]
+        self.set_rows(rows)
 
     def items(self) -> list[DueItem]:
-        return [row.item for row in self.rows if row.item is not None]
+        return list(self._items)
+
+    def heading_rows(self) -> list[int]:
+        """The rows that are headings (each spans every column)."""
+        return list(self._headings)
 
     def item_at(self, row: int) -> DueItem | None:
         return self.rows[row].item if 0 <= row < len(self.rows) else None
@@ -158,7 +168,7 @@ class ThisWeekModel(RowsModel[WeekRow]):
 
     def overdue_count(self) -> int:
         """How many items are past their date (late meetings, support, outcomes); support with no date is not."""
-        return sum(1 for item in self.items() if _late(item, self.today))
+        return self._overdue
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid() or self.is_heading(index.row()):

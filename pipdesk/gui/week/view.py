@@ -81,11 +81,10 @@ class ThisWeekView(QWidget):
             closed = closed_plans_for_retention(self.book.db.conn, closed_by) if self.book is not None else []
             self.model.set_items([*due, *past_retention_items(closed, years, today)], today)
             table.clearSpans()
-            for row in range(self.model.rowCount()):
-                if self.model.is_heading(row):
-                    table.setSpan(row, 0, 1, self.model.columnCount())
+            for row in self.model.heading_rows():
+                table.setSpan(row, 0, 1, self.model.columnCount())
+            self.ui.summaryLabel.setText(self._summary())
         self.ui.headingLabel.setText(f"This week · {day_and_date(today)}")
-        self.ui.summaryLabel.setText(self._summary())
         has_rows = self.model.rowCount() > 0
         table.setVisible(has_rows)
         self.ui.emptyLabel.setVisible(not has_rows)
