@@ -20,7 +20,6 @@ from pipdesk.domain.schedule import (
     DueItem,
     DueKind,
     acknowledgement_reminder,
-    by_urgency,
     one_line,
 )
 from pipdesk.store.driver import sqlite3
@@ -30,7 +29,9 @@ ANONYMISED = "anonymised"
 _date = dt.date.fromisoformat
 
 # schedule._plan_due_items, rule by rule, for the running plans (a paused plan has its pause and nothing else).
-# :week_end is the Sunday of today's week; an index is the milestone's or support action's position.
+# :week_end is the Sunday of today's week; an index is the milestone's or support action's position. Each
+# row starts with what schedule.by_urgency sorts by (date, plan, the kind's rank, position): sorted as tuples.
+_KIND_RANK = " ".join(f"WHEN '{kind.value}' THEN {rank}" for rank, kind in enumerate(DueKind))
 _DUE_ITEMS = f"""
 WITH running AS MATERIALIZED (
     SELECT p.id, p.title, p.employee_name AS employee, p.start_date, p.end_date, p.issued_on, p.ack_on,
@@ -39,67 +40,72 @@ WITH running AS MATERIALIZED (
       FROM plans p
      WHERE p.status IN ('{Status.ACTIVE.value}', '{Status.EXTENDED.value}')
 )
-SELECT r.id, '{DueKind.PAUSED.value}', a.paused_on, r.employee, a.reason, NULL
-  FROM running r JOIN pauses a ON a.plan_id = r.id AND a.paused_on = r.paused_since AND a.resumed_on IS NULL
-UNION ALL
-SELECT r.id, '{DueKind.ACKNOWLEDGEMENT_MISSING.value}', date(r.issued_on, '+{ACKNOWLEDGEMENT_DAYS} days'), r.employee,
-       r.title, NULL
-  FROM running r
- WHERE NOT r.paused AND r.issued_on IS NOT NULL AND r.ack_on IS NULL
-   AND NOT EXISTS (SELECT 1 FROM checkins c WHERE c.plan_id = r.id)
-   AND date(r.issued_on, '+{ACKNOWLEDGEMENT_DAYS} days') < :today
-UNION ALL
-SELECT r.id,
-       CASE WHEN m.date < :today THEN '{DueKind.OVERDUE.value}'
-            WHEN m.date = :today THEN '{DueKind.DUE_TODAY.value}'
-            ELSE '{DueKind.DUE_THIS_WEEK.value}' END,
-       m.date, r.employee, m.title, m.position
-  FROM running r JOIN milestones m ON m.plan_id = r.id
- WHERE NOT r.paused AND m.done = 0 AND m.date <= :week_end
-UNION ALL
-SELECT r.id, '{DueKind.ENDING_SOON.value}', r.end_date, r.employee, r.title, NULL
-  FROM running r
- WHERE NOT r.paused AND r.end_date BETWEEN :today AND :ending_by
-UNION ALL
-SELECT r.id, '{DueKind.OUTCOME_MISSING.value}', r.final_day, r.employee, r.title, NULL
-  FROM running r
- WHERE NOT r.paused AND r.final_day < :today
-UNION ALL
-SELECT * FROM (
+SELECT day, plan_id, CASE kind {_KIND_RANK} END, coalesce(position, 0), kind, employee, what, position FROM (
+    SELECT r.id AS plan_id, '{DueKind.PAUSED.value}' AS kind, a.paused_on AS day, r.employee AS employee,
+           a.reason AS what, NULL AS position
+      FROM running r JOIN pauses a ON a.plan_id = r.id AND a.paused_on = r.paused_since AND a.resumed_on IS NULL
+    UNION ALL
+    SELECT r.id, '{DueKind.ACKNOWLEDGEMENT_MISSING.value}', date(r.issued_on, '+{ACKNOWLEDGEMENT_DAYS} days'),
+           r.employee, r.title, NULL
+      FROM running r
+     WHERE NOT r.paused AND r.issued_on IS NOT NULL AND r.ack_on IS NULL
+       AND NOT EXISTS (SELECT 1 FROM checkins c WHERE c.plan_id = r.id)
+       AND date(r.issued_on, '+{ACKNOWLEDGEMENT_DAYS} days') < :today
+    UNION ALL
     SELECT r.id,
-           CASE WHEN s.due_date IS NULL THEN '{DueKind.SUPPORT_UNDATED.value}'
-                WHEN s.due_date < :today THEN '{DueKind.SUPPORT_OVERDUE.value}'
-                ELSE '{DueKind.SUPPORT_DUE.value}' END AS kind,
-           coalesce(s.due_date,
-                    date(r.start_date, '+' || (CAST(julianday(r.end_date) - julianday(r.start_date) AS INTEGER) / 2)
-                         || ' days')) AS day,
-           r.employee, s.description, s.position
-      FROM running r JOIN support_actions s ON s.plan_id = r.id
-     WHERE NOT r.paused AND s.done = 0
-) WHERE day <= CASE kind WHEN '{DueKind.SUPPORT_UNDATED.value}' THEN :today ELSE :week_end END
+           CASE WHEN m.date < :today THEN '{DueKind.OVERDUE.value}'
+                WHEN m.date = :today THEN '{DueKind.DUE_TODAY.value}'
+                ELSE '{DueKind.DUE_THIS_WEEK.value}' END,
+           m.date, r.employee, m.title, m.position
+      FROM running r JOIN milestones m ON m.plan_id = r.id
+     WHERE NOT r.paused AND m.done = 0 AND m.date <= :week_end
+    UNION ALL
+    SELECT r.id, '{DueKind.ENDING_SOON.value}', r.end_date, r.employee, r.title, NULL
+      FROM running r
+     WHERE NOT r.paused AND r.end_date BETWEEN :today AND :ending_by
+    UNION ALL
+    SELECT r.id, '{DueKind.OUTCOME_MISSING.value}', r.final_day, r.employee, r.title, NULL
+      FROM running r
+     WHERE NOT r.paused AND r.final_day < :today
+    UNION ALL
+    SELECT * FROM (
+        SELECT r.id,
+               CASE WHEN s.due_date IS NULL THEN '{DueKind.SUPPORT_UNDATED.value}'
+                    WHEN s.due_date < :today THEN '{DueKind.SUPPORT_OVERDUE.value}'
+                    ELSE '{DueKind.SUPPORT_DUE.value}' END AS kind,
+               coalesce(s.due_date,
+                        date(r.start_date, '+' || (CAST(julianday(r.end_date) - julianday(r.start_date) AS INTEGER) / 2)
+                             || ' days')) AS day,
+               r.employee, s.description, s.position
+          FROM running r JOIN support_actions s ON s.plan_id = r.id
+         WHERE NOT r.paused AND s.done = 0
+    ) WHERE day <= CASE kind WHEN '{DueKind.SUPPORT_UNDATED.value}' THEN :today ELSE :week_end END
+)
 """
 
 
 def due_items(conn: sqlite3.Connection, today: dt.date) -> list[DueItem]:
     """Everything due or overdue in the plan book's running plans, as ``schedule.due_items`` says it."""
     week_end = today + dt.timedelta(days=6 - today.weekday())
-    kinds = {kind.value: kind for kind in DueKind}
-    items = []
-    for plan_id, kind_value, date, employee, what, index in conn.execute(
+    rows = conn.execute(
         _DUE_ITEMS,
         {
             "today": today.isoformat(),
             "week_end": week_end.isoformat(),
             "ending_by": (today + dt.timedelta(days=ENDING_SOON_DAYS)).isoformat(),
         },
-    ):
+    ).fetchall()
+    rows.sort()  # as schedule.by_urgency sorts, comparing tuples rather than calling a key for each of thousands
+    kinds = {kind.value: kind for kind in DueKind}
+    items = []
+    for date, plan_id, _rank, _position, kind_value, employee, what, index in rows:
         kind, day = kinds[kind_value], _date(date)
         if kind is DueKind.PAUSED:
             what = one_line(what)
         elif kind is DueKind.ACKNOWLEDGEMENT_MISSING:
             what = acknowledgement_reminder(what, day - dt.timedelta(days=ACKNOWLEDGEMENT_DAYS))
         items.append(DueItem(plan_id, kind, day, employee, what, index))
-    return by_urgency(items)
+    return items
 
 
 @dataclass(frozen=True, slots=True)
