@@ -4,6 +4,7 @@ a plan book opens; a plan file is imported into the plan book the person chooses
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -56,7 +57,8 @@ def book_to_start_on(db: Path | None, file: Path | None) -> Path | None:
 def take_files(window: MainWindow, app: QApplication, file: Path | None) -> None:
     """``window`` opens ``file`` once shown (a plan file: it asks first), and then the files of the macOS Finder
     (which sends an event rather than an argument); those of later launches once it listens for them."""
-    app.installEventFilter(_FinderFiles(window))
+    if sys.platform == "darwin":
+        take_finder_files(window, app)
     if file is not None and is_plan_file(file):
         QTimer.singleShot(0, lambda: open_path(window, file))
 
@@ -69,6 +71,14 @@ def listen_for_launches(window: MainWindow) -> None:
     from pipdesk.gui.shell.single_instance import SingleInstance
 
     SingleInstance(lambda handed: open_path(window, handed), window)
+
+
+def take_finder_files(window: MainWindow, app: QApplication) -> None:
+    """The files the macOS Finder sends (a QFileOpenEvent to the application) open in ``window``.
+
+    Only on macOS, where the Finder sends them: the filter sees every event of every object, which cost
+    ~20 ms between showing the window and its first paint (#21), and a Python call an event after it."""
+    app.installEventFilter(_FinderFiles(window))
 
 
 class _FinderFiles(QObject):

@@ -191,6 +191,7 @@ def test_the_window_takes_the_plan_file_it_started_with_then_the_finders_files(
     assert not (runtime_folder / "pipdesk.socket").exists()  # listening waits for the first paint
     open_files.listen_for_launches(window)
     assert (runtime_folder / "pipdesk.socket").is_socket()
+    open_files.take_finder_files(window, QApplication.instance())  # as take_files does on macOS
     QApplication.sendEvent(QApplication.instance(), QFileOpenEvent(str(other_book)))  # as the macOS Finder
     qtbot.waitUntil(lambda: window.book is not None and window.book.path == other_book.resolve())
 
