@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QIcon, QUndoGroup
+from PySide6.QtGui import QCloseEvent, QUndoGroup
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
 
 from pipdesk.domain import vocabulary
@@ -30,7 +30,6 @@ from pipdesk.gui.shell.file_menu_extras import add_file_menu_extras
 from pipdesk.gui.shell.runner import run_command
 from pipdesk.gui.week.view import ThisWeekView
 from pipdesk.store import PlanBook, PlanSummary, default_plan_book_path
-from pipdesk.system.resources import resource_path
 
 if TYPE_CHECKING:
     from pipdesk.gui.common.session import PlanSession
@@ -80,7 +79,6 @@ class MainWindow(QMainWindow):
         self.session: PlanSession | None = None
         self.sessions: dict[int, PlanSession] = {}
         self.books = PlanBooks(self, self, self.prompter, backups_folder)
-        self.setWindowIcon(QIcon(str(resource_path("icons", "pipdesk.svg"))))
 
         self.plans = PlanListModel(today=today, parent=self)
         self.proxy = PlanFilterProxy(self)
