@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import gc
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -30,6 +31,8 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_BAD_INPUT = 2
+#: The output's reader closed it before the end (128 + SIGPIPE, as a Unix tool killed by the signal says).
+EXIT_OUTPUT_CLOSED = 141
 
 #: The collector's first threshold while a command runs (Python's default is 700).
 _YOUNG_OBJECTS_BEFORE_COLLECTING = 50_000
@@ -282,7 +285,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if run is None:
             return _open_window(args.db, _book_passphrase(args), args.file)
-        return run(args)
+        code = run(args)
+        sys.stdout.flush()  # here, so that a reader gone away (below) is not said at exit as a fault
+        return code
+    except BrokenPipeError:  # `pipdesk list | head`: the reader took what it wanted and closed the pipe
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing more is written, not even at exit
+        return EXIT_OUTPUT_CLOSED
     except PlanInvalid as error:
         _say(str(error))
         return EXIT_BAD_INPUT

@@ -20,6 +20,8 @@ EXIT_STATUS = (
     ("0", "success"),
     ("1", "the check failed (verify, selftest), or an unexpected error; details in pipdesk's log"),
     ("2", "bad input or a bad file: a short message on standard error, and nothing written"),
+    ("130", "interrupted (Ctrl+C)"),
+    ("141", "the output was closed by its reader before the end (pipdesk list | head): nothing more written"),
 )
 
 
