@@ -30,9 +30,7 @@ PLANNED, DONE, OVERDUE, HELD, DUE = (
 
 
 def lane(plan: Plan, today: dt.date, which: Lane) -> list[tuple[object, ...]]:
-    return [
-        (m.kind, m.date, m.index, m.state, m.title, m.rating) for m in plan_markers(plan, today) if m.lane is which
-    ]
+    return [(m.kind, m.date, m.index, m.state, m.title, m.rating) for m in plan_markers(plan, today) if m.lane is which]
 
 
 def alex() -> Plan:

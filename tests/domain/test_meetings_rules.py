@@ -9,9 +9,10 @@ from pipdesk.domain.meetings import trend
 from pipdesk.domain.progress import Point
 
 D = dt.date
+DUE = D(2026, 12, 21)
 
 
-def objective(baseline: float | None, target: float | None, due: dt.date | None = D(2026, 12, 21)) -> Objective:
+def objective(baseline: float | None, target: float | None, due: dt.date | None = DUE) -> Objective:
     return Objective(key="on-time", title="Deliver on the agreed date", baseline=baseline, target=target, due_date=due)
 
 
