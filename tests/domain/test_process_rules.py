@@ -61,6 +61,7 @@ def test_the_acknowledgement_is_due_a_week_after_the_plan_was_issued_or_started(
     plan.checkins = []
     plan.issued_on = dt.date(2026, 9, 21)  # issued a week before it started
     step = next_step(plan, dt.date(2026, 9, 28))
+    assert (step.stage, step.action) == (Stage.ACKNOWLEDGEMENT, Action.RECORD_ACKNOWLEDGEMENT)
     assert (step.due, step.since, step.overdue) == (dt.date(2026, 9, 28), dt.date(2026, 9, 21), False)
     assert step.words == "Record the employee's acknowledgement of the plan (issued on 21 Sep 2026)"
     plan.issued_on = None  # a plan without its issue day counts from its start
@@ -75,6 +76,23 @@ def test_a_draft_with_an_hr_review_neither_sent_nor_recorded_is_still_to_send() 
     step = next_step(plan, TODAY)
     assert (step.stage, step.action) == (Stage.HR_REVIEW, Action.SEND_FOR_HR_REVIEW)
     assert step.words == "Send the plan to HR for review before it is issued"
+
+
+def test_hr_is_given_a_week_to_review_or_until_the_plan_starts_if_sooner() -> None:
+    plan = load_sample("dmitry-punctuality-draft")  # starts on 1 Dec 2026
+    plan.hr_review = HrReview(sent_on=dt.date(2026, 11, 13))
+    assert next_step(plan, dt.date(2026, 11, 20)) == NextStep(
+        Stage.HR_REVIEW,
+        "Record HR's review of the plan (sent to HR on 13 Nov 2026)",
+        due=dt.date(2026, 11, 20),
+        overdue=False,
+        action=Action.RECORD_HR_REVIEW,
+        since=dt.date(2026, 11, 13),
+        key="record_hr_review",
+    )
+    plan.hr_review = HrReview(sent_on=dt.date(2026, 11, 28))
+    step = next_step(plan, dt.date(2026, 11, 28))
+    assert (step.due, step.overdue) == (dt.date(2026, 12, 1), False)
 
 
 def test_a_draft_whose_review_is_recorded_without_a_sent_day_is_to_issue() -> None:
