@@ -96,9 +96,7 @@ def test_a_pause_without_a_reason_is_refused_in_these_words() -> None:
 
 def test_a_resume_on_or_before_the_day_paused_or_after_today_is_refused_with_the_day() -> None:
     plan = paused()
-    assert why_not_resume(plan, RESUMED_ON, PAUSED_ON) == (
-        "The plan resumes after the day it was paused, 24 Nov 2026."
-    )
+    assert why_not_resume(plan, RESUMED_ON, PAUSED_ON) == ("The plan resumes after the day it was paused, 24 Nov 2026.")
     assert why_not_resume(plan, RESUMED_ON, dt.date(2026, 12, 9)) == (
         "A plan is resumed once it has started again: 9 Dec 2026 is after today."
     )
