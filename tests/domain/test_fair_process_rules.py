@@ -19,6 +19,7 @@ from pipdesk.domain import (
     CheckinKind,
     EmployeeResponse,
     HrReview,
+    Objective,
     Pause,
     Plan,
     ResponseTo,
@@ -187,6 +188,15 @@ def test_the_pauses_line_gives_each_pause_its_days_and_reason_and_the_days_in_al
         "5 Oct 2026 to 12 Oct 2026 (7 days; Sickness absence); "
         "19 Oct 2026 to 20 Oct 2026 (1 day; Jury service); "
         "since 2 Nov 2026, not yet resumed (Bereavement leave)."
+    )
+
+
+def test_a_pause_resumed_the_day_it_began_is_said_to_have_lasted_no_day() -> None:
+    """The plan file's rules refuse such a pause; the line still counts the days it holds, not one more."""
+    same_day = plan(pauses=[Pause(paused_on=d(10, 19), resumed_on=d(10, 19), reason="Entered in error")])
+    assert pauses_line(same_day, d(11, 16)) == (
+        "Paused once, 0 days in all; the dates moved by the days paused: "
+        "19 Oct 2026 to 19 Oct 2026 (0 days; Entered in error)."
     )
 
 
@@ -449,9 +459,12 @@ def test_each_change_reads_its_day_its_field_and_its_values_and_reason() -> None
         Revision(at=at(10, 5), field="end_date", old="2026-12-21", new="2027-01-04", reason="Two  weeks\nof leave"),
         Revision(at=at(10, 6), field="summary", old=None, new="Replies late", reason="Typo"),
         Revision(at=at(10, 7), field="summary", old="Replies late", new=None, reason="Not needed"),
+        Revision(at=at(10, 8), field="objectives.replies.target", old="4", new="2", reason="Agreed"),
     ]
-    assert revisions_text(plan(), revisions) == [
+    objectives = [Objective(key="speed", title="Speed"), Objective(key="replies", title="Reply within a day")]
+    assert revisions_text(plan(objectives=objectives), revisions) == [
         "5 Oct 2026: End date: 21 Dec 2026 → 4 Jan 2027 (Two weeks of leave)",
         "6 Oct 2026: Summary of the concerns: — → Replies late (Typo)",
         "7 Oct 2026: Summary of the concerns: Replies late → — (Not needed)",
+        "8 Oct 2026: Objective 2 “Reply within a day”: target: 4 → 2 (Agreed)",
     ]
