@@ -33,6 +33,7 @@ from pipdesk.domain import (
 )
 from pipdesk.domain.outcome import (
     NO_GAPS,
+    PARTIAL_SHARE,
     ObjectiveEvidence,
     acknowledgement_text,
     attendance_text,
@@ -175,6 +176,13 @@ def test_a_result_is_suggested_by_the_last_two_values_unless_told_otherwise() ->
     assert suggest_result(objective(), [(d(10, 5), 60.0), (d(10, 12), 91.0)]) is PARTLY
     (item,) = evidence(measured(91, 92, objectives=[objective()]))
     assert item.suggested is MET
+
+
+def test_half_the_way_less_a_rounding_error_is_still_half_the_way() -> None:
+    """The share is compared to one half less 1e-9, so a value that lands a rounding error short of it counts."""
+    one = objective(baseline=0, target=1)
+    assert suggest_result(one, [(d(10, 5), PARTIAL_SHARE - 1e-9)], sustained=1) is PARTLY
+    assert suggest_result(one, [(d(10, 5), PARTIAL_SHARE - 1e-8)], sustained=1) is NOT_MET
 
 
 # Dimensions and the decision
