@@ -306,7 +306,7 @@ def test_a_witnessed_refusal_is_no_gap_and_its_witness_is_named() -> None:
 def closed_with_an_answered_outcome() -> Plan:
     return plan(
         status="closed",
-        outcome=Outcome(decision=Decision.INSUFFICIENT, decided_on=d(12, 21), follow_up=FollowUp.FURTHER_ACTION),
+        outcome=Outcome(decision=Decision.INSUFFICIENT, decided_on=d(12, 21), follow_up=FollowUp.EXTEND),
         appeal=Appeal(
             lodged_on=d(12, 28),
             grounds="The support was late.",
@@ -333,7 +333,7 @@ def test_setting_an_outcome_aside_keeps_it_its_appeal_and_the_responses_to_it_in
         Revision(
             at=when,
             field="outcome",
-            old="Not successful; decided on 2026-12-21; follow-up: further action with hr",
+            old="Not successful; decided on 2026-12-21; follow-up: extend the plan to a new end date",
             new=None,
             reason="Appeal upheld",
         ),
