@@ -332,12 +332,19 @@ def gaps_text(check: FairnessCheck) -> str:
     return " ".join(check.gaps) if check.gaps else NO_GAPS
 
 
+def _in_a_sentence(label: str) -> str:
+    """A label as it reads inside a sentence: its first letter small, a name in it as written ("with HR")."""
+    return label[:1].lower() + label[1:]
+
+
 def outcome_line(outcome: Outcome) -> str:
     """The whole outcome on one line, for the revision that keeps it when a closed plan is reopened."""
     parts = [
         vocabulary.DECISIONS[outcome.decision] if outcome.decision else "No decision",
         f"decided on {outcome.decided_on.isoformat()}" if outcome.decided_on else "no decision date",
-        f"follow-up: {vocabulary.FOLLOW_UPS[outcome.follow_up].lower()}" if outcome.follow_up else "no follow-up",
+        f"follow-up: {_in_a_sentence(vocabulary.FOLLOW_UPS[outcome.follow_up])}"
+        if outcome.follow_up
+        else "no follow-up",
     ]
     if outcome.results:
         results = ", ".join(

@@ -394,6 +394,11 @@ def test_the_outcome_line_names_a_result_in_lower_case_and_leaves_out_an_empty_s
     )
 
 
+def test_the_outcome_line_keeps_the_capitals_of_a_name_inside_a_label() -> None:
+    outcome = Outcome(decision=Decision.INSUFFICIENT, follow_up=FollowUp.FURTHER_ACTION)
+    assert outcome_line(outcome) == "Not successful; no decision date; follow-up: further action with HR"
+
+
 # The record in full, part by part
 
 
