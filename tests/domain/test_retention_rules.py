@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from conftest import load_sample
-
 from pipdesk.domain import Attachment, Checkin, Objective, Revision, Status
 from pipdesk.domain.model import Milestone, Person
 from pipdesk.domain.retention import (
@@ -20,6 +18,8 @@ from pipdesk.domain.retention import (
     years_after,
 )
 
+from conftest import load_sample
+
 AT = dt.datetime(2026, 6, 2, 9, tzinfo=dt.UTC)
 
 
@@ -31,10 +31,11 @@ def test_29_february_stays_29_february_in_a_leap_year_and_other_days_keep_their_
 
 def test_the_last_day_kept_is_the_holds_date_whatever_the_period() -> None:
     hold = RetentionHold(dt.date(2027, 1, 31), "Employee asked for erasure")
-    assert retention_ends(dt.date(2026, 5, 25), 3, hold) == dt.date(2027, 1, 31)
-    assert retention_ends(dt.date(2026, 5, 25), 3, None) == dt.date(2029, 5, 25)
-    assert past_retention_since(Status.CLOSED, dt.date(2026, 5, 25), 3, hold, dt.date(2027, 2, 1)) == dt.date(2027, 2, 1)
-    assert past_retention_since(Status.CLOSED, dt.date(2026, 5, 25), 3, hold, dt.date(2027, 1, 31)) is None
+    closed = dt.date(2026, 5, 25)
+    assert retention_ends(closed, 3, hold) == dt.date(2027, 1, 31)
+    assert retention_ends(closed, 3, None) == dt.date(2029, 5, 25)
+    assert past_retention_since(Status.CLOSED, closed, 3, hold, dt.date(2027, 2, 1)) == dt.date(2027, 2, 1)
+    assert past_retention_since(Status.CLOSED, closed, 3, hold, dt.date(2027, 1, 31)) is None
 
 
 def test_a_closed_plan_with_no_day_to_count_from_is_kept() -> None:

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from conftest import load_sample
-
 from pipdesk.domain import Attachment, Checkin, Revision
 from pipdesk.domain.attachments import Placed, archive_name, attachment_hashes, every_attachment, size_text
 from pipdesk.domain.copies import PRIVATE_NOTE_LEFT_OUT, employee_copy_of, for_the_employee, is_private_note
 from pipdesk.domain.limits import date_problems, limit_problems, too_long, too_many
+
+from conftest import load_sample
 
 AT = dt.datetime(2026, 11, 2, 9, tzinfo=dt.UTC)
 
@@ -123,7 +123,9 @@ def test_a_list_too_long_is_named_in_words_with_thousands_separated() -> None:
 
 def test_a_text_too_long_names_the_limit_of_its_kind() -> None:
     assert too_long("title", 1_001) == "This text is 1,001 characters long; pipdesk keeps at most 1,000 here"
-    assert too_long("notes", 1_000_001) == "This text is 1,000,001 characters long; pipdesk keeps at most 1,000,000 here"
+    assert (
+        too_long("notes", 1_000_001) == "This text is 1,000,001 characters long; pipdesk keeps at most 1,000,000 here"
+    )
 
 
 def test_a_list_too_long_is_refused_once_without_its_items_and_date_problems_ignore_it() -> None:

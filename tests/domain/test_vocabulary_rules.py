@@ -9,11 +9,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import load_sample
 
 from pipdesk.domain import AdjustmentDecision, AppealResult, CheckinKind, ConcernCategory, SupportKind, vocabulary
 from pipdesk.domain.kinds import ObjectiveCategory, Status
 from pipdesk.domain.model import Revision
+
+from conftest import load_sample
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -174,7 +175,9 @@ def test_an_objective_or_concern_is_numbered_as_printed_and_quoted() -> None:
         vocabulary.revision_field(plan, "concerns.communication.description")
         == "Concern 2 “Stakeholders not told of slips”: description"
     )
-    assert vocabulary.revision_field(plan, "concerns.late-delivery.area") == "Concern 1 “Milestones delivered late”: area"
+    assert (
+        vocabulary.revision_field(plan, "concerns.late-delivery.area") == "Concern 1 “Milestones delivered late”: area"
+    )
 
 
 def test_an_item_no_longer_in_the_plan_is_quoted_by_its_key() -> None:
