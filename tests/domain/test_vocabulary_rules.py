@@ -97,6 +97,7 @@ def test_a_unit_of_only_spaces_leaves_the_number_alone() -> None:
         (1, "analysis", "1 analysis"),
         (1, "replies", "1 reply"),
         (1, "ties", "1 tie"),
+        (1, "flies", "1 fly"),
         (1, "wishes", "1 wish"),
         (1, "BOXES", "1 BOX"),
         (1, "classes", "1 class"),
@@ -105,6 +106,7 @@ def test_a_unit_of_only_spaces_leaves_the_number_alone() -> None:
         (2, "REPLY", "2 REPLies"),
         (2, "day", "2 days"),
         (2, "y", "2 ys"),
+        (2, "xy", "2 xies"),
         (2, "match", "2 matches"),
         (2, "wish", "2 wishes"),
         (2, "BOX", "2 BOXes"),
@@ -114,6 +116,7 @@ def test_a_unit_of_only_spaces_leaves_the_number_alone() -> None:
         (2, "hour per week", "2 hours per week"),
         (1, "hours per weeks", "1 hour per weeks"),
         (2, "visit / month", "2 visits / month"),
+        (1, "hours  per week", "1 hour  per week"),
     ],
 )
 def test_the_word_a_unit_counts_agrees_and_the_rest_is_left_as_written(n: float, noun: str, shown: str) -> None:
@@ -242,6 +245,8 @@ def test_a_revision_value_reads_dates_as_printed_and_statuses_by_their_label(val
         ("abcd efghijklmnop", 10, "abcd efgh…"),
         ("abcde fghijklmnop", 10, "abcde…"),
         ("abc defghijklmnop", 10, "abc defgh…"),
+        ("abc defg hijk", 10, "abc defg…"),
+        ("one TWOX three", 12, "one TWOX…"),
     ],
 )
 def test_shortened_cuts_at_a_word_in_the_second_half_and_adds_an_ellipsis(text: str, limit: int, shown: str) -> None:
