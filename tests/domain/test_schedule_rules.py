@@ -11,6 +11,7 @@ from pipdesk.domain import Checkin, CheckinKind, Milestone, MilestoneKind
 from pipdesk.domain.schedule import (
     DueItem,
     DueKind,
+    by_urgency,
     due_items,
     extend_schedule,
     generate_schedule,
@@ -51,6 +52,15 @@ def test_a_saturday_checkin_whose_friday_is_the_midpoint_moves_to_the_monday_aft
         (K.MIDPOINT, day(4)),
         (K.CHECKIN, day(7)),
         (K.FINAL, day(8)),
+    ]
+
+
+def test_a_plan_starting_on_a_saturday_moves_no_checkin_from_its_kick_off_to_the_monday_after() -> None:
+    # Every 3 days from Saturday 7 November: Tuesday is the mid-plan evaluation, Friday the final review.
+    assert kinds_and_days(generate_schedule(day(5), day(11), 3)) == [
+        (K.KICKOFF, day(5)),
+        (K.MIDPOINT, day(8)),
+        (K.FINAL, day(11)),
     ]
 
 
@@ -130,3 +140,10 @@ def test_this_week_lists_a_milestone_after_one_moved_later_out_of_date_order() -
     moved = move_milestone(schedule, 1, day(35), day(0), day(49))
     items = due_items([(1, plan(start_date=day(0), end_date=day(49), milestones=moved))], today)
     assert items == [DueItem(1, DueKind.OVERDUE, day(14), "Alex Moreno", "Weekly check-in 2", 2)]
+
+
+def test_items_of_one_day_plan_and_kind_are_in_the_order_of_the_plan() -> None:
+    first = DueItem(1, DueKind.OVERDUE, day(7), "Alex Moreno", "Weekly check-in 1", 1)
+    second = DueItem(1, DueKind.OVERDUE, day(7), "Alex Moreno", "Review with HR", 2)
+    other_plan = DueItem(2, DueKind.OVERDUE, day(7), "Beth Ikeda", "Weekly check-in 1", 0)
+    assert by_urgency([other_plan, second, first]) == [first, second, other_plan]

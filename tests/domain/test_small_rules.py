@@ -47,6 +47,7 @@ def test_a_size_reads_in_bytes_then_kilobytes_then_megabytes_of_a_thousand() -> 
     assert size_text(4_250) == "4.2 kB"
     assert size_text(999_999) == "1000.0 kB"
     assert size_text(1_000_000) == "1.0 MB"
+    assert size_text(1_050_000) == "1.1 MB"
     assert size_text(3_140_000) == "3.1 MB"
 
 
@@ -75,6 +76,11 @@ def test_a_long_concern_area_is_shortened_where_an_attachment_is_named() -> None
     plan.concerns[0].area = "Shift handover attendance on weekdays and at weekends alike"
     plan.concerns[0].attachments = [attachment()]
     assert [p.where for p in every_attachment(plan)] == ["Concern 1 “Shift handover attendance on weekdays…”"]
+    plan.concerns[0].area = "Shift handover on weekdays, 41 characters"
+    assert len(plan.concerns[0].area) == 41
+    assert [p.where for p in every_attachment(plan)] == ["Concern 1 “Shift handover on weekdays, 41…”"]
+    plan.concerns[0].area = plan.concerns[0].area[:-1]
+    assert [p.where for p in every_attachment(plan)] == ["Concern 1 “Shift handover on weekdays, 41 character”"]
 
 
 # The employee's copy
@@ -89,7 +95,15 @@ def test_the_employee_copy_blanks_private_notes_and_keeps_only_shareable_attachm
     plan.outcome.attachments = [shared, kept_back]
     plan.concerns[0].attachments = [kept_back]
     plan.attachments = [kept_back, shared]
+    plan.revisions = [
+        Revision(at=AT, field="title", old="Delivery", new="Communication", reason="Typo"),
+        Revision(at=AT, field="checkins.2026-03-16.private_notes", old="", new="Seemed tired", reason="Note"),
+    ]
     copy = employee_copy_of(plan)
+    assert [(r.field, r.old, r.new) for r in copy.revisions] == [
+        ("title", "Delivery", "Communication"),
+        ("checkins.2026-03-16.private_notes", None, PRIVATE_NOTE_LEFT_OUT),
+    ]
     assert [c.private_notes for c in copy.checkins] == [""] * len(plan.checkins)
     assert copy.checkins[0].attachments == [shared]
     assert copy.outcome is not None and copy.outcome.attachments == [shared]
