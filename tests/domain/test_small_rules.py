@@ -165,3 +165,30 @@ def test_a_date_time_out_of_range_is_refused_by_its_day() -> None:
             "The date 2200-01-01 is outside the years pipdesk accepts, 1900 to 2199",
         )
     ]
+
+
+def test_a_list_too_long_does_not_stop_the_check_of_the_fields_after_it() -> None:
+    plan = load_sample("dmitry-punctuality-draft")
+    plan.checkins = [Checkin(date=dt.date(2026, 11, 2))] * 1_001
+    plan.revisions = [Revision(at=AT, field="title", reason="r" * 1_000_001)]
+    assert [p.path for p in limit_problems(plan)] == [("plan", "checkins"), ("plan", "revisions", 0, "reason")]
+
+
+def test_date_problems_name_dates_only_inside_a_record_too() -> None:
+    plan = load_sample("dmitry-punctuality-draft")
+    plan.employee.name = "n" * 1_001
+    plan.employee.email = "e" * 1_001
+    assert [p.path for p in limit_problems(plan)] == [("plan", "employee", "name"), ("plan", "employee", "email")]
+    assert date_problems(plan) == []
+
+
+def test_a_plan_too_long_is_named_at_its_end_date_and_only_when_both_dates_are_in_range() -> None:
+    plan = load_sample("dmitry-punctuality-draft")
+    plan.start_date = dt.date(2026, 1, 1)
+    plan.end_date = dt.date(2029, 1, 2)
+    assert [p.path for p in limit_problems(plan, at=("book", 4))] == [("book", 4, "end_date")]
+    plan.start_date = dt.date(1899, 12, 31)
+    assert [p.path for p in limit_problems(plan)] == [("plan", "start_date")]
+    plan.start_date, plan.end_date = dt.date(2026, 1, 1), dt.date(2200, 1, 1)
+    assert [p.path for p in limit_problems(plan)] == [("plan", "end_date")]
+    assert "outside the years" in limit_problems(plan)[0].message
