@@ -196,3 +196,51 @@ def test_an_encrypted_backup_names_itself_when_the_passphrase_does_not_open_it(t
     with pytest.raises(PlanBookError) as refused:
         restore_backup(backup, tmp_path / "restored.pipdesk", passphrase="not the passphrase")
     assert str(refused.value).startswith(f"{backup}: the passphrase does not open it")
+
+
+@pytest.fixture
+def few_files_disk(tmp_path: Path) -> Iterator[Path]:
+    """A tmpfs that holds at most 64 files (and folders), unmounted after the test."""
+    disk = tmp_path / "few"
+    disk.mkdir()
+    if os.name != "posix" or os.geteuid() != 0:
+        pytest.skip("mounting a small tmpfs needs root (mount -t tmpfs)")
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=8m,nr_inodes=64", "tmpfs", str(disk)], capture_output=True, text=True
+    )
+    if mounted.returncode != 0:
+        pytest.skip(f"a small tmpfs cannot be mounted here: {mounted.stderr.strip()}")
+    try:
+        yield disk
+    finally:
+        if subprocess.run(["umount", str(disk)], capture_output=True).returncode != 0:
+            subprocess.run(["umount", "-l", str(disk)], check=True)
+
+
+def _leave_room_for(disk: Path, files: int) -> list[Path]:
+    """Take every free file of ``disk`` but ``files``; delete the fillers to give them back."""
+    fillers: list[Path] = []
+    with suppress(OSError):
+        while True:
+            filler = disk / f"filler-{len(fillers)}"
+            filler.touch()
+            fillers.append(filler)
+    for filler in fillers[-files:]:
+        filler.unlink()
+    return fillers[:-files]
+
+
+@pytest.mark.parametrize("room", [1, 2], ids=["room-for-the-lock-only", "room-for-the-lock-and-staging-folder"])
+def test_a_restore_onto_a_disk_without_room_for_its_files_says_so_and_lets_the_name_go(
+    book: PlanBook, few_files_disk: Path, tmp_path: Path, room: int
+) -> None:
+    """Not an unexplained OSError, nor the name held as if another window had it open."""
+    backup = backup_plan_book(book, tmp_path / "backups", keep=3)
+    fillers = _leave_room_for(few_files_disk, room)
+    target = few_files_disk / "restored.pipdesk"
+    with pytest.raises(PlanBookError) as refused:
+        restore_backup(backup, target)
+    assert str(refused.value) == f"{target}: cannot be written (No space left on device)"
+    for filler in fillers:
+        filler.unlink()
+    assert _plan_count(restore_backup(backup, target)) == len(SAMPLE_NAMES)
