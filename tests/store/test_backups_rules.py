@@ -16,7 +16,14 @@ from pathlib import Path
 import pytest
 
 from pipdesk.store import PlanBook, PlanBookError
-from pipdesk.store.backups import _disk_full, _explain_copy_error, backup_plan_book, restore_backup, save_copy
+from pipdesk.store.backups import (
+    _disk_full,
+    _explain_copy_error,
+    backup_plan_book,
+    backup_plan_book_file,
+    restore_backup,
+    save_copy,
+)
 from pipdesk.store.driver import sqlite3
 
 from conftest import SAMPLE_NAMES, load_sample
@@ -244,3 +251,20 @@ def test_a_restore_onto_a_disk_without_room_for_its_files_says_so_and_lets_the_n
     for filler in fillers:
         filler.unlink()
     assert _plan_count(restore_backup(backup, target)) == len(SAMPLE_NAMES)
+
+
+def test_a_backup_of_a_book_file_says_why_it_cannot_be_read(tmp_path: Path) -> None:
+    missing = tmp_path / "gone" / "plans.pipdesk"
+    with pytest.raises(PlanBookError) as refused:
+        backup_plan_book_file(missing, tmp_path / "backups", keep=3)
+    assert str(refused.value) == (
+        f"{missing}: cannot be read for a backup "
+        "(the plan book file could not be opened; check it is still there and may be written)"
+    )
+    path = tmp_path / "secret.pipdesk"
+    with PlanBook.open(path, passphrase="correct horse battery"):
+        pass
+    with pytest.raises(PlanBookError) as refused:
+        backup_plan_book_file(path, tmp_path / "backups", keep=3, passphrase="not the passphrase")
+    assert str(refused.value).startswith(f"{path}: the passphrase does not open it")
+    assert not (tmp_path / "backups").exists() or list((tmp_path / "backups").iterdir()) == []

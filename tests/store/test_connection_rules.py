@@ -12,7 +12,13 @@ from pathlib import Path
 import pytest
 
 from pipdesk.store import PlanBook
-from pipdesk.store.connection import IntegrityCheck, PlanBookDamaged, explain_database_error, integrity_of
+from pipdesk.store.connection import (
+    IntegrityCheck,
+    PlanBookDamaged,
+    check_integrity,
+    explain_database_error,
+    integrity_of,
+)
 from pipdesk.store.driver import sqlite3
 
 from conftest import SAMPLE_NAMES, load_sample
@@ -165,3 +171,57 @@ def test_the_later_check_runs_once_and_keeps_its_verdict(filled_book: Path, tmp_
     assert check.problem is None
     with pytest.raises(PlanBookDamaged):
         IntegrityCheck(path, None, shown=path).verdict()
+
+
+def _overwrite_page_while_open(path: Path, name: str, page: bytes) -> None:
+    """The root page of table or index ``name`` replaced by ``page`` (the book stays open meanwhile)."""
+    conn = sqlite3.connect(path)
+    (root,) = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", [name]).fetchone()
+    (page_size,) = conn.execute("PRAGMA page_size").fetchone()
+    conn.close()
+    with path.open("r+b") as handle:
+        handle.seek((root - 1) * page_size)
+        handle.write(page.ljust(page_size, b"\0") if len(page) < page_size else page[:page_size])
+
+
+def test_the_full_check_names_the_first_three_problems_it_finds(filled_book: Path) -> None:
+    """An index emptied behind SQLite's back: its rows are missing from it, one problem per plan."""
+    book = PlanBook.open(filled_book)
+    try:
+        page_size = book.db.execute("PRAGMA page_size").fetchone()[0]
+        empty_index_leaf = bytes([0x0A, 0, 0, 0, 0]) + page_size.to_bytes(2, "big") + b"\0"
+        _overwrite_page_while_open(filled_book, "plans_status", empty_index_leaf)
+        assert len(book.db.execute("PRAGMA integrity_check(5)").fetchall()) >= 4
+        with pytest.raises(PlanBookDamaged) as refused:
+            check_integrity(book.db, Path("Team plans.pipdesk"))
+        assert str(refused.value) == (
+            "Team plans.pipdesk: is damaged (wrong # of entries in index plans_status; "
+            "row 1 missing from index plans_status; row 2 missing from index plans_status); "
+            "nothing was written; restore it from a backup"
+        )
+    finally:
+        book.close()
+
+
+def test_the_full_check_refuses_a_book_sqlite_cannot_even_check_and_says_the_plan_book_unnamed(
+    filled_book: Path,
+) -> None:
+    book = PlanBook.open(filled_book)
+    try:
+        _overwrite_page_while_open(filled_book, "audit_links", b"\xff" * 65536)
+        with pytest.raises(PlanBookDamaged) as refused:
+            check_integrity(book.db)
+        assert str(refused.value) == (
+            "the plan book: is damaged (database disk image is malformed); nothing was written; "
+            "restore it from a backup"
+        )
+    finally:
+        book.close()
+
+
+def test_only_a_plan_books_own_connection_has_a_check_to_await(filled_book: Path) -> None:
+    plain = sqlite3.connect(filled_book)
+    try:
+        assert integrity_of(plain) is None
+    finally:
+        plain.close()
