@@ -22,6 +22,7 @@ from pipdesk.store.backups import (
     backup_plan_book,
     backup_plan_book_file,
     restore_backup,
+    rewrite_backup,
     save_copy,
 )
 from pipdesk.store.driver import sqlite3
@@ -268,3 +269,26 @@ def test_a_backup_of_a_book_file_says_why_it_cannot_be_read(tmp_path: Path) -> N
         backup_plan_book_file(path, tmp_path / "backups", keep=3, passphrase="not the passphrase")
     assert str(refused.value).startswith(f"{path}: the passphrase does not open it")
     assert not (tmp_path / "backups").exists() or list((tmp_path / "backups").iterdir()) == []
+
+
+def test_a_rewritten_backup_leaves_its_old_bytes_zeroed_to_the_last_one_and_no_further(
+    book: PlanBook, tmp_path: Path
+) -> None:
+    """Seen through a second name (a hard link) of the old backup: every byte zero, its length unchanged."""
+    plans = [load_sample(name) for name in SAMPLE_NAMES]
+    while (
+        book.db.execute("PRAGMA page_count").fetchone()[0] * book.db.execute("PRAGMA page_size").fetchone()[0]
+        <= (1 << 20) + 4096
+    ):  # more than one chunk of zeros, and not a whole number of them
+        book.add_many(plans * 10)
+    backup = backup_plan_book(book, tmp_path / "backups", keep=3)
+    old = tmp_path / "old name of the backup"
+    os.link(backup, old)
+    size = old.stat().st_size
+    assert size > (1 << 20) and size % (1 << 20) != 0 and old.read_bytes()[-1] != 0
+
+    assert rewrite_backup(backup, None, lambda _book: True, lambda db: db.execute("VACUUM"))
+
+    assert old.stat().st_size == size
+    assert old.read_bytes().count(0) == size
+    assert _plan_count(backup) == book.count()
