@@ -243,9 +243,14 @@ def restore_backup(backup_path: Path, target_path: Path, passphrase: str | None 
             check_key(source, backup_path)
         # Held while the restored plan book is staged, so its leftovers after a crash are known to be dead.
         lock = _BookLock.acquire(target_path)
-    staging_folder = Path(
-        tempfile.mkdtemp(prefix=staging_prefix(target_path.name, RESTORE_STAGING), dir=target_path.parent)
-    )
+    try:
+        staging_folder = Path(
+            tempfile.mkdtemp(prefix=staging_prefix(target_path.name, RESTORE_STAGING), dir=target_path.parent)
+        )
+    except OSError as error:  # no room even for the folder: the lock is let go, the error said in words
+        source.close()
+        lock.release()
+        raise PlanBookError(f"{target_path}: cannot be written ({error.strerror})") from None
     try:
         staging = staging_folder / target_path.name
         try:
