@@ -1,0 +1,13 @@
+"""The store's connection: anything beyond execute, query, atomic and close is sqlite-utils' own, on the same connection."""
+
+from __future__ import annotations
+
+from pipdesk.store import PlanBook
+
+
+def test_the_table_api_of_sqlite_utils_reads_the_same_plan_book(book: PlanBook) -> None:
+    """``table_names`` and ``book.db[...]`` are sqlite-utils', made on the plan book's own connection."""
+    names = book.db.table_names()
+    assert {"plans", "objectives", "checkins"} <= set(names)
+    assert book.db["plans"].count == book.db.execute("SELECT count(*) FROM plans").fetchone()[0] == 4
+    assert book.db.conn is book.db.full().conn
