@@ -1,4 +1,4 @@
-"""The store's connection: anything beyond execute, query, atomic and close is sqlite-utils' own, on the same connection."""
+"""The store's connection: beyond execute, query, atomic and close, it is sqlite-utils' own, on the same connection."""
 
 from __future__ import annotations
 
