@@ -11,7 +11,14 @@ from pipdesk.domain.retention import RetentionHold
 from pipdesk.store import PlanBook, PlanNotFound
 from pipdesk.store.backups import backup_plan_book
 from pipdesk.store.driver import sqlite3
-from pipdesk.store.erasure import anonymise_plan, erase_plan, erasure_log, retention_holds, set_retention_hold
+from pipdesk.store.erasure import (
+    ReasonMissing,
+    anonymise_plan,
+    erase_plan,
+    erasure_log,
+    retention_holds,
+    set_retention_hold,
+)
 
 from conftest import BETH, DMITRY
 
@@ -82,3 +89,30 @@ def test_a_backup_whose_copy_cannot_be_anonymised_loses_the_plan_and_keeps_the_o
     assert result.backups_rewritten == [backup]
     assert _plans_of(backup) == {plan_id: name for plan_id, name in names.items() if plan_id != BETH}
     assert book.get(BETH).employee.name == "Employee A"
+
+
+def test_an_erasure_without_a_reason_says_the_erasure_log_needs_one(book: PlanBook) -> None:
+    with pytest.raises(ReasonMissing, match=r"^Give the reason: the erasure log keeps it$"):
+        erase_plan(book, BETH, "   ")
+    assert BETH in book.plan_ids()
+
+
+def test_an_erasure_as_an_openings_first_write_marks_the_opening_in_the_file(book: PlanBook, book_path: Path) -> None:
+    book.close()
+    before = _epoch(book_path)
+    with PlanBook.open(book_path) as again:
+        erase_plan(again, DMITRY, "Entered by mistake")
+        after = _epoch(book_path)
+    assert len(after) == 32 and after != before
+
+
+def test_a_backup_that_cannot_be_opened_is_named_with_the_reason(book: PlanBook, tmp_path: Path) -> None:
+    backups = tmp_path / "backups"
+    backup = backup_plan_book(book, backups, keep=5)
+    backup.write_bytes(b"not a plan book at all\n" * 400)
+
+    result = erase_plan(book, BETH, "Past retention", backups)
+
+    assert result.backups_rewritten == []
+    assert [path for path, _why in result.backups_left] == [backup]
+    assert result.backups_left[0][1] == f"{backup}: is not a plan book (it is not an SQLite database)"
