@@ -14,13 +14,14 @@ from pipdesk.store.driver import sqlite3
 from pipdesk.store.erasure import (
     ReasonMissing,
     anonymise_plan,
+    closed_on,
     erase_plan,
     erasure_log,
     retention_holds,
     set_retention_hold,
 )
 
-from conftest import BETH, DMITRY
+from conftest import BETH, DMITRY, load_sample
 
 
 def _epoch(path: Path) -> str:
@@ -116,3 +117,14 @@ def test_a_backup_that_cannot_be_opened_is_named_with_the_reason(book: PlanBook,
     assert result.backups_rewritten == []
     assert [path for path, _why in result.backups_left] == [backup]
     assert result.backups_left[0][1] == f"{backup}: is not a plan book (it is not an SQLite database)"
+
+
+def test_a_plan_closed_on_is_its_decision_date_else_its_end_date_and_none_while_open() -> None:
+    beth = load_sample("beth-communication-closed")
+    assert beth.outcome is not None
+    decided = beth.model_copy(update={"outcome": beth.outcome.model_copy(update={"decided_on": dt.date(2026, 6, 1)})})
+    undated = beth.model_copy(update={"outcome": beth.outcome.model_copy(update={"decided_on": None})})
+    reopened = decided.model_copy(update={"status": load_sample("alex-delivery-active").status})
+    assert closed_on(decided) == dt.date(2026, 6, 1)
+    assert closed_on(undated) == beth.end_date == dt.date(2026, 5, 25)
+    assert closed_on(reopened) is None
