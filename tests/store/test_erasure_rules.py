@@ -128,3 +128,17 @@ def test_a_plan_closed_on_is_its_decision_date_else_its_end_date_and_none_while_
     assert closed_on(decided) == dt.date(2026, 6, 1)
     assert closed_on(undated) == beth.end_date == dt.date(2026, 5, 25)
     assert closed_on(reopened) is None
+
+
+def test_a_backup_from_before_the_employee_was_renamed_is_still_the_same_plan(book: PlanBook, tmp_path: Path) -> None:
+    """The plan's first save (its audit chain's first link) tells it is the same plan, not its employee's name."""
+    backups = tmp_path / "backups"
+    backup = backup_plan_book(book, backups, keep=5)
+    plan = book.get(BETH)
+    plan.employee.name = "Beth Ikeda-Moreau"
+    book.save(BETH, plan)
+
+    result = erase_plan(book, BETH, "Past retention", backups)
+
+    assert result.backups_rewritten == [backup]
+    assert BETH not in _plans_of(backup)
