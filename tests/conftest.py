@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import subprocess
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -269,3 +271,46 @@ def open_session(view: SessionView, book: PlanBook, plan_id: int) -> PlanSession
     session = PlanSession(book, plan_id, view)
     view.set_session(session)
     return session
+
+
+@contextmanager
+def mounted_tmpfs(folder: Path, options: str = "size=8m") -> Iterator[Path]:
+    """A small tmpfs of ``options`` mounted on ``folder`` (made here), unmounted afterwards whatever happens:
+    a disk that really fills up. Skips the test where it cannot be mounted (not root, no mount allowed)."""
+    folder.mkdir()
+    if os.name != "posix" or os.geteuid() != 0:
+        pytest.skip("mounting a small tmpfs needs root (mount -t tmpfs)")
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(folder)], capture_output=True, text=True
+    )
+    if mounted.returncode != 0:
+        pytest.skip(f"a small tmpfs cannot be mounted here: {mounted.stderr.strip()}")
+    try:
+        yield folder
+    finally:
+        if subprocess.run(["umount", str(folder)], capture_output=True).returncode != 0:
+            subprocess.run(["umount", "-l", str(folder)], check=True)  # something still holds a file there
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """An 8 MB tmpfs, unmounted after the test whatever happens."""
+    with mounted_tmpfs(tmp_path / "disk") as disk:
+        yield disk
+
+
+def running_plan(**fields: object) -> Plan:
+    """A running plan of 28 Sep – 21 Dec 2026, reviewed by HR before it started and acknowledged on its second
+    day, unless ``fields`` say otherwise (the domain's tests of outcomes and the fair process)."""
+    values: dict[str, object] = {
+        "title": "P",
+        "status": "active",
+        "employee": {"name": "E"},
+        "manager": {"name": "M"},
+        "start_date": dt.date(2026, 9, 28),
+        "end_date": dt.date(2026, 12, 21),
+        "acknowledgement": {"on": dt.date(2026, 9, 29)},
+        "hr_review": {"sent_on": dt.date(2026, 9, 21), "reviewed_by": "H", "reviewed_on": dt.date(2026, 9, 24)},
+    }
+    values.update(fields)
+    return Plan.model_validate(values)

@@ -21,7 +21,6 @@ from pipdesk.domain import (
     HrReview,
     Objective,
     Pause,
-    Plan,
     ResponseTo,
     Revision,
 )
@@ -42,6 +41,8 @@ from pipdesk.domain.fair_process import (
     revisions_text,
 )
 
+from conftest import running_plan
+
 AGREED, ALTERNATIVE, REFUSED = AdjustmentDecision.AGREED, AdjustmentDecision.ALTERNATIVE, AdjustmentDecision.REFUSED
 
 
@@ -53,20 +54,7 @@ def at(month: int, day: int, hour: int = 9, minute: int = 0, second: int = 0) ->
     return dt.datetime(2026, month, day, hour, minute, second, tzinfo=dt.UTC)
 
 
-def plan(**fields: object) -> Plan:
-    """A running plan, reviewed by HR before it started and acknowledged on its second day, unless told otherwise."""
-    values: dict[str, object] = {
-        "title": "P",
-        "status": "active",
-        "employee": {"name": "E"},
-        "manager": {"name": "M"},
-        "start_date": d(9, 28),
-        "end_date": d(12, 21),
-        "acknowledgement": {"on": d(9, 29)},
-        "hr_review": {"sent_on": d(9, 21), "reviewed_by": "H", "reviewed_on": d(9, 24)},
-    }
-    values.update(fields)
-    return Plan.model_validate(values)
+plan = running_plan
 
 
 def change(when: dt.datetime, field: str = "end_date", reason: str = "Moved") -> Revision:

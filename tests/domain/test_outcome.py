@@ -47,7 +47,7 @@ from pipdesk.domain.outcome import (
 from pipdesk.domain.progress import series
 from pipdesk.planfile import parse_plan_file
 
-from conftest import SAMPLE_NAMES, TODAY, load_sample, sample_path
+from conftest import SAMPLE_NAMES, TODAY, load_sample, running_plan, sample_path
 
 TECHNICAL = ObjectiveCategory.TECHNICAL
 BEHAVIORAL = ObjectiveCategory.BEHAVIORAL
@@ -67,19 +67,7 @@ def objective(
     return Objective(key=key, title=key, category=category, baseline=baseline, target=target, due_date=d(12, 21))
 
 
-def plan(**fields: object) -> Plan:
-    values: dict[str, object] = {
-        "title": "P",
-        "status": "active",
-        "employee": {"name": "E"},
-        "manager": {"name": "M"},
-        "start_date": d(9, 28),
-        "end_date": d(12, 21),
-        "acknowledgement": {"on": d(9, 29)},
-        "hr_review": {"sent_on": d(9, 21), "reviewed_by": "H", "reviewed_on": d(9, 24)},
-    }
-    values.update(fields)
-    return Plan.model_validate(values)
+plan = running_plan
 
 
 # suggest_result

@@ -55,6 +55,8 @@ from pipdesk.domain.outcome import (
     times_reached,
 )
 
+from conftest import running_plan
+
 TECHNICAL, BEHAVIORAL = ObjectiveCategory.TECHNICAL, ObjectiveCategory.BEHAVIORAL
 MET, PARTLY, NOT_MET = Result.MET, Result.PARTIALLY_MET, Result.NOT_MET
 
@@ -73,20 +75,7 @@ def objective(
     return Objective(key=key, title=key, category=category, baseline=baseline, target=target, unit=unit)
 
 
-def plan(**fields: object) -> Plan:
-    """A running plan, reviewed by HR before it started and acknowledged on its second day, unless told otherwise."""
-    values: dict[str, object] = {
-        "title": "P",
-        "status": "active",
-        "employee": {"name": "E"},
-        "manager": {"name": "M"},
-        "start_date": d(9, 28),
-        "end_date": d(12, 21),
-        "acknowledgement": {"on": d(9, 29)},
-        "hr_review": {"sent_on": d(9, 21), "reviewed_by": "H", "reviewed_on": d(9, 24)},
-    }
-    values.update(fields)
-    return Plan.model_validate(values)
+plan = running_plan
 
 
 def measured(*values: float | None, key: str = "o", **fields: object) -> Plan:

@@ -27,7 +27,7 @@ from pipdesk.store.backups import (
 )
 from pipdesk.store.driver import sqlite3
 
-from conftest import SAMPLE_NAMES, load_sample
+from conftest import SAMPLE_NAMES, load_sample, mounted_tmpfs
 
 
 def _plan_count(path: Path) -> int:
@@ -75,25 +75,6 @@ def test_a_full_disk_is_known_by_its_code_or_by_sqlites_words_for_it(tmp_path: P
     assert _explain_copy_error(closed) == (
         "the plan book could not be read or written (Cannot operate on a closed database.)"
     )  # not "the disk is full": a copy's error without a code is not taken for one
-
-
-@pytest.fixture
-def small_disk(tmp_path: Path) -> Iterator[Path]:
-    """An 8 MB tmpfs, unmounted after the test whatever happens."""
-    disk = tmp_path / "disk"
-    disk.mkdir()
-    if os.name != "posix" or os.geteuid() != 0:
-        pytest.skip("mounting a small tmpfs to fill needs root (mount -t tmpfs)")
-    mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(disk)], capture_output=True, text=True
-    )
-    if mounted.returncode != 0:
-        pytest.skip(f"a small tmpfs cannot be mounted here: {mounted.stderr.strip()}")
-    try:
-        yield disk
-    finally:
-        if subprocess.run(["umount", str(disk)], capture_output=True).returncode != 0:
-            subprocess.run(["umount", "-l", str(disk)], check=True)
 
 
 def _fill(disk: Path) -> Path:
@@ -209,20 +190,8 @@ def test_an_encrypted_backup_names_itself_when_the_passphrase_does_not_open_it(t
 @pytest.fixture
 def few_files_disk(tmp_path: Path) -> Iterator[Path]:
     """A tmpfs that holds at most 64 files (and folders), unmounted after the test."""
-    disk = tmp_path / "few"
-    disk.mkdir()
-    if os.name != "posix" or os.geteuid() != 0:
-        pytest.skip("mounting a small tmpfs needs root (mount -t tmpfs)")
-    mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=8m,nr_inodes=64", "tmpfs", str(disk)], capture_output=True, text=True
-    )
-    if mounted.returncode != 0:
-        pytest.skip(f"a small tmpfs cannot be mounted here: {mounted.stderr.strip()}")
-    try:
+    with mounted_tmpfs(tmp_path / "few", "size=8m,nr_inodes=64") as disk:
         yield disk
-    finally:
-        if subprocess.run(["umount", str(disk)], capture_output=True).returncode != 0:
-            subprocess.run(["umount", "-l", str(disk)], check=True)
 
 
 def _leave_room_for(disk: Path, files: int) -> list[Path]:

@@ -32,25 +32,6 @@ DRAFT = 4  # Дмитрий Иванов's draft plan: every field can be edited
 WindowFactory = Callable[..., MainWindow]
 
 
-@pytest.fixture
-def small_disk(tmp_path: Path) -> Iterator[Path]:
-    """An 8 MB tmpfs, unmounted after the test whatever happens."""
-    disk = tmp_path / "disk"
-    disk.mkdir()
-    if os.name != "posix" or os.geteuid() != 0:
-        pytest.skip("mounting a small tmpfs to fill needs root (mount -t tmpfs)")
-    mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(disk)], capture_output=True, text=True
-    )
-    if mounted.returncode != 0:
-        pytest.skip(f"a small tmpfs cannot be mounted here: {mounted.stderr.strip()}")
-    try:
-        yield disk
-    finally:
-        if subprocess.run(["umount", str(disk)], capture_output=True).returncode != 0:
-            subprocess.run(["umount", "-l", str(disk)], check=True)  # something still holds a file there
-
-
 def fill(disk: Path) -> Path:
     """Take every free byte of ``disk`` with a filler file; delete it to give the space back."""
     filler = disk / "filler"
