@@ -6,7 +6,7 @@ import datetime as dt
 import os
 import subprocess
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -314,3 +314,18 @@ def running_plan(**fields: object) -> Plan:
     }
     values.update(fields)
     return Plan.model_validate(values)
+
+
+def fill(disk: Path) -> Path:
+    """Take every free byte of ``disk`` with a filler file; delete it to give the space back."""
+    filler = disk / "filler"
+    fd = os.open(filler, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    try:
+        for chunk in (b"\0" * 65536, b"\0" * 512, b"\0"):
+            with suppress(OSError):
+                while True:
+                    os.write(fd, chunk)
+    finally:
+        os.close(fd)
+    assert os.statvfs(disk).f_bavail == 0
+    return filler

@@ -27,7 +27,7 @@ from pipdesk.store.backups import (
 )
 from pipdesk.store.driver import sqlite3
 
-from conftest import SAMPLE_NAMES, load_sample, mounted_tmpfs
+from conftest import SAMPLE_NAMES, fill, load_sample, mounted_tmpfs
 
 
 def _plan_count(path: Path) -> int:
@@ -77,25 +77,11 @@ def test_a_full_disk_is_known_by_its_code_or_by_sqlites_words_for_it(tmp_path: P
     )  # not "the disk is full": a copy's error without a code is not taken for one
 
 
-def _fill(disk: Path) -> Path:
-    filler = disk / "filler"
-    fd = os.open(filler, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
-    try:
-        for chunk in (b"\0" * 65536, b"\0" * 512, b"\0"):
-            with suppress(OSError):
-                while True:
-                    os.write(fd, chunk)
-    finally:
-        os.close(fd)
-    assert os.statvfs(disk).f_bavail == 0
-    return filler
-
-
 def test_a_full_disk_is_told_as_such_whether_sqlite_gives_its_code_or_not(small_disk: Path, book: PlanBook) -> None:
     written = sqlite3.connect(small_disk / "written.db", isolation_level=None)
     written.execute("CREATE TABLE t (x)")
     copied = sqlite3.connect(small_disk / "copied.db")
-    _fill(small_disk)
+    fill(small_disk)
     try:
         written.execute("INSERT INTO t VALUES (randomblob(100000))")
     except sqlite3.OperationalError as error:
@@ -114,7 +100,7 @@ def test_a_full_disk_is_told_as_such_whether_sqlite_gives_its_code_or_not(small_
 
 
 def test_a_copy_or_backup_onto_a_full_disk_says_so_with_its_path(book: PlanBook, small_disk: Path) -> None:
-    _fill(small_disk)
+    fill(small_disk)
     copy = small_disk / "copy.pipdesk"
     with pytest.raises(PlanBookError) as refused:
         save_copy(book, copy)
@@ -157,7 +143,7 @@ def test_a_backup_restores_onto_another_disk_and_a_full_one_says_it_is_full(
     restored = restore_backup(backup, small_disk / "restored.pipdesk")
     assert _plan_count(restored) == len(SAMPLE_NAMES)
     assert sorted(p.name for p in small_disk.iterdir()) == ["restored.pipdesk"]
-    _fill(small_disk)
+    fill(small_disk)
     target = small_disk / "again.pipdesk"
     with pytest.raises(PlanBookError) as refused:
         restore_backup(backup, target)  # not "the backup is damaged": the copy has no room

@@ -13,7 +13,6 @@ import subprocess
 import sys
 import textwrap
 from collections.abc import Callable, Iterator
-from contextlib import suppress
 from pathlib import Path
 
 import pytest
@@ -26,25 +25,10 @@ from pipdesk.gui.plans.model import PlanListModel
 from pipdesk.gui.shell.main_window import MainWindow
 from pipdesk.store import PlanBook
 
-from conftest import SAMPLE_NAMES, TODAY, load_sample
+from conftest import SAMPLE_NAMES, TODAY, fill, load_sample
 
 DRAFT = 4  # Дмитрий Иванов's draft plan: every field can be edited without a reason
 WindowFactory = Callable[..., MainWindow]
-
-
-def fill(disk: Path) -> Path:
-    """Take every free byte of ``disk`` with a filler file; delete it to give the space back."""
-    filler = disk / "filler"
-    fd = os.open(filler, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
-    try:
-        for chunk in (b"\0" * 65536, b"\0" * 512, b"\0"):
-            with suppress(OSError):
-                while True:
-                    os.write(fd, chunk)
-    finally:
-        os.close(fd)
-    assert os.statvfs(disk).f_bavail == 0
-    return filler
 
 
 @pytest.fixture
