@@ -714,10 +714,9 @@ def json_of_flat_objects(items: Sequence[dict[str, object]]) -> str:
     """
     import json
 
-    if not items or not all(type(value) in _SCALARS for item in items for value in item.values()):
-        return json.dumps(items, indent=2, ensure_ascii=False)  # nothing to list, or not flat
-    if not all(items):
-        return json.dumps(items, indent=2, ensure_ascii=False)  # an empty object: "{}" on its line
+    flat = all(type(value) in _SCALARS for item in items for value in item.values())
+    if not items or not all(items) or not flat:  # nothing to list, an empty object ("{}" on its line), nested
+        return json.dumps(items, indent=2, ensure_ascii=False)
     text = json.dumps(items, ensure_ascii=False, separators=(",\n    ", ": "))
     return "[\n  {\n    " + text[2:-2].replace("},\n    {", "\n  },\n  {\n    ") + "\n  }\n]"
 

@@ -493,14 +493,10 @@ class PlanBook:
         outcome = plan.outcome
         columns["has_outcome"] = int(outcome is not None)
         for field in stored_rows.OUTCOME_FIELDS:
-            columns[f"outcome_{field}"] = (
-                stored_rows.column_value(getattr(outcome, field)) if outcome is not None else None
-            )
+            columns[f"outcome_{field}"] = value(getattr(outcome, field)) if outcome is not None else None
         outcome_ack = outcome.acknowledgement if outcome is not None else None
         for field in stored_rows.ACK_FIELDS:
-            columns[f"outcome_ack_{field}"] = (
-                stored_rows.column_value(getattr(outcome_ack, field)) if outcome_ack else None
-            )
+            columns[f"outcome_ack_{field}"] = value(getattr(outcome_ack, field)) if outcome_ack else None
         columns.update(plan_facts(plan))
         columns["updated_at"] = now
         assignments = ", ".join(f"{name} = ?" for name in columns)
