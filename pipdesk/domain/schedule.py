@@ -411,6 +411,11 @@ def acknowledgement_reminder(title: str, issued_on: dt.date) -> str:
     return f"Record the employee's acknowledgement of “{title}”, issued on {short_date(issued_on)}"
 
 
+def final_review_day(plan: DuePlan) -> dt.date | None:
+    """The day of the plan's final review (the latest, once the plan is extended); None for a plan without one."""
+    return max((m.date for m in plan.milestones if m.kind is MilestoneKind.FINAL), default=None)
+
+
 def _plan_due_items(plan_id: int, plan: DuePlan, today: dt.date) -> Iterator[DueItem]:
     if not is_running(plan):
         return
@@ -442,7 +447,7 @@ def _plan_due_items(plan_id: int, plan: DuePlan, today: dt.date) -> Iterator[Due
     if today <= plan.end_date <= today + dt.timedelta(days=ENDING_SOON_DAYS):
         yield DueItem(plan_id, DueKind.ENDING_SOON, plan.end_date, employee, plan.title)
 
-    final_day = max((m.date for m in plan.milestones if m.kind is MilestoneKind.FINAL), default=plan.end_date)
+    final_day = final_review_day(plan) or plan.end_date
     if plan.outcome is None and final_day < today:
         yield DueItem(plan_id, DueKind.OUTCOME_MISSING, final_day, employee, plan.title)
 

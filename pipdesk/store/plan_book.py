@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 from pipdesk.domain import vocabulary
 from pipdesk.domain.kinds import MilestoneKind, Status
 from pipdesk.domain.problems import PipdeskError, PlanInvalid
+from pipdesk.domain.schedule import final_review_day
 from pipdesk.store.connection import PlanBookDamaged, begin_epoch, open_database, passphrase_of
 from pipdesk.store.damage import is_damage
 from pipdesk.store.database import Database
@@ -600,9 +601,9 @@ def plan_facts(plan: Plan) -> dict[str, str | None]:
     every save (migration 0008 filled them in the plan books of before): the day of its next meeting not yet
     held (a custom milestone is no meeting), of the first day of the pause it is in, of its final review."""
     meetings = [m.date for m in plan.milestones if not m.done and m.kind is not MilestoneKind.CUSTOM]
-    finals = [m.date for m in plan.milestones if m.kind is MilestoneKind.FINAL]
+    final = final_review_day(plan)
     return {
         "next_meeting": min(meetings).isoformat() if meetings else None,
         "paused_since": plan.pauses[-1].paused_on.isoformat() if plan.paused else None,
-        "final_review_on": max(finals).isoformat() if finals else None,
+        "final_review_on": final.isoformat() if final else None,
     }
