@@ -27,9 +27,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from pipdesk.domain.kinds import CheckinKind, MilestoneKind, Status
 from pipdesk.domain.problems import PipdeskError
@@ -103,9 +102,8 @@ _DUE_LABELS = {
 }
 
 
-@dataclass(frozen=True)
-class DueItem:
-    """One thing a manager has to act on, in one plan of the plan book.
+class DueItem(NamedTuple):
+    """One thing a manager has to act on, in one plan of the plan book (a tuple: This week makes thousands).
 
     ``what`` is the milestone's title, the support action's description, the plan's title for an
     item about the whole plan (``ENDING_SOON``, ``OUTCOME_MISSING``), or the reason of the pause a
@@ -119,7 +117,7 @@ class DueItem:
     date: dt.date
     employee: str
     what: str
-    index: int | None = None
+    index: int | None = None  # type: ignore[assignment]  # a field, not tuple.index (which it hides)
 
 
 # Generating and editing the schedule

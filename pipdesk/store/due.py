@@ -3,17 +3,16 @@
 ``schedule.due_items`` holds the rules of what is due or overdue in a plan; :func:`due_items` here
 is the same rules written in SQL over the plan book's tables, for This week on a plan book of any
 size. A test checks that both give the same items on every plan of a generated plan book, on
-every weekday of many weeks (tests/store/test_due_rows.py). The closed plans are read for the
-retention rule (``retention.past_retention_since``) the same way.
+every weekday of many weeks (tests/store/test_due_rows.py). The closed plans past retention are read
+the same way (``retention.past_retention_since``'s rule in SQL, :func:`past_retention_items`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from pipdesk.domain.kinds import Status
-from pipdesk.domain.retention import RetentionHold
+from pipdesk.domain.retention import latest_close_past_retention
 from pipdesk.domain.schedule import (
     ACKNOWLEDGEMENT_DAYS,
     ENDING_SOON_DAYS,
@@ -27,6 +26,8 @@ from pipdesk.store.driver import sqlite3
 #: The erasure log's action of a plan anonymised (kept for statistics, never past retention again).
 ANONYMISED = "anonymised"
 _date = dt.date.fromisoformat
+#: The day a closed plan closed: its outcome's decision, or else its end date (``p`` is the plan's row).
+_CLOSED_ON = "coalesce(p.outcome_decided_on, p.end_date)"
 
 # schedule._plan_due_items, rule by rule, for the running plans (a paused plan has its pause and nothing else).
 # :week_end is the Sunday of today's week; an index is the milestone's or support action's position. Each
@@ -108,39 +109,37 @@ def due_items(conn: sqlite3.Connection, today: dt.date) -> list[DueItem]:
     return items
 
 
-@dataclass(frozen=True, slots=True)
-class ClosedPlan:
-    """What the retention rule needs of a closed plan, read without loading it."""
+# retention.past_retention_since in SQL: the day after a closed plan's retention ended (its hold's date, or
+# :years after the day it closed, the day its outcome was decided or else its end date), when that is :today or
+# earlier. A plan closed on 29 February is kept until the 28th in a year without one (retention.years_after): the
+# day after is 1 March either way, which SQLite's date() gives by adding the years to 1 March. Plans without a hold
+# are read only up to :closed_by (retention.latest_close_past_retention), along the index plans_closed.
+_PAST_RETENTION = f"""
+SELECT day, plan_id, employee, title FROM (
+    SELECT p.id AS plan_id, p.employee_name AS employee, p.title AS title,
+           CASE WHEN substr({_CLOSED_ON}, 6) = '02-29' THEN date({_CLOSED_ON}, '+1 day', :years)
+                ELSE date({_CLOSED_ON}, :years, '+1 day') END AS day
+      FROM plans p
+     WHERE p.status = '{Status.CLOSED.value}' AND {_CLOSED_ON} <= :closed_by
+       AND p.id NOT IN (SELECT plan_id FROM retention_holds)
+    UNION ALL
+    SELECT p.id, p.employee_name, p.title, date(h.keep_until, '+1 day')
+      FROM retention_holds h CROSS JOIN plans p ON p.id = h.plan_id
+     WHERE p.status = '{Status.CLOSED.value}'
+) WHERE day <= :today AND plan_id NOT IN (SELECT plan_id FROM erasure_log WHERE action = '{ANONYMISED}')
+"""
 
-    plan_id: int
-    employee: str
-    title: str
-    closed_on: dt.date
-    hold: RetentionHold | None
 
-
-def closed_plans_for_retention(conn: sqlite3.Connection, closed_by: dt.date | None = None) -> list[ClosedPlan]:
-    """The closed plans not anonymised, with the day each closed and its hold, in one query.
-
-    ``closed_by``: only those closed on or before that day, and those with a hold of their own (This week
-    passes the latest day a plan can have closed and be past its retention period today).
-    """
-    cutoff = closed_by.isoformat() if closed_by is not None else None
+def past_retention_items(conn: sqlite3.Connection, years: int, today: dt.date) -> list[DueItem]:
+    """The closed plans past retention on ``today`` (``years`` after closing, or their own date), dated from then;
+    an anonymised plan never is. ``retention.past_retention_since``'s rule, read in one query."""
     rows = conn.execute(
-        """SELECT p.id, p.employee_name, p.title, coalesce(p.outcome_decided_on, p.end_date), h.keep_until, h.reason
-             FROM plans p LEFT JOIN retention_holds h ON h.plan_id = p.id
-            WHERE p.status = 'closed'
-              AND (? IS NULL OR coalesce(p.outcome_decided_on, p.end_date) <= ? OR h.keep_until IS NOT NULL)
-              AND p.id NOT IN (SELECT plan_id FROM erasure_log WHERE action = ?)""",
-        [cutoff, cutoff, ANONYMISED],
+        _PAST_RETENTION,
+        {
+            "years": f"+{years} years",
+            "closed_by": latest_close_past_retention(years, today).isoformat(),
+            "today": today.isoformat(),
+        },
     ).fetchall()
-    return [
-        ClosedPlan(
-            plan_id=row[0],
-            employee=row[1],
-            title=row[2],
-            closed_on=_date(row[3]),
-            hold=RetentionHold(_date(row[4]), row[5]) if row[4] else None,
-        )
-        for row in rows
-    ]
+    kind = DueKind.PAST_RETENTION
+    return [DueItem(plan_id, kind, _date(day), employee, title) for day, plan_id, employee, title in rows]

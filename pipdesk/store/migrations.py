@@ -428,6 +428,29 @@ def _plan_facts(db: Database) -> None:
     )
 
 
+def _covering_indexes(db: Database) -> None:
+    """What the window reads at launch, read from indexes alone (#21): the plan list in its order, the running
+    plans This week looks at, the milestones and support not yet done, and the closed plans by the day they
+    closed (for those past retention). Each index holds the columns its
+    query reads, so SQLite reads neither the plans' rows (long: the summary, the concerns' texts) nor the
+    tables of milestones and support. The two indexes they replace lead them: nothing that used one is slower.
+    """
+    _run_each(
+        db,
+        """
+        CREATE INDEX plans_list ON plans(employee_name COLLATE NOCASE, start_date, id, title, status, end_date,
+                                         updated_at, next_meeting, paused_since);
+        DROP INDEX plans_list_order;
+        CREATE INDEX plans_running ON plans(status, id, title, employee_name, start_date, end_date, issued_on, ack_on,
+                                            paused_since, has_outcome, final_review_on);
+        DROP INDEX plans_status;
+        CREATE INDEX plans_closed ON plans(status, coalesce(outcome_decided_on, end_date), id, employee_name, title);
+        CREATE INDEX milestones_open ON milestones(plan_id, date, title, position) WHERE done = 0;
+        CREATE INDEX support_open ON support_actions(plan_id, due_date, description, position) WHERE done = 0;
+        """,
+    )
+
+
 #: Every released step, in order: (name, function). Names are stored in each plan book.
 STEPS = [
     ("0001_initial", _initial_schema),
@@ -438,6 +461,7 @@ STEPS = [
     ("0006_plan_format_2", _plan_format_2),
     ("0007_retention", _retention),
     ("0008_plan_facts", _plan_facts),
+    ("0009_covering_indexes", _covering_indexes),
 ]
 
 

@@ -21,7 +21,7 @@ from pipdesk.domain.schedule import final_review_day
 from pipdesk.store.connection import PlanBookDamaged, begin_epoch, open_database, passphrase_of
 from pipdesk.store.damage import is_damage
 from pipdesk.store.database import Database
-from pipdesk.store.due import due_items
+from pipdesk.store.due import due_items, past_retention_items
 from pipdesk.system.lazy import lazy_module
 
 if TYPE_CHECKING:
@@ -229,6 +229,12 @@ class PlanBook:
         """Everything due or overdue on ``today`` in the running plans, by ``schedule.due_items``'s rules,
         read in one query whatever their number (:mod:`pipdesk.store.due`): no plan is loaded."""
         return due_items(self.db.conn, today)
+
+    @_reads_stored_plans
+    def past_retention_items(self, years: int, today: dt.date) -> list[DueItem]:
+        """The closed plans past retention on ``today``, ``years`` after they closed or at their own date
+        (``retention.past_retention_since``'s rule, in one query: :mod:`pipdesk.store.due`)."""
+        return past_retention_items(self.db.conn, years, today)
 
     # Writes
 

@@ -190,13 +190,13 @@ def test_the_full_check_names_the_first_three_problems_it_finds(filled_book: Pat
     try:
         page_size = book.db.execute("PRAGMA page_size").fetchone()[0]
         empty_index_leaf = bytes([0x0A, 0, 0, 0, 0]) + page_size.to_bytes(2, "big") + b"\0"
-        _overwrite_page_while_open(filled_book, "plans_status", empty_index_leaf)
+        _overwrite_page_while_open(filled_book, "plans_running", empty_index_leaf)
         assert len(book.db.execute("PRAGMA integrity_check(5)").fetchall()) >= 4
         with pytest.raises(PlanBookDamaged) as refused:
             check_integrity(book.db, Path("Team plans.pipdesk"))
         assert str(refused.value) == (
-            "Team plans.pipdesk: is damaged (wrong # of entries in index plans_status; "
-            "row 1 missing from index plans_status; row 2 missing from index plans_status); "
+            "Team plans.pipdesk: is damaged (wrong # of entries in index plans_running; "
+            "row 1 missing from index plans_running; row 2 missing from index plans_running); "
             "nothing was written; restore it from a backup"
         )
     finally:

@@ -5,19 +5,18 @@ plan book, day after day."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from pipdesk.domain.kinds import Status
 from pipdesk.domain.model import MilestoneKind, Pause, SupportAction
-from pipdesk.domain.retention import RetentionHold, latest_close_past_retention
-from pipdesk.domain.schedule import due_items
-from pipdesk.gui.week.model import past_retention_items
+from pipdesk.domain.retention import RetentionHold, latest_close_past_retention, past_retention_since
+from pipdesk.domain.schedule import DueItem, DueKind, due_items
 from pipdesk.services.samples import add_generated_plans
 from pipdesk.store import PlanBook
-from pipdesk.store.due import closed_plans_for_retention
-from pipdesk.store.erasure import set_retention_hold
+from pipdesk.store.erasure import anonymise_plan, anonymised_plan_ids, set_retention_hold
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -67,50 +66,69 @@ def test_the_query_gives_the_items_of_the_whole_plans_every_week_of_a_year(gener
     assert {"acknowledgement_missing", "support_undated", "outcome_missing", "paused"} <= kinds
 
 
+def _by_the_rule(book: PlanBook) -> Callable[[int, dt.date], list[DueItem]]:
+    """``retention.past_retention_since`` on every whole plan of the book, each read once."""
+    holds = dict(book.db.execute("SELECT plan_id, keep_until FROM retention_holds").fetchall())
+    anonymised = {row[0] for row in book.db.execute("SELECT plan_id FROM erasure_log WHERE action = 'anonymised'")}
+    plans = []
+    for plan_id in book.plan_ids():
+        plan = book.get(plan_id)
+        decided = plan.outcome.decided_on if plan.outcome is not None else None
+        hold = RetentionHold(dt.date.fromisoformat(holds[plan_id]), "held") if plan_id in holds else None
+        if plan_id not in anonymised:
+            plans.append((plan_id, plan.status, decided or plan.end_date, hold, plan.employee.name, plan.title))
+
+    def past_retention(years: int, today: dt.date) -> list[DueItem]:
+        items = []
+        for plan_id, status, closed_on, hold, employee, title in plans:
+            since = past_retention_since(status, closed_on, years, hold, today)
+            if since is not None:
+                items.append(DueItem(plan_id, DueKind.PAST_RETENTION, since, employee, title))
+        return items
+
+    return past_retention
+
+
 @pytest.mark.parametrize("years", [1, 3, 7])
-def test_reading_only_plans_closed_long_enough_ago_finds_every_plan_past_retention(
+def test_the_query_finds_the_plans_past_retention_the_rule_finds_in_the_whole_plans(
     generated: PlanBook, years: int
 ) -> None:
-    conn = generated.db.conn
-    closed = closed_plans_for_retention(conn)
+    """Day after day from the first close, held plans (past their date and not yet) and 29 February included."""
+    closed = [i for i in generated.plan_ids() if generated.get(i).status is Status.CLOSED]
     assert len(closed) > 100
-    held = closed[0].plan_id
+    held, held_long = closed[0], closed[1]
+    # A plan closed on 29 February: kept until the 28th in a year without one; past retention from 1 March.
+    leap = generated.get(closed[2])
+    assert leap.outcome is not None
+    leap.outcome.decided_on = dt.date(2024, 2, 29)
+    generated.save(closed[2], leap)
+    # An anonymised plan is kept for statistics: never past retention again.
+    anonymised = closed[3]
+    if anonymised not in anonymised_plan_ids(generated):
+        anonymise_plan(generated, anonymised, "kept for statistics")
     set_retention_hold(generated, held, RetentionHold(TODAY + dt.timedelta(days=40), "tribunal claim"))
-    try:
-        first = min(plan.closed_on for plan in closed)
-        days = [first + dt.timedelta(days=n) for n in range(0, 365 * (years + 2), 11)]
-        days += [dt.date(2028, 2, 28), dt.date(2028, 2, 29), dt.date(2028, 3, 1)]  # 2028 is a leap year
-        days += [dt.date(2028 + years, 2, 28), dt.date(2028 + years, 3, 1)]
-        for today in days:
-            every = past_retention_items(closed_plans_for_retention(conn), years, today)
-            only = closed_plans_for_retention(conn, latest_close_past_retention(years, today))
-            assert past_retention_items(only, years, today) == every, today
-        assert any(plan.plan_id == held for plan in closed_plans_for_retention(conn, dt.date(1990, 1, 1)))
-    finally:
-        set_retention_hold(generated, held, None)
-
-
-def test_the_closed_plans_are_read_as_their_whole_plans_say(generated: PlanBook) -> None:
-    conn = generated.db.conn
-    held = next(iter(closed_plans_for_retention(conn))).plan_id
-    hold = RetentionHold(TODAY + dt.timedelta(days=40), "tribunal claim")
-    set_retention_hold(generated, held, hold)
-    try:
-        read = closed_plans_for_retention(conn)
-        for closed in read:
-            plan = generated.get(closed.plan_id)
-            decided = plan.outcome.decided_on if plan.outcome is not None else None
-            assert (closed.employee, closed.title, closed.closed_on) == (
-                plan.employee.name,
-                plan.title,
-                decided or plan.end_date,
-            )
-            assert closed.hold == (hold if closed.plan_id == held else None)
-        assert {c.plan_id for c in read} == {
-            i for i in generated.plan_ids() if generated.get(i).status.value == "closed"
-        }
-    finally:
-        set_retention_hold(generated, held, None)
+    set_retention_hold(generated, held_long, RetentionHold(dt.date(2040, 1, 1), "litigation"))
+    first = min(generated.get(i).end_date for i in closed) - dt.timedelta(days=3)
+    days = [first + dt.timedelta(days=n) for n in range(0, 365 * (years + 3), 13)]
+    days += [TODAY + dt.timedelta(days=n) for n in (40, 41, 42)]  # the hold's last day, and the days after
+    days += [
+        dt.date(2024 + years, 2, 28),
+        dt.date(2024 + years, 2, 29 if years % 4 == 0 else 28),
+        dt.date(2024 + years, 3, 1),
+    ]
+    days += [dt.date(2028, 2, 28), dt.date(2028, 2, 29), dt.date(2028, 3, 1)]  # 2028 is a leap year
+    seen = set()
+    by_the_rule = _by_the_rule(generated)
+    for today in days:
+        read = sorted(generated.past_retention_items(years, today))
+        assert read == sorted(by_the_rule(years, today)), today
+        seen.update(item.plan_id for item in read)
+    assert {held, closed[2]} <= seen
+    assert held_long not in seen and anonymised not in seen
+    # 29 February and 3 years on: 28 February 2027 is its last day kept, 1 March 2027 the first past it.
+    if years == 3:
+        assert closed[2] not in {i.plan_id for i in generated.past_retention_items(3, dt.date(2027, 2, 28))}
+        assert closed[2] in {i.plan_id for i in generated.past_retention_items(3, dt.date(2027, 3, 1))}
 
 
 def test_the_day_read_up_to_is_never_before_the_last_day_a_plan_can_close_and_be_past(years: int = 3) -> None:
@@ -118,11 +136,4 @@ def test_the_day_read_up_to_is_never_before_the_last_day_a_plan_can_close_and_be
         today = dt.date(2027, 1, 1) + dt.timedelta(days=offset)
         cutoff = latest_close_past_retention(years, today)
         closed_on = cutoff + dt.timedelta(days=1)  # the first day not read
-        assert past_retention_items_for(closed_on, years, today) is None, (today, closed_on)
-
-
-def past_retention_items_for(closed_on: dt.date, years: int, today: dt.date) -> dt.date | None:
-    from pipdesk.domain.kinds import Status
-    from pipdesk.domain.retention import past_retention_since
-
-    return past_retention_since(Status.CLOSED, closed_on, years, None, today)
+        assert past_retention_since(Status.CLOSED, closed_on, years, None, today) is None, (today, closed_on)

@@ -190,7 +190,8 @@ def test_step_0008_reads_each_plans_facts_as_a_save_writes_them(tmp_path: Path) 
         written = {plan_id: _facts_on_row(book, plan_id) for plan_id in book.plan_ids()}
         listed = {s.id: (s.next_checkin, s.paused_since) for s in book.summaries()}
         due = book.due_items(today)
-        # As a plan book of schema 0007 holds them: without the columns, step 0008 not applied.
+        # As a plan book of schema 0007 holds them: without the columns, steps 0008 and 0009 not applied.
+        _undo_covering_indexes(book)
         for column in ("next_meeting", "paused_since", "final_review_on"):
             book.db.execute(f"ALTER TABLE plans DROP COLUMN {column}")
         book.db.execute("DELETE FROM _sqlite_migrations WHERE name = '0008_plan_facts'")
@@ -202,3 +203,45 @@ def test_step_0008_reads_each_plans_facts_as_a_save_writes_them(tmp_path: Path) 
     assert sum(1 for facts in written.values() if facts["final_review_on"]) > 100
     assert sum(1 for facts in written.values() if facts["next_meeting"]) > 40
     assert written[running[2]]["paused_since"] == (plan.start_date + dt.timedelta(days=5)).isoformat()
+
+
+def _undo_covering_indexes(book: PlanBook) -> None:
+    """The plan book as it was before step 0009: its two indexes back, the covering ones gone."""
+    for index in ("plans_list", "plans_running", "plans_closed", "milestones_open", "support_open"):
+        book.db.execute(f"DROP INDEX {index}")
+    book.db.execute("CREATE INDEX plans_list_order ON plans(employee_name COLLATE NOCASE, start_date, id)")
+    book.db.execute("CREATE INDEX plans_status ON plans(status)")
+    book.db.execute("DELETE FROM _sqlite_migrations WHERE name = '0009_covering_indexes'")
+
+
+def test_step_0009_lets_the_list_and_this_week_read_indexes_alone(tmp_path: Path) -> None:
+    """What the window reads at launch comes from covering indexes (no plan row read), before and after a save;
+    a plan book of schema 0008 gets them, and reads the same plans in the same order."""
+    import datetime as dt
+
+    path = tmp_path / "schema-0008.pipdesk"
+    shutil.copy(PLAN_BOOK_FIXTURES / "schema-0008.pipdesk", path)
+    with PlanBook.open(path) as book:
+        before = ([s.id for s in book.summaries()], book.due_items(dt.date(2026, 3, 2)))
+        _undo_covering_indexes(book)
+    with PlanBook.open(path) as book:
+        assert ([s.id for s in book.summaries()], book.due_items(dt.date(2026, 3, 2))) == before
+        statements: list[str] = []  # the queries as the window sends them (its parameters in them)
+        book.db.conn.set_trace_callback(statements.append)
+        book.summaries(search_text=False)
+        book.due_items(dt.date(2026, 3, 2))
+        book.past_retention_items(3, dt.date(2026, 3, 2))
+        book.db.conn.set_trace_callback(None)
+        steps = dict(
+            zip(
+                ("list", "due", "retention"),
+                (" / ".join(row[3] for row in book.db.execute(f"EXPLAIN QUERY PLAN {sql}")) for sql in statements),
+                strict=True,
+            )
+        )
+    assert "SCAN p USING COVERING INDEX plans_list" in steps["list"]
+    assert "USING COVERING INDEX plans_running" in steps["due"]
+    assert "USING COVERING INDEX milestones_open" in steps["due"]
+    assert "USING COVERING INDEX support_open" in steps["due"]
+    assert "SEARCH p USING COVERING INDEX plans_closed (status=? AND <expr><?)" in steps["retention"]
+    assert not any("SCAN p " in step and "COVERING" not in step for step in steps.values()), steps

@@ -4,19 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QFont, QPalette
 
-from pipdesk.domain.kinds import Status
-from pipdesk.domain.retention import past_retention_since
 from pipdesk.domain.schedule import ACKNOWLEDGEMENT_DAYS, DueItem, DueKind
 from pipdesk.domain.vocabulary import PAUSED, count, short_date, weekday
 from pipdesk.gui.common.colours import alert_colour
 from pipdesk.gui.common.table_model import Index, RowsModel
-from pipdesk.store.due import ClosedPlan
 
 PLAN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -45,16 +42,6 @@ class WeekRow(NamedTuple):
 
     heading: str
     item: DueItem | None = None
-
-
-def past_retention_items(closed: Iterable[ClosedPlan], years: int, today: dt.date) -> list[DueItem]:
-    """The closed plans past retention on ``today`` (``years`` after closing, or their own date), dated from then."""
-    items = []
-    for plan in closed:
-        since = past_retention_since(Status.CLOSED, plan.closed_on, years, plan.hold, today)
-        if since is not None:
-            items.append(DueItem(plan.plan_id, DueKind.PAST_RETENTION, since, plan.employee, plan.title))
-    return items
 
 
 def grouped_rows(items: Sequence[DueItem]) -> list[WeekRow]:

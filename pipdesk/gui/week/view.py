@@ -3,7 +3,7 @@
 Check-ins due today and later this week, overdue ones, plans ending within two weeks, final
 reviews without an outcome, support past its date, the plans paused (nothing of theirs is due
 while paused; the rules are ``schedule.due_items``), and closed plans past retention (to erase or
-anonymise; the rule is ``retention.past_retention_since``, read from one query of the closed plans).
+anonymise; the rule is ``retention.past_retention_since``, read in one query: ``store.due``).
 Each row opens its plan.
 """
 
@@ -16,12 +16,11 @@ from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHeaderView, QWidget
 
-from pipdesk.domain.retention import DEFAULT_RETENTION_YEARS, latest_close_past_retention
+from pipdesk.domain.retention import DEFAULT_RETENTION_YEARS
 from pipdesk.domain.vocabulary import count, day_and_date
 from pipdesk.gui.forms.ui_this_week_view import Ui_ThisWeekView
-from pipdesk.gui.week.model import ThisWeekModel, past_retention_items
+from pipdesk.gui.week.model import ThisWeekModel
 from pipdesk.store import PlanBook
-from pipdesk.store.due import closed_plans_for_retention
 
 
 class ThisWeekView(QWidget):
@@ -76,10 +75,8 @@ class ThisWeekView(QWidget):
         table = self.ui.table
         if read_at != self._read_at:
             self._read_at = read_at
-            due = self.book.due_items(today) if self.book is not None else []
-            closed_by = latest_close_past_retention(years, today)
-            closed = closed_plans_for_retention(self.book.db.conn, closed_by) if self.book is not None else []
-            self.model.set_items([*due, *past_retention_items(closed, years, today)], today)
+            items = [*self.book.due_items(today), *self.book.past_retention_items(years, today)] if self.book else []
+            self.model.set_items(items, today)
             table.clearSpans()
             for row in self.model.heading_rows():
                 table.setSpan(row, 0, 1, self.model.columnCount())
