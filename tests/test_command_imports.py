@@ -134,3 +134,28 @@ def test_forbidden_finds_a_banned_package_and_its_modules_only() -> None:
         "reportlab",
         "reportlab.platypus",
     ]
+
+
+def test_the_window_s_modules_are_not_read_as_source_by_pyside_at_launch() -> None:
+    """PySide6's import hook reads the source of every module imported with it loaded, to look for its
+    optional features (PYSIDE-2029); pipdesk uses none, so the window's launch reads no source
+    (pipdesk/gui/__init__.py): not its own modules, not those the command line loaded before Qt."""
+
+    def sources_read(first: str) -> list[str]:
+        probe = (
+            f"import linecache, sys, {first}\n"
+            "import pipdesk.cli, pipdesk.gui.shell.app, pipdesk.gui.shell.main_window, json\n"
+            "print('\\n'.join(name for name in linecache.cache if 'pipdesk' in name or 'json' in name))\n"
+        )
+        environment = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
+        run = subprocess.run(
+            [sys.executable, "-c", probe], capture_output=True, text=True, env=environment, timeout=120
+        )
+        assert run.returncode == 0, run.stderr[-2000:]
+        return run.stdout.split()
+
+    assert sources_read("pipdesk.gui") == []
+    # PySide6 loaded first: the hook reads what is imported until pipdesk/gui/__init__.py stops it.
+    read = sources_read("PySide6.QtWidgets")
+    assert any(name.endswith("pipdesk/store/driver.py") for name in read), read
+    assert not any(name.endswith(("main_window.py", "json/__init__.py")) for name in read), read
