@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from collections.abc import Sequence
-from typing import Any, NamedTuple
+from functools import partial
+from operator import attrgetter
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QFont, QPalette
@@ -37,35 +39,40 @@ URGENCY: tuple[tuple[str, tuple[DueKind, ...]], ...] = (
 _RANK = {kind: rank for rank, (_heading, kinds) in enumerate(URGENCY) for kind in kinds}
 
 
-class WeekRow(NamedTuple):
-    """A heading row (``item`` is None) or one thing to act on (a tuple: thousands are made at launch)."""
+#: A row of the table: a heading (its text, with the group's count) or one thing to act on.
+WeekRow = str | DueItem
 
-    heading: str
-    item: DueItem | None = None
+
+def _plan_and_position(item: DueItem) -> tuple[int, int]:
+    return item.plan_id, item.index or 0
+
+
+_by_date = attrgetter("date")
 
 
 def grouped_rows(items: Sequence[DueItem]) -> list[WeekRow]:
-    """Headings with their items under them, most urgent group first, then by date and employee."""
-    # One pass to group and one sort a group; a plan book of 10,000 plans has thousands of items,
-    # and many of them for the same few hundred names, so each name is folded once.
+    """Headings with their items under them, most urgent group first, then by date, employee, plan and position."""
+    # Thousands of items on a plan book of 10,000 plans, many for the same few hundred names: each name is
+    # folded once, and a group is sorted by its keys one at a time, least telling first (sorts are stable),
+    # rather than by a tuple made for each item.
     groups: list[list[DueItem]] = [[] for _ in URGENCY]
     for item in items:
         groups[_RANK[item.kind]].append(item)
-    names: dict[str, str] = {}
-
-    def folded(name: str) -> str:
-        key = names.get(name)
-        if key is None:
-            key = names[name] = name_key(name)
-        return key
-
+    folded = {name: name_key(name) for name in {item.employee for item in items}}
+    by_name = partial(_folded_name, folded)
     rows: list[WeekRow] = []
-    for (heading, _kinds), unsorted in zip(URGENCY, groups, strict=True):
-        group = sorted(unsorted, key=lambda item: (item.date, folded(item.employee), item.plan_id, item.index or 0))
+    for (heading, _kinds), group in zip(URGENCY, groups, strict=True):
         if group:
-            rows.append(WeekRow(f"{heading} ({len(group)})"))
-            rows.extend(WeekRow(heading, item) for item in group)
+            group.sort(key=_plan_and_position)
+            group.sort(key=by_name)
+            group.sort(key=_by_date)
+            rows.append(f"{heading} ({len(group)})")
+            rows.extend(group)
     return rows
+
+
+def _folded_name(folded: dict[str, str], item: DueItem) -> str:
+    return folded[item.employee]
 
 
 def name_key(name: str) -> str:
@@ -98,9 +105,13 @@ def when_text(item: DueItem, today: dt.date) -> str:
     return "Tomorrow" if days == 1 else weekday(item.date)
 
 
+#: Reminders, never late: support with no date, a paused plan, a plan past retention.
+_NEVER_LATE = frozenset({DueKind.SUPPORT_UNDATED, DueKind.PAUSED, DueKind.PAST_RETENTION})
+
+
 def _late(item: DueItem, today: dt.date) -> bool:
-    """Past its date; support with no date, a paused plan and a plan past retention are reminders, never late."""
-    return item.date < today and item.kind not in (DueKind.SUPPORT_UNDATED, DueKind.PAUSED, DueKind.PAST_RETENTION)
+    """Past its date, unless only a reminder (:data:`_NEVER_LATE`)."""
+    return item.date < today and item.kind not in _NEVER_LATE
 
 
 def what_text(item: DueItem) -> str:
@@ -135,9 +146,9 @@ class ThisWeekModel(RowsModel[WeekRow]):
         self.today = today
         rows = grouped_rows(items)
         # Read again at each refresh of the window (its title, This week's summary, the spans of the headings).
-        self._items = [row.item for row in rows if row.item is not None]
+        self._items = [row for row in rows if not isinstance(row, str)]
         self._overdue = sum(1 for item in self._items if _late(item, today))
-        self._headings = [number for number, row in enumerate(rows) if row.item is None]
+        self._headings = [number for number, row in enumerate(rows) if isinstance(row, str)]
         self.set_rows(rows)
 
     def items(self) -> list[DueItem]:
@@ -148,10 +159,11 @@ class ThisWeekModel(RowsModel[WeekRow]):
         return list(self._headings)
 
     def item_at(self, row: int) -> DueItem | None:
-        return self.rows[row].item if 0 <= row < len(self.rows) else None
+        found = self.rows[row] if 0 <= row < len(self.rows) else None
+        return None if isinstance(found, str) else found
 
     def is_heading(self, row: int) -> bool:
-        return 0 <= row < len(self.rows) and self.rows[row].item is None
+        return 0 <= row < len(self.rows) and isinstance(self.rows[row], str)
 
     def overdue_count(self) -> int:
         """How many items are past their date (late meetings, support, outcomes); support with no date is not."""
@@ -165,12 +177,11 @@ class ThisWeekModel(RowsModel[WeekRow]):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        row = self.rows[index.row()]
+        item = self.rows[index.row()]
         column = index.column()
-        item = row.item
-        if item is None:
+        if isinstance(item, str):  # a heading
             if role == Qt.ItemDataRole.DisplayRole and column == 0:
-                return row.heading
+                return item
             if role == Qt.ItemDataRole.FontRole:
                 font = QFont()
                 font.setBold(True)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from pipdesk.domain.schedule import DueItem, DueKind
-from pipdesk.gui.week.model import PLAN_ID_ROLE, ThisWeekModel, grouped_rows, when_text
+from pipdesk.gui.week.model import _RANK, PLAN_ID_ROLE, ThisWeekModel, grouped_rows, name_key, when_text
 from pipdesk.gui.week.view import ThisWeekView
 from pipdesk.store import PlanBook
 
@@ -115,7 +116,9 @@ def test_double_click_or_enter_opens_the_plan(qtbot: QtBot, view: ThisWeekView, 
     clock.day = BUSY_MONDAY
     view.set_book(book)
     table = view.ui.table
-    row = next(r for r, item in enumerate(view.model.rows) if item.item and item.item.employee == "Alex Moreno")
+    row = next(
+        r for r, item in enumerate(view.model.rows) if isinstance(item, DueItem) and item.employee == "Alex Moreno"
+    )
     rect = table.visualRect(view.model.index(row, ThisWeekModel.WHAT))
     with qtbot.waitSignal(view.plan_activated) as opened:
         # QTest's double-click is only a press and a double-click event; a person's starts with a click.
@@ -183,5 +186,29 @@ def test_groups_sort_by_date_then_employee_whatever_the_accents() -> None:
         return DueItem(plan_id, DueKind.OVERDUE, TODAY - dt.timedelta(days=days), name, "x", 0)
 
     rows = grouped_rows([late(1, 1, "zoë"), late(2, 1, "Ángel"), late(3, 5, "Yusuf")])
-    assert rows[0].item is None and rows[0].heading == "Overdue (3)"
-    assert [row.item.plan_id for row in rows[1:] if row.item] == [3, 2, 1]
+    assert rows[0] == "Overdue (3)"
+    assert [row.plan_id for row in rows[1:] if isinstance(row, DueItem)] == [3, 2, 1]
+
+
+def test_each_group_is_in_the_order_of_date_employee_plan_and_position_on_a_generated_book(tmp_path: Path) -> None:
+    """The groups are sorted key by key (stable sorts): the same order as one sort by the whole key, in every
+    group of a generated book's items (one employee with several plans, one plan with several items a day)."""
+    from pipdesk.services.samples import add_generated_plans
+
+    with PlanBook.open(tmp_path / "plans.pipdesk") as book:
+        add_generated_plans(book, 300, seed=5, today=TODAY)
+        checked = 0
+        for week in range(-4, 8):
+            today = TODAY + dt.timedelta(days=7 * week + week % 7)
+            items = [*book.due_items(today), *book.past_retention_items(1, today)]
+            rows = grouped_rows(list(reversed(items)))  # whatever order they come in
+            headings = [number for number, row in enumerate(rows) if isinstance(row, str)]
+            for start, end in zip(headings, [*headings[1:], len(rows)], strict=True):
+                group = rows[start + 1 : end]
+                assert rows[start].endswith(f" ({len(group)})")
+                key = lambda item: (item.date, name_key(item.employee), item.plan_id, item.index or 0)  # noqa: E731
+                assert group == sorted(group, key=key), (today, rows[start])
+                assert len({_RANK[item.kind] for item in group}) == 1
+                checked += len(group)
+            assert sorted(row for row in rows if not isinstance(row, str)) == sorted(items)
+        assert checked > 2000
