@@ -75,7 +75,7 @@ def dialogs(book: PlanBook) -> dict[str, Callable[[], QWidget]]:
     from pipdesk.gui.plan.response_dialog import ResponseDialog
     from pipdesk.gui.plans.new_plan_dialog import NewPlanDialog
     from pipdesk.gui.records.dialogs import RetentionDialog
-    from pipdesk.gui.shell.open_files import ChooseBookDialog
+    from pipdesk.gui.shell.choose_book import ChooseBookDialog
     from pipdesk.gui.shell.passphrase_dialog import PassphraseDialog, PassphraseTask
     from pipdesk.gui.shell.preferences_dialog import PreferencesDialog
     from pipdesk.gui.shell.restore_dialog import RestoreBackupDialog
@@ -260,7 +260,7 @@ def test_a_message_too_long_for_the_screen_keeps_its_buttons_on_it_and_the_whole
 ) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    from pipdesk.gui.common.prompts import message_box, question_box, warning_box
+    from pipdesk.gui.common.message_boxes import message_box, question_box, warning_box
 
     problems = "\n".join(
         f"• Objective {n} “Send a written plan of the week by ten each Monday”, metric: No metric: say how "
@@ -281,7 +281,7 @@ def test_a_message_too_long_for_the_screen_keeps_its_buttons_on_it_and_the_whole
 
 
 def test_a_short_message_is_left_whole(qtbot: QtBot, available: QRect) -> None:
-    from pipdesk.gui.common.prompts import warning_box
+    from pipdesk.gui.common.message_boxes import warning_box
 
     box = show(qtbot, warning_box("The plan was not saved", "The disk is full.", "Traceback: …"))
     assert box.text() == "The disk is full." and box.detailedText() == "Traceback: …"

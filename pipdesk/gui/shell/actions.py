@@ -22,7 +22,7 @@ from pipdesk.gui.common.prompts import Prompts
 from pipdesk.gui.shell import action_states as when
 from pipdesk.gui.shell import file_menu_extras, help_menu, settings
 from pipdesk.gui.shell import plan_menu_extras as extras
-from pipdesk.gui.shell.passphrase_dialog import PassphraseTask
+from pipdesk.gui.shell.passphrase_task import PassphraseTask
 from pipdesk.gui.shell.runner import run_command
 from pipdesk.gui.shell.tips import TIPS
 from pipdesk.gui.subjectaccess import commands as subject_access

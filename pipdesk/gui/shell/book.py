@@ -8,7 +8,7 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMenu, QStatusBar, QWidget
@@ -18,7 +18,7 @@ from pipdesk.gui.common.prompts import Prompts
 from pipdesk.gui.common.save_status import SaveStatus
 from pipdesk.gui.common.session import PlanSession
 from pipdesk.gui.shell import settings
-from pipdesk.gui.shell.passphrase_dialog import PassphraseDialog, PassphraseTask
+from pipdesk.gui.shell.passphrase_task import PassphraseTask
 from pipdesk.store import PlanBook, PlanSummary
 from pipdesk.store.backups import (
     backup_plan_book,
@@ -40,9 +40,19 @@ from pipdesk.store.damage import is_damage
 from pipdesk.store.driver import sqlite3
 from pipdesk.store.leftovers import clean_up_leftovers, say_removed
 
+if TYPE_CHECKING:
+    from pipdesk.gui.shell.passphrase_dialog import PassphraseDialog
+
 _T = TypeVar("_T")
 
 PLAN_BOOK_FILTER = "Plan books (*.pipdesk);;All files (*)"
+
+
+def passphrase_dialog(task: PassphraseTask, book_name: str, parent: QWidget | None) -> PassphraseDialog:
+    """The passphrase dialog, loaded with the first encrypted plan book (not with every window: #21)."""
+    from pipdesk.gui.shell.passphrase_dialog import PassphraseDialog
+
+    return PassphraseDialog(task, book_name, parent)
 
 
 class BookWindow(Protocol):
@@ -181,7 +191,7 @@ class PlanBooks(QObject):
                 self.prompter,
                 lambda key: PlanBook.open(path, create=create, passphrase=key, check_later=True),
                 passphrase,
-                lambda: PassphraseDialog(PassphraseTask.OPEN, path.name, self.parent_widget),
+                lambda: passphrase_dialog(PassphraseTask.OPEN, path.name, self.parent_widget),
             )
         except PipdeskError as error:
             self.prompter.warning("The plan book cannot be opened", str(error))
@@ -353,7 +363,7 @@ class PlanBooks(QObject):
         """
 
         def ask() -> PassphraseDialog:
-            dialog = PassphraseDialog(PassphraseTask.OPEN, backup.name, self.parent_widget)
+            dialog = passphrase_dialog(PassphraseTask.OPEN, backup.name, self.parent_widget)
             dialog.setWindowTitle("Open an encrypted backup")
             dialog.ui.messageLabel.setText(
                 f"The backup {backup.name} was taken with another passphrase than the plan book has now. "

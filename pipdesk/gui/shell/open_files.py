@@ -8,23 +8,13 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QListWidget,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
 )
 
-from pipdesk.gui.common.dialogs import finish_dialog
-from pipdesk.gui.common.prompts import Prompts
 from pipdesk.gui.shell import settings
-from pipdesk.gui.shell.book import PLAN_BOOK_FILTER
 from pipdesk.gui.shell.runner import run_command
 from pipdesk.system.lazy import lazy_module
 
@@ -118,6 +108,8 @@ def import_into_chosen_book(window: MainWindow, path: Path) -> int | None:
     open_now = window.book.path if window.book is not None else None
     books = [open_now] if open_now is not None else []
     books += [p for p in settings.recent_plan_books() if p.exists() and p not in books]
+    from pipdesk.gui.shell.choose_book import ChooseBookDialog  # with the first plan file opened, not the window
+
     dialog = ChooseBookDialog(path.name, books, window.prompter, window, open_now=open_now)
     if not window.prompter.run_dialog(dialog) or (target := dialog.chosen()) is None:
         return None
@@ -135,71 +127,3 @@ def import_into_chosen_book(window: MainWindow, path: Path) -> int | None:
         window.select_plan(plan_id)
         window.statusBar().showMessage(f"Imported {path.name} into {target.name} as plan {plan_id}", 10000)
     return plan_id
-
-
-class ChooseBookDialog(QDialog):
-    """Which plan book a plan file opened with pipdesk goes into: the one open now, one used before, or another."""
-
-    def __init__(
-        self,
-        file_name: str,
-        books: list[Path],
-        prompter: Prompts,
-        parent: QWidget | None = None,
-        open_now: Path | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Import plan file")
-        self.prompter = prompter
-        self.books = list(books)
-        question = QLabel(f"Import the plan file {file_name} into which plan book?", self)
-        question.setTextFormat(Qt.TextFormat.PlainText)
-        question.setWordWrap(True)
-        self.list = QListWidget(self)
-        self.list.setAccessibleName("Plan books")
-        self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setMinimumWidth(520)
-        self.open_now = open_now
-        for book in self.books:
-            self._add(book)
-        self.another = QPushButton("&Another plan book…", self)
-        self.another.setAccessibleName("Choose another plan book")
-        self.another.clicked.connect(self.choose_another)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        layout = QVBoxLayout(self)
-        for widget in (question, self.list, self.another, self.buttons):
-            layout.addWidget(widget)
-        layout.setAlignment(self.another, Qt.AlignmentFlag.AlignLeft)
-        self.list.currentRowChanged.connect(self._enable)
-        finish_dialog(self, self.buttons, "Import", self.accept)
-        if self.books:
-            self.list.setCurrentRow(0)
-        self._enable()
-
-    def choose_another(self) -> None:
-        path = self.prompter.open_file("Choose the plan book", PLAN_BOOK_FILTER)
-        if path is None:
-            return
-        if path in self.books:
-            self.list.setCurrentRow(self.books.index(path))
-            return
-        self.books.append(path)
-        self._add(path)
-        self.list.setCurrentRow(len(self.books) - 1)
-
-    def _add(self, book: Path) -> None:
-        self.list.addItem(f"{book.name}{' (open now)' if book == self.open_now else ''}, in {book.parent}")
-        self.list.item(self.list.count() - 1).setToolTip(str(book))
-
-    def choose(self, path: Path) -> None:
-        self.list.setCurrentRow(self.books.index(path))
-
-    def chosen(self) -> Path | None:
-        row = self.list.currentRow()
-        return self.books[row] if 0 <= row < len(self.books) else None
-
-    def _enable(self) -> None:
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self.chosen() is not None)

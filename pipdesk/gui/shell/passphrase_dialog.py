@@ -2,22 +2,13 @@
 
 from __future__ import annotations
 
-from enum import Enum
-
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QWidget
 
 from pipdesk.gui.common.colours import show_as_error
 from pipdesk.gui.common.dialogs import accept_if_sound
 from pipdesk.gui.common.screen import fit_to_screen
+from pipdesk.gui.shell.passphrase_task import PassphraseTask as PassphraseTask
 from pipdesk.store.driver import check_new_passphrase, normalized
-
-
-class PassphraseTask(Enum):
-    OPEN = "open"
-    SET = "set"
-    CHANGE = "change"
-    REMOVE = "remove"
-
 
 _TITLES = {
     PassphraseTask.OPEN: "Open an encrypted plan book",

@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Generic, TypeVar
 
-from PySide6.QtCore import QBuffer, QByteArray, QSettings, QSize, Qt
-from PySide6.QtGui import QImage, QImageReader
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
 
 from pipdesk.domain.defaults import DEFAULT_RETENTION_YEARS, DEFAULT_SUSTAINED, RETENTION_YEARS_RANGE
 from pipdesk.gui.common.theme import Theme
@@ -154,6 +153,9 @@ def logo_png(path: Path) -> bytes:
     """The image at ``path`` (PNG, SVG, JPEG…) as PNG bytes, scaled down to :data:`LOGO_SIZE`.
 
     Raises ValueError, saying why, when the file does not read as an image."""
+    from PySide6.QtCore import QBuffer  # with a logo chosen in Preferences, not at every launch (#21)
+    from PySide6.QtGui import QImage, QImageReader
+
     reader = QImageReader(str(path))
     image = reader.read()
     if image.isNull():

@@ -111,7 +111,7 @@ def test_the_error_box_copies_its_details_and_stays_open(qtbot: QtBot) -> None:
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QMessageBox
 
-    from pipdesk.gui.common.prompts import warning_box
+    from pipdesk.gui.common.message_boxes import warning_box
 
     box = warning_box("Something went wrong", "pipdesk hit an unexpected error.", "Traceback (most recent call last)")
     qtbot.addWidget(box)

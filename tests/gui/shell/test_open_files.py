@@ -15,8 +15,9 @@ from pytestqt.qtbot import QtBot
 
 from pipdesk.gui.common.scripted_prompter import ScriptedPrompter
 from pipdesk.gui.shell import open_files, settings
+from pipdesk.gui.shell.choose_book import ChooseBookDialog
 from pipdesk.gui.shell.main_window import MainWindow
-from pipdesk.gui.shell.open_files import ChooseBookDialog, book_to_start_on, is_plan_file, open_path
+from pipdesk.gui.shell.open_files import book_to_start_on, is_plan_file, open_path
 from pipdesk.gui.shell.single_instance import SingleInstance
 from pipdesk.store import PlanBook
 
