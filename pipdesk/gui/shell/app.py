@@ -9,7 +9,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from pipdesk import __version__
@@ -27,8 +26,16 @@ def application() -> QApplication:
     app.setOrganizationName("pipdesk")
     app.setApplicationVersion(__version__)
     app.setApplicationDisplayName("pipdesk")
-    app.setWindowIcon(QIcon(str(resource_path("icons", "pipdesk.svg"))))
     return app
+
+
+def show_icon(app: QApplication) -> None:
+    """pipdesk's icon on its windows, set once the first screen is painted: the window's content does not draw
+    it, the title bar and task bar show it a moment later, and loading it (QIcon's classes, the SVG icon engine)
+    costs ~3 ms of the launch (#21)."""
+    from PySide6.QtGui import QIcon
+
+    app.setWindowIcon(QIcon(str(resource_path("icons", "pipdesk.svg"))))
 
 
 #: Qt's messages before the first paint, written to the log after it (None: written at once).
@@ -139,6 +146,7 @@ def _run_window(path: Path | None, passphrase: str | None, file: Path | None) ->
     quit_when_shown = bool(os.environ.get("PIPDESK_QUIT_WHEN_SHOWN"))
 
     def painted() -> None:
+        show_icon(app)
         write_early_qt_messages()
         open_files.listen_for_launches(window)  # a later launch hands its file over from now on
         window.window_painted()

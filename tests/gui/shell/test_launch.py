@@ -168,3 +168,18 @@ def test_qts_messages_before_the_first_paint_are_logged_after_it_in_order(monkey
     finally:
         qInstallMessageHandler(None)
         app.write_early_qt_messages()
+
+
+def test_the_windows_get_pipdesk_s_icon_drawn_from_its_svg(qtbot: QtBot) -> None:
+    """Set once the first screen is painted (``run_app``), from the SVG in resources/: it draws at any size."""
+    from PySide6.QtWidgets import QApplication
+
+    from pipdesk.gui.shell.app import show_icon
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    show_icon(app)
+    for size in (16, 64, 256):
+        image = app.windowIcon().pixmap(size, size).toImage()
+        assert image.width() == size and not image.isNull()
+        assert image.pixelColor(size // 2, size // 2).alpha() > 0  # drawn, not an empty square
