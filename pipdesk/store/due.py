@@ -113,7 +113,8 @@ def due_items(conn: sqlite3.Connection, today: dt.date) -> list[DueItem]:
 # :years after the day it closed, the day its outcome was decided or else its end date), when that is :today or
 # earlier. A plan closed on 29 February is kept until the 28th in a year without one (retention.years_after): the
 # day after is 1 March either way, which SQLite's date() gives by adding the years to 1 March. Plans without a hold
-# are read only up to :closed_by (retention.latest_close_past_retention), along the index plans_closed.
+# are read only up to :closed_by (retention.latest_close_past_retention), along the index plans_closed; those with
+# one from the few holds, each plan looked up (CROSS JOIN keeps SQLite from scanning the closed plans for them).
 _PAST_RETENTION = f"""
 SELECT day, plan_id, employee, title FROM (
     SELECT p.id AS plan_id, p.employee_name AS employee, p.title AS title,
