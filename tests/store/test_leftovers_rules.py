@@ -18,10 +18,14 @@ from pathlib import Path
 
 import pytest
 
+from pipdesk.store import PlanBook, PlanBookError
+from pipdesk.store.database import Database
+from pipdesk.store.driver import sqlite3
 from pipdesk.store.leftovers import (
     Content,
     Leftover,
     LeftoverKind,
+    clean_up_leftovers,
     find_leftovers,
     overwrite_with_zeros,
     remove_leftovers,
@@ -49,6 +53,10 @@ def content_of_a_save(folder: Path, data: bytes) -> Content:
     (found,) = find_leftovers(folder / BOOK)
     assert found.kind is LeftoverKind.SAVE
     return found.content
+
+
+def hidden(folder: Path) -> list[str]:
+    return sorted(entry.name for entry in folder.iterdir() if entry.name.startswith("."))
 
 
 def pages(*contents: bytes) -> bytes:
@@ -150,6 +158,62 @@ def test_sqlites_file_left_after_its_own_file_is_gone_is_a_leftover_and_is_read(
     assert (found[wal].kind, found[wal].content) == (LeftoverKind.CREATION, Content.ENCRYPTED)
 
 
+# Which entries are leftovers
+
+
+def test_sqlites_file_beside_a_leftover_goes_with_it_and_the_search_goes_on(tmp_path: Path) -> None:
+    save = tmp_path / SAVE
+    save.write_bytes(TEXT)
+    journal = tmp_path / f"{SAVE}-journal"
+    journal.write_bytes(random_bytes(512))
+    restoring = tmp_path / f".{BOOK}.restoring-zz99yy88"  # sorted after the journal
+    restoring.mkdir()
+    (restoring / BOOK).write_bytes(SQLITE_MAGIC)
+
+    found = find_leftovers(tmp_path / BOOK)
+
+    assert [(left.path, left.kind, left.companions) for left in found] == [
+        (save, LeftoverKind.SAVE, (journal,)),
+        (restoring, LeftoverKind.RESTORE, ()),
+    ]
+    assert found[0].size == len(TEXT) + 512
+
+
+def test_a_restore_as_another_plan_book_beside_it_is_found_guarded_by_that_plan_book(tmp_path: Path) -> None:
+    restoring = tmp_path / ".new plans.pipdesk.restoring-ab12cd34"
+    restoring.mkdir()
+    (restoring / "new plans.pipdesk").write_bytes(SQLITE_MAGIC)
+
+    (found,) = find_leftovers(tmp_path / BOOK)
+
+    assert (found.path, found.kind, found.guarded_by, found.content) == (
+        restoring,
+        LeftoverKind.RESTORE,
+        tmp_path / "new plans.pipdesk",
+        Content.UNENCRYPTED,
+    )
+
+
+def test_a_link_to_a_folder_named_as_pipdesks_staging_folders_is_not_a_leftover(tmp_path: Path) -> None:
+    """Removing it would remove what it links to: another folder, holding what pipdesk stages or not."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / BOOK).write_bytes(SQLITE_MAGIC)
+    (tmp_path / f".{BOOK}.passphrase-ab12cd_3").symlink_to(elsewhere)
+    (tmp_path / ".new plans.pipdesk.restoring-ab12cd34").symlink_to(elsewhere)
+
+    assert find_leftovers(tmp_path / BOOK) == []
+
+
+def test_sqlites_file_of_what_is_not_pipdesks_is_not_a_leftover(tmp_path: Path) -> None:
+    backups = tmp_path / "backups"
+    backups.mkdir()
+    (backups / "holiday-journal").write_bytes(TEXT)
+    (backups / "notes.db-wal").write_bytes(TEXT)
+
+    assert find_leftovers(tmp_path / BOOK, backups) == []
+
+
 # When and how large
 
 
@@ -235,6 +299,72 @@ def test_a_staging_folder_that_cannot_be_looked_into_is_not_taken_for_a_leftover
     finally:
         staging.chmod(0o700)
     assert seen == []
+
+
+# Removing: whose lock is taken
+
+
+def guards_in_the_order_they_are_taken(found: list[Leftover]) -> list[Path]:
+    """The plan books whose locks guard ``found``, in the order :func:`remove_leftovers` goes through them."""
+    return list({left.guarded_by for left in found if left.guarded_by is not None})
+
+
+def test_with_the_plan_book_open_a_restore_into_another_beside_it_is_removed_too(tmp_path: Path) -> None:
+    """The open plan book's own lock is held already; the other plan books' locks are taken, each of them,
+    whichever comes first."""
+    (tmp_path / SAVE).write_bytes(TEXT)
+    restores: list[Path] = []
+    guards: list[Path] = []
+    while len(restores) < 2 or guards[-1] == tmp_path / BOOK:  # until the open plan book is not the last
+        restores.append(tmp_path / f".new {len(restores)}.pipdesk.restoring-ab12cd34")
+        restores[-1].mkdir()
+        guards = guards_in_the_order_they_are_taken(find_leftovers(tmp_path / BOOK))
+        assert len(guards) == 1 + len(restores) <= 40
+
+    with PlanBook.open(tmp_path / BOOK) as opened:
+        removed = clean_up_leftovers(opened)
+
+    assert sorted(left.path for left in removed) == sorted([tmp_path / SAVE, *restores])
+    assert hidden(tmp_path) == []
+
+
+def test_a_restore_into_a_plan_book_open_elsewhere_is_kept(tmp_path: Path) -> None:
+    """Its plan book's lock cannot be taken: its writer may be at work. The open plan book's own go."""
+    with PlanBook.open(tmp_path / "new plans.pipdesk"):
+        pass
+    restoring = tmp_path / ".new plans.pipdesk.restoring-ab12cd34"
+    restoring.mkdir()
+    (tmp_path / SAVE).write_bytes(TEXT)
+
+    with PlanBook.open(tmp_path / "new plans.pipdesk"), PlanBook.open(tmp_path / BOOK) as opened:
+        removed = clean_up_leftovers(opened)
+
+    assert [left.path for left in removed] == [tmp_path / SAVE]
+    assert hidden(tmp_path) == [restoring.name]
+
+
+def test_a_database_on_a_connection_pipdesk_did_not_lock_has_its_plan_books_lock_taken_for_the_while(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / SAVE).write_bytes(TEXT)
+    conn = sqlite3.connect(tmp_path / BOOK)
+    try:
+        removed = clean_up_leftovers(Database(conn))
+    finally:
+        conn.close()
+
+    assert [left.path for left in removed] == [tmp_path / SAVE]
+
+
+def test_a_database_without_a_file_has_no_leftovers_to_remove(tmp_path: Path) -> None:
+    """Not even when a file is attached to it: the main database's file is the plan book."""
+    conn = sqlite3.connect(":memory:")
+    try:
+        conn.execute("ATTACH DATABASE ? AS other", (str(tmp_path / "other.db"),))
+        with pytest.raises(PlanBookError, match=r"^This plan book has no file$"):
+            remove_leftovers(Database(conn), [])
+    finally:
+        conn.close()
 
 
 # Removing: what is overwritten with zeros first
