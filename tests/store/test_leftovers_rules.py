@@ -3,7 +3,8 @@
 The leftovers here are made by hand, file by file, so each rule shows at its boundary: which pages of a
 file are read to tell whether it holds plans anyone can read, which files are overwritten with zeros
 before they are unlinked, and what is said removed. A read-only disk is a small tmpfs mounted for the
-test (mounting needs root, as on CI: without it that test is skipped).
+test (mounting needs root, as on CI: without it that test is skipped); a folder that cannot be read is
+looked at by a forked child that has given up root's rights, when the tests run as root.
 """
 
 from __future__ import annotations
@@ -72,11 +73,12 @@ def test_a_file_that_begins_as_sqlite_is_unencrypted_whatever_follows(tmp_path: 
 
 
 def test_the_last_of_sixteen_pages_is_read(tmp_path: Path) -> None:
-    """A backup is written first page last: of a 16-page file, page 15 alone may hold plans yet."""
+    """Of a 16-page file, every page is read, the last one too: plans there alone make it unencrypted."""
     assert content_of_a_save(tmp_path, pages(*[b""] * 15, TEXT)) is Content.UNENCRYPTED
 
 
 def test_a_page_is_read_from_its_first_byte(tmp_path: Path) -> None:
+    """One byte at the start of page 1, zeros elsewhere: seen, as a page is read where it begins."""
     assert content_of_a_save(tmp_path, pages(b"", b"x", *[b""] * 14)) is Content.UNENCRYPTED
 
 
@@ -105,8 +107,8 @@ def test_a_page_of_exactly_7_5_bits_a_byte_is_taken_for_encrypted(tmp_path: Path
 
 
 def test_a_file_that_cannot_be_read_does_not_hide_the_next_one(tmp_path: Path) -> None:
-    """A staging folder's plan book that cannot be opened (a link to nothing) is passed over, whichever file
-    of the folder is read first: the plain SQLite copy beside it still makes the leftover unencrypted."""
+    """A staging folder's file that cannot be opened (a link to nothing), read first, is passed over: the
+    plain SQLite copy read after it still makes the leftover unencrypted."""
     staging = tmp_path / f".{BOOK}.passphrase-ab12cd_3"
     staging.mkdir()
     targets = tmp_path / "targets"
@@ -356,8 +358,8 @@ def test_a_database_on_a_connection_pipdesk_did_not_lock_has_its_plan_books_lock
     assert [left.path for left in removed] == [tmp_path / SAVE]
 
 
-def test_a_database_without_a_file_has_no_leftovers_to_remove(tmp_path: Path) -> None:
-    """Not even when a file is attached to it: the main database's file is the plan book."""
+def test_a_database_in_memory_is_refused_as_a_plan_book_without_a_file(tmp_path: Path) -> None:
+    """Even with a file attached to it: the main database's file is the plan book, whose leftovers are looked for."""
     conn = sqlite3.connect(":memory:")
     try:
         conn.execute("ATTACH DATABASE ? AS other", (str(tmp_path / "other.db"),))
