@@ -16,6 +16,8 @@ import pytest
 from pipdesk.store import PlanBook, PlanBookError
 from pipdesk.store import backups as backups_module
 from pipdesk.store.backups import backup_plan_book, backup_plan_book_file, list_backups, restore_backup, rewrite_backup
+from pipdesk.store.database import Database
+from pipdesk.store.driver import sqlite3
 from pipdesk.store.leftovers import LeftoverKind, find_leftovers, remove_leftovers
 
 from conftest import SAMPLE_NAMES, load_sample
@@ -180,3 +182,16 @@ def test_a_restore_killed_midway_leaves_its_staging_folder_where_the_next_start_
     assert staging.name.startswith(".restored.pipdesk.restoring-")
     assert remove_leftovers(book, [leftover]) == [leftover]
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith((".", "restored"))] == []
+
+
+def test_a_database_without_a_file_has_nothing_to_back_up(tmp_path: Path) -> None:
+    """An in-memory database: refused in words, before the backups folder is made."""
+    db = Database(sqlite3.connect(":memory:", isolation_level=None))
+    folder = tmp_path / "backups"
+    try:
+        with pytest.raises(PlanBookError) as refused:
+            backup_plan_book(db, folder, keep=3)
+    finally:
+        db.conn.close()
+    assert str(refused.value) == "This plan book has no file to back up"
+    assert not folder.exists()
