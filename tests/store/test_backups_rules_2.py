@@ -3,6 +3,8 @@ what a backup or restore that cannot read its file says, and what a restore kill
 
 from __future__ import annotations
 
+import datetime as dt
+import fcntl
 import os
 import shutil
 import subprocess
@@ -15,7 +17,14 @@ import pytest
 
 from pipdesk.store import PlanBook, PlanBookError
 from pipdesk.store import backups as backups_module
-from pipdesk.store.backups import backup_plan_book, backup_plan_book_file, list_backups, restore_backup, rewrite_backup
+from pipdesk.store.backups import (
+    backup_plan_book,
+    backup_plan_book_file,
+    backups_of,
+    list_backups,
+    restore_backup,
+    rewrite_backup,
+)
 from pipdesk.store.database import Database
 from pipdesk.store.driver import sqlite3
 from pipdesk.store.leftovers import LeftoverKind, find_leftovers, remove_leftovers
@@ -31,8 +40,9 @@ def _plan_count(path: Path, passphrase: str | None = None) -> int:
         return book.count()
 
 
-def _wait_until_open(path: Path, timeout: float = 30.0) -> None:
-    """Until a file descriptor of this process points at ``path`` (Linux's /proc; elsewhere a short wait)."""
+def _wait_until_open(path: Path, besides: int = 0, timeout: float = 30.0) -> None:
+    """Until more than ``besides`` file descriptors of this process point at ``path`` (Linux's /proc;
+    elsewhere a short wait)."""
     fds = Path("/proc/self/fd")
     if not fds.is_dir():
         time.sleep(1)
@@ -40,12 +50,14 @@ def _wait_until_open(path: Path, timeout: float = 30.0) -> None:
     target = str(path.resolve())
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
+        found = 0
         for fd in list(fds.iterdir()):
             try:
-                if os.readlink(fd) == target:
-                    return
+                found += os.readlink(fd) == target
             except OSError:
                 continue
+        if found > besides:
+            return
         time.sleep(0.005)
     raise AssertionError(f"{path} was never opened")
 
@@ -195,3 +207,103 @@ def test_a_database_without_a_file_has_nothing_to_back_up(tmp_path: Path) -> Non
         db.conn.close()
     assert str(refused.value) == "This plan book has no file to back up"
     assert not folder.exists()
+
+
+def _frozen_clock(monkeypatch: pytest.MonkeyPatch, moment: dt.datetime) -> None:
+    """Every backup taken at ``moment``."""
+
+    class _Clock(dt.datetime):
+        @classmethod
+        def now(cls, tz: dt.tzinfo | None = None) -> _Clock:
+            return moment  # type: ignore[return-value]
+
+    monkeypatch.setattr("pipdesk.store.backups.dt.datetime", _Clock)
+
+
+def test_backups_taken_in_one_second_are_numbered_on_and_listed_newest_first(
+    book: PlanBook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "backups"
+    _frozen_clock(monkeypatch, dt.datetime(2026, 3, 5, 9, 30, 0))
+    taken = [backup_plan_book(book, folder, keep=10) for _ in range(3)]
+    assert [path.name for path in taken] == [
+        "plans-20260305-093000.pipdesk",
+        "plans-20260305-093000-2.pipdesk",
+        "plans-20260305-093000-3.pipdesk",
+    ]
+    assert backups_of(folder, "plans") == taken[::-1]
+
+
+def test_the_second_backup_of_a_second_is_newer_than_the_first_and_a_name_with_no_such_date_is_passed_over(
+    tmp_path: Path,
+) -> None:
+    """Names made by hand, in both orders of making, among names whose date does not exist (13th month,
+    61st second): each second's ``-2`` is listed before its unnumbered backup, and none is left out."""
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    impossible = ["plans-20261301-080000.pipdesk", "plans-20260101-086100.pipdesk", "plans-20260230-080000.pipdesk"]
+    (folder / impossible[0]).write_bytes(b"not a backup")
+    expected: list[Path] = []
+    for day in range(1, 7):
+        first, second = (
+            folder / f"plans-202601{day:02}-080000.pipdesk",
+            folder / f"plans-202601{day:02}-080000-2.pipdesk",
+        )
+        for path in (first, second) if day % 2 else (second, first):
+            path.write_bytes(b"a backup")
+        if day == 3:
+            (folder / impossible[1]).write_bytes(b"not a backup")
+        expected[:0] = [second, first]
+    (folder / impossible[2]).write_bytes(b"not a backup")
+    assert backups_of(folder, "plans") == expected
+
+
+def test_a_backup_makes_its_folder_and_the_folders_above_it(book: PlanBook, tmp_path: Path) -> None:
+    folder = tmp_path / "data" / "pipdesk" / "backups"
+    backup = backup_plan_book(book, folder, keep=3)
+    assert backup.parent == folder
+    assert _plan_count(backup) == len(SAMPLE_NAMES)
+    if os.name == "posix":
+        assert folder.stat().st_mode & 0o777 == 0o700
+
+
+def test_keeping_no_backup_is_refused_in_words_before_anything_is_made(book: PlanBook, tmp_path: Path) -> None:
+    folder = tmp_path / "backups"
+    with pytest.raises(ValueError) as refused:
+        backup_plan_book(book, folder, keep=0)
+    assert str(refused.value) == "keep at least one backup"
+    assert not folder.exists()
+    assert backup_plan_book(book, folder, keep=1).parent == folder
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="flock is POSIX")
+def test_a_file_made_at_a_backups_name_while_it_is_written_is_never_replaced(
+    book: PlanBook, book_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The backup has chosen its name and waits for the folder (the next start removing leftovers there
+    holds it); another program makes a file of that name meanwhile: the backup says so and leaves it be."""
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    _frozen_clock(monkeypatch, dt.datetime(2026, 3, 5, 9, 30, 0))
+    name = folder / "plans-20260305-093000.pipdesk"
+    failed: list[BaseException] = []
+
+    def take() -> None:
+        try:
+            backup_plan_book_file(book_path, folder, keep=3)  # as the window's worker takes it
+        except BaseException as error:
+            failed.append(error)
+
+    worker = threading.Thread(target=take)
+    held = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        worker.start()
+        _wait_until_open(folder, besides=1)  # the backup opens the folder to wait for it
+        name.write_bytes(b"another program's file")
+    finally:
+        os.close(held)
+        worker.join(timeout=60)
+    assert [str(error) for error in failed] == [f"{name}: already exists; choose a new name"]
+    assert name.read_bytes() == b"another program's file"
+    assert sorted(p.name for p in folder.iterdir()) == [name.name]
