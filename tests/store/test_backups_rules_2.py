@@ -307,3 +307,13 @@ def test_a_file_made_at_a_backups_name_while_it_is_written_is_never_replaced(
     assert [str(error) for error in failed] == [f"{name}: already exists; choose a new name"]
     assert name.read_bytes() == b"another program's file"
     assert sorted(p.name for p in folder.iterdir()) == [name.name]
+
+
+def test_a_backups_folder_that_cannot_be_made_says_why_with_its_path(book: PlanBook, tmp_path: Path) -> None:
+    """A file stands where a folder above it would be."""
+    (tmp_path / "data").write_text("a file, not a folder")
+    folder = tmp_path / "data" / "backups"
+    with pytest.raises(PlanBookError) as refused:
+        backup_plan_book(book, folder, keep=3)
+    assert str(refused.value) == f"{folder}: cannot create the folder (Not a directory)"
+    assert (tmp_path / "data").read_text() == "a file, not a folder"
