@@ -181,7 +181,6 @@ def test_a_restore_killed_midway_leaves_its_staging_folder_where_the_next_start_
     killed = subprocess.run(
         [sys.executable, "-c", _RESTORE_KILLED_MIDWAY, str(backup), str(target)],
         cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
         capture_output=True,
         text=True,
         timeout=120,

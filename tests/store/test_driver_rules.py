@@ -3,7 +3,6 @@ passphrase (the same one another SQLCipher tool would make from it); and sqlite-
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import unicodedata
@@ -94,7 +93,6 @@ def test_sqlite_utils_imported_before_the_driver_is_refused_in_words() -> None:
     done = subprocess.run(
         [sys.executable, "-c", script],
         cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
         capture_output=True,
         text=True,
         timeout=120,
