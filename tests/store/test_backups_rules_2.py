@@ -21,10 +21,12 @@ from pipdesk.store.backups import (
     backup_plan_book,
     backup_plan_book_file,
     backups_of,
+    default_backups_folder,
     list_backups,
     restore_backup,
     rewrite_backup,
 )
+from pipdesk.store.connection import default_plan_book_path
 from pipdesk.store.database import Database
 from pipdesk.store.driver import sqlite3
 from pipdesk.store.leftovers import LeftoverKind, find_leftovers, remove_leftovers
@@ -317,3 +319,19 @@ def test_a_backups_folder_that_cannot_be_made_says_why_with_its_path(book: PlanB
         backup_plan_book(book, folder, keep=3)
     assert str(refused.value) == f"{folder}: cannot create the folder (Not a directory)"
     assert (tmp_path / "data").read_text() == "a file, not a folder"
+
+
+def test_on_windows_too_the_backups_folder_is_beside_the_default_plan_book(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """``%LOCALAPPDATA%\\pipdesk\\backups``, with no author folder above ``pipdesk`` (platformdirs would
+    put the app's name there twice). Windows' folders as platformdirs makes them, its lookup of the local
+    application data folder pointed at the test's own: the one part that needs Windows itself."""
+    import platformdirs
+    import platformdirs.windows
+
+    local = tmp_path / "AppData" / "Local"
+    monkeypatch.setattr(platformdirs, "PlatformDirs", platformdirs.windows.Windows)
+    monkeypatch.setattr(platformdirs.windows, "get_win_folder", lambda _folder: str(local))
+    assert default_backups_folder() == local / "pipdesk" / "backups"
+    assert default_backups_folder().parent == default_plan_book_path().parent
