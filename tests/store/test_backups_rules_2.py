@@ -4,6 +4,7 @@ what a backup or restore that cannot read its file says, and what a restore kill
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import fcntl
 import os
 import shutil
@@ -278,12 +279,25 @@ def test_keeping_no_backup_is_refused_in_words_before_anything_is_made(book: Pla
     assert backup_plan_book(book, folder, keep=1).parent == folder
 
 
+def _refuse_hard_links(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As FAT and some network drives do: every hard link refused, whatever its name."""
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise PermissionError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(backups_module.os, "link", refuse)
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="flock is POSIX")
+@pytest.mark.parametrize("hard_links", [True, False], ids=["hard-links", "no-hard-links"])
 def test_a_file_made_at_a_backups_name_while_it_is_written_is_never_replaced(
-    book: PlanBook, book_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    book: PlanBook, book_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hard_links: bool
 ) -> None:
     """The backup has chosen its name and waits for the folder (the next start removing leftovers there
-    holds it); another program makes a file of that name meanwhile: the backup says so and leaves it be."""
+    holds it); another program makes a file of that name meanwhile: the backup says so and leaves it be,
+    on a drive that refuses hard links too (where it would otherwise take its name by renaming)."""
+    if not hard_links:
+        _refuse_hard_links(monkeypatch)
     folder = tmp_path / "backups"
     folder.mkdir()
     _frozen_clock(monkeypatch, dt.datetime(2026, 3, 5, 9, 30, 0))
@@ -335,3 +349,18 @@ def test_on_windows_too_the_backups_folder_is_beside_the_default_plan_book(
     monkeypatch.setattr(platformdirs.windows, "get_win_folder", lambda _folder: str(local))
     assert default_backups_folder() == local / "pipdesk" / "backups"
     assert default_backups_folder().parent == default_plan_book_path().parent
+
+
+def test_where_hard_links_are_refused_a_backup_and_a_restore_take_their_names_by_renaming(
+    book: PlanBook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """FAT and some network drives: the finished copy is renamed into place, and nothing is left beside it."""
+    _refuse_hard_links(monkeypatch)
+    folder = tmp_path / "backups"
+    backup = backup_plan_book(book, folder, keep=3)
+    assert _plan_count(backup) == len(SAMPLE_NAMES)
+    assert [p.name for p in folder.iterdir()] == [backup.name]
+    target = tmp_path / "restored" / "plans.pipdesk"
+    assert restore_backup(backup, target) == target
+    assert _plan_count(target) == len(SAMPLE_NAMES)
+    assert [p.name for p in target.parent.iterdir()] == [target.name]
