@@ -364,3 +364,29 @@ def test_where_hard_links_are_refused_a_backup_and_a_restore_take_their_names_by
     assert restore_backup(backup, target) == target
     assert _plan_count(target) == len(SAMPLE_NAMES)
     assert [p.name for p in target.parent.iterdir()] == [target.name]
+
+
+def test_a_staging_folder_that_cannot_be_removed_leaves_the_restore_done_for_the_next_start_to_clear(
+    book: PlanBook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its removal refused (as Windows refuses while another program, an antivirus scanning the new file,
+    has it open): the restored plan book is in place all the same, and the empty staging folder is a
+    restore's leftover that the next start finds and removes."""
+    backup = backup_plan_book(book, tmp_path / "backups", keep=3)
+    target = tmp_path / "restored.pipdesk"
+    remove_folder = os.rmdir
+
+    def refused_for_the_staging_folder(path: str | Path, *args: object, **kwargs: object) -> None:
+        if Path(path).name.startswith(".restored.pipdesk.restoring-"):
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        remove_folder(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    with monkeypatch.context() as patch:
+        patch.setattr(backups_module.shutil.os, "rmdir", refused_for_the_staging_folder)
+        assert restore_backup(backup, target) == target
+    assert _plan_count(target) == len(SAMPLE_NAMES)
+    [staging] = [p for p in tmp_path.iterdir() if p.name.startswith(".restored.pipdesk.restoring-")]
+    [leftover] = find_leftovers(target)
+    assert (leftover.path, leftover.kind) == (staging, LeftoverKind.RESTORE)
+    assert remove_leftovers(target, [leftover]) == [leftover]
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
