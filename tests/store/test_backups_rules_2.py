@@ -1,11 +1,14 @@
-"""Backups: the snapshot a backup through its own connection takes, which backups a passphrase is tried on,
-what a backup or restore that cannot read its file says, and what a restore killed midway leaves behind."""
+"""Backups, the rules the first survivors' tests left open: the snapshot a backup through its own connection
+takes; which backups a passphrase is tried on; the names of backups of one second and their order; the
+backups folder (made with the folders above it, beside the default plan book on Windows too); a name
+taken meanwhile never replaced, with or without hard links; what a backup or restore that cannot read,
+make or remove its files says; and what a restore killed midway, or unable to remove its staging folder,
+leaves for the next start."""
 
 from __future__ import annotations
 
 import datetime as dt
 import errno
-import fcntl
 import os
 import shutil
 import subprocess
@@ -240,8 +243,8 @@ def test_backups_taken_in_one_second_are_numbered_on_and_listed_newest_first(
 def test_the_second_backup_of_a_second_is_newer_than_the_first_and_a_name_with_no_such_date_is_passed_over(
     tmp_path: Path,
 ) -> None:
-    """Names made by hand, in both orders of making, among names whose date does not exist (13th month,
-    61st second): each second's ``-2`` is listed before its unnumbered backup, and none is left out."""
+    """Names made by hand, in both orders of making, among names whose date does not exist (a 13th month,
+    30 February, a 61st minute): each second's ``-2`` is listed before its unnumbered backup, and none is left out."""
     folder = tmp_path / "backups"
     folder.mkdir()
     impossible = ["plans-20261301-080000.pipdesk", "plans-20260101-086100.pipdesk", "plans-20260230-080000.pipdesk"]
@@ -309,6 +312,8 @@ def test_a_file_made_at_a_backups_name_while_it_is_written_is_never_replaced(
             backup_plan_book_file(book_path, folder, keep=3)  # as the window's worker takes it
         except BaseException as error:
             failed.append(error)
+
+    import fcntl  # POSIX only
 
     worker = threading.Thread(target=take)
     held = os.open(folder, os.O_RDONLY)
