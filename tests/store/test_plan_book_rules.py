@@ -1,0 +1,311 @@
+"""The plan book's own rules: what `pipdesk list --json` prints of a plan, which writes mark an opening in
+the file, how a save refuses a plan changed outside pipdesk (and in what words), and what `pipdesk verify`
+says of a plan with no record of saves, one deleted outside pipdesk, and attached files gone.
+
+Every change "outside pipdesk" is made with a plain SQLite connection on the real file, as anyone with
+the file could.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from pipdesk.domain import Attachment, Plan, Status, audit
+from pipdesk.store import PlanBook, PlanNotFound
+from pipdesk.store.driver import sqlite3
+from pipdesk.store.plan_book import AuditTrail, PlanChangedOutsidePipdesk, PlanSummary
+
+from conftest import ALEX, CARL, DMITRY, load_sample
+
+
+def _edit_outside_pipdesk(path: Path, *statements: str) -> None:
+    """Run ``statements`` on the file with a connection of its own (foreign keys off, as the sqlite3 shell has them)."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        for statement in statements:
+            assert conn.execute(statement).rowcount >= 1, statement
+    finally:
+        conn.close()
+
+
+def _read(path: Path, sql: str) -> object:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(sql).fetchone()[0]
+    finally:
+        conn.close()
+
+
+def _epoch(path: Path) -> str:
+    return str(_read(path, "SELECT epoch FROM book_identity WHERE id = 1"))
+
+
+def _last_saved_on(path: Path, plan_id: int) -> str:
+    """The day of the plan's last save, as its record of saves holds it."""
+    at = str(_read(path, f"SELECT at FROM audit_links WHERE plan_id = {plan_id} ORDER BY position DESC LIMIT 1"))
+    assert len(at) > 10 and at[10] == "T", at
+    return at[:10]
+
+
+def _trail(book: PlanBook, plan_id: int) -> AuditTrail:
+    [trail] = [t for t in book.verify_audit_trails() if t.plan_id == plan_id]
+    return trail
+
+
+# `pipdesk list --json`
+
+
+def test_a_plan_summary_as_json_has_each_key_the_list_prints() -> None:
+    """A plan with a next check-in and a pause gives both; one without gives null and false."""
+    summary = PlanSummary(
+        id=7,
+        title="Delivery predictability",
+        status=Status.ACTIVE,
+        employee="Alex Moreno",
+        start_date=dt.date(2026, 9, 1),
+        end_date=dt.date(2026, 11, 30),
+        next_checkin=dt.date(2026, 10, 6),
+        updated_at="2026-09-29T10:00:00+00:00",
+        search_text="not printed",
+        paused_since=dt.date(2026, 10, 1),
+    )
+    assert summary.to_json() == {
+        "id": 7,
+        "employee": "Alex Moreno",
+        "title": "Delivery predictability",
+        "status": "active",
+        "start_date": "2026-09-01",
+        "end_date": "2026-11-30",
+        "next_checkin": "2026-10-06",
+        "paused": True,
+    }
+    running = PlanSummary(
+        7, "T", Status.DRAFT, "E", dt.date(2026, 9, 1), dt.date(2026, 11, 30), None, "2026-09-29T10:00:00+00:00"
+    )
+    assert running.to_json()["next_checkin"] is None
+    assert running.to_json()["paused"] is False
+
+
+# The first write of an opening
+
+
+def _save_alex(book: PlanBook) -> None:
+    plan = book.get(ALEX)
+    plan.summary += " Reviewed."
+    book.save(ALEX, plan)
+
+
+def _forget_unused(book: PlanBook) -> None:
+    assert book.forget_unused_attachments() == 1
+
+
+def _add_file(book: PlanBook) -> None:
+    book.add_attachment_content(b"minutes of the meeting")
+
+
+@pytest.mark.parametrize("write", [_save_alex, _forget_unused, _add_file], ids=["save", "forget", "add file"])
+def test_a_save_or_a_file_kept_or_forgotten_as_an_openings_first_write_marks_the_opening_in_the_file(
+    book: PlanBook, book_path: Path, write: Callable[[PlanBook], None]
+) -> None:
+    book.add_attachment_content(b"a file no plan names")
+    book.close()
+    before = _epoch(book_path)
+    with PlanBook.open(book_path) as again:
+        write(again)
+        after = _epoch(book_path)
+    assert len(after) == 32 and after != before
+
+
+def test_forgetting_unused_files_when_there_is_none_says_0_and_writes_nothing(book: PlanBook, book_path: Path) -> None:
+    book.close()
+    before = _epoch(book_path)
+    with PlanBook.open(book_path) as again:
+        assert again.forget_unused_attachments() == 0
+        assert _epoch(book_path) == before
+
+
+# Saving over a plan
+
+
+def test_saving_a_plan_the_book_does_not_hold_is_refused_by_its_number(book: PlanBook) -> None:
+    with pytest.raises(PlanNotFound, match=r"^There is no plan 99 in this plan book$"):
+        book.save(99, load_sample("alex-delivery-active"))
+
+
+def test_a_plan_saved_again_by_the_connection_that_saved_it_is_not_read_back_first(
+    book: PlanBook, book_path: Path
+) -> None:
+    """The check that nothing changed it outside pipdesk reads the plan back only when it may have: at the
+    first save of an opening, or after another connection wrote the file (even leaving the plan as it was)."""
+    book.close()
+    statements: list[str] = []
+
+    def saves(book: PlanBook, plan: Plan) -> list[str]:
+        statements.clear()
+        plan.summary += " Reviewed."
+        book.save(ALEX, plan)
+        return [s for s in statements if s.startswith("SELECT * FROM plans")]
+
+    with PlanBook.open(book_path) as again:
+        plan = again.get(ALEX)
+        again.db._tracer = lambda sql, _params: statements.append(" ".join(sql.split()))
+        read_back = ["SELECT * FROM plans WHERE id = ?"]
+        assert saves(again, plan) == read_back  # the first save of the opening
+        assert saves(again, plan) == []
+        _edit_outside_pipdesk(book_path, f"UPDATE plans SET updated_at = updated_at WHERE id = {ALEX}")
+        assert saves(again, plan) == read_back  # another connection wrote the file since
+
+
+def test_a_save_over_a_revision_whose_stored_hash_was_changed_is_refused_saying_when_it_was_last_saved(
+    book: PlanBook, book_path: Path
+) -> None:
+    """Only the hash of a revision changed (the plan's content is as saved): the revisions' chain is
+    checked too, and the refusal names the day of the last save."""
+    book.close()
+    _edit_outside_pipdesk(
+        book_path, f"UPDATE revisions SET hash = '{'f' * 64}' WHERE plan_id = {CARL} AND position = 1"
+    )
+    day = _last_saved_on(book_path, CARL)
+    with PlanBook.open(book_path) as again:
+        plan = again.get(CARL)
+        employee = plan.employee.name if plan.employee else ""
+        plan.summary += "x"
+        with pytest.raises(PlanChangedOutsidePipdesk) as refused:
+            again.save(CARL, plan)
+        assert again.get(CARL).summary == plan.summary[:-1]
+    assert str(refused.value) == (
+        f"Plan {CARL} ({employee}) was changed outside pipdesk since it was last saved on {day}, "
+        "so your change was not saved. Run `pipdesk verify` to see what no longer matches, "
+        "and restore a backup from before the change."
+    )
+
+
+def test_a_plan_with_no_record_of_saves_is_not_saved_over_and_verify_says_it_was_added_outside_pipdesk(
+    book: PlanBook, book_path: Path
+) -> None:
+    """Its record of saves removed (the last in the chain, so no other plan's breaks): the refusal has no
+    day to name, and verify counts 0 saves."""
+    book.close()
+    _edit_outside_pipdesk(book_path, f"DELETE FROM audit_links WHERE plan_id = {DMITRY}")
+    with PlanBook.open(book_path) as again:
+        plan = again.get(DMITRY)
+        employee = plan.employee.name if plan.employee else ""
+        plan.summary += "x"
+        with pytest.raises(PlanChangedOutsidePipdesk) as refused:
+            again.save(DMITRY, plan)
+        trail = _trail(again, DMITRY)
+        assert _trail(again, ALEX).intact
+    assert str(refused.value) == (
+        f"Plan {DMITRY} ({employee}) was changed outside pipdesk since it was last saved, "
+        "so your change was not saved. Run `pipdesk verify` to see what no longer matches, "
+        "and restore a backup from before the change."
+    )
+    assert (trail.saves, trail.problem) == (0, "pipdesk has no record of saving it; it was added outside pipdesk")
+
+
+# What verify says
+
+
+def test_verify_names_the_first_revision_that_no_longer_matches_by_its_time_and_field(
+    book: PlanBook, book_path: Path
+) -> None:
+    book.close()
+    at = str(_read(book_path, f"SELECT at FROM revisions WHERE plan_id = {CARL} AND position = 1"))
+    field = str(_read(book_path, f"SELECT field FROM revisions WHERE plan_id = {CARL} AND position = 1"))
+    _edit_outside_pipdesk(
+        book_path, f"UPDATE revisions SET reason = 'Nobody asked.' WHERE plan_id = {CARL} AND position = 1"
+    )
+    with PlanBook.open(book_path) as again:
+        trail = _trail(again, CARL)
+    assert (trail.broken_at, trail.broken_revision) == (1, f"{at} {field}")
+    assert field and at.startswith("20")
+
+
+def test_a_revision_that_no_longer_reads_is_hashed_over_what_its_row_holds(book: PlanBook, book_path: Path) -> None:
+    """A revision row pipdesk could not have written (its time is not a time) matches no hash made for a
+    stand-in: the chain breaks at that row, not at the one after it."""
+    book.close()
+    placeholder = audit.link_hash(audit.GENESIS, repr(None))
+    _edit_outside_pipdesk(
+        book_path,
+        f"UPDATE revisions SET at = 'not a time', hash = '{placeholder}' WHERE plan_id = {CARL} AND position = 0",
+    )
+    field = str(_read(book_path, f"SELECT field FROM revisions WHERE plan_id = {CARL} AND position = 0"))
+    with PlanBook.open(book_path) as again:
+        trail = _trail(again, CARL)
+    assert (trail.broken_at, trail.broken_revision) == (0, f"not a time {field}")
+
+
+def test_verify_lists_a_plan_deleted_outside_pipdesk_with_its_saves_and_the_day_of_the_last(
+    book: PlanBook, book_path: Path
+) -> None:
+    _save_alex(book)
+    book.close()
+    day = _last_saved_on(book_path, ALEX)
+    _edit_outside_pipdesk(book_path, f"DELETE FROM plans WHERE id = {ALEX}")
+    with PlanBook.open(book_path) as again:
+        trail = _trail(again, ALEX)
+    assert trail == AuditTrail(
+        plan_id=ALEX,
+        title="",
+        employee="",
+        revisions=0,
+        saves=2,
+        problem=(
+            f"it is missing from the plan book, but pipdesk never deleted it (last saved on {day}); "
+            "it was deleted outside pipdesk"
+        ),
+    )
+
+
+def test_verify_lists_a_plan_pipdesk_deleted_whose_record_of_saves_was_changed_after(
+    book: PlanBook, book_path: Path
+) -> None:
+    book.delete(DMITRY)
+    book.close()
+    _edit_outside_pipdesk(
+        book_path,
+        f"UPDATE audit_links SET at = '2026-01-01T00:00:00+00:00'"
+        f" WHERE position = (SELECT max(position) FROM audit_links) AND plan_id = {DMITRY}",
+    )
+    with PlanBook.open(book_path) as again:
+        trail = _trail(again, DMITRY)
+    assert trail == AuditTrail(
+        plan_id=DMITRY,
+        title="",
+        employee="",
+        revisions=0,
+        saves=0,
+        problem="its record of saves was changed outside pipdesk after pipdesk deleted it",
+    )
+
+
+def _attachment(book: PlanBook, data: bytes, name: str) -> Attachment:
+    return Attachment(
+        name=name,
+        media_type="application/pdf",
+        size=len(data),
+        sha256=book.add_attachment_content(data),
+        added_on=dt.date(2026, 9, 29),
+    )
+
+
+def test_verify_names_every_attached_file_gone_in_one_sentence(book: PlanBook, book_path: Path) -> None:
+    plan = book.get(ALEX)
+    plan.attachments = [
+        _attachment(book, b"signed plan", "signed plan.pdf"),
+        _attachment(book, b"ticket export", "tickets.pdf"),
+    ]
+    book.save(ALEX, plan)
+    book.close()
+    _edit_outside_pipdesk(book_path, "DELETE FROM attachment_contents")
+    with PlanBook.open(book_path) as again:
+        trail = _trail(again, ALEX)
+    assert trail.problem == (
+        "the file of its attachment “signed plan.pdf” (the plan) is missing; it was removed outside pipdesk"
+        "; and the file of its attachment “tickets.pdf” (the plan) is missing; it was removed outside pipdesk"
+    )
