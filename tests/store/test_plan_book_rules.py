@@ -19,7 +19,7 @@ from pipdesk.store import PlanBook, PlanNotFound
 from pipdesk.store.driver import sqlite3
 from pipdesk.store.plan_book import AuditTrail, PlanChangedOutsidePipdesk, PlanSummary
 
-from conftest import ALEX, CARL, DMITRY, load_sample
+from conftest import ALEX, BETH, CARL, DMITRY, load_sample
 
 
 def _edit_outside_pipdesk(path: Path, *statements: str) -> None:
@@ -309,3 +309,25 @@ def test_verify_names_every_attached_file_gone_in_one_sentence(book: PlanBook, b
         "the file of its attachment “signed plan.pdf” (the plan) is missing; it was removed outside pipdesk"
         "; and the file of its attachment “tickets.pdf” (the plan) is missing; it was removed outside pipdesk"
     )
+
+
+def test_verify_says_what_no_longer_matches_in_a_plans_record_of_saves_with_its_day(
+    book: PlanBook, book_path: Path
+) -> None:
+    """A plan changed since its last save, a save whose time was changed, a plan that no longer reads."""
+    book.close()
+    day = _last_saved_on(book_path, ALEX)
+    _edit_outside_pipdesk(
+        book_path,
+        f"UPDATE objectives SET title = 'Something easier' WHERE plan_id = {ALEX} AND position = 0",
+        f"UPDATE audit_links SET at = '2026-01-02T03:04:05+00:00' WHERE plan_id = {BETH}",
+        f"UPDATE plans SET status = 'finished' WHERE id = {CARL}",
+    )
+    with PlanBook.open(book_path) as again:
+        problems = {trail.plan_id: trail.problem for trail in again.verify_audit_trails()}
+    assert problems == {
+        ALEX: f"it no longer matches what pipdesk saved on {day}; it was changed outside pipdesk since",
+        BETH: "its record of saves (the save on 2026-01-02) was changed outside pipdesk",
+        CARL: "it cannot be read as a plan any more; it was changed outside pipdesk, or the file is damaged",
+        DMITRY: None,
+    }
