@@ -9,13 +9,14 @@ the file could.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from pipdesk.domain import Attachment, Plan, Status, audit
-from pipdesk.store import PlanBook, PlanNotFound
+from pipdesk.domain import Attachment, Plan, PlanInvalid, Status, audit, rules
+from pipdesk.store import AttachmentMissing, PlanBook, PlanNotFound
 from pipdesk.store.driver import sqlite3
 from pipdesk.store.plan_book import AuditTrail, PlanChangedOutsidePipdesk, PlanSummary
 
@@ -107,8 +108,24 @@ def _add_file(book: PlanBook) -> None:
     book.add_attachment_content(b"minutes of the meeting")
 
 
-@pytest.mark.parametrize("write", [_save_alex, _forget_unused, _add_file], ids=["save", "forget", "add file"])
-def test_a_save_or_a_file_kept_or_forgotten_as_an_openings_first_write_marks_the_opening_in_the_file(
+def _add_plan(book: PlanBook) -> None:
+    book.add(load_sample("alex-delivery-active"))
+
+
+def _add_plans(book: PlanBook) -> None:
+    book.add_many([load_sample("alex-delivery-active")])
+
+
+def _delete(book: PlanBook) -> None:
+    book.delete(DMITRY)
+
+
+@pytest.mark.parametrize(
+    "write",
+    [_save_alex, _add_plan, _add_plans, _delete, _forget_unused, _add_file],
+    ids=["save", "add", "add many", "delete", "forget file", "add file"],
+)
+def test_each_write_of_plans_or_files_as_an_openings_first_write_marks_the_opening_in_the_file(
     book: PlanBook, book_path: Path, write: Callable[[PlanBook], None]
 ) -> None:
     book.add_attachment_content(b"a file no plan names")
@@ -126,6 +143,65 @@ def test_forgetting_unused_files_when_there_is_none_says_0_and_writes_nothing(bo
     with PlanBook.open(book_path) as again:
         assert again.forget_unused_attachments() == 0
         assert _epoch(book_path) == before
+
+
+# Adding, saving and deleting plans
+
+
+def test_a_plan_that_breaks_a_rule_is_refused_whole_listing_each_problem(book: PlanBook) -> None:
+    plan = load_sample("alex-delivery-active")
+    plan.end_date = plan.start_date - dt.timedelta(days=1)
+    problems = rules.plan_problems(plan)
+    assert problems
+    expected = "The plan was not saved:\n" + "\n".join(f"  {problem}" for problem in problems)
+    with pytest.raises(PlanInvalid) as refused:
+        book.add(plan)
+    assert (str(refused.value), refused.value.problems) == (expected, problems)
+    with pytest.raises(PlanInvalid) as refused:
+        book.save(ALEX, plan)
+    assert str(refused.value) == expected
+    assert book.count() == 4 and book.get(ALEX).end_date != plan.end_date
+
+
+def test_a_plan_naming_files_the_book_does_not_hold_is_refused_naming_the_start_of_each(book: PlanBook) -> None:
+    plan = load_sample("alex-delivery-active")
+    kept = _attachment(book, b"signed plan", "signed plan.pdf")
+    plan.attachments = [
+        kept,
+        kept.model_copy(update={"sha256": "cd" * 32, "name": "b.pdf"}),
+        kept.model_copy(update={"sha256": "ab" * 32, "name": "a.pdf"}),
+    ]
+    with pytest.raises(AttachmentMissing) as refused:
+        book.add(plan)
+    assert str(refused.value) == (
+        "The plan names 2 attached files this plan book does not hold "
+        "(SHA-256 abababababab…, cdcdcdcdcdcd…); add the files first"
+    )
+    assert book.count() == 4
+
+
+def test_deleting_a_plan_the_book_does_not_hold_is_refused_by_its_number_and_records_nothing(
+    book: PlanBook, book_path: Path
+) -> None:
+    saves = book.save_history().saves
+    with pytest.raises(PlanNotFound, match=r"^There is no plan 99 in this plan book$"):
+        book.delete(99)
+    assert book.save_history().saves == saves
+    book.delete(DMITRY)
+    assert book.plan_ids() == [ALEX, BETH, CARL]
+    assert book.save_history().last_content[DMITRY] is None
+
+
+def test_the_times_a_save_records_are_utc_to_the_second(book: PlanBook, book_path: Path) -> None:
+    before = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    _save_alex(book)
+    after = dt.datetime.now(dt.UTC)
+    book.close()
+    at = str(_read(book_path, f"SELECT at FROM audit_links WHERE plan_id = {ALEX} ORDER BY position DESC LIMIT 1"))
+    updated = str(_read(book_path, f"SELECT updated_at FROM plans WHERE id = {ALEX}"))
+    assert at == updated
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00", at), at
+    assert before <= dt.datetime.fromisoformat(at) <= after
 
 
 # Saving over a plan
