@@ -18,9 +18,9 @@ import pytest
 from pipdesk.domain import Attachment, Plan, PlanInvalid, Status, audit, rules
 from pipdesk.store import AttachmentMissing, PlanBook, PlanNotFound
 from pipdesk.store.driver import sqlite3
-from pipdesk.store.plan_book import AuditTrail, PlanChangedOutsidePipdesk, PlanSummary
+from pipdesk.store.plan_book import AuditTrail, PlanChangedOutsidePipdesk, PlanSummary, plan_facts
 
-from conftest import ALEX, BETH, CARL, DMITRY, load_sample
+from conftest import ALEX, BETH, CARL, DMITRY, load_sample, running_plan
 
 
 def _edit_outside_pipdesk(path: Path, *statements: str) -> None:
@@ -89,6 +89,42 @@ def test_a_plan_summary_as_json_has_each_key_the_list_prints() -> None:
     )
     assert running.to_json()["next_checkin"] is None
     assert running.to_json()["paused"] is False
+
+
+# What the plan list and This week read on a plan's row
+
+
+def test_the_facts_kept_on_a_plans_row_are_its_next_open_meeting_its_current_pause_and_its_final_review(
+    book: PlanBook,
+) -> None:
+    """An open custom milestone is no meeting, a meeting held is not next; the pause the plan is in is its
+    last of several; the final review is the latest final milestone."""
+    milestones = [
+        {"title": "Training day", "kind": "custom", "date": dt.date(2026, 10, 1)},
+        {"title": "Kick-off", "kind": "kickoff", "date": dt.date(2026, 10, 2), "done": True},
+        {"title": "Check-in", "kind": "checkin", "date": dt.date(2026, 10, 19)},
+        {"title": "Check-in", "kind": "checkin", "date": dt.date(2026, 10, 12)},
+        {"title": "Final review", "kind": "final", "date": dt.date(2026, 12, 14)},
+        {"title": "Final review (extended)", "kind": "final", "date": dt.date(2026, 12, 21)},
+        {"title": "Midpoint", "kind": "midpoint", "date": dt.date(2026, 11, 9), "done": True},
+    ]
+    pauses = [
+        {"paused_on": dt.date(2026, 10, 5), "resumed_on": dt.date(2026, 10, 6), "reason": "Leave"},
+        {"paused_on": dt.date(2026, 10, 7), "resumed_on": dt.date(2026, 10, 8), "reason": "Leave"},
+        {"paused_on": dt.date(2026, 10, 9), "reason": "Sickness absence"},
+    ]
+    paused = running_plan(milestones=milestones, pauses=pauses)
+    assert plan_facts(paused) == {
+        "next_meeting": "2026-10-12",
+        "paused_since": "2026-10-09",
+        "final_review_on": "2026-12-21",
+    }
+    resumed = running_plan(milestones=milestones[:2], pauses=pauses[:2])
+    assert plan_facts(resumed) == {"next_meeting": None, "paused_since": None, "final_review_on": None}
+
+    plan_id = book.add(paused)
+    summary = next(s for s in book.summaries() if s.id == plan_id)
+    assert (summary.next_checkin, summary.paused_since) == (dt.date(2026, 10, 12), dt.date(2026, 10, 9))
 
 
 # The first write of an opening
