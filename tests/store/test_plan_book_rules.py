@@ -264,12 +264,21 @@ def test_a_plan_saved_again_by_the_connection_that_saved_it_is_not_read_back_fir
 
     with PlanBook.open(book_path) as again:
         plan = again.get(ALEX)
-        again.db._tracer = lambda sql, _params: statements.append(" ".join(sql.split()))
+        again.db._tracer = lambda sql, _params: statements.append(" ".join(str(sql).split()))
         read_back = ["SELECT * FROM plans WHERE id = ?"]
         assert saves(again, plan) == read_back  # the first save of the opening
         assert saves(again, plan) == []
         _edit_outside_pipdesk(book_path, f"UPDATE plans SET updated_at = updated_at WHERE id = {ALEX}")
         assert saves(again, plan) == read_back  # another connection wrote the file since
+        # The trace names each statement, those writing many rows at once too (the check-ins' progress).
+        assert (
+            statements.count(
+                'INSERT INTO progress ("checkin_id", "position", "objective", "value", "rating", '
+                '"comment") VALUES (?, ?, ?, ?, ?, ?)'
+            )
+            == len(plan.checkins)
+            > 0
+        )
 
 
 def test_a_save_over_a_revision_whose_stored_hash_was_changed_is_refused_saying_when_it_was_last_saved(
