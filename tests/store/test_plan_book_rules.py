@@ -17,6 +17,7 @@ import pytest
 
 from pipdesk.domain import Attachment, Plan, PlanInvalid, Status, audit, rules
 from pipdesk.store import AttachmentMissing, PlanBook, PlanNotFound
+from pipdesk.store.connection import IntegrityCheck, PlanBookDamaged, integrity_of
 from pipdesk.store.driver import sqlite3
 from pipdesk.store.plan_book import AuditTrail, PlanChangedOutsidePipdesk, PlanSummary, plan_facts
 
@@ -452,3 +453,35 @@ def test_verify_says_what_no_longer_matches_in_a_plans_record_of_saves_with_its_
         CARL: "it cannot be read as a plan any more; it was changed outside pipdesk, or the file is damaged",
         DMITRY: None,
     }
+
+
+# Opening a plan book
+
+
+def test_a_plan_book_is_checked_whole_as_it_opens_unless_the_check_is_asked_for_later(book: PlanBook) -> None:
+    path = book.path
+    assert path is not None
+    book.close()
+    with PlanBook.open(path) as now:
+        assert integrity_of(now.db.conn) is None  # nothing left to check
+    with PlanBook.open(path, check_later=True) as later:
+        check = integrity_of(later.db.conn)
+        assert isinstance(check, IntegrityCheck)
+        assert check.verdict() is None
+
+
+def test_rows_that_do_not_make_a_plan_are_said_to_be_damage_of_the_plan_book_named_by_its_file(
+    book: PlanBook, book_path: Path
+) -> None:
+    book.close()
+    _edit_outside_pipdesk(book_path, f"UPDATE plans SET status = 'finished' WHERE id = {CARL}")
+    after = "; it is damaged or was changed outside pipdesk; restore it from a backup"
+    with PlanBook.open(book_path) as again:
+        assert again.path == book_path
+        with pytest.raises(PlanBookDamaged) as damaged:
+            again.summaries()
+        assert str(damaged.value) == f"{book_path}: holds data pipdesk cannot read ('finished'){after}"
+        unnamed = PlanBook(again.db)  # a plan book given no file name (as a test may make one)
+        with pytest.raises(PlanBookDamaged) as damaged:
+            unnamed.summaries()
+        assert str(damaged.value) == f"the plan book: holds data pipdesk cannot read ('finished'){after}"
