@@ -485,3 +485,23 @@ def test_rows_that_do_not_make_a_plan_are_said_to_be_damage_of_the_plan_book_nam
         with pytest.raises(PlanBookDamaged) as damaged:
             unnamed.summaries()
         assert str(damaged.value) == f"the plan book: holds data pipdesk cannot read ('finished'){after}"
+
+
+def test_the_number_sqlite_gives_a_new_row_is_used_as_given_even_0(book: PlanBook, book_path: Path) -> None:
+    """A book whose plans, concerns and check-ins were renumbered below 1 outside pipdesk (the highest now -1):
+    SQLite gives the next of each the number 0, and the plan's rows hang from those numbers."""
+    book.close()
+    _edit_outside_pipdesk(
+        book_path,
+        f"DELETE FROM plans WHERE id <> {ALEX}",
+        "UPDATE plans SET id = -1",
+        "UPDATE concerns SET id = -id",
+        "UPDATE evidence SET concern_id = -concern_id",
+        "UPDATE checkins SET id = -id",
+        "UPDATE progress SET checkin_id = -checkin_id",
+    )
+    plan = load_sample("alex-delivery-active")
+    assert plan.concerns[0].evidence and plan.checkins[0].progress
+    with PlanBook.open(book_path) as again:
+        assert again.add(plan) == 0
+        assert again.get(0) == plan
