@@ -18,15 +18,20 @@ import pytest
 from pipdesk.store import PlanBook
 from pipdesk.store.connection import (
     IntegrityCheck,
+    PlanBookDamaged,
     PlanBookError,
     PlanBookInUse,
+    WrongPassphrase,
+    check_plan_book_file,
     is_encrypted,
     lock_path_of,
+    open_read_only,
     passphrase_of,
 )
 from pipdesk.store.driver import sqlite3
+from pipdesk.store.migrations import MIGRATION_SET, MIGRATIONS_TABLE, STEP_NAMES, STEPS
 
-from conftest import fill
+from conftest import SAMPLE_NAMES, fill, load_sample
 
 SECRET = "correct horse battery"
 
@@ -167,3 +172,260 @@ def test_the_later_check_reads_the_book_as_one_being_written_not_as_a_fixed_file
     check.verdict()
     assert check.problem is None
     assert path.with_name("plans.pipdesk-shm").exists()
+
+
+# What is told of a file before SQLite opens it (check_plan_book_file), in its exact words.
+
+
+def _sqlite_file(path: Path, page_size: int, rows: int = 40) -> bytes:
+    """A plain SQLite file (rollback journal, so its header's page count is valid) of pages of ``page_size``."""
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA page_size = {page_size}")
+    conn.execute("CREATE TABLE notes (body TEXT)")
+    conn.executemany("INSERT INTO notes VALUES (?)", [("x" * 1000,) for _ in range(rows)])
+    conn.commit()
+    conn.close()
+    return path.read_bytes()
+
+
+def _refusal(path: Path, passphrase: str | None = None) -> str | None:
+    try:
+        check_plan_book_file(path, passphrase)
+    except PlanBookError as error:
+        return str(error)
+    return None
+
+
+def test_what_is_not_an_sqlite_file_is_refused_in_its_own_words(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.pipdesk"
+    empty.write_bytes(b"")
+    assert _refusal(empty) == f"{empty}: is an empty file, not a plan book"
+    one_byte = tmp_path / "one.pipdesk"
+    one_byte.write_bytes(b"S")
+    assert _refusal(one_byte) == f"{one_byte}: is not a plan book (it is not an SQLite database)"
+    folder = tmp_path / "folder.pipdesk"
+    folder.mkdir()
+    assert _refusal(folder) == f"{folder}: is a folder, not a plan book"
+    pages = tmp_path / "pages.pipdesk"
+    pages.write_bytes(os.urandom(4096))
+    assert _refusal(pages) == (
+        f"{pages}: is encrypted, or is not a plan book: it is not a plain SQLite database; "
+        "an encrypted plan book opens with its passphrase"
+    )
+    plain = tmp_path / "plain.pipdesk"
+    _sqlite_file(plain, 4096)
+    assert _refusal(plain, SECRET) == f"{plain}: is not encrypted, so it has no passphrase; open it without one"
+    assert _refusal(plain) is None
+
+
+def test_a_file_cut_short_is_told_by_its_header_whatever_its_page_size(tmp_path: Path) -> None:
+    for page_size in (4096, 32768, 65536):
+        path = tmp_path / f"pages of {page_size}.pipdesk"
+        whole = _sqlite_file(path, page_size)
+        assert len(whole) % page_size == 0 and len(whole) > page_size
+        assert _refusal(path) is None  # whole: exactly its pages
+        path.write_bytes(whole[:-1])
+        assert _refusal(path) == (
+            f"{path}: is damaged: the file is cut short ({len(whole) - 1} bytes of {len(whole)}); "
+            "restore it from a backup"
+        )
+
+
+def test_the_header_alone_is_checked_and_a_shorter_one_is_cut_short(tmp_path: Path) -> None:
+    whole = _sqlite_file(tmp_path / "whole.db", 4096)
+    header_only = tmp_path / "header.pipdesk"
+    header_only.write_bytes(whole[:100])
+    assert _refusal(header_only) == (
+        f"{header_only}: is damaged: the file is cut short (100 bytes of {len(whole)}); restore it from a backup"
+    )
+    shorter = tmp_path / "shorter.pipdesk"
+    shorter.write_bytes(whole[:99])
+    assert _refusal(shorter) == f"{shorter}: is damaged: the file is cut short"
+
+
+def test_a_page_count_beyond_two_billion_is_a_count_not_a_negative_number(tmp_path: Path) -> None:
+    path = tmp_path / "plans.pipdesk"
+    data = bytearray(_sqlite_file(path, 4096))
+    data[28:32] = (2**31).to_bytes(4, "big")
+    path.write_bytes(bytes(data))
+    assert _refusal(path) == (
+        f"{path}: is damaged: the file is cut short ({len(data)} bytes of {4096 * 2**31}); restore it from a backup"
+    )
+
+
+def test_the_page_count_is_trusted_only_while_the_header_is_valid_and_no_log_is_pending(tmp_path: Path) -> None:
+    path = tmp_path / "plans.pipdesk"
+    whole = _sqlite_file(path, 4096)
+    cut = whole[: len(whole) - 4096]
+    stale = bytearray(cut)
+    stale[95] ^= 1  # "version valid for" no longer the change counter: the page count may be stale
+    path.write_bytes(bytes(stale))
+    assert _refusal(path) is None
+
+    path.write_bytes(cut)
+    wal = tmp_path / "plans.pipdesk-wal"
+    wal.write_bytes(b"")  # an empty log holds nothing: the file must be whole by itself
+    assert _refusal(path) is not None
+    wal.write_bytes(b"\0")  # a log with something in it: another pipdesk may be checkpointing it
+    assert _refusal(path) is None
+
+
+def test_the_header_of_a_terabyte_file_is_read_without_reading_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "huge.pipdesk"
+    header = _sqlite_file(tmp_path / "small.db", 4096)[:100]
+    with path.open("wb") as handle:
+        handle.write(header)
+        try:
+            handle.truncate(2**40)
+        except OSError:
+            pytest.skip("this file system holds no sparse file of a terabyte")
+    assert _refusal(path) is None
+
+
+# Refusals of PlanBook.open, naming the book as the manager gave its path (here a symbolic link).
+
+
+@pytest.fixture
+def linked(tmp_path: Path) -> tuple[Path, Path]:
+    """(the link the manager opens, the real file it points to)."""
+    real = tmp_path.resolve() / "real" / "plans.pipdesk"
+    real.parent.mkdir()
+    link = tmp_path / "Team plans.pipdesk"
+    link.symlink_to(real)
+    return link, real
+
+
+def _open_refused(path: Path, **options: object) -> str:
+    with pytest.raises(PlanBookError) as refused:
+        PlanBook.open(path, **options)  # type: ignore[arg-type]
+    return str(refused.value)
+
+
+@pytest.mark.parametrize("mode", [0o444, 0o555, 0o400])
+def test_a_file_without_a_write_bit_is_refused_as_read_only_even_for_an_administrator(
+    linked: tuple[Path, Path], mode: int
+) -> None:
+    link, real = linked
+    PlanBook.open(real).close()
+    real.chmod(mode)
+    try:
+        assert _open_refused(link) == (
+            f"{link}: is read-only, so nothing could be saved to it; "
+            "make the file writable, or open a copy of it, and try again"
+        )
+    finally:
+        real.chmod(0o600)
+
+
+def test_a_wrong_passphrase_is_told_as_such(tmp_path: Path) -> None:
+    path = tmp_path.resolve() / "secret.pipdesk"
+    PlanBook.open(path, passphrase=SECRET).close()
+    with pytest.raises(WrongPassphrase) as refused:
+        PlanBook.open(path, passphrase="not the passphrase")
+    assert str(refused.value) == (
+        f"{path}: the passphrase does not open it (or it is not a plan book); check the passphrase and try again"
+    )
+
+
+def test_an_sqlite_file_that_is_not_a_plan_book_is_refused_by_its_shown_name(linked: tuple[Path, Path]) -> None:
+    link, real = linked
+    _sqlite_file(real, 4096)
+    assert _open_refused(link) == f"{link}: is an SQLite database but not a plan book"
+    conn = sqlite3.connect(real)
+    conn.execute(f"CREATE TABLE {MIGRATIONS_TABLE} (id INTEGER PRIMARY KEY, migration_set TEXT, name TEXT)")
+    conn.execute(f"INSERT INTO {MIGRATIONS_TABLE} (migration_set, name) VALUES ('another program', '0001_initial')")
+    conn.commit()
+    conn.close()
+    assert _open_refused(link) == f"{link}: is an SQLite database but not a plan book"
+
+
+def test_a_book_from_a_newer_pipdesk_names_its_last_unknown_step(linked: tuple[Path, Path]) -> None:
+    link, real = linked
+    PlanBook.open(real).close()
+    conn = sqlite3.connect(real)
+    for name in ("9001_first", "9002_second", "9003_third"):
+        conn.execute(f"INSERT INTO {MIGRATIONS_TABLE} (migration_set, name) VALUES (?, ?)", [MIGRATION_SET, name])
+    conn.commit()
+    conn.close()
+    assert _open_refused(link) == (
+        f"{link}: was written by a newer version of pipdesk (schema step '9003_third'); "
+        "install the newer pipdesk to open it"
+    )
+
+
+def _applied(path: Path) -> list[str]:
+    conn = sqlite3.connect(path)
+    try:
+        return [row[0] for row in conn.execute(f"SELECT name FROM {MIGRATIONS_TABLE} ORDER BY id")]
+    finally:
+        conn.close()
+
+
+def test_steps_the_caller_gives_are_known_and_an_older_book_gets_the_steps_it_lacks(tmp_path: Path) -> None:
+    from sqlite_utils import Migrations
+
+    older = Migrations(MIGRATION_SET)
+    for name, step in STEPS[:2]:
+        older(name=name)(step)
+    path = tmp_path / "older.pipdesk"
+    PlanBook.open(path, migrations=older).close()
+    assert _applied(path) == list(STEP_NAMES[:2])
+    PlanBook.open(path).close()
+    assert _applied(path) == list(STEP_NAMES)
+
+    extended = Migrations(MIGRATION_SET)
+    for name, step in STEPS:
+        extended(name=name)(step)
+    extended(name="9001_extra")(lambda db: None)
+    PlanBook.open(path, migrations=extended).close()
+    PlanBook.open(path, migrations=extended).close()  # its own step is no newer pipdesk's
+    assert _applied(path) == [*STEP_NAMES, "9001_extra"]
+
+
+def test_a_damaged_book_is_refused_with_what_the_check_of_its_pages_found(
+    linked: tuple[Path, Path], tmp_path: Path
+) -> None:
+    link, real = linked
+    with PlanBook.open(real) as book:
+        book.add_many(load_sample(name) for name in SAMPLE_NAMES)
+    conn = sqlite3.connect(real)
+    (root,) = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'audit_links'").fetchone()
+    (page_size,) = conn.execute("PRAGMA page_size").fetchone()
+    conn.close()
+    data = bytearray(real.read_bytes())
+    data[(root - 1) * page_size : root * page_size] = b"\xff" * page_size
+    real.write_bytes(bytes(data))
+    with pytest.raises(PlanBookDamaged) as refused:
+        PlanBook.open(link)
+    assert str(refused.value) == (
+        f"{link}: is damaged (*** in database main ***\nTree {root} page {root}: btreeInitPage() returns "
+        "error code 11); restore it from a backup"
+    )
+
+
+# open_read_only: a connection that cannot write, reads what a log holds, and adds no file to a closed book.
+
+
+def test_a_read_only_connection_cannot_write_sees_the_log_and_leaves_no_file_beside_a_closed_book(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "plans.pipdesk"
+    PlanBook.open(path).close()
+    conn = open_read_only(path)
+    try:
+        assert conn.execute(f"SELECT count(*) FROM {MIGRATIONS_TABLE}").fetchone()[0] == len(STEP_NAMES)
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            conn.execute("CREATE TABLE scribbles (x)")
+    finally:
+        conn.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plans.pipdesk"]
+
+    with PlanBook.open(path) as book:
+        book.add(load_sample(SAMPLE_NAMES[0]))  # in the log, not yet in the file
+        conn = open_read_only(path)
+        try:
+            assert conn.execute("SELECT count(*) FROM plans").fetchone()[0] == 1
+            with pytest.raises(sqlite3.OperationalError, match="readonly"):
+                conn.execute("CREATE TABLE scribbles (x)")
+        finally:
+            conn.close()
