@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import fcntl
 import os
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -23,8 +25,12 @@ from pipdesk.store.connection import (
     PlanBookInUse,
     WrongPassphrase,
     check_plan_book_file,
+    default_plan_book_path,
+    inode_locks_folder,
+    integrity_of,
     is_encrypted,
     lock_path_of,
+    open_database,
     open_read_only,
     passphrase_of,
 )
@@ -32,6 +38,9 @@ from pipdesk.store.driver import sqlite3
 from pipdesk.store.migrations import MIGRATION_SET, MIGRATIONS_TABLE, STEP_NAMES, STEPS
 
 from conftest import SAMPLE_NAMES, fill, load_sample
+
+if TYPE_CHECKING:
+    from sqlite_utils import Migrations
 
 SECRET = "correct horse battery"
 
@@ -429,3 +438,281 @@ def test_a_read_only_connection_cannot_write_sees_the_log_and_leaves_no_file_bes
                 conn.execute("CREATE TABLE scribbles (x)")
         finally:
             conn.close()
+
+
+def test_a_file_that_cannot_be_read_is_refused_with_the_systems_words(tmp_path: Path) -> None:
+    missing = tmp_path / "gone.pipdesk"
+    assert _refusal(missing) == f"{missing}: cannot be read (No such file or directory)"
+
+
+def test_an_empty_file_opened_by_its_link_is_named_by_the_link(linked: tuple[Path, Path]) -> None:
+    link, real = linked
+    real.write_bytes(b"")
+    assert _open_refused(link) == f"{link}: is an empty file, not a plan book"
+
+
+def test_open_database_creates_by_default_and_checks_every_page_before_it_returns(tmp_path: Path) -> None:
+    path = tmp_path / "plans.pipdesk"
+    db = open_database(path)
+    try:
+        assert integrity_of(db.conn) is None
+    finally:
+        db.close()
+    db = open_database(path)
+    try:
+        assert integrity_of(db.conn) is None
+    finally:
+        db.close()
+
+
+def test_an_empty_passphrase_is_refused_before_the_file_is_looked_at(tmp_path: Path) -> None:
+    path = tmp_path / "plans.pipdesk"
+    assert (
+        _open_refused(path, passphrase="") == f"{path}: a passphrase is at least one character, and no NUL characters"
+    )
+    assert not path.exists()
+
+
+def test_a_failed_opening_leaves_the_logs_that_were_there(tmp_path: Path) -> None:
+    path = tmp_path / "secret.pipdesk"
+    PlanBook.open(path, passphrase=SECRET).close()
+    wal = tmp_path / "secret.pipdesk-wal"
+    wal.write_bytes(b"")
+    with pytest.raises(WrongPassphrase):
+        PlanBook.open(path, passphrase="not the passphrase")
+    assert wal.exists() and wal.stat().st_size == 0
+
+
+def _write_count(path: Path) -> tuple[str, str]:
+    conn = open_read_only(path, while_in_use=True)
+    try:
+        book, epoch = conn.execute("SELECT book, epoch FROM book_identity WHERE id = 1").fetchone()
+        return str(book), str(epoch)
+    finally:
+        conn.close()
+
+
+def test_an_opening_marks_a_new_epoch_once_at_its_first_write(book_path: Path) -> None:
+    PlanBook.open(book_path).close()
+    before = _write_count(book_path)
+    with PlanBook.open(book_path) as book:
+        assert _write_count(book_path) == before  # opening alone writes nothing
+        book.add(load_sample(SAMPLE_NAMES[0]))
+        first = _write_count(book_path)
+        assert first[0] == before[0] and first[1] != before[1]
+        book.add(load_sample(SAMPLE_NAMES[1]))
+        assert _write_count(book_path) == first
+
+
+def _log_of(path: Path, write: Callable[[PlanBook], object], passphrase: str | None = None) -> tuple[bytes, bytes]:
+    """(the file, its log) as a pipdesk killed right after ``write`` leaves them."""
+    with PlanBook.open(path, passphrase=passphrase) as book:
+        write(book)
+        return path.read_bytes(), path.with_name(path.name + "-wal").read_bytes()
+
+
+def test_a_log_another_plan_book_wrote_is_refused_and_named(tmp_path: Path) -> None:
+    ours = tmp_path / "ours.pipdesk"
+    theirs = tmp_path / "theirs.pipdesk"
+    for path in (ours, theirs):  # the same history: the same number of writes
+        PlanBook.open(path).close()
+    _file, their_log = _log_of(theirs, lambda book: book.add(load_sample(SAMPLE_NAMES[0])))
+    _file, _our_log = _log_of(ours, lambda book: book.add(load_sample(SAMPLE_NAMES[0])))
+    (tmp_path / "ours.pipdesk-wal").write_bytes(their_log)
+    link = tmp_path / "Team plans.pipdesk"
+    link.symlink_to(ours)
+    assert _open_refused(link) == (
+        f"{link}: the write-ahead log beside it (ours.pipdesk-wal) was written by another plan book, and opening "
+        "would merge it in; nothing was changed. Move ours.pipdesk-wal (and ours.pipdesk-shm) out of the folder "
+        "to open the plan book as it is, or put back the plan book file that log belongs to"
+    )
+    assert not (tmp_path / "ours.pipdesk-shm").exists()  # made by the look at the log, removed
+    (tmp_path / "ours.pipdesk-shm").write_bytes(b"")
+    with pytest.raises(PlanBookError):
+        PlanBook.open(ours)
+    assert (tmp_path / "ours.pipdesk-shm").exists()  # was there: left
+
+
+def test_a_log_of_an_earlier_opening_beside_a_file_put_back_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "plans.pipdesk"
+    PlanBook.open(path).close()
+    backup = path.read_bytes()
+    _file, log = _log_of(path, lambda book: book.add(load_sample(SAMPLE_NAMES[0])))
+    path.write_bytes(backup)
+    (tmp_path / "plans.pipdesk-wal").write_bytes(log)
+    assert _open_refused(path) == (
+        f"{path}: the write-ahead log beside it (plans.pipdesk-wal) was written by an earlier opening of this plan "
+        "book (before the file was replaced), and opening would merge it in; nothing was changed. Move "
+        "plans.pipdesk-wal (and plans.pipdesk-shm) out of the folder to open the plan book as it is, or put back "
+        "the plan book file that log belongs to"
+    )
+
+
+def test_the_log_a_crash_left_is_merged_in(tmp_path: Path) -> None:
+    path = tmp_path / "plans.pipdesk"
+    PlanBook.open(path).close()
+    names = SAMPLE_NAMES[:3]
+    file, log = _log_of(path, lambda book: book.add_many(load_sample(name) for name in names))
+    path.write_bytes(file)
+    (tmp_path / "plans.pipdesk-wal").write_bytes(log)
+    with PlanBook.open(path) as book:
+        assert book.count() == len(names)
+
+
+def test_the_lock_says_who_holds_the_book_and_is_private(book_path: Path) -> None:
+    import socket
+
+    with PlanBook.open(book_path):
+        lock = lock_path_of(book_path)
+        st = book_path.stat()
+        inode_lock = inode_locks_folder() / f"{st.st_dev}-{st.st_ino}.lock"
+        assert inode_locks_folder() == Path(os.environ["XDG_DATA_HOME"]) / "pipdesk" / "locks"
+        for held in (lock, inode_lock):
+            assert held.read_text() == f"a pipdesk command, pid {os.getpid()} on {socket.gethostname()}\n"
+            assert held.stat().st_mode & 0o777 == 0o600
+    assert not lock.exists() and not inode_lock.exists()
+
+
+def test_a_lock_file_removed_while_the_book_is_open_does_not_stop_it_closing(book_path: Path) -> None:
+    book = PlanBook.open(book_path)
+    lock_path_of(book_path).unlink()
+    for inode_lock in inode_locks_folder().iterdir():
+        inode_lock.unlink()
+    book.close()
+    PlanBook.open(book_path).close()
+
+
+def test_a_command_holding_the_book_a_moment_is_waited_for(book_path: Path) -> None:
+    import threading
+
+    PlanBook.open(book_path).close()
+    lock = lock_path_of(book_path)
+    lock.write_bytes(b"the command pipdesk import, pid 1 on elsewhere")
+    fd = os.open(lock, os.O_RDWR)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+
+    def release() -> None:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)
+
+    released = threading.Timer(0.3, release)
+    released.start()
+    try:
+        PlanBook.open(book_path).close()
+    finally:
+        released.join()
+
+
+@pytest.mark.usefixtures("short_wait")
+def test_a_held_book_opened_by_its_link_is_named_by_the_link(linked: tuple[Path, Path]) -> None:
+    link, real = linked
+    PlanBook.open(real).close()
+    with locked_by_another_program(lock_path_of(real), b""), pytest.raises(PlanBookInUse) as refused:
+        PlanBook.open(link)
+    assert str(refused.value) == (
+        f"{link}: is in use by another pipdesk, which has not finished after 0.1 seconds; try again when it has"
+    )
+
+
+def test_a_lock_file_that_is_a_folder_is_refused_in_the_systems_words(book_path: Path) -> None:
+    PlanBook.open(book_path).close()
+    lock_path_of(book_path).mkdir()
+    assert _open_refused(book_path) == (
+        f"{book_path}: cannot be opened for writing: pipdesk cannot create files in its folder (Is a directory)"
+    )
+
+
+def test_pipdesks_own_folder_is_made_private_and_a_chosen_one_keeps_its_mode(tmp_path: Path) -> None:
+    default = default_plan_book_path()
+    assert default == Path(os.environ["XDG_DATA_HOME"]) / "pipdesk" / "plans.pipdesk"
+    default.parent.mkdir(parents=True)
+    default.parent.chmod(0o755)
+    chosen = tmp_path / "chosen"
+    chosen.mkdir()
+    chosen.chmod(0o755)
+    PlanBook.open(default).close()
+    PlanBook.open(chosen / "plans.pipdesk").close()
+    assert default.parent.stat().st_mode & 0o777 == 0o700
+    assert chosen.stat().st_mode & 0o777 == 0o755
+
+
+def test_a_folder_that_cannot_be_made_is_told(tmp_path: Path) -> None:
+    (tmp_path / "a file").write_bytes(b"")
+    path = tmp_path / "a file" / "plans.pipdesk"
+    assert _open_refused(path) == f"{path}: cannot create a plan book here (File exists)"
+
+
+def test_a_name_too_long_for_the_file_made_first_is_told(linked: tuple[Path, Path], tmp_path: Path) -> None:
+    link = tmp_path / "long.pipdesk"
+    real = tmp_path.resolve() / "real" / ("p" * 240 + ".pipdesk")
+    link.symlink_to(real)
+    assert _open_refused(link) == f"{link}: cannot create a plan book here (File name too long)"
+    assert sorted(p.name for p in real.parent.iterdir()) == []
+
+
+def _failing_step_set() -> Migrations:
+    """pipdesk's steps, then one SQLite refuses."""
+    from sqlite_utils import Migrations
+
+    failing = Migrations(MIGRATION_SET)
+    for name, step in STEPS:
+        failing(name=name)(step)
+    failing(name="9001_bad_sql")(lambda db: db.execute("SELEKT 1"))
+    return failing
+
+
+def test_sqlite_refusing_a_step_is_told_when_creating_and_when_opening(tmp_path: Path) -> None:
+    new = tmp_path / "new.pipdesk"
+    assert _open_refused(new, migrations=_failing_step_set()) == (
+        f'{new}: cannot create a plan book here (the plan book could not be read or written (near "SELEKT": '
+        "syntax error))"
+    )
+    assert not new.exists()
+    old = tmp_path / "old.pipdesk"
+    PlanBook.open(old).close()
+    assert _open_refused(old, migrations=_failing_step_set()) == (
+        f'{old}: cannot be opened for writing (the plan book could not be read or written (near "SELEKT": '
+        "syntax error))"
+    )
+
+
+def test_a_damaged_book_opened_to_be_checked_later_opens_and_is_refused_by_its_link_at_the_first_write(
+    linked: tuple[Path, Path],
+) -> None:
+    link, real = linked
+    with PlanBook.open(real) as book:
+        book.add_many(load_sample(name) for name in SAMPLE_NAMES)
+    conn = sqlite3.connect(real)
+    (root,) = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'audit_links'").fetchone()
+    (page_size,) = conn.execute("PRAGMA page_size").fetchone()
+    conn.close()
+    data = bytearray(real.read_bytes())
+    data[(root - 1) * page_size : root * page_size] = b"\xff" * page_size
+    real.write_bytes(bytes(data))
+    book = PlanBook.open(link, check_later=True)
+    try:
+        check = integrity_of(book.db.conn)
+        assert check is not None
+        with pytest.raises(PlanBookDamaged, match=rf"^{re.escape(str(link))}: is damaged \(\*\*\* in database main"):
+            check.verdict()
+    finally:
+        book.close()
+
+
+def test_an_open_book_is_kept_from_being_written_over_until_it_closes(book_path: Path) -> None:
+    """Through another name of its file (a hard link): no export replaces the open book."""
+    from pipdesk.domain import PipdeskError
+    from pipdesk.system.safe_write import write_private_file
+
+    other_name = book_path.with_name("export.txt")
+    with PlanBook.open(book_path):
+        os.link(book_path, other_name)
+        with pytest.raises(PipdeskError) as refused:
+            write_private_file(other_name, b"an export")
+        assert str(refused.value) == (
+            f"{other_name}: is the open plan book plans.pipdesk (or one of its files); "
+            "choose another name for the export; nothing was written"
+        )
+    with pytest.raises(PipdeskError) as refused:
+        write_private_file(other_name, b"an export")
+    assert "is a plan book or another database" in str(refused.value)
