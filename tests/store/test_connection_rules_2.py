@@ -716,3 +716,72 @@ def test_an_open_book_is_kept_from_being_written_over_until_it_closes(book_path:
     with pytest.raises(PipdeskError) as refused:
         write_private_file(other_name, b"an export")
     assert "is a plan book or another database" in str(refused.value)
+
+
+_OPEN_AND_SAY_WHAT_LOADED = """
+import sys
+from pipdesk.store import PlanBook
+PlanBook.open(sys.argv[1]).close()
+print(sorted(name for name in sys.modules if name.startswith("sqlite_utils")))
+"""
+
+
+def test_opening_a_book_of_the_current_schema_loads_no_schema_steps(book_path: Path) -> None:
+    import subprocess
+    import sys
+
+    PlanBook.open(book_path).close()
+    opened = subprocess.run(
+        [sys.executable, "-c", _OPEN_AND_SAY_WHAT_LOADED, str(book_path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).parents[2],
+    )
+    assert opened.stdout.strip() == "[]"
+
+
+def _stub_with_no_tables(path: Path) -> None:
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA user_version = 1")  # a database file with a header and no table
+    conn.commit()
+    conn.close()
+    assert path.stat().st_size > 0
+
+
+@pytest.mark.parametrize("stub", ["empty file", "database without tables"])
+def test_a_stub_a_crash_left_at_the_default_path_becomes_a_new_book_and_elsewhere_is_refused(
+    stub: str, tmp_path: Path
+) -> None:
+    default = default_plan_book_path()
+    chosen = tmp_path / "plans.pipdesk"
+    default.parent.mkdir(parents=True)
+    for path in (default, chosen):
+        if stub == "empty file":
+            path.write_bytes(b"")
+        else:
+            _stub_with_no_tables(path)
+    with PlanBook.open(default) as book:
+        assert book.count() == 0
+    assert _applied(default) == list(STEP_NAMES)
+    assert _open_refused(chosen) == (
+        f"{chosen}: is an empty file, not a plan book"
+        if stub == "empty file"
+        else f"{chosen}: is an SQLite database but not a plan book"
+    )
+
+
+def test_at_the_default_path_only_a_stub_is_replaced(tmp_path: Path) -> None:
+    default = default_plan_book_path()
+    default.parent.mkdir(parents=True)
+    default.write_bytes(b"S")
+    assert _open_refused(default) == f"{default}: is not a plan book (it is not an SQLite database)"
+    default.unlink()
+    _sqlite_file(default, 4096, rows=1)
+    assert _open_refused(default) == f"{default}: is an SQLite database but not a plan book"
+    default.unlink()
+    default.mkdir()
+    assert _open_refused(default) == f"{default}: is a folder, not a plan book"
+    default.rmdir()
+    default.write_bytes(b"")
+    assert _open_refused(default, create=False) == f"{default}: is an empty file, not a plan book"
