@@ -785,3 +785,38 @@ def test_at_the_default_path_only_a_stub_is_replaced(tmp_path: Path) -> None:
     default.rmdir()
     default.write_bytes(b"")
     assert _open_refused(default, create=False) == f"{default}: is an empty file, not a plan book"
+
+
+def test_a_huge_database_at_the_default_path_is_not_read_whole_to_tell_it_is_no_stub() -> None:
+    default = default_plan_book_path()
+    default.parent.mkdir(parents=True)
+    _sqlite_file(default, 4096, rows=1)
+    with default.open("r+b") as handle:
+        try:
+            handle.truncate(2**40)
+        except OSError:
+            pytest.skip("this file system holds no sparse file of a terabyte")
+    assert _open_refused(default) == f"{default}: is an SQLite database but not a plan book"
+
+
+def test_a_book_opens_and_closes_when_the_folder_of_locks_by_inode_cannot_be_made(book_path: Path) -> None:
+    """The lock beside the file still holds; only another name of the same file (a hard link) goes unseen."""
+    inode_locks_folder().parent.mkdir(parents=True)
+    inode_locks_folder().write_bytes(b"not a folder")
+    with PlanBook.open(book_path) as book:
+        book.add(load_sample(SAMPLE_NAMES[0]))
+    with PlanBook.open(book_path) as book:
+        assert book.count() == 1
+
+
+def test_a_book_checked_later_is_checked_at_its_first_write_and_then_written_freely(book_path: Path) -> None:
+    PlanBook.open(book_path).close()
+    book = PlanBook.open(book_path, check_later=True)
+    try:
+        assert integrity_of(book.db.conn) is not None
+        book.add(load_sample(SAMPLE_NAMES[0]))
+        assert integrity_of(book.db.conn) is None
+        book.add(load_sample(SAMPLE_NAMES[1]))
+        assert book.count() == 2
+    finally:
+        book.close()
