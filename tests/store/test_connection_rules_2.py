@@ -820,3 +820,17 @@ def test_a_book_checked_later_is_checked_at_its_first_write_and_then_written_fre
         assert book.count() == 2
     finally:
         book.close()
+
+
+def test_a_log_of_an_earlier_opening_beside_an_encrypted_book_put_back_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "secret.pipdesk"
+    PlanBook.open(path, passphrase=SECRET).close()
+    backup = path.read_bytes()
+    _file, log = _log_of(path, lambda book: book.add(load_sample(SAMPLE_NAMES[0])), SECRET)
+    path.write_bytes(backup)
+    (tmp_path / "secret.pipdesk-wal").write_bytes(log)
+    refused = _open_refused(path, passphrase=SECRET)
+    assert refused.startswith(
+        f"{path}: the write-ahead log beside it (secret.pipdesk-wal) was written by an earlier opening of this plan "
+        "book (before the file was replaced)"
+    )
