@@ -834,3 +834,27 @@ def test_a_log_of_an_earlier_opening_beside_an_encrypted_book_put_back_is_refuse
         f"{path}: the write-ahead log beside it (secret.pipdesk-wal) was written by an earlier opening of this plan "
         "book (before the file was replaced)"
     )
+
+
+@pytest.mark.usefixtures("short_wait")
+def test_a_new_book_whose_lock_another_program_holds_is_named_by_the_link(linked: tuple[Path, Path]) -> None:
+    link, real = linked
+    with locked_by_another_program(lock_path_of(real), b""), pytest.raises(PlanBookInUse) as refused:
+        PlanBook.open(link)
+    assert str(refused.value) == (
+        f"{link}: is in use by another pipdesk, which has not finished after 0.1 seconds; try again when it has"
+    )
+    assert not real.exists()
+
+
+def test_a_book_whose_identity_row_is_gone_is_still_written(book_path: Path) -> None:
+    """As a book from before schema step 0005 is: no epoch is marked."""
+    PlanBook.open(book_path).close()
+    conn = sqlite3.connect(book_path)
+    conn.execute("DELETE FROM book_identity")
+    conn.commit()
+    conn.close()
+    with PlanBook.open(book_path) as book:
+        book.add(load_sample(SAMPLE_NAMES[0]))
+    with PlanBook.open(book_path) as book:
+        assert book.count() == 1
