@@ -858,3 +858,11 @@ def test_a_book_whose_identity_row_is_gone_is_still_written(book_path: Path) -> 
         book.add(load_sample(SAMPLE_NAMES[0]))
     with PlanBook.open(book_path) as book:
         assert book.count() == 1
+
+
+def test_a_book_is_made_beside_its_final_name_so_another_disk_is_no_obstacle(small_disk: Path) -> None:
+    """The system's temporary folder is on another file system than this disk: the book is not made there."""
+    path = small_disk / "plans.pipdesk"
+    with PlanBook.open(path) as book:
+        book.add(load_sample(SAMPLE_NAMES[0]))
+    assert sorted(p.name for p in small_disk.iterdir()) == ["plans.pipdesk"]
