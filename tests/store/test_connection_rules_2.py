@@ -866,3 +866,13 @@ def test_a_book_is_made_beside_its_final_name_so_another_disk_is_no_obstacle(sma
     with PlanBook.open(path) as book:
         book.add(load_sample(SAMPLE_NAMES[0]))
     assert sorted(p.name for p in small_disk.iterdir()) == ["plans.pipdesk"]
+
+
+def test_a_database_at_the_default_path_that_cannot_be_read_is_no_stub_and_is_kept() -> None:
+    default = default_plan_book_path()
+    default.parent.mkdir(parents=True)
+    damaged = b"SQLite format 3\0" + b"\xff" * 300
+    default.write_bytes(damaged)
+    with pytest.raises(PlanBookError):
+        PlanBook.open(default)
+    assert default.read_bytes() == damaged
