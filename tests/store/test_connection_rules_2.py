@@ -876,3 +876,12 @@ def test_a_database_at_the_default_path_that_cannot_be_read_is_no_stub_and_is_ke
     with pytest.raises(PlanBookError):
         PlanBook.open(default)
     assert default.read_bytes() == damaged
+
+
+def test_a_book_this_process_holds_is_refused_at_once_not_waited_for(book_path: Path) -> None:
+    import time
+
+    with PlanBook.open(book_path):
+        started = time.monotonic()
+        assert _open_refused(book_path) == f"{book_path}: is open in another pipdesk window; close it there first"
+        assert time.monotonic() - started < 5  # not the 10 seconds a command is waited for
