@@ -37,7 +37,7 @@ from pipdesk.store.connection import (
 from pipdesk.store.driver import sqlite3
 from pipdesk.store.migrations import MIGRATION_SET, MIGRATIONS_TABLE, STEP_NAMES, STEPS
 
-from conftest import SAMPLE_NAMES, fill, load_sample
+from conftest import SAMPLE_NAMES, HeldPlanBook, fill, load_sample
 
 if TYPE_CHECKING:
     from sqlite_utils import Migrations
@@ -885,3 +885,19 @@ def test_a_book_this_process_holds_is_refused_at_once_not_waited_for(book_path: 
         started = time.monotonic()
         assert _open_refused(book_path) == f"{book_path}: is open in another pipdesk window; close it there first"
         assert time.monotonic() - started < 5  # not the 10 seconds a command is waited for
+
+
+def test_a_book_another_window_holds_is_refused_at_once_naming_where(
+    book_path: Path, hold_plan_book: Callable[..., HeldPlanBook]
+) -> None:
+    import socket
+    import time
+
+    PlanBook.open(book_path).close()
+    window = hold_plan_book(book_path)
+    started = time.monotonic()
+    assert _open_refused(book_path) == (
+        f"{book_path}: is open in another pipdesk window (pid {window.pid} on {socket.gethostname()}); "
+        "close it there first"
+    )
+    assert time.monotonic() - started < 5  # not the 10 seconds a command is waited for
