@@ -901,3 +901,17 @@ def test_a_book_another_window_holds_is_refused_at_once_naming_where(
         "close it there first"
     )
     assert time.monotonic() - started < 5  # not the 10 seconds a command is waited for
+
+
+def test_a_book_sqlite_cannot_even_check_is_refused_as_damaged_or_not_a_plan_book(book_path: Path) -> None:
+    PlanBook.open(book_path).close()
+    conn = sqlite3.connect(book_path)
+    (root,) = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'audit_links'").fetchone()
+    (page_size,) = conn.execute("PRAGMA page_size").fetchone()
+    conn.close()
+    data = bytearray(book_path.read_bytes())
+    data[(root - 1) * page_size : root * page_size] = b"\xff" * page_size
+    book_path.write_bytes(bytes(data))
+    assert _open_refused(book_path) == (
+        f"{book_path}: is damaged or not a plan book (database disk image is malformed); restore it from a backup"
+    )
