@@ -915,3 +915,11 @@ def test_a_book_sqlite_cannot_even_check_is_refused_as_damaged_or_not_a_plan_boo
     assert _open_refused(book_path) == (
         f"{book_path}: is damaged or not a plan book (database disk image is malformed); restore it from a backup"
     )
+
+
+def test_a_lock_file_replaced_by_a_folder_while_the_book_is_open_does_not_stop_it_closing(book_path: Path) -> None:
+    book = PlanBook.open(book_path)
+    lock_path_of(book_path).unlink()
+    lock_path_of(book_path).mkdir()
+    book.close()
+    assert list(inode_locks_folder().iterdir()) == []  # the other lock was let go
