@@ -329,3 +329,41 @@ def fill(disk: Path) -> Path:
         os.close(fd)
     assert os.statvfs(disk).f_bavail == 0
     return filler
+
+
+def edit_outside_pipdesk(path: Path, *statements: str) -> None:
+    """Run ``statements`` on the file with a connection of its own (foreign keys off, as the sqlite3 shell has
+    them), as anyone with the file could; each must change a row."""
+    from pipdesk.store.driver import sqlite3
+
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        for statement in statements:
+            assert conn.execute(statement).rowcount >= 1, statement
+    finally:
+        conn.close()
+
+
+def read_outside_pipdesk(path: Path, sql: str) -> object:
+    """The first value ``sql`` reads from the file, through a connection of its own."""
+    from pipdesk.store.driver import sqlite3
+
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(sql).fetchone()[0]
+    finally:
+        conn.close()
+
+
+def overwrite_root_page(path: Path, name: str) -> int:
+    """The first page of the table or index ``name`` overwritten with 0xff bytes (SQLite cannot read it); its number."""
+    from pipdesk.store.driver import sqlite3
+
+    conn = sqlite3.connect(path)
+    (root,) = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", [name]).fetchone()
+    (page_size,) = conn.execute("PRAGMA page_size").fetchone()
+    conn.close()
+    data = bytearray(path.read_bytes())
+    data[(root - 1) * page_size : root * page_size] = b"\xff" * page_size
+    path.write_bytes(bytes(data))
+    return int(root)

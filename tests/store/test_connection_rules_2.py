@@ -37,7 +37,7 @@ from pipdesk.store.connection import (
 from pipdesk.store.driver import sqlite3
 from pipdesk.store.migrations import MIGRATION_SET, MIGRATIONS_TABLE, STEP_NAMES, STEPS
 
-from conftest import SAMPLE_NAMES, HeldPlanBook, fill, load_sample
+from conftest import SAMPLE_NAMES, HeldPlanBook, fill, load_sample, overwrite_root_page
 
 if TYPE_CHECKING:
     from sqlite_utils import Migrations
@@ -397,13 +397,7 @@ def test_a_damaged_book_is_refused_with_what_the_check_of_its_pages_found(
     link, real = linked
     with PlanBook.open(real) as book:
         book.add_many(load_sample(name) for name in SAMPLE_NAMES)
-    conn = sqlite3.connect(real)
-    (root,) = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'audit_links'").fetchone()
-    (page_size,) = conn.execute("PRAGMA page_size").fetchone()
-    conn.close()
-    data = bytearray(real.read_bytes())
-    data[(root - 1) * page_size : root * page_size] = b"\xff" * page_size
-    real.write_bytes(bytes(data))
+    root = overwrite_root_page(real, "audit_links")
     with pytest.raises(PlanBookDamaged) as refused:
         PlanBook.open(link)
     assert str(refused.value) == (
@@ -682,13 +676,7 @@ def test_a_damaged_book_opened_to_be_checked_later_opens_and_is_refused_by_its_l
     link, real = linked
     with PlanBook.open(real) as book:
         book.add_many(load_sample(name) for name in SAMPLE_NAMES)
-    conn = sqlite3.connect(real)
-    (root,) = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'audit_links'").fetchone()
-    (page_size,) = conn.execute("PRAGMA page_size").fetchone()
-    conn.close()
-    data = bytearray(real.read_bytes())
-    data[(root - 1) * page_size : root * page_size] = b"\xff" * page_size
-    real.write_bytes(bytes(data))
+    overwrite_root_page(real, "audit_links")
     book = PlanBook.open(link, check_later=True)
     try:
         check = integrity_of(book.db.conn)
@@ -905,13 +893,7 @@ def test_a_book_another_window_holds_is_refused_at_once_naming_where(
 
 def test_a_book_sqlite_cannot_even_check_is_refused_as_damaged_or_not_a_plan_book(book_path: Path) -> None:
     PlanBook.open(book_path).close()
-    conn = sqlite3.connect(book_path)
-    (root,) = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'audit_links'").fetchone()
-    (page_size,) = conn.execute("PRAGMA page_size").fetchone()
-    conn.close()
-    data = bytearray(book_path.read_bytes())
-    data[(root - 1) * page_size : root * page_size] = b"\xff" * page_size
-    book_path.write_bytes(bytes(data))
+    overwrite_root_page(book_path, "audit_links")
     assert _open_refused(book_path) == (
         f"{book_path}: is damaged or not a plan book (database disk image is malformed); restore it from a backup"
     )

@@ -20,32 +20,13 @@ import pytest
 from pipdesk.domain import Attachment, PlanInvalid, Status, rules
 from pipdesk.store import AttachmentMissing, PlanBook, PlanNotFound
 from pipdesk.store.connection import IntegrityCheck, PlanBookDamaged, integrity_of
-from pipdesk.store.driver import sqlite3
 from pipdesk.store.plan_book import PlanSummary, plan_facts
 
-from conftest import ALEX, BETH, CARL, DMITRY, load_sample, running_plan
-
-
-def _edit_outside_pipdesk(path: Path, *statements: str) -> None:
-    """Run ``statements`` on the file with a connection of its own (foreign keys off, as the sqlite3 shell has them)."""
-    conn = sqlite3.connect(path, isolation_level=None)
-    try:
-        for statement in statements:
-            assert conn.execute(statement).rowcount >= 1, statement
-    finally:
-        conn.close()
-
-
-def _read(path: Path, sql: str) -> object:
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute(sql).fetchone()[0]
-    finally:
-        conn.close()
+from conftest import ALEX, BETH, CARL, DMITRY, edit_outside_pipdesk, load_sample, read_outside_pipdesk, running_plan
 
 
 def _epoch(path: Path) -> str:
-    return str(_read(path, "SELECT epoch FROM book_identity WHERE id = 1"))
+    return str(read_outside_pipdesk(path, "SELECT epoch FROM book_identity WHERE id = 1"))
 
 
 # `pipdesk list --json`
@@ -238,7 +219,7 @@ def test_the_number_sqlite_gives_a_new_row_is_used_as_given_even_0(book: PlanBoo
     """A book whose plans, concerns and check-ins were renumbered below 1 outside pipdesk (the highest now -1):
     SQLite gives the next of each the number 0, and the plan's rows hang from those numbers."""
     book.close()
-    _edit_outside_pipdesk(
+    edit_outside_pipdesk(
         book_path,
         f"DELETE FROM plans WHERE id <> {ALEX}",
         "UPDATE plans SET id = -1",
@@ -259,8 +240,12 @@ def test_the_times_a_save_records_are_utc_to_the_second(book: PlanBook, book_pat
     _save_alex(book)
     after = dt.datetime.now(dt.UTC)
     book.close()
-    at = str(_read(book_path, f"SELECT at FROM audit_links WHERE plan_id = {ALEX} ORDER BY position DESC LIMIT 1"))
-    updated = str(_read(book_path, f"SELECT updated_at FROM plans WHERE id = {ALEX}"))
+    at = str(
+        read_outside_pipdesk(
+            book_path, f"SELECT at FROM audit_links WHERE plan_id = {ALEX} ORDER BY position DESC LIMIT 1"
+        )
+    )
+    updated = str(read_outside_pipdesk(book_path, f"SELECT updated_at FROM plans WHERE id = {ALEX}"))
     assert at == updated
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00", at), at
     assert before <= dt.datetime.fromisoformat(at) <= after
@@ -285,7 +270,7 @@ def test_rows_that_do_not_make_a_plan_are_said_to_be_damage_of_the_plan_book_nam
     book: PlanBook, book_path: Path
 ) -> None:
     book.close()
-    _edit_outside_pipdesk(book_path, f"UPDATE plans SET status = 'finished' WHERE id = {CARL}")
+    edit_outside_pipdesk(book_path, f"UPDATE plans SET status = 'finished' WHERE id = {CARL}")
     after = "; it is damaged or was changed outside pipdesk; restore it from a backup"
     with PlanBook.open(book_path) as again:
         assert again.path == book_path

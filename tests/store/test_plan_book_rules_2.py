@@ -16,33 +16,18 @@ import pytest
 
 from pipdesk.domain import Attachment, Plan, audit
 from pipdesk.store import PlanBook
-from pipdesk.store.driver import sqlite3
 from pipdesk.store.plan_book import AuditTrail, PlanChangedOutsidePipdesk
 
-from conftest import ALEX, BETH, CARL, DMITRY
-
-
-def _edit_outside_pipdesk(path: Path, *statements: str) -> None:
-    """Run ``statements`` on the file with a connection of its own (foreign keys off, as the sqlite3 shell has them)."""
-    conn = sqlite3.connect(path, isolation_level=None)
-    try:
-        for statement in statements:
-            assert conn.execute(statement).rowcount >= 1, statement
-    finally:
-        conn.close()
-
-
-def _read(path: Path, sql: str) -> object:
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute(sql).fetchone()[0]
-    finally:
-        conn.close()
+from conftest import ALEX, BETH, CARL, DMITRY, edit_outside_pipdesk, read_outside_pipdesk
 
 
 def _last_saved_on(path: Path, plan_id: int) -> str:
     """The day of the plan's last save, as its record of saves holds it."""
-    at = str(_read(path, f"SELECT at FROM audit_links WHERE plan_id = {plan_id} ORDER BY position DESC LIMIT 1"))
+    at = str(
+        read_outside_pipdesk(
+            path, f"SELECT at FROM audit_links WHERE plan_id = {plan_id} ORDER BY position DESC LIMIT 1"
+        )
+    )
     assert len(at) > 10 and at[10] == "T", at
     return at[:10]
 
@@ -91,7 +76,7 @@ def test_a_plan_saved_again_by_the_connection_that_saved_it_is_not_read_back_fir
         read_back = ["SELECT * FROM plans WHERE id = ?"]
         assert saves(again, plan) == read_back  # the first save of the opening
         assert saves(again, plan) == []
-        _edit_outside_pipdesk(book_path, f"UPDATE plans SET updated_at = updated_at WHERE id = {ALEX}")
+        edit_outside_pipdesk(book_path, f"UPDATE plans SET updated_at = updated_at WHERE id = {ALEX}")
         assert saves(again, plan) == read_back  # another connection wrote the file since
         # The trace names each statement, those writing many rows at once too (the check-ins' progress).
         assert (
@@ -110,9 +95,7 @@ def test_a_save_over_a_revision_whose_stored_hash_was_changed_is_refused_saying_
     """Only the hash of a revision changed (the plan's content is as saved): the revisions' chain is
     checked too, and the refusal names the day of the last save."""
     book.close()
-    _edit_outside_pipdesk(
-        book_path, f"UPDATE revisions SET hash = '{'f' * 64}' WHERE plan_id = {CARL} AND position = 1"
-    )
+    edit_outside_pipdesk(book_path, f"UPDATE revisions SET hash = '{'f' * 64}' WHERE plan_id = {CARL} AND position = 1")
     day = _last_saved_on(book_path, CARL)
     with PlanBook.open(book_path) as again:
         plan = again.get(CARL)
@@ -134,7 +117,7 @@ def test_a_plan_with_no_record_of_saves_is_not_saved_over_and_verify_says_it_was
     """Its record of saves removed (the last in the chain, so no other plan's breaks): the refusal has no
     day to name, and verify counts 0 saves."""
     book.close()
-    _edit_outside_pipdesk(book_path, f"DELETE FROM audit_links WHERE plan_id = {DMITRY}")
+    edit_outside_pipdesk(book_path, f"DELETE FROM audit_links WHERE plan_id = {DMITRY}")
     with PlanBook.open(book_path) as again:
         plan = again.get(DMITRY)
         employee = plan.employee.name if plan.employee else ""
@@ -158,9 +141,9 @@ def test_verify_names_the_first_revision_that_no_longer_matches_by_its_time_and_
     book: PlanBook, book_path: Path
 ) -> None:
     book.close()
-    at = str(_read(book_path, f"SELECT at FROM revisions WHERE plan_id = {CARL} AND position = 1"))
-    field = str(_read(book_path, f"SELECT field FROM revisions WHERE plan_id = {CARL} AND position = 1"))
-    _edit_outside_pipdesk(
+    at = str(read_outside_pipdesk(book_path, f"SELECT at FROM revisions WHERE plan_id = {CARL} AND position = 1"))
+    field = str(read_outside_pipdesk(book_path, f"SELECT field FROM revisions WHERE plan_id = {CARL} AND position = 1"))
+    edit_outside_pipdesk(
         book_path, f"UPDATE revisions SET reason = 'Nobody asked.' WHERE plan_id = {CARL} AND position = 1"
     )
     with PlanBook.open(book_path) as again:
@@ -174,11 +157,11 @@ def test_a_revision_that_no_longer_reads_is_hashed_over_what_its_row_holds(book:
     stand-in: the chain breaks at that row, not at the one after it."""
     book.close()
     placeholder = audit.link_hash(audit.GENESIS, repr(None))
-    _edit_outside_pipdesk(
+    edit_outside_pipdesk(
         book_path,
         f"UPDATE revisions SET at = 'not a time', hash = '{placeholder}' WHERE plan_id = {CARL} AND position = 0",
     )
-    field = str(_read(book_path, f"SELECT field FROM revisions WHERE plan_id = {CARL} AND position = 0"))
+    field = str(read_outside_pipdesk(book_path, f"SELECT field FROM revisions WHERE plan_id = {CARL} AND position = 0"))
     with PlanBook.open(book_path) as again:
         trail = _trail(again, CARL)
     assert (trail.broken_at, trail.broken_revision) == (0, f"not a time {field}")
@@ -190,7 +173,7 @@ def test_verify_lists_a_plan_deleted_outside_pipdesk_with_its_saves_and_the_day_
     _save_alex(book)
     book.close()
     day = _last_saved_on(book_path, ALEX)
-    _edit_outside_pipdesk(book_path, f"DELETE FROM plans WHERE id = {ALEX}")
+    edit_outside_pipdesk(book_path, f"DELETE FROM plans WHERE id = {ALEX}")
     with PlanBook.open(book_path) as again:
         trail = _trail(again, ALEX)
     assert trail == AuditTrail(
@@ -211,7 +194,7 @@ def test_verify_lists_a_plan_pipdesk_deleted_whose_record_of_saves_was_changed_a
 ) -> None:
     book.delete(DMITRY)
     book.close()
-    _edit_outside_pipdesk(
+    edit_outside_pipdesk(
         book_path,
         f"UPDATE audit_links SET at = '2026-01-01T00:00:00+00:00'"
         f" WHERE position = (SELECT max(position) FROM audit_links) AND plan_id = {DMITRY}",
@@ -236,7 +219,7 @@ def test_verify_names_every_attached_file_gone_in_one_sentence(book: PlanBook, b
     ]
     book.save(ALEX, plan)
     book.close()
-    _edit_outside_pipdesk(book_path, "DELETE FROM attachment_contents")
+    edit_outside_pipdesk(book_path, "DELETE FROM attachment_contents")
     with PlanBook.open(book_path) as again:
         trail = _trail(again, ALEX)
     assert trail.problem == (
@@ -251,7 +234,7 @@ def test_verify_says_what_no_longer_matches_in_a_plans_record_of_saves_with_its_
     """A plan changed since its last save, a save whose time was changed, a plan that no longer reads."""
     book.close()
     day = _last_saved_on(book_path, ALEX)
-    _edit_outside_pipdesk(
+    edit_outside_pipdesk(
         book_path,
         f"UPDATE objectives SET title = 'Something easier' WHERE plan_id = {ALEX} AND position = 0",
         f"UPDATE audit_links SET at = '2026-01-02T03:04:05+00:00' WHERE plan_id = {BETH}",

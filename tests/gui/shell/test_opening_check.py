@@ -13,9 +13,8 @@ from pipdesk.gui.common.scripted_prompter import ScriptedPrompter
 from pipdesk.gui.shell.main_window import MainWindow
 from pipdesk.store import PlanBook
 from pipdesk.store.connection import PlanBookDamaged, integrity_of
-from pipdesk.store.driver import sqlite3
 
-from conftest import SAMPLE_NAMES, load_sample
+from conftest import SAMPLE_NAMES, load_sample, overwrite_root_page
 
 PAGE = 4096
 
@@ -25,13 +24,7 @@ def damaged_book(book_path: Path) -> Path:
     """The four samples, then the first page of the audit links (read only by a write or verify) overwritten."""
     with PlanBook.open(book_path) as book:
         book.add_many(load_sample(name) for name in SAMPLE_NAMES)
-    conn = sqlite3.connect(book_path)
-    (root,) = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'audit_links'").fetchone()
-    (page_size,) = conn.execute("PRAGMA page_size").fetchone()
-    conn.close()
-    data = bytearray(book_path.read_bytes())
-    data[(root - 1) * page_size : root * page_size] = b"\xff" * page_size
-    book_path.write_bytes(bytes(data))
+    overwrite_root_page(book_path, "audit_links")
     return book_path
 
 
