@@ -1,5 +1,6 @@
-"""The plan book's chain of saves as the file holds it: one row a save, numbered one after another from 0,
-as the upgrade steps number the rows they add (test_migrations_rules.py).
+"""How `PlanBook.open` passes the caller's choices on (whether a missing book is made, the schema steps), and
+the chain of saves as the file holds it: one row a save, numbered one after another from 0, as the upgrade
+steps number the rows they add (test_migrations_rules.py).
 
 The rows are read with a plain SQLite connection on the real file, as anyone with the file could.
 """
@@ -8,9 +9,32 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipdesk.store import PlanBook
+import pytest
+
+from pipdesk.store import PlanBook, PlanBookError
+from pipdesk.store.migrations import plan_book_migrations
 
 from conftest import SAMPLE_NAMES, load_sample, read_outside_pipdesk
+
+
+def test_a_plan_book_opens_with_the_schema_steps_given_and_a_missing_one_is_made_only_when_asked(
+    tmp_path: Path,
+) -> None:
+    missing = tmp_path / "missing.pipdesk"
+    with pytest.raises(PlanBookError) as refused:
+        PlanBook.open(missing, create=False)
+    assert str(refused.value) == f"{missing}: there is no plan book at this path"
+    assert sorted(tmp_path.iterdir()) == []
+
+    migrations = plan_book_migrations()
+
+    @migrations(name="9999_test_add_plan_tags")
+    def add_tags(db):  # type: ignore[no-untyped-def]
+        db.execute("ALTER TABLE plans ADD COLUMN test_tags TEXT NOT NULL DEFAULT ''")
+
+    made = tmp_path / "made.pipdesk"
+    PlanBook.open(made, migrations=migrations).close()
+    assert read_outside_pipdesk(made, "SELECT type FROM pragma_table_info('plans') WHERE name = 'test_tags'") == "TEXT"
 
 
 def _saves(path: Path) -> str:
