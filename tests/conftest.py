@@ -19,7 +19,7 @@ os.environ["PYTHONPATH"] = os.pathsep.join(
     [str(Path(__file__).resolve().parents[1]), *filter(None, [os.environ.get("PYTHONPATH")])]
 )
 
-from pipdesk.domain import Plan
+from pipdesk.domain import Attachment, Plan
 from pipdesk.planfile import parse_plan_file
 from pipdesk.store import PlanBook
 
@@ -353,6 +353,17 @@ def read_outside_pipdesk(path: Path, sql: str) -> object:
         return conn.execute(sql).fetchone()[0]
     finally:
         conn.close()
+
+
+def stored_attachment(book: PlanBook, data: bytes, name: str) -> Attachment:
+    """``data`` kept in ``book`` as a PDF named ``name``, as the attachment a plan lists (added 29 September 2026)."""
+    return Attachment(
+        name=name,
+        media_type="application/pdf",
+        size=len(data),
+        sha256=book.add_attachment_content(data),
+        added_on=dt.date(2026, 9, 29),
+    )
 
 
 def overwrite_root_page(path: Path, name: str) -> int:

@@ -17,12 +17,22 @@ from pathlib import Path
 
 import pytest
 
-from pipdesk.domain import Attachment, PlanInvalid, Status, rules
+from pipdesk.domain import PlanInvalid, Status, rules
 from pipdesk.store import AttachmentMissing, PlanBook, PlanNotFound
 from pipdesk.store.connection import IntegrityCheck, PlanBookDamaged, integrity_of
 from pipdesk.store.plan_book import PlanSummary, plan_facts
 
-from conftest import ALEX, BETH, CARL, DMITRY, edit_outside_pipdesk, load_sample, read_outside_pipdesk, running_plan
+from conftest import (
+    ALEX,
+    BETH,
+    CARL,
+    DMITRY,
+    edit_outside_pipdesk,
+    load_sample,
+    read_outside_pipdesk,
+    running_plan,
+    stored_attachment,
+)
 
 
 def _epoch(path: Path) -> str:
@@ -156,16 +166,6 @@ def test_forgetting_unused_files_when_there_is_none_says_0_and_writes_nothing(bo
 # Adding, saving and deleting plans
 
 
-def _attachment(book: PlanBook, data: bytes, name: str) -> Attachment:
-    return Attachment(
-        name=name,
-        media_type="application/pdf",
-        size=len(data),
-        sha256=book.add_attachment_content(data),
-        added_on=dt.date(2026, 9, 29),
-    )
-
-
 def test_a_plan_that_breaks_a_rule_is_refused_whole_listing_each_problem(book: PlanBook) -> None:
     plan = load_sample("alex-delivery-active")
     plan.end_date = plan.start_date - dt.timedelta(days=1)
@@ -183,7 +183,7 @@ def test_a_plan_that_breaks_a_rule_is_refused_whole_listing_each_problem(book: P
 
 def test_a_plan_naming_files_the_book_does_not_hold_is_refused_naming_the_start_of_each(book: PlanBook) -> None:
     plan = load_sample("alex-delivery-active")
-    kept = _attachment(book, b"signed plan", "signed plan.pdf")
+    kept = stored_attachment(book, b"signed plan", "signed plan.pdf")
     plan.attachments = [
         kept,
         kept.model_copy(update={"sha256": "cd" * 32, "name": "b.pdf"}),

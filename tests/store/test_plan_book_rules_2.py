@@ -9,16 +9,15 @@ the file could.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
 
-from pipdesk.domain import Attachment, Plan, audit
+from pipdesk.domain import Plan, audit
 from pipdesk.store import PlanBook
 from pipdesk.store.plan_book import AuditTrail, PlanChangedOutsidePipdesk
 
-from conftest import ALEX, BETH, CARL, DMITRY, edit_outside_pipdesk, read_outside_pipdesk
+from conftest import ALEX, BETH, CARL, DMITRY, edit_outside_pipdesk, read_outside_pipdesk, stored_attachment
 
 
 def _last_saved_on(path: Path, plan_id: int) -> str:
@@ -41,16 +40,6 @@ def _save_alex(book: PlanBook) -> None:
     plan = book.get(ALEX)
     plan.summary += " Reviewed."
     book.save(ALEX, plan)
-
-
-def _attachment(book: PlanBook, data: bytes, name: str) -> Attachment:
-    return Attachment(
-        name=name,
-        media_type="application/pdf",
-        size=len(data),
-        sha256=book.add_attachment_content(data),
-        added_on=dt.date(2026, 9, 29),
-    )
 
 
 # Saving over a plan
@@ -214,8 +203,8 @@ def test_verify_lists_a_plan_pipdesk_deleted_whose_record_of_saves_was_changed_a
 def test_verify_names_every_attached_file_gone_in_one_sentence(book: PlanBook, book_path: Path) -> None:
     plan = book.get(ALEX)
     plan.attachments = [
-        _attachment(book, b"signed plan", "signed plan.pdf"),
-        _attachment(book, b"ticket export", "tickets.pdf"),
+        stored_attachment(book, b"signed plan", "signed plan.pdf"),
+        stored_attachment(book, b"ticket export", "tickets.pdf"),
     ]
     book.save(ALEX, plan)
     book.close()
