@@ -17,17 +17,17 @@ from pydantic import (
     field_validator,
 )
 
+from pipdesk.domain.derived import CheckinFacts, ObjectiveFacts, PauseFacts, PlanFacts
+
 # The plan's kinds are its model's too: every name of domain/kinds.py is also importable from here.
 from pipdesk.domain.kinds import *  # noqa: F403
 from pipdesk.domain.kinds import (
-    FORMAL_KINDS,
     AdjustmentDecision,
     AppealResult,
     AttendeeRole,
     CheckinKind,
     ConcernCategory,
     Decision,
-    Direction,
     FollowUp,
     MilestoneKind,
     ObjectiveCategory,
@@ -140,7 +140,7 @@ class Concern(Record):
     attachments: list[Attachment] = Field(default_factory=list)  # format 2
 
 
-class Objective(Record):
+class Objective(Record, ObjectiveFacts):
     key: str
     title: str
     category: ObjectiveCategory | None = None
@@ -151,15 +151,6 @@ class Objective(Record):
     baseline: Number | None = None
     target: Number | None = None
     due_date: Date | None = None
-
-    @property
-    def direction(self) -> Direction | None:
-        """Higher is better when the target is above the baseline; unknown until both are set."""
-        if self.baseline is None or self.target is None or self.baseline == self.target:
-            return None
-        if self.target > self.baseline:
-            return Direction.HIGHER_IS_BETTER
-        return Direction.LOWER_IS_BETTER
 
 
 class SupportAction(Record):
@@ -191,7 +182,7 @@ class Attendee(Record):
     role: AttendeeRole
 
 
-class Checkin(Record):
+class Checkin(Record, CheckinFacts):
     date: Date
     kind: CheckinKind = CheckinKind.CHECKIN
     attendees: Text = ""
@@ -208,11 +199,6 @@ class Checkin(Record):
     companion_offered: bool | None = None
     attendance: list[Attendee] = Field(default_factory=list)
     attachments: list[Attachment] = Field(default_factory=list)
-
-    @property
-    def is_formal(self) -> bool:
-        """A kick-off, formal review, mid-plan evaluation or final review, or a check-in marked formal."""
-        return self.formal or self.kind in FORMAL_KINDS
 
 
 class Acknowledgement(Record):
@@ -238,17 +224,12 @@ class Adjustment(Record):
     review_on: Date | None = None
 
 
-class Pause(Record):
+class Pause(Record, PauseFacts):
     """The plan's clock stopped from ``paused_on`` until ``resumed_on`` (None: still paused) (format 2)."""
 
     paused_on: Date
     resumed_on: Date | None = None
     reason: str
-
-    @property
-    def days(self) -> int | None:
-        """The days the clock stood still; None while the plan is still paused."""
-        return None if self.resumed_on is None else (self.resumed_on - self.paused_on).days
 
 
 class EmployeeResponse(Record):
@@ -305,7 +286,7 @@ class Outcome(Record):
     attachments: list[Attachment] = Field(default_factory=list)  # format 2
 
 
-class Plan(Record):
+class Plan(Record, PlanFacts[Acknowledgement, Objective, Concern]):
     """One Performance Improvement Plan with everything it records."""
 
     title: str
@@ -338,26 +319,6 @@ class Plan(Record):
     revisions: list[Revision] = Field(default_factory=list)
     outcome: Outcome | None = None
     appeal: Appeal | None = None
-
-    @property
-    def length_days(self) -> int:
-        return (self.end_date - self.start_date).days
-
-    @property
-    def paused(self) -> bool:
-        """Whether the plan's clock is stopped now: its last pause has not been resumed."""
-        return bool(self.pauses) and self.pauses[-1].resumed_on is None
-
-    @property
-    def latest_acknowledgement(self) -> Acknowledgement | None:
-        """The employee's most recent acknowledgement of the plan: the last re-acknowledgement, or the first."""
-        return self.reacknowledgements[-1] if self.reacknowledgements else self.acknowledgement
-
-    def objective(self, key: str) -> Objective | None:
-        return next((o for o in self.objectives if o.key == key), None)
-
-    def concern(self, key: str) -> Concern | None:
-        return next((c for c in self.concerns if c.key == key), None)
 
 
 #: What plan format 2 added, as a pydantic ``exclude``: the model dumped without it is a version-1 plan.
