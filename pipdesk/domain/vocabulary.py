@@ -72,7 +72,21 @@ def day_and_date(day: dt.date) -> str:
 
 
 def date_time(moment: dt.datetime) -> str:
-    return f"{short_date(moment.date())} {moment:%H:%M} {moment.tzname() or ''}".rstrip()
+    """``1 Oct 2026 09:05 UTC``, ``1 Oct 2026 10:05 +01:00``; with no time zone, ``1 Oct 2026 09:05``."""
+    return f"{short_date(moment.date())} {moment:%H:%M} {utc_offset(moment)}".rstrip()
+
+
+def utc_offset(moment: dt.datetime) -> str:
+    """``UTC``, or the offset from it (``+01:00``, ``-05:30``); empty with no time zone. From the offset, not
+    the zone's name: a moment reads the same however it was made (pydantic names an offset ``+01:00``,
+    the standard library ``UTC+01:00``, the local zone ``CET``)."""
+    offset = moment.utcoffset()
+    if offset is None:
+        return ""
+    if not offset:
+        return "UTC"
+    minutes = abs(offset) // dt.timedelta(minutes=1)
+    return f"{'-' if offset < dt.timedelta(0) else '+'}{minutes // 60:02d}:{minutes % 60:02d}"
 
 
 def period(start: dt.date, end: dt.date) -> str:

@@ -76,6 +76,30 @@ def test_date_time_and_period() -> None:
 
 
 @pytest.mark.parametrize(
+    ("moment", "zone"),
+    [
+        (dt.datetime(2026, 10, 1, 9, 5, tzinfo=dt.UTC), "UTC"),
+        (dt.datetime.fromisoformat("2026-10-01T09:05:00+00:00"), "UTC"),
+        (dt.datetime.fromisoformat("2026-10-01T10:05:00+01:00"), "+01:00"),
+        (dt.datetime.fromisoformat("2026-10-01T03:35:00-05:30"), "-05:30"),
+        (dt.datetime(2026, 10, 1, 14, 50, tzinfo=dt.timezone(dt.timedelta(hours=5, minutes=45), "NPT")), "+05:45"),
+    ],
+)
+def test_a_moment_s_zone_is_its_offset_from_utc_whatever_its_zone_is_called(moment: dt.datetime, zone: str) -> None:
+    """The same moment read by pydantic (zone "+01:00") or the standard library ("UTC+01:00"), or made in a
+    named zone, prints the same: a plan prints alike from the window and from ``pipdesk pdf``."""
+    from pipdesk.domain.model import Revision
+
+    validated = Revision(at=moment.isoformat(), reason="r").at  # type: ignore[arg-type]  # as pydantic reads it
+    assert (
+        vocabulary.date_time(moment)
+        == vocabulary.date_time(validated)
+        == f"{vocabulary.short_date(moment.date())} {moment:%H:%M} {zone}"
+    )
+    assert vocabulary.utc_offset(moment) == zone
+
+
+@pytest.mark.parametrize(
     ("days", "words"),
     [(1, "1 day"), (6, "6 days"), (7, "7 days (1 week)"), (10, "10 days (about 1 week)"), (84, "84 days (12 weeks)")],
 )
