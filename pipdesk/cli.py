@@ -450,7 +450,7 @@ def _pdf(args: argparse.Namespace) -> int:
         raise UsageError("--date goes with `pdf checkin` and `pdf agenda` only")
     password = _read_secret(args.password_file) if args.password_file else None
     with _open_book(args) as book:  # open while writing: the output is checked against the open plan book
-        plan = book.get(args.id)
+        plan = book.get_to_print(args.id)  # not validated again: no pydantic (domain/plain.py, #21)
         index = None
         if args.document == "checkin":
             index = _checkin_index(plan.checkins, args.date)

@@ -16,8 +16,12 @@ import hashlib
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
-from pipdesk.domain.model import FORMAT_2_ONLY, Plan, Revision
+from pipdesk.domain import plain
+
+if TYPE_CHECKING:
+    from pipdesk.domain.model import Plan, Revision
 
 #: The hash "before" the first revision, and before a plan book's first save.
 GENESIS = "0" * 64
@@ -77,9 +81,18 @@ def plan_content(plan: Plan, version: int = _PLAN_FILE_VERSION) -> str:
     ``version=1`` gives the form pipdesk hashed before format 2 (what format 2 added left out): the
     plan book's upgrade checks each plan's last save against it.
     """
-    data = plan.model_dump(mode="json", exclude=FORMAT_2_ONLY if version == 1 else None)
-    document = {"format": _PLAN_FILE_FORMAT, "version": version, "plan": data}
+    document = {"format": _PLAN_FILE_FORMAT, "version": version, "plan": _plan_data(plan, version)}
     return json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+
+
+def _plan_data(plan: Plan, version: int) -> dict[str, Any]:
+    if isinstance(plan, plain.PlainRecord):  # a stored plan read to print (domain/plain.py): the same data
+        if version != _PLAN_FILE_VERSION:
+            raise ValueError(f"A plan read to print has no version {version} form")
+        return plain.json_form(plan)
+    from pipdesk.domain.model import FORMAT_2_ONLY
+
+    return plan.model_dump(mode="json", exclude=FORMAT_2_ONLY if version == 1 else None)
 
 
 def content_hash(plan: Plan, version: int = _PLAN_FILE_VERSION) -> str:

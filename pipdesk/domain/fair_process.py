@@ -11,15 +11,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from pipdesk.domain import vocabulary
-from pipdesk.domain.model import (
-    AdjustmentDecision,
-    Plan,
-    ResponseTo,
-    Revision,
-    Status,
-)
+from pipdesk.domain.kinds import AdjustmentDecision, ResponseTo, Status
+
+if TYPE_CHECKING:
+    from pipdesk.domain.model import Plan, Revision
+
 
 #: The revision field of a pause and of a resume (old: the pause's first day, new: the day resumed).
 PAUSE_FIELD = "pause"

@@ -10,9 +10,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from pipdesk.domain.model import Checkin, Direction, Milestone, MilestoneKind, Objective, Plan, SupportAction
+from pipdesk.domain.kinds import Direction, MilestoneKind
 from pipdesk.domain.progress import Point, projection, reaches_target
+
+if TYPE_CHECKING:
+    from pipdesk.domain.model import Checkin, Milestone, Objective, Plan, SupportAction
+
 
 #: On a day with two meetings, the one that matters most is the one the guide is for.
 _WEIGHT = {MilestoneKind.FINAL: 0, MilestoneKind.MIDPOINT: 1, MilestoneKind.KICKOFF: 2, MilestoneKind.CHECKIN: 3}

@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from pipdesk.domain import fair_process, vocabulary
 from pipdesk.domain.defaults import DEFAULT_SUSTAINED as DEFAULT_SUSTAINED
@@ -35,18 +36,7 @@ from pipdesk.domain.fair_process import (
     fair_process_lines,
     hr_review_line,
 )
-from pipdesk.domain.model import (
-    Acknowledgement,
-    Checkin,
-    Decision,
-    Objective,
-    ObjectiveCategory,
-    Outcome,
-    Plan,
-    ResponseTo,
-    Result,
-    Revision,
-)
+from pipdesk.domain.kinds import Decision, ObjectiveCategory, ResponseTo, Result
 from pipdesk.domain.progress import (
     Point,
     held_meeting_days,
@@ -55,6 +45,10 @@ from pipdesk.domain.progress import (
     series,
     share_of_the_way,
 )
+
+if TYPE_CHECKING:
+    from pipdesk.domain.model import Acknowledgement, Checkin, Objective, Outcome, Plan
+
 
 #: The words that begin the explanation of an objective met once but not yet at N measured check-ins in a row.
 MET_ONCE = "Met once, not yet sustained"
@@ -361,6 +355,8 @@ def set_aside_outcome(plan: Plan, reason: str, at: dt.datetime) -> None:
     """Take the outcome off a plan being reopened (in place), with what answered it: the appeal and the
     employee's responses to the outcome. Each is kept whole in a revision at ``at``, so nothing is lost
     and the reopened plan holds nothing that needs a closed one."""
+    from pipdesk.domain.model import Revision
+
     if plan.outcome is not None:
         plan.revisions.append(Revision(at=at, field="outcome", old=outcome_line(plan.outcome), new=None, reason=reason))
         plan.outcome = None

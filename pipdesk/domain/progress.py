@@ -26,8 +26,13 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from pipdesk.domain.model import Checkin, CheckinKind, Direction, MilestoneKind, Objective, Plan, Rating
+from pipdesk.domain.kinds import CheckinKind, Direction, MilestoneKind, Rating
+
+if TYPE_CHECKING:
+    from pipdesk.domain.model import Checkin, Objective, Plan
+
 
 #: One measured value of an objective and the day of the check-in that recorded it.
 Point = tuple[dt.date, float]

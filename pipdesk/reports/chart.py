@@ -5,15 +5,19 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, Rect, String
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from pipdesk.domain import Objective, vocabulary
+from pipdesk.domain import vocabulary
 from pipdesk.domain.progress import Point, values_range
 from pipdesk.reports import fonts, text
 from pipdesk.reports.layout import ACCENT, MUTED, PANEL, RULE
+
+if TYPE_CHECKING:
+    from pipdesk.domain import Objective
 
 TARGET = colors.HexColor("#2f855a")
 BASELINE = colors.HexColor("#8a96a3")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from reportlab.platypus import Flowable, Table
 
-from pipdesk.domain import Checkin, Plan, vocabulary
+from pipdesk.domain import vocabulary
 from pipdesk.domain.attachments import every_attachment
 from pipdesk.domain.outcome import attendance_text, companion_offer
 from pipdesk.reports import attachments, layout
@@ -12,6 +14,9 @@ from pipdesk.reports.common import Section, Settings, build, name, numbered, peo
 from pipdesk.reports.errors import ReportError
 from pipdesk.reports.layout import BODY, CELL_MUTED, Cell, Signatory, cell_text, details, field, para, rich
 from pipdesk.reports.plan_document import objective_cell
+
+if TYPE_CHECKING:
+    from pipdesk.domain import Checkin, Plan
 
 DOCUMENT = "Check-in record"
 

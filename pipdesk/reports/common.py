@@ -5,14 +5,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from reportlab.platypus import Flowable
 
-from pipdesk.domain import Person, Plan, Status, vocabulary
+from pipdesk.domain import Status, vocabulary
 from pipdesk.domain.audit import content_hash
 from pipdesk.domain.outcome import DEFAULT_SUSTAINED
 from pipdesk.reports import Organisation, layout
 from pipdesk.reports.layout import BODY, Furniture, Letterhead, Metadata, Signatory, field, heading, para
+
+if TYPE_CHECKING:
+    from pipdesk.domain import Person, Plan
 
 #: A numbered section of a document: its title and what stands under it.
 Section = tuple[str, list[Flowable]]

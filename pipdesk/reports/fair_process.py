@@ -8,10 +8,11 @@ and of the outcome), the right to be accompanied at formal meetings and the appe
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from reportlab.platypus import Flowable
 
-from pipdesk.domain import Plan, ResponseTo, vocabulary
+from pipdesk.domain import ResponseTo, vocabulary
 from pipdesk.domain.fair_process import (
     appeal_line,
     changes_since_acknowledged,
@@ -20,6 +21,9 @@ from pipdesk.domain.fair_process import (
 from pipdesk.domain.outcome import attendance_text, companion_offer, receipt_text, review_summary
 from pipdesk.reports import layout
 from pipdesk.reports.layout import CELL_MUTED, Cell, body, cell_text, field, para
+
+if TYPE_CHECKING:
+    from pipdesk.domain import Plan
 
 DASH = vocabulary.DASH
 

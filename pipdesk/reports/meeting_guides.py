@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from reportlab.platypus import Flowable
 
-from pipdesk.domain import CheckinKind, Milestone, MilestoneKind, Objective, Plan, vocabulary
+from pipdesk.domain import CheckinKind, MilestoneKind, vocabulary
+from pipdesk.domain.kinds import FORMAL_KINDS
 from pipdesk.domain.meetings import (
     CHECKIN_QUESTIONS,
     Guide,
@@ -24,11 +26,13 @@ from pipdesk.domain.meetings import (
     support_due,
     trend,
 )
-from pipdesk.domain.model import FORMAL_KINDS
 from pipdesk.domain.outcome import evidence, fairness_check
 from pipdesk.domain.progress import series
 from pipdesk.reports import common, layout, text
 from pipdesk.reports.layout import BODY, CELL_MUTED, NOTE, Cell, body, bullet, cell_text, field, para, rich
+
+if TYPE_CHECKING:
+    from pipdesk.domain import Milestone, Objective, Plan
 
 NOTES_LINES = 8
 ANSWER_LINES = 3

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
-from pipdesk.domain import Checkin, Plan, ResponseTo, Result, Revision, Status, vocabulary
+from pipdesk.domain import ResponseTo, Result, Status, vocabulary
 from pipdesk.domain.attachments import every_attachment
 from pipdesk.domain.outcome import FAIRNESS_FIELD, NO_GAPS, ObjectiveEvidence, evidence, fairness_check
 from pipdesk.domain.progress import Point, series
@@ -24,6 +25,9 @@ from pipdesk.reports.layout import (
     rich,
 )
 from pipdesk.reports.plan_document import changes, revisions_table
+
+if TYPE_CHECKING:
+    from pipdesk.domain import Checkin, Plan, Revision
 
 DOCUMENT = "Outcome report"
 NO_OUTCOME = "No outcome recorded yet"

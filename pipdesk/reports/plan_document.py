@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from reportlab.platypus import Flowable, Table
 
-from pipdesk.domain import Objective, Plan, ResponseTo, Revision, Status, vocabulary
+from pipdesk.domain import ResponseTo, Status, vocabulary
 from pipdesk.domain.attachments import every_attachment
 from pipdesk.domain.copies import for_the_employee
 from pipdesk.domain.outcome import FAIRNESS_FIELD, receipt_text
@@ -35,6 +37,9 @@ from pipdesk.reports.layout import (
     para,
     rich,
 )
+
+if TYPE_CHECKING:
+    from pipdesk.domain import Objective, Plan, Revision
 
 DOCUMENT = "Performance Improvement Plan"
 

@@ -225,6 +225,18 @@ class PlanBook:
         return plan
 
     @_reads_stored_plans
+    def get_to_print(self, plan_id: int) -> Plan:
+        """The whole plan as plain records, for documents only: the plan book wrote it, so it is not
+        validated again and no pydantic is loaded (:mod:`pipdesk.domain.plain`). It reads as :meth:`get`'s
+        plan and prints the same; never edit or save it (it checks nothing)."""
+        from pipdesk.domain import plain
+
+        plan = stored_rows.read_plan(self.db, plan_id, make=plain.make)
+        if plan is None:
+            raise PlanNotFound(f"There is no plan {plan_id} in this plan book")
+        return plan
+
+    @_reads_stored_plans
     def due_items(self, today: dt.date) -> list[DueItem]:
         """Everything due or overdue on ``today`` in the running plans, by ``schedule.due_items``'s rules,
         read in one query whatever their number (:mod:`pipdesk.store.due`): no plan is loaded."""
