@@ -34,7 +34,6 @@ from pipdesk.domain.fair_process import (
     acknowledgement_line,
     fair_process_gaps,
     fair_process_lines,
-    hr_review_line,
 )
 from pipdesk.domain.kinds import Decision, ObjectiveCategory, ResponseTo, Result
 from pipdesk.domain.progress import (
@@ -47,7 +46,7 @@ from pipdesk.domain.progress import (
 )
 
 if TYPE_CHECKING:
-    from pipdesk.domain.model import Acknowledgement, Checkin, Objective, Outcome, Plan
+    from pipdesk.domain.model import Acknowledgement, Objective, Outcome, Plan
 
 
 #: The words that begin the explanation of an objective met once but not yet at N measured check-ins in a row.
@@ -58,8 +57,6 @@ PARTIAL_SHARE = 0.5
 
 _TOLERANCE = 1e-9
 
-#: The revision that keeps the fairness check and the manager's confirmation when a plan is closed.
-FAIRNESS_FIELD = "fairness_check"
 NO_GAPS = "No gaps found."
 DIMENSIONS: tuple[tuple[ObjectiveCategory | None, str], ...] = (
     (ObjectiveCategory.TECHNICAL, "Technical"),
@@ -386,42 +383,6 @@ def default_decided_on(plan: Plan, today: dt.date) -> dt.date:
 
 
 # The record in full, part by part: what the Outcome view and the PDFs show under the fairness check
-
-
-def companion_offer(checkin: Checkin) -> str:
-    """Whether the right to be accompanied was offered at a formal meeting."""
-    if checkin.companion_offered is None:
-        return "Not recorded"
-    return "Offered" if checkin.companion_offered else "Not offered"
-
-
-def attendance_text(checkin: Checkin) -> str:
-    """``Dana Lee (manager); Sam Okafor (companion)``, or a dash when nobody is recorded."""
-    return vocabulary.attendance(checkin.attendance) or vocabulary.DASH
-
-
-def receipt_text(ack: Acknowledgement, employee: str) -> str:
-    """``Alex acknowledged receipt on 29 September 2026.``, or the refusal to sign and its witness."""
-    if ack.refused:
-        witness = " ".join((ack.witness or "").split()) or "no witness recorded"
-        return f"{employee} declined to sign on {vocabulary.long_date(ack.on)} (witness: {witness})."
-    return f"{employee} acknowledged receipt on {vocabulary.long_date(ack.on)}."
-
-
-def review_summary(plan: Plan) -> str:
-    """The HR review before issue: sent on, reviewed by and on (HR's comments are shown apart)."""
-    review = plan.hr_review
-    if review is None:
-        return hr_review_line(plan)
-    parts = [f"Sent to HR for review on {vocabulary.short_date(review.sent_on)}." if review.sent_on else ""]
-    if review.reviewed_on is not None:
-        by = " ".join(review.reviewed_by.split())
-        parts.append(f"Reviewed{f' by {by}' if by else ''} on {vocabulary.short_date(review.reviewed_on)}.")
-        if plan.issued_on is not None and plan.issued_on < review.reviewed_on:
-            parts.append("The review came after the plan was issued.")
-    else:
-        parts.append("Not yet reviewed.")
-    return " ".join(part for part in parts if part)
 
 
 def suggestion_rule(sustained: int) -> str:

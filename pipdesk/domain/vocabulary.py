@@ -402,7 +402,7 @@ PLAN_FIELDS = {
     "support": "Support",
     "concerns": "Concerns",
     "milestones": "Meetings",
-    "fairness_check": "Fairness check",  # domain.outcome.FAIRNESS_FIELD (outcome imports this module)
+    "fairness_check": "Fairness check",  # domain.fair_process.FAIRNESS_FIELD (it imports this module)
     "pause": "Pause (first day → day resumed)",  # domain.fair_process.PAUSE_FIELD
     "hr_review": "HR review",  # domain.fair_process.HR_REVIEW_FIELD
     "adjustments": "Adjustments",

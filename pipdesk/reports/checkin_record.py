@@ -8,7 +8,7 @@ from reportlab.platypus import Flowable, Table
 
 from pipdesk.domain import vocabulary
 from pipdesk.domain.attachments import every_attachment
-from pipdesk.domain.outcome import attendance_text, companion_offer
+from pipdesk.domain.fair_process import attendance_text, companion_offer
 from pipdesk.reports import attachments, layout
 from pipdesk.reports.common import Section, Settings, build, name, numbered, people, signing
 from pipdesk.reports.errors import ReportError

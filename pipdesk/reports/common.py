@@ -11,7 +11,7 @@ from reportlab.platypus import Flowable
 
 from pipdesk.domain import Status, vocabulary
 from pipdesk.domain.audit import content_hash
-from pipdesk.domain.outcome import DEFAULT_SUSTAINED
+from pipdesk.domain.defaults import DEFAULT_SUSTAINED
 from pipdesk.reports import Organisation, layout
 from pipdesk.reports.layout import BODY, Furniture, Letterhead, Metadata, Signatory, field, heading, para
 

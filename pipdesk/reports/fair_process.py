@@ -15,10 +15,13 @@ from reportlab.platypus import Flowable
 from pipdesk.domain import ResponseTo, vocabulary
 from pipdesk.domain.fair_process import (
     appeal_line,
+    attendance_text,
     changes_since_acknowledged,
+    companion_offer,
+    receipt_text,
+    review_summary,
     revisions_text,
 )
-from pipdesk.domain.outcome import attendance_text, companion_offer, receipt_text, review_summary
 from pipdesk.reports import layout
 from pipdesk.reports.layout import CELL_MUTED, Cell, body, cell_text, field, para
 

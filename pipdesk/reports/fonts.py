@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import threading
 import unicodedata
 from pathlib import Path
@@ -165,6 +164,8 @@ def _candidate_files(code: int) -> list[str]:
     fc_list = shutil.which("fc-list")
     if fc_list is None:
         return [path for path in _KNOWN_SYSTEM_FONTS if Path(path).is_file()]
+    import subprocess  # only for a character DejaVu lacks: not for every document (~4 ms, #21)
+
     try:
         listed = subprocess.run(
             [fc_list, "--format=%{file}\n", f":charset={code:x}"],

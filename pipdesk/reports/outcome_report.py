@@ -10,7 +10,8 @@ from reportlab.platypus import Flowable
 
 from pipdesk.domain import ResponseTo, Result, Status, vocabulary
 from pipdesk.domain.attachments import every_attachment
-from pipdesk.domain.outcome import FAIRNESS_FIELD, NO_GAPS, ObjectiveEvidence, evidence, fairness_check
+from pipdesk.domain.fair_process import FAIRNESS_FIELD
+from pipdesk.domain.outcome import NO_GAPS, ObjectiveEvidence, evidence, fairness_check
 from pipdesk.domain.progress import Point, series
 from pipdesk.reports import attachments, chart, common, fair_process, layout, text
 from pipdesk.reports.layout import (

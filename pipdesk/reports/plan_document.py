@@ -9,7 +9,7 @@ from reportlab.platypus import Flowable, Table
 from pipdesk.domain import ResponseTo, Status, vocabulary
 from pipdesk.domain.attachments import every_attachment
 from pipdesk.domain.copies import for_the_employee
-from pipdesk.domain.outcome import FAIRNESS_FIELD, receipt_text
+from pipdesk.domain.fair_process import FAIRNESS_FIELD, receipt_text
 from pipdesk.reports import attachments, fair_process, fonts, layout, text
 from pipdesk.reports.common import (
     Section,

@@ -17,11 +17,9 @@ from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 from pipdesk.domain import vocabulary
 from pipdesk.domain.kinds import MilestoneKind, Status
 from pipdesk.domain.problems import PipdeskError, PlanInvalid
-from pipdesk.domain.schedule import final_review_day
 from pipdesk.store.connection import PlanBookDamaged, begin_epoch, open_database, passphrase_of
 from pipdesk.store.damage import is_damage
 from pipdesk.store.database import Database
-from pipdesk.store.due import due_items, past_retention_items
 from pipdesk.system.lazy import lazy_module
 
 if TYPE_CHECKING:
@@ -29,13 +27,15 @@ if TYPE_CHECKING:
     from sqlite_utils import Migrations
 
     from pipdesk.domain import attachments as plan_attachments
-    from pipdesk.domain import audit, model, rules
+    from pipdesk.domain import audit, model, rules, schedule
     from pipdesk.domain.model import Plan, Revision
     from pipdesk.domain.schedule import DueItem
-    from pipdesk.store import attachments
+    from pipdesk.store import attachments, due
     from pipdesk.store import rows as stored_rows
 else:
     audit = lazy_module("pipdesk.domain.audit")
+    due = lazy_module("pipdesk.store.due")  # This week's: not for a command reading one plan
+    schedule = lazy_module("pipdesk.domain.schedule")
     model = lazy_module("pipdesk.domain.model")
     rules = lazy_module("pipdesk.domain.rules")
     plan_attachments = lazy_module("pipdesk.domain.attachments")
@@ -240,13 +240,13 @@ class PlanBook:
     def due_items(self, today: dt.date) -> list[DueItem]:
         """Everything due or overdue on ``today`` in the running plans, by ``schedule.due_items``'s rules,
         read in one query whatever their number (:mod:`pipdesk.store.due`): no plan is loaded."""
-        return due_items(self.db.conn, today)
+        return due.due_items(self.db.conn, today)
 
     @_reads_stored_plans
     def past_retention_items(self, years: int, today: dt.date) -> list[DueItem]:
         """The closed plans past retention on ``today``, ``years`` after they closed or at their own date
         (``retention.past_retention_since``'s rule, in one query: :mod:`pipdesk.store.due`)."""
-        return past_retention_items(self.db.conn, years, today)
+        return due.past_retention_items(self.db.conn, years, today)
 
     # Writes
 
@@ -619,7 +619,7 @@ def plan_facts(plan: Plan) -> dict[str, str | None]:
     every save (migration 0008 filled them in the plan books of before): the day of its next meeting not yet
     held (a custom milestone is no meeting), of the first day of the pause it is in, of its final review."""
     meetings = [m.date for m in plan.milestones if not m.done and m.kind is not MilestoneKind.CUSTOM]
-    final = final_review_day(plan)
+    final = schedule.final_review_day(plan)
     return {
         "next_meeting": min(meetings).isoformat() if meetings else None,
         "paused_since": plan.pauses[-1].paused_on.isoformat() if plan.paused else None,

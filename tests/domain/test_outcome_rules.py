@@ -31,13 +31,12 @@ from pipdesk.domain import (
     Revision,
     SupportAction,
 )
+from pipdesk.domain.fair_process import attendance_text, companion_offer, receipt_text, review_summary
 from pipdesk.domain.outcome import (
     NO_GAPS,
     PARTIAL_SHARE,
     ObjectiveEvidence,
     acknowledgement_text,
-    attendance_text,
-    companion_offer,
     dimension_decisions,
     dimension_text,
     evidence,
@@ -46,8 +45,6 @@ from pipdesk.domain.outcome import (
     gaps_text,
     outcome_line,
     process_lines,
-    receipt_text,
-    review_summary,
     set_aside_outcome,
     suggest_decision,
     suggest_result,

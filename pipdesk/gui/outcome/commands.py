@@ -20,7 +20,8 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
 from pipdesk.domain import CheckinKind, Outcome, Plan, Problem, Revision, Status, vocabulary
-from pipdesk.domain.outcome import DEFAULT_SUSTAINED, FAIRNESS_FIELD, FairnessCheck, gaps_text, set_aside_outcome
+from pipdesk.domain.fair_process import FAIRNESS_FIELD
+from pipdesk.domain.outcome import DEFAULT_SUSTAINED, FairnessCheck, gaps_text, set_aside_outcome
 from pipdesk.domain.pauses import why_not_while_paused
 from pipdesk.domain.schedule import DEFAULT_CADENCE, extend_schedule
 from pipdesk.gui.common.prompts import Prompts

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QWidget
 
 from pipdesk.domain import Adjustment, Plan, Status, vocabulary
-from pipdesk.domain.outcome import attendance_text, companion_offer, receipt_text, review_summary
+from pipdesk.domain.fair_process import attendance_text, companion_offer, receipt_text, review_summary
 
 NONE = "None recorded."
 

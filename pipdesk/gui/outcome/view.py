@@ -21,10 +21,10 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSizePolicy, QTableView, QWidget
 
 from pipdesk.domain import ObjectiveCategory, Plan, Result, Revision, Status, vocabulary
+from pipdesk.domain.fair_process import FAIRNESS_FIELD
 from pipdesk.domain.outcome import (
     BOTH_DIMENSIONS,
     DEFAULT_SUSTAINED,
-    FAIRNESS_FIELD,
     NO_GAPS,
     ObjectiveEvidence,
     dimension_text,

@@ -19,7 +19,8 @@ from pipdesk.domain import (
     Result,
     Status,
 )
-from pipdesk.domain.outcome import FAIRNESS_FIELD, fairness_check, outcome_line
+from pipdesk.domain.fair_process import FAIRNESS_FIELD
+from pipdesk.domain.outcome import fairness_check, outcome_line
 from pipdesk.domain.schedule import original_end
 from pipdesk.gui.common.scripted_prompter import ScriptedPrompter
 from pipdesk.gui.common.session import PlanSession
