@@ -73,7 +73,10 @@ class _CommandOrFile(argparse._SubParsersAction):  # type: ignore[type-arg]
         return None
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser; ``only``: the command a command line names first, whose parser alone is made
+    (its arguments, help and errors the same): argparse took ~7 ms to make every command's, for each command
+    (#21). None: every command's (``--help``, ``--version``, a FILE, a mistake)."""
     parser = _Parser(
         prog="pipdesk",
         description="Draft, run and close Performance Improvement Plans. Without a command, opens the main window; "
@@ -92,125 +95,154 @@ def build_parser() -> argparse.ArgumentParser:
         sub.set_defaults(run=run)
         return sub
 
+    def wanted(*names: str) -> bool:
+        return only is None or only in names
+
     def opens_book(sub: argparse.ArgumentParser, db_help: str = "the plan book (default: your plan book)") -> None:
         sub.add_argument("--db", type=Path, default=argparse.SUPPRESS, help=db_help)
         sub.add_argument("--passphrase-file", type=Path, metavar="F", default=argparse.SUPPRESS, help=PASSPHRASE_HELP)
 
-    demo = command("demo", "Write a plan book holding the sample plans.", _demo)
-    demo.add_argument("--db", type=Path, required=True, default=argparse.SUPPRESS, help="the plan book to write")
-    demo.add_argument(
-        "--passphrase-file",
-        type=Path,
-        metavar="F",
-        default=argparse.SUPPRESS,
-        help=PASSPHRASE_HELP + "; a new plan book is encrypted with it",
-    )
-    demo.add_argument("--open", action="store_true", help="open the main window on it afterwards")
-    demo.add_argument(
-        "--plans",
-        type=_count,
-        metavar="N",
-        help="instead of the samples, N generated plans of every status (for trying pipdesk at scale)",
-    )
-    demo.add_argument("--seed", type=int, default=0, help="with --plans: the same seed gives the same plans")
+    if wanted("demo"):
+        demo = command("demo", "Write a plan book holding the sample plans.", _demo)
+        demo.add_argument("--db", type=Path, required=True, default=argparse.SUPPRESS, help="the plan book to write")
+        demo.add_argument(
+            "--passphrase-file",
+            type=Path,
+            metavar="F",
+            default=argparse.SUPPRESS,
+            help=PASSPHRASE_HELP + "; a new plan book is encrypted with it",
+        )
+        demo.add_argument("--open", action="store_true", help="open the main window on it afterwards")
+        demo.add_argument(
+            "--plans",
+            type=_count,
+            metavar="N",
+            help="instead of the samples, N generated plans of every status (for trying pipdesk at scale)",
+        )
+        demo.add_argument("--seed", type=int, default=0, help="with --plans: the same seed gives the same plans")
 
-    imp = command("import", "Import a plan file (format version 1 or 2) and print the new plan's number.", _import)
-    imp.add_argument("file", type=Path, metavar="FILE.json")
-    opens_book(imp)
+    if wanted("import"):
+        imp = command("import", "Import a plan file (format version 1 or 2) and print the new plan's number.", _import)
+        imp.add_argument("file", type=Path, metavar="FILE.json")
+        opens_book(imp)
 
-    exp = command("export-json", "Export one plan as a plan file (format version 2).", _export_json)
-    exp.add_argument("id", type=int, metavar="ID", help="the plan's number, as `pipdesk list` shows it")
-    opens_book(exp)
-    exp.add_argument(
-        "-o", "--output", type=Path, required=True, metavar="OUT.json", help="where to write; - for stdout"
-    )
-    exp.add_argument("--stamp", action="store_true", help="record the export time in the file (exported_at)")
+    if wanted("export-json"):
+        exp = command("export-json", "Export one plan as a plan file (format version 2).", _export_json)
+        exp.add_argument("id", type=int, metavar="ID", help="the plan's number, as `pipdesk list` shows it")
+        opens_book(exp)
+        exp.add_argument(
+            "-o", "--output", type=Path, required=True, metavar="OUT.json", help="where to write; - for stdout"
+        )
+        exp.add_argument("--stamp", action="store_true", help="record the export time in the file (exported_at)")
 
-    pdf = command(
-        "pdf", "Export a plan, its outcome report, a check-in record or the next meeting's guide as PDF.", _pdf
-    )
-    pdf.add_argument("document", choices=["plan", "outcome", "checkin", "agenda"], help="which document")
-    pdf.add_argument("id", type=int, metavar="ID", help="the plan's number, as `pipdesk list` shows it")
-    opens_book(pdf)
-    pdf.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf", help="where to write; - for stdout")
-    pdf.add_argument(
-        "--date",
-        type=_iso_date,
-        metavar="YYYY-MM-DD",
-        help="checkin: the check-in of that day; agenda: the next meeting on or after that day (default today)",
-    )
-    pdf.add_argument("--employee-copy", action="store_true", help="leave out the manager's private notes")
-    pdf.add_argument(
-        "--password-file", type=Path, metavar="F", help="protect the PDF with the password on the first line of F"
-    )
-    pdf.add_argument(
-        "--sustained",
-        type=_sustained,
-        default=DEFAULT_SUSTAINED,
-        metavar="N",
-        help=f"outcome: the last N measured values must reach the target for 'met' (1-10; default {DEFAULT_SUSTAINED})",
-    )
+    if wanted("pdf"):
+        pdf = command(
+            "pdf", "Export a plan, its outcome report, a check-in record or the next meeting's guide as PDF.", _pdf
+        )
+        pdf.add_argument("document", choices=["plan", "outcome", "checkin", "agenda"], help="which document")
+        pdf.add_argument("id", type=int, metavar="ID", help="the plan's number, as `pipdesk list` shows it")
+        opens_book(pdf)
+        pdf.add_argument(
+            "-o", "--output", type=Path, required=True, metavar="OUT.pdf", help="where to write; - for stdout"
+        )
+        pdf.add_argument(
+            "--date",
+            type=_iso_date,
+            metavar="YYYY-MM-DD",
+            help="checkin: the check-in of that day; agenda: the next meeting on or after that day (default today)",
+        )
+        pdf.add_argument("--employee-copy", action="store_true", help="leave out the manager's private notes")
+        pdf.add_argument(
+            "--password-file", type=Path, metavar="F", help="protect the PDF with the password on the first line of F"
+        )
+        pdf.add_argument(
+            "--sustained",
+            type=_sustained,
+            default=DEFAULT_SUSTAINED,
+            metavar="N",
+            help="outcome: the last N measured values must reach the target for 'met' "
+            f"(1-10; default {DEFAULT_SUSTAINED})",
+        )
 
-    ics = command("ics", "Export a plan's upcoming milestones as a calendar file (.ics).", _ics)
-    ics.add_argument("id", type=int, metavar="ID", help="the plan's number, as `pipdesk list` shows it")
-    opens_book(ics)
-    ics.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.ics", help="where to write; - for stdout")
+    if wanted("ics"):
+        ics = command("ics", "Export a plan's upcoming milestones as a calendar file (.ics).", _ics)
+        ics.add_argument("id", type=int, metavar="ID", help="the plan's number, as `pipdesk list` shows it")
+        opens_book(ics)
+        ics.add_argument(
+            "-o", "--output", type=Path, required=True, metavar="OUT.ics", help="where to write; - for stdout"
+        )
 
-    verify = command(
-        "verify", "Check every plan's audit trail (the hash chains of its saves and of its revisions).", _verify
-    )
-    opens_book(verify)
-    verify.add_argument(
-        "--printed",
-        metavar="HASH",
-        help='also find the save a PDF was printed from: the hash after "Audit trail" in its footer',
-    )
-    _add_case_file_arguments(command, opens_book, verify)
+    if wanted("verify"):
+        verify = command(
+            "verify", "Check every plan's audit trail (the hash chains of its saves and of its revisions).", _verify
+        )
+        opens_book(verify)
+        verify.add_argument(
+            "--printed",
+            metavar="HASH",
+            help='also find the save a PDF was printed from: the hash after "Audit trail" in its footer',
+        )
+        _add_case_file_check(verify)
 
-    _add_retention_commands(command, opens_book)
-    _add_subject_access(command, opens_book)
+    if wanted("bundle"):
+        _add_bundle(command, opens_book)
+    if wanted("erase", "anonymise"):
+        _add_retention_commands(command, opens_book, only)
+    if wanted("subject-access"):
+        _add_subject_access(command, opens_book)
 
-    command(
-        "selftest", "Check this pipdesk works: offscreen, in a temporary folder, touching none of your data.", _selftest
-    )
+    if wanted("selftest"):
+        command(
+            "selftest",
+            "Check this pipdesk works: offscreen, in a temporary folder, touching none of your data.",
+            _selftest,
+        )
 
-    lst = command("list", "List the plans of a plan book.", _list)
-    opens_book(lst)
-    lst.add_argument("--json", action="store_true", help="print a JSON array instead of a table")
+    if wanted("list"):
+        lst = command("list", "List the plans of a plan book.", _list)
+        opens_book(lst)
+        lst.add_argument("--json", action="store_true", help="print a JSON array instead of a table")
 
-    secret = command("passphrase", "Set, change or remove a plan book's passphrase (encryption at rest).", _passphrase)
-    actions = secret.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=_Parser)
-    for action, help_text, needs_old, needs_new in (
-        ("set", "Encrypt a plain plan book with a new passphrase.", False, True),
-        ("change", "Give an encrypted plan book a new passphrase.", True, True),
-        ("remove", "Decrypt a plan book: it is stored as plain SQLite again.", True, False),
-    ):
-        sub = actions.add_parser(action, help=help_text, description=help_text)
-        sub.add_argument("--db", type=Path, default=argparse.SUPPRESS, help="the plan book (default: your plan book)")
-        if needs_old:
+    if wanted("passphrase"):
+        secret = command(
+            "passphrase", "Set, change or remove a plan book's passphrase (encryption at rest).", _passphrase
+        )
+        actions = secret.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=_Parser)
+        for action, help_text, needs_old, needs_new in (
+            ("set", "Encrypt a plain plan book with a new passphrase.", False, True),
+            ("change", "Give an encrypted plan book a new passphrase.", True, True),
+            ("remove", "Decrypt a plan book: it is stored as plain SQLite again.", True, False),
+        ):
+            sub = actions.add_parser(action, help=help_text, description=help_text)
             sub.add_argument(
-                "--passphrase-file",
-                type=Path,
-                metavar="F",
-                required=True,
-                default=argparse.SUPPRESS,
-                help="the current passphrase: the first line of F (- for standard input)",
+                "--db", type=Path, default=argparse.SUPPRESS, help="the plan book (default: your plan book)"
             )
-        if needs_new:
-            sub.add_argument(
-                "--new-passphrase-file",
-                type=Path,
-                metavar="F",
-                required=True,
-                help=f"the new passphrase: the first line of F (- for standard input), {MIN_PASSPHRASE_LENGTH} "
-                "characters or more",
-            )
+            if needs_old:
+                sub.add_argument(
+                    "--passphrase-file",
+                    type=Path,
+                    metavar="F",
+                    required=True,
+                    default=argparse.SUPPRESS,
+                    help="the current passphrase: the first line of F (- for standard input)",
+                )
+            if needs_new:
+                sub.add_argument(
+                    "--new-passphrase-file",
+                    type=Path,
+                    metavar="F",
+                    required=True,
+                    help=f"the new passphrase: the first line of F (- for standard input), {MIN_PASSPHRASE_LENGTH} "
+                    "characters or more",
+                )
+
     return parser
 
 
 def _add_retention_commands(
     command: Callable[[str, str, Callable[[argparse.Namespace], int]], argparse.ArgumentParser],
     opens_book: Callable[[argparse.ArgumentParser], None],
+    only: str | None = None,
 ) -> None:
     """``erase`` and ``anonymise``: a plan taken out of the plan book and its backups, with a reason logged."""
     for name, help_text, run in (
@@ -225,6 +257,8 @@ def _add_retention_commands(
             _anonymise,
         ),
     ):
+        if only not in (None, name):
+            continue
         sub = command(name, help_text, run)
         sub.add_argument("id", type=int, metavar="ID", help="the plan's number, as `pipdesk list` shows it")
         opens_book(sub)
@@ -272,7 +306,9 @@ def window_launch(argv: Sequence[str]) -> argparse.Namespace | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     words = sys.argv[1:] if argv is None else list(argv)
-    args = window_launch(words) or build_parser().parse_args(words)
+    args = window_launch(words) or build_parser(words[0] if words and words[0] in COMMAND_NAMES else None).parse_args(
+        words
+    )
     run: Callable[[argparse.Namespace], int] | None = getattr(args, "run", None)
     thresholds = gc.get_threshold()
     if run is not None and not getattr(args, "open", False):  # `demo --open` goes on as the window
@@ -537,12 +573,11 @@ def _verify(args: argparse.Namespace) -> int:
     return EXIT_FAILED if broken or (printed and not found) else EXIT_OK
 
 
-def _add_case_file_arguments(
+def _add_bundle(
     command: Callable[[str, str, Callable[[argparse.Namespace], int]], argparse.ArgumentParser],
     opens_book: Callable[[argparse.ArgumentParser], None],
-    verify: argparse.ArgumentParser,
 ) -> None:
-    """`pipdesk bundle`, and `pipdesk verify --bundle` (the case file for HR: docs/cli.md)."""
+    """`pipdesk bundle`: the case file for HR (docs/cli.md)."""
     bundle = command(
         "bundle", "Write a plan's case file for HR: its documents, plan file and history in one ZIP.", _bundle
     )
@@ -551,6 +586,10 @@ def _add_case_file_arguments(
     bundle.add_argument("-o", "--output", type=Path, required=True, metavar="CASE.zip", help="where to write")
     bundle.add_argument("--employee-copy", action="store_true", help="leave out the manager's private notes")
     bundle.add_argument("--password-file", type=Path, metavar="F", help="encrypt the ZIP: the password is line 1 of F")
+
+
+def _add_case_file_check(verify: argparse.ArgumentParser) -> None:
+    """`pipdesk verify --bundle`: a case file checked against its manifest (docs/cli.md)."""
     verify.add_argument(
         "--bundle", type=Path, metavar="CASE.zip", help="instead, check a case file against its manifest"
     )
