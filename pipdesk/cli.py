@@ -102,6 +102,13 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         sub.add_argument("--db", type=Path, default=argparse.SUPPRESS, help=db_help)
         sub.add_argument("--passphrase-file", type=Path, metavar="F", default=argparse.SUPPRESS, help=PASSPHRASE_HELP)
 
+    def plan_to_file(sub: argparse.ArgumentParser, output: str) -> None:
+        """A plan's number, its plan book, and the file ``output`` (a metavar) to write it to, - for stdout."""
+        sub.add_argument("id", type=int, metavar="ID", help="the plan's number, as `pipdesk list` shows it")
+        opens_book(sub)
+        where = "where to write; - for stdout"
+        sub.add_argument("-o", "--output", type=Path, required=True, metavar=output, help=where)
+
     if wanted("demo"):
         demo = command("demo", "Write a plan book holding the sample plans.", _demo)
         demo.add_argument("--db", type=Path, required=True, default=argparse.SUPPRESS, help="the plan book to write")
@@ -128,11 +135,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
     if wanted("export-json"):
         exp = command("export-json", "Export one plan as a plan file (format version 2).", _export_json)
-        exp.add_argument("id", type=int, metavar="ID", help="the plan's number, as `pipdesk list` shows it")
-        opens_book(exp)
-        exp.add_argument(
-            "-o", "--output", type=Path, required=True, metavar="OUT.json", help="where to write; - for stdout"
-        )
+        plan_to_file(exp, "OUT.json")
         exp.add_argument("--stamp", action="store_true", help="record the export time in the file (exported_at)")
 
     if wanted("pdf"):
@@ -140,11 +143,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
             "pdf", "Export a plan, its outcome report, a check-in record or the next meeting's guide as PDF.", _pdf
         )
         pdf.add_argument("document", choices=["plan", "outcome", "checkin", "agenda"], help="which document")
-        pdf.add_argument("id", type=int, metavar="ID", help="the plan's number, as `pipdesk list` shows it")
-        opens_book(pdf)
-        pdf.add_argument(
-            "-o", "--output", type=Path, required=True, metavar="OUT.pdf", help="where to write; - for stdout"
-        )
+        plan_to_file(pdf, "OUT.pdf")
         pdf.add_argument(
             "--date",
             type=_iso_date,
@@ -165,12 +164,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         )
 
     if wanted("ics"):
-        ics = command("ics", "Export a plan's upcoming milestones as a calendar file (.ics).", _ics)
-        ics.add_argument("id", type=int, metavar="ID", help="the plan's number, as `pipdesk list` shows it")
-        opens_book(ics)
-        ics.add_argument(
-            "-o", "--output", type=Path, required=True, metavar="OUT.ics", help="where to write; - for stdout"
-        )
+        plan_to_file(command("ics", "Export a plan's upcoming milestones as a calendar file (.ics).", _ics), "OUT.ics")
 
     if wanted("verify"):
         verify = command(
