@@ -124,9 +124,13 @@ class PlainRecord:
     FIELDS: tuple[Field, ...] = ()
 
     def __init__(self, **values: Any) -> None:
-        unknown = set(values) - {field.name for field in self.FIELDS}
+        unknown = values.keys() - set(self.__slots__)
         if unknown:
             raise TypeError(f"{type(self).__name__} has no field {sorted(unknown)[0]!r}")
+        self._fill(values)
+
+    def _fill(self, values: Mapping[str, Any]) -> None:
+        """Each field from ``values`` (other keys, a row's other columns, are not read)."""
         for field in self.FIELDS:
             object.__setattr__(self, field.name, field.value(values))
 
@@ -155,11 +159,11 @@ RECORDS: Mapping[str, type[PlainRecord]] = {name: _record_class(name, spec) for 
 
 def make(name: str, values: Mapping[str, Any]) -> Any:
     """The record ``name`` from a row's values (lists and records in it already made): each field's column
-    value turned into the model's type, a field not in ``values`` given its default."""
-    return RECORDS[name](**{key: value for key, value in values.items() if key in _NAMES[name]})
-
-
-_NAMES: Mapping[str, frozenset[str]] = {name: frozenset(cls.__slots__) for name, cls in RECORDS.items()}
+    value turned into the model's type, a field not in ``values`` given its default; the row's other
+    columns (its id, its plan's, its position) are not read."""
+    record = object.__new__(RECORDS[name])
+    record._fill(values)
+    return record
 
 
 def json_form(record: PlainRecord) -> dict[str, Any]:
