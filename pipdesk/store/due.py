@@ -1,10 +1,12 @@
 """What This week reads, in one query: no plan is loaded or validated.
 
-``schedule.due_items`` holds the rules of what is due or overdue in a plan; :func:`due_items` here
-is the same rules written in SQL over the plan book's tables, for This week on a plan book of any
-size. A test checks that both give the same items on every plan of a generated plan book, on
-every weekday of many weeks (tests/store/test_due_rows.py). The closed plans past retention are read
-the same way (``retention.past_retention_since``'s rule in SQL, :func:`past_retention_items`).
+``schedule.due_items`` holds the rules of what is due or overdue in a plan; here they are written in
+SQL over the plan book's tables, for This week on a plan book of any size: every save writes the plan's
+due dates (table ``due_dates``, schema step 0010: each thing that is or will be due, from the first day
+This week shows it), and :func:`due_items` reads what today shows of them along one index. A test checks
+that it gives what the rules give of the whole plans on every plan of a generated plan book, on every
+weekday of many weeks (tests/store/test_due_rows.py). The closed plans past retention are read the same
+way (``retention.past_retention_since``'s rule in SQL, :func:`past_retention_items`).
 """
 
 from __future__ import annotations
@@ -29,73 +31,93 @@ _date = dt.date.fromisoformat
 #: The day a closed plan closed: its outcome's decision, or else its end date (``p`` is the plan's row).
 _CLOSED_ON = "coalesce(p.outcome_decided_on, p.end_date)"
 
-# schedule._plan_due_items, rule by rule, for the running plans (a paused plan has its pause and nothing else).
-# :week_end is the Sunday of today's week; an index is the milestone's or support action's position. Each
-# row starts with what schedule.by_urgency sorts by (date, plan, the kind's rank, position): sorted as tuples.
-_KIND_RANK = " ".join(f"WHEN '{kind.value}' THEN {rank}" for rank, kind in enumerate(DueKind))
-_DUE_ITEMS = f"""
+# schedule._plan_due_items, rule by rule, for the running plans (a paused plan has its pause and nothing else),
+# as the rows of the table due_dates (schema step 0010): each thing that is or will be due, with the first day This
+# week shows it (and the last, for a plan ending soon), whatever the day. Written with the plan by every save
+# (:func:`write_due_dates`) and for every plan by step 0010, so This week reads what today shows of it along one
+# index, not the running plans joined to their milestones and support. ``kind`` is the DueKind's value, or
+# 'milestone' or 'support' where the kind depends on the day (overdue, due today, due this week); ``position`` is
+# the milestone's or support action's. A milestone or dated support action is shown from the Monday of its week
+# (:week_end, the Sunday of today's week, is on or after its day from then on); a reminder or a missing outcome
+# from the day after its own; support with no date from the middle of the plan; an ending plan in the
+# ENDING_SOON_DAYS before its end day and on it.
+_MONDAY_OF = "date({}, '-6 days', 'weekday 1')"
+DUE_DATES_COLUMNS = "plan_id, shown_from, shown_until, day, kind, employee, what, position"
+_DUE_DATES = f"""
 WITH running AS MATERIALIZED (
     SELECT p.id, p.title, p.employee_name AS employee, p.start_date, p.end_date, p.issued_on, p.ack_on,
            p.paused_since, p.paused_since IS NOT NULL AS paused,
-           CASE WHEN NOT p.has_outcome THEN coalesce(p.final_review_on, p.end_date) END AS final_day
+           CASE WHEN NOT p.has_outcome THEN coalesce(p.final_review_on, p.end_date) END AS final_day,
+           date(p.start_date, '+' || (CAST(julianday(p.end_date) - julianday(p.start_date) AS INTEGER) / 2) || ' days')
+               AS middle
       FROM plans p
-     WHERE p.status IN ('{Status.ACTIVE.value}', '{Status.EXTENDED.value}')
+     WHERE p.status IN ('{Status.ACTIVE.value}', '{Status.EXTENDED.value}') AND {{plans}}
 )
+SELECT r.id, '0000-01-01', NULL, a.paused_on, '{DueKind.PAUSED.value}', r.employee, a.reason, NULL
+  FROM running r JOIN pauses a ON a.plan_id = r.id AND a.paused_on = r.paused_since AND a.resumed_on IS NULL
+UNION ALL
+SELECT r.id, date(r.issued_on, '+{ACKNOWLEDGEMENT_DAYS + 1} days'), NULL,
+       date(r.issued_on, '+{ACKNOWLEDGEMENT_DAYS} days'), '{DueKind.ACKNOWLEDGEMENT_MISSING.value}', r.employee,
+       r.title, NULL
+  FROM running r
+ WHERE NOT r.paused AND r.issued_on IS NOT NULL AND r.ack_on IS NULL
+   AND NOT EXISTS (SELECT 1 FROM checkins c WHERE c.plan_id = r.id)
+UNION ALL
+SELECT r.id, {_MONDAY_OF.format("m.date")}, NULL, m.date, 'milestone', r.employee, m.title, m.position
+  FROM running r JOIN milestones m ON m.plan_id = r.id
+ WHERE NOT r.paused AND m.done = 0
+UNION ALL
+SELECT r.id, date(r.end_date, '-{ENDING_SOON_DAYS} days'), r.end_date, r.end_date, '{DueKind.ENDING_SOON.value}',
+       r.employee, r.title, NULL
+  FROM running r
+ WHERE NOT r.paused
+UNION ALL
+SELECT r.id, date(r.final_day, '+1 day'), NULL, r.final_day, '{DueKind.OUTCOME_MISSING.value}', r.employee, r.title,
+       NULL
+  FROM running r
+ WHERE NOT r.paused AND r.final_day IS NOT NULL
+UNION ALL
+SELECT r.id, {_MONDAY_OF.format("s.due_date")}, NULL, s.due_date, 'support', r.employee, s.description, s.position
+  FROM running r JOIN support_actions s ON s.plan_id = r.id
+ WHERE NOT r.paused AND s.done = 0 AND s.due_date IS NOT NULL
+UNION ALL
+SELECT r.id, r.middle, NULL, r.middle, '{DueKind.SUPPORT_UNDATED.value}', r.employee, s.description, s.position
+  FROM running r JOIN support_actions s ON s.plan_id = r.id
+ WHERE NOT r.paused AND s.done = 0 AND s.due_date IS NULL
+"""
+#: Every plan's due dates (schema step 0010).
+ALL_DUE_DATES = _DUE_DATES.format(plans="1")
+#: One plan's (``:plan_id``), written by each save.
+PLAN_DUE_DATES = _DUE_DATES.format(plans="p.id = :plan_id")
+
+
+def write_due_dates(conn: sqlite3.Connection, plan_id: int) -> None:
+    """Write the due dates of plan ``plan_id`` again from its rows (call once they are all written)."""
+    conn.execute("DELETE FROM due_dates WHERE plan_id = ?", [plan_id])
+    conn.execute(f"INSERT INTO due_dates ({DUE_DATES_COLUMNS}) {PLAN_DUE_DATES}", {"plan_id": plan_id})
+
+
+# What today shows of the due dates; each row starts with what schedule.by_urgency sorts by (date, plan, the
+# kind's rank, position): sorted as tuples.
+_KIND_RANK = " ".join(f"WHEN '{kind.value}' THEN {rank}" for rank, kind in enumerate(DueKind))
+_DUE_ITEMS = f"""
 SELECT day, plan_id, CASE kind {_KIND_RANK} END, coalesce(position, 0), kind, employee, what, position FROM (
-    SELECT r.id AS plan_id, '{DueKind.PAUSED.value}' AS kind, a.paused_on AS day, r.employee AS employee,
-           a.reason AS what, NULL AS position
-      FROM running r JOIN pauses a ON a.plan_id = r.id AND a.paused_on = r.paused_since AND a.resumed_on IS NULL
-    UNION ALL
-    SELECT r.id, '{DueKind.ACKNOWLEDGEMENT_MISSING.value}', date(r.issued_on, '+{ACKNOWLEDGEMENT_DAYS} days'),
-           r.employee, r.title, NULL
-      FROM running r
-     WHERE NOT r.paused AND r.issued_on IS NOT NULL AND r.ack_on IS NULL
-       AND NOT EXISTS (SELECT 1 FROM checkins c WHERE c.plan_id = r.id)
-       AND date(r.issued_on, '+{ACKNOWLEDGEMENT_DAYS} days') < :today
-    UNION ALL
-    SELECT r.id,
-           CASE WHEN m.date < :today THEN '{DueKind.OVERDUE.value}'
-                WHEN m.date = :today THEN '{DueKind.DUE_TODAY.value}'
-                ELSE '{DueKind.DUE_THIS_WEEK.value}' END,
-           m.date, r.employee, m.title, m.position
-      FROM running r JOIN milestones m ON m.plan_id = r.id
-     WHERE NOT r.paused AND m.done = 0 AND m.date <= :week_end
-    UNION ALL
-    SELECT r.id, '{DueKind.ENDING_SOON.value}', r.end_date, r.employee, r.title, NULL
-      FROM running r
-     WHERE NOT r.paused AND r.end_date BETWEEN :today AND :ending_by
-    UNION ALL
-    SELECT r.id, '{DueKind.OUTCOME_MISSING.value}', r.final_day, r.employee, r.title, NULL
-      FROM running r
-     WHERE NOT r.paused AND r.final_day < :today
-    UNION ALL
-    SELECT * FROM (
-        SELECT r.id,
-               CASE WHEN s.due_date IS NULL THEN '{DueKind.SUPPORT_UNDATED.value}'
-                    WHEN s.due_date < :today THEN '{DueKind.SUPPORT_OVERDUE.value}'
-                    ELSE '{DueKind.SUPPORT_DUE.value}' END AS kind,
-               coalesce(s.due_date,
-                        date(r.start_date, '+' || (CAST(julianday(r.end_date) - julianday(r.start_date) AS INTEGER) / 2)
-                             || ' days')) AS day,
-               r.employee, s.description, s.position
-          FROM running r JOIN support_actions s ON s.plan_id = r.id
-         WHERE NOT r.paused AND s.done = 0
-    ) WHERE day <= CASE kind WHEN '{DueKind.SUPPORT_UNDATED.value}' THEN :today ELSE :week_end END
+    SELECT day, plan_id, employee, what, position,
+           CASE kind WHEN 'milestone' THEN CASE WHEN day < :today THEN '{DueKind.OVERDUE.value}'
+                                                WHEN day = :today THEN '{DueKind.DUE_TODAY.value}'
+                                                ELSE '{DueKind.DUE_THIS_WEEK.value}' END
+                     WHEN 'support' THEN CASE WHEN day < :today THEN '{DueKind.SUPPORT_OVERDUE.value}'
+                                              ELSE '{DueKind.SUPPORT_DUE.value}' END
+                     ELSE kind END AS kind
+      FROM due_dates
+     WHERE shown_from <= :today AND (shown_until IS NULL OR shown_until >= :today)
 )
 """
 
 
 def due_items(conn: sqlite3.Connection, today: dt.date) -> list[DueItem]:
     """Everything due or overdue in the plan book's running plans, as ``schedule.due_items`` says it."""
-    week_end = today + dt.timedelta(days=6 - today.weekday())
-    rows = conn.execute(
-        _DUE_ITEMS,
-        {
-            "today": today.isoformat(),
-            "week_end": week_end.isoformat(),
-            "ending_by": (today + dt.timedelta(days=ENDING_SOON_DAYS)).isoformat(),
-        },
-    ).fetchall()
+    rows = conn.execute(_DUE_ITEMS, {"today": today.isoformat()}).fetchall()
     rows.sort()  # as schedule.by_urgency sorts, comparing tuples rather than calling a key for each of thousands
     kinds = {kind.value: kind for kind in DueKind}
     items = []

@@ -451,6 +451,35 @@ def _covering_indexes(db: Database) -> None:
     )
 
 
+def _due_dates(db: Database) -> None:
+    """This week's due dates kept as rows (#21): each thing a running plan has or will have due (a meeting,
+    support, a reminder, its end, its outcome, its pause) with the first day This week shows it, written with
+    the plan by every save (``due.write_due_dates``); This week reads what today shows along one index instead
+    of joining the running plans to their milestones and support at every launch. Filled here from every plan's
+    rows by the same statement a save uses."""
+    from pipdesk.store.due import ALL_DUE_DATES, DUE_DATES_COLUMNS
+
+    _run_each(
+        db,
+        """
+        CREATE TABLE due_dates (
+            plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+            shown_from TEXT NOT NULL,
+            shown_until TEXT,
+            day TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            employee TEXT,
+            what TEXT,
+            position INTEGER
+        );
+        CREATE INDEX due_dates_shown ON due_dates(shown_from, shown_until, day, plan_id, kind, position, employee,
+                                                  what);
+        CREATE INDEX due_dates_plan ON due_dates(plan_id);
+        """,
+    )
+    db.execute(f"INSERT INTO due_dates ({DUE_DATES_COLUMNS}) {ALL_DUE_DATES}")
+
+
 #: Every released step, in order: (name, function). Names are stored in each plan book.
 STEPS = [
     ("0001_initial", _initial_schema),
@@ -462,6 +491,7 @@ STEPS = [
     ("0007_retention", _retention),
     ("0008_plan_facts", _plan_facts),
     ("0009_covering_indexes", _covering_indexes),
+    ("0010_due_dates", _due_dates),
 ]
 
 

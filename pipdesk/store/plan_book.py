@@ -537,6 +537,7 @@ class PlanBook:
             self._insert_children("attendance", "checkin_id", checkin_id, checkin.attendance)
         if outcome is not None:
             self._insert_rows("outcome_results", plan_id, outcome.results)
+        due.write_due_dates(self.db.conn, plan_id)  # from the rows just written
 
     def _insert_rows(self, table: str, plan_id: int, items: Sequence[BaseModel]) -> None:
         self._insert_children(table, "plan_id", plan_id, items)

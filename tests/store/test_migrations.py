@@ -240,8 +240,53 @@ def test_step_0009_lets_the_list_and_this_week_read_indexes_alone(tmp_path: Path
             )
         )
     assert "SCAN p USING COVERING INDEX plans_list" in steps["list"]
-    assert "USING COVERING INDEX plans_running" in steps["due"]
-    assert "USING COVERING INDEX milestones_open" in steps["due"]
-    assert "USING COVERING INDEX support_open" in steps["due"]
+    assert steps["due"] == "SEARCH due_dates USING COVERING INDEX due_dates_shown (shown_from<?)"  # step 0010
     assert "SEARCH p USING COVERING INDEX plans_closed (status=? AND <expr><?)" in steps["retention"]
     assert not any("SCAN p " in step and "COVERING" not in step for step in steps.values()), steps
+
+
+def test_step_0010_writes_the_due_dates_a_save_writes_and_this_week_reads_them_alone(tmp_path: Path) -> None:
+    """On every plan of a generated book (paused, resumed, unacknowledged, support with no date, an early final
+    review): the due dates step 0010 reads from the plans' rows are those every save writes, This week shows the
+    same before and after the step, and a plan deleted takes its due dates with it."""
+    import datetime as dt
+
+    from pipdesk.domain.model import MilestoneKind, Pause, SupportAction
+    from pipdesk.services.samples import add_generated_plans
+
+    today = dt.date(2026, 11, 23)
+    path = tmp_path / "generated.pipdesk"
+    with PlanBook.open(path) as book:
+        add_generated_plans(book, 150, seed=5, today=today)
+        running = [s.id for s in book.summaries() if s.status.value in ("active", "extended")]
+        for plan_id, resumed in ((running[0], None), (running[1], today)):
+            plan = book.get(plan_id)
+            plan.pauses.append(Pause(paused_on=plan.start_date, resumed_on=resumed, reason="Leave"))
+            book.save(plan_id, plan)
+        plan = book.get(running[2])
+        plan.issued_on, plan.acknowledgement, plan.checkins = plan.start_date, None, []
+        plan.support.append(SupportAction(description="A mentor"))
+        final = next(m for m in plan.milestones if m.kind is MilestoneKind.FINAL)
+        final.date = plan.end_date - dt.timedelta(days=3)
+        book.save(running[2], plan)
+        written = _due_dates(book)
+        weeks = [today + dt.timedelta(days=days) for days in range(-70, 90, 3)]
+        shown = [book.due_items(day) for day in weeks]
+        book.db.execute("DROP TABLE due_dates")  # as a plan book of schema 0009 is
+        book.db.execute("DELETE FROM _sqlite_migrations WHERE name = '0010_due_dates'")
+    with PlanBook.open(path) as book:
+        assert _due_dates(book) == written
+        assert [book.due_items(day) for day in weeks] == shown
+        book.delete(running[0])
+        assert not book.db.execute("SELECT 1 FROM due_dates WHERE plan_id = ?", [running[0]]).fetchall()
+    kinds = {row[4] for rows in written.values() for row in rows}
+    assert {"paused", "acknowledgement_missing", "milestone", "ending_soon", "outcome_missing"} <= kinds
+    assert {"support", "support_undated"} <= kinds
+    assert sum(len(items) for items in shown) > 500
+
+
+def _due_dates(book: PlanBook) -> dict[int, list[tuple[object, ...]]]:
+    rows: dict[int, list[tuple[object, ...]]] = {}
+    for row in book.db.execute("SELECT * FROM due_dates ORDER BY plan_id, kind, position, day, what"):
+        rows.setdefault(row[0], []).append(tuple(row))
+    return rows

@@ -15,6 +15,7 @@ from pipdesk.gui.week.view import ThisWeekView
 from pipdesk.services.samples import add_generated_plans
 from pipdesk.store import PlanBook
 from pipdesk.store.driver import sqlite3
+from pipdesk.store.due import write_due_dates
 
 from conftest import TODAY
 
@@ -81,8 +82,9 @@ def test_this_week_reads_again_only_after_a_change_by_another_connection(
     assert statements == ["PRAGMA data_version"]
 
     running = next(s.id for s in book.summaries() if s.status is Status.ACTIVE)
-    with sqlite3.connect(path) as other:
+    with sqlite3.connect(path) as other:  # as another pipdesk's save writes it: the plan and its due dates
         other.execute("UPDATE plans SET status = 'draft' WHERE id = ?", [running])
+        write_due_dates(other, running)
     other.close()
     view.refresh()
     assert running not in {item.plan_id for item in view.model.items()}
