@@ -18,10 +18,24 @@ class FlowLayout(QLayout):
         self._items: list[QLayoutItem] = []
         self.gap = gap
         self.gaps: list[int] = []  # the space before each item on its line (``gap`` unless changed)
+        # The height at each width asked for since the items last changed: Qt asks again and again while it
+        # lays a window out (~60 times for the same few widths when a plan is opened), as QBoxLayout caches it.
+        self._heights: dict[int, int] = {}
+
+    def invalidate(self) -> None:
+        """An item was added, taken or changed its size (Qt calls this): the heights are worked out again."""
+        self._heights.clear()
+        super().invalidate()
 
     def addItem(self, item: QLayoutItem) -> None:
         self._items.append(item)
         self.gaps.append(self.gap)
+        self.invalidate()
+
+    def set_gap(self, index: int, gap: int) -> None:
+        """The space before item ``index`` on its line."""
+        self.gaps[index] = gap
+        self.invalidate()
 
     def count(self) -> int:
         return len(self._items)
@@ -33,6 +47,7 @@ class FlowLayout(QLayout):
         if not 0 <= index < len(self._items):
             return None
         self.gaps.pop(index)
+        self.invalidate()
         return self._items.pop(index)
 
     def expandingDirections(self) -> Qt.Orientation:
@@ -42,7 +57,10 @@ class FlowLayout(QLayout):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        return self._place(QRect(0, 0, width, 0), move=False)
+        height = self._heights.get(width)
+        if height is None:
+            height = self._heights[width] = self._place(QRect(0, 0, width, 0), move=False)
+        return height
 
     def setGeometry(self, rect: QRect) -> None:
         super().setGeometry(rect)

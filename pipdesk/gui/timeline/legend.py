@@ -100,6 +100,6 @@ def fill_legend(frame: QWidget, colours: Colours, font: QFont, ratio: float) -> 
     for group in legend_groups(colours):
         for n, (look, text) in enumerate(group):
             layout.addWidget(_entry(frame, look, text, font, ratio))
-            layout.gaps[-1] = _ENTRY_GAP + (_GROUP_GAP if n == 0 else 0)
+            layout.set_gap(-1, _ENTRY_GAP + (_GROUP_GAP if n == 0 else 0))
     layout.addWidget(_entry(frame, paused_pixmap(colours, 16, ratio), PAUSED, font, ratio))
-    layout.gaps[-1] = _ENTRY_GAP + _GROUP_GAP
+    layout.set_gap(-1, _ENTRY_GAP + _GROUP_GAP)
