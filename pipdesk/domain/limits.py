@@ -11,8 +11,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Sequence
+from functools import cache
+from typing import get_args
 
-from pydantic import BaseModel
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    FutureDate,
+    FutureDatetime,
+    NaiveDatetime,
+    PastDate,
+    PastDatetime,
+)
 
 from pipdesk.domain.model import Plan
 from pipdesk.domain.problems import PathPart, Problem
@@ -119,15 +129,57 @@ def limit_problems(plan: Plan, at: Sequence[PathPart] = ("plan",)) -> list[Probl
 
 def date_problems(plan: Plan, at: Sequence[PathPart] = ("plan",)) -> list[Problem]:
     """Every date of ``plan`` outside the years allowed: a plan book written by an older pipdesk may
-    hold one, and a view that cannot draw it shows these instead."""
-    return list(_walk(plan, tuple(at), dates_only=True))
+    hold one, and a view that cannot draw it shows these instead. Only the fields that can hold a date
+    are looked at (a check-in's progress holds none): the timeline asks this of every plan it draws."""
+    return list(_walk_dates(plan, tuple(at)))
 
 
-def _walk(record: BaseModel, at: tuple[PathPart, ...], dates_only: bool = False) -> Iterator[Problem]:
+def _walk_dates(record: BaseModel, at: tuple[PathPart, ...]) -> Iterator[Problem]:
+    for key in _dated_fields(type(record)):
+        value = getattr(record, key)
+        if isinstance(value, dt.date):  # a datetime is a date too
+            reason = date_out_of_range(value.date() if isinstance(value, dt.datetime) else value)
+            if reason is not None:
+                yield Problem((*at, key), reason)
+        elif isinstance(value, BaseModel):
+            yield from _walk_dates(value, (*at, key))
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    yield from _walk_dates(item, (*at, key, i))
+
+
+#: What a field holding a date or date-time is annotated with: pydantic's own kinds are classes of their own.
+_DATE_TYPES = (dt.date, AwareDatetime, NaiveDatetime, PastDate, FutureDate, PastDatetime, FutureDatetime)
+
+
+@cache
+def _dated_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of ``model``, in order, whose annotation names a date or date-time, or a record (or a list
+    of them) with such a field somewhere inside."""
+    return tuple(
+        key
+        for key, field in model.model_fields.items()
+        if any(
+            issubclass(kind, _DATE_TYPES) or (issubclass(kind, BaseModel) and _dated_fields(kind))
+            for kind in _named_types(field.annotation)
+        )
+    )
+
+
+def _named_types(annotation: object) -> Iterator[type]:
+    """The classes an annotation names: ``list[Checkin] | None`` names list, Checkin and NoneType."""
+    if isinstance(annotation, type):
+        yield annotation
+    for argument in get_args(annotation):
+        yield from _named_types(argument)
+
+
+def _walk(record: BaseModel, at: tuple[PathPart, ...]) -> Iterator[Problem]:
     for key in type(record).model_fields:
         value = getattr(record, key)
         here = (*at, key)
-        if isinstance(value, str) and not dates_only:
+        if isinstance(value, str):
             if len(value) > text_limit(key):
                 yield Problem(here, too_long(key, len(value)))
         elif isinstance(value, dt.date):  # a datetime is a date too
@@ -136,11 +188,11 @@ def _walk(record: BaseModel, at: tuple[PathPart, ...], dates_only: bool = False)
             if reason is not None:
                 yield Problem(here, reason)
         elif isinstance(value, BaseModel):
-            yield from _walk(value, here, dates_only)
+            yield from _walk(value, here)
         elif isinstance(value, list):
-            if key in MAX_ITEMS and len(value) > MAX_ITEMS[key] and not dates_only:
+            if key in MAX_ITEMS and len(value) > MAX_ITEMS[key]:
                 yield Problem(here, too_many(key, len(value)))
                 continue
             for i, item in enumerate(value):
                 if isinstance(item, BaseModel):
-                    yield from _walk(item, (*here, i), dates_only)
+                    yield from _walk(item, (*here, i))

@@ -4,13 +4,18 @@ under, a file's size in words, what the employee's copy leaves out, and the word
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Iterator
 
-from pipdesk.domain import Attachment, Checkin, Revision
+from pydantic import BaseModel
+
+from pipdesk.domain import Attachment, Checkin, Plan, Revision
 from pipdesk.domain.attachments import Placed, archive_name, attachment_hashes, every_attachment, size_text
 from pipdesk.domain.copies import PRIVATE_NOTE_LEFT_OUT, employee_copy_of, for_the_employee, is_private_note
 from pipdesk.domain.limits import date_problems, limit_problems, too_long, too_many
+from pipdesk.services.samples import generate_plans
 
-from conftest import load_sample
+from conftest import SAMPLE_NAMES, load_sample
 
 AT = dt.datetime(2026, 11, 2, 9, tzinfo=dt.UTC)
 
@@ -192,3 +197,31 @@ def test_a_plan_too_long_is_named_at_its_end_date_and_only_when_both_dates_are_i
     plan.start_date, plan.end_date = dt.date(2026, 1, 1), dt.date(2200, 1, 1)
     assert [p.path for p in limit_problems(plan)] == [("plan", "end_date")]
     assert "outside the years" in limit_problems(plan)[0].message
+
+
+def _every_date(record: BaseModel, at: tuple[object, ...]) -> Iterator[tuple[object, ...]]:
+    """Where each date and date-time of ``record`` is, every field of every record looked at."""
+    for key in type(record).model_fields:
+        value = getattr(record, key)
+        if isinstance(value, dt.date):
+            yield (*at, key)
+        elif isinstance(value, BaseModel):
+            yield from _every_date(value, (*at, key))
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    yield from _every_date(item, (*at, key, i))
+
+
+def test_date_problems_name_every_date_out_of_range_though_they_look_only_at_fields_that_can_hold_one() -> None:
+    """The samples and 40 generated plans, every date and date-time moved two hundred years back (2026 → 1826):
+    each one is named, in document order, as a walk through every field of every record finds them."""
+    plans = [load_sample(name) for name in SAMPLE_NAMES] + list(generate_plans(40, seed=3))
+    named = 0
+    for plan in plans:
+        moved = Plan.model_validate_json(re.sub(r'"20(\d\d)-', r'"18\1-', plan.model_dump_json()))
+        expected = list(_every_date(moved, ("plan",)))
+        assert [problem.path for problem in date_problems(moved)] == expected
+        assert date_problems(plan) == []
+        named += len(expected)
+    assert named > 1_000
