@@ -59,8 +59,6 @@ class TimelineView(SessionView):
         self.today = today
         self._markers: list[Marker] = []
         self._markers_for: tuple[Plan, dt.date] | None = None  # the plan and day self._markers were worked out for
-        # The dates of the plan the view cannot draw, and the plan they were looked for in (each redraw asks).
-        self._out_of_range: tuple[Plan | None, list[Problem]] = (None, [])
         self._ppd = 12.0
         self._fit = True
         self.canvas = TimelineCanvas(self)
@@ -106,7 +104,7 @@ class TimelineView(SessionView):
 
     def plan_changed(self) -> None:
         """The plan changed, or the day moved on: the markers are worked out again, when wanted."""
-        self._markers_for, self._out_of_range = None, (None, [])
+        self._markers_for = None
         self.redraw()
 
     def redraw(self) -> None:
@@ -121,7 +119,7 @@ class TimelineView(SessionView):
     def refresh(self) -> None:
         """Draw the plan as it is now."""
         session = self.session
-        out_of_range = self._dates_out_of_range()
+        out_of_range = date_problems(session.plan) if session is not None else []
         if session is None:
             self._update_markers()
             self.canvas.clear("Open a plan to see its timeline.")
@@ -133,16 +131,6 @@ class TimelineView(SessionView):
                 self._ppd = fitting_ppd(session.plan, markers, today, self.canvas.viewport().width(), self.canvas.tail)
             self.canvas.draw(session.plan, markers, today, self._ppd, editable=not session.closed)
         self._update_actions()
-
-    def _dates_out_of_range(self) -> list[Problem]:
-        """The plan's dates outside the years allowed (each date of a 200-check-in plan is a few ms to look at),
-        looked for again only when the plan changed."""
-        plan = self.session.plan if self.session is not None else None
-        if plan is None:
-            return []
-        if self._out_of_range[0] is not plan:
-            self._out_of_range = (plan, date_problems(plan))
-        return self._out_of_range[1]
 
     def _update_markers(self) -> list[Marker]:
         """The markers of the plan as it is today, worked out again only when the plan or the day changed."""

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsPathItem
 
 from pipdesk.domain import Pause
 from pipdesk.gui.common.theme import dark_palette, high_contrast_palette, light_palette
-from pipdesk.gui.timeline.drawing import seen_colour
 from pipdesk.gui.timeline.looks import Colours
+from pipdesk.gui.timeline.rules import seen_colour
 from pipdesk.gui.timeline.view import TimelineView
 from pipdesk.store import PlanBook
 
