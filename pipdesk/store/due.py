@@ -12,6 +12,7 @@ way (``retention.past_retention_since``'s rule in SQL, :func:`past_retention_ite
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from pipdesk.domain.kinds import Status
 from pipdesk.domain.retention import latest_close_past_retention
@@ -100,8 +101,10 @@ def write_due_dates(conn: sqlite3.Connection, plan_id: int) -> None:
 # What today shows of the due dates; each row starts with what schedule.by_urgency sorts by (date, plan, the
 # kind's rank, position): sorted as tuples.
 _KIND_RANK = " ".join(f"WHEN '{kind.value}' THEN {rank}" for rank, kind in enumerate(DueKind))
-_DUE_ITEMS = f"""
-SELECT day, plan_id, CASE kind {_KIND_RANK} END, coalesce(position, 0), kind, employee, what, position FROM (
+DUE_ITEMS = f"""
+SELECT day, plan_id, CASE kind {_KIND_RANK} END AS rank, coalesce(position, 0) AS sort_position, kind, employee, what,
+       position
+  FROM (
     SELECT day, plan_id, employee, what, position,
            CASE kind WHEN 'milestone' THEN CASE WHEN day < :today THEN '{DueKind.OVERDUE.value}'
                                                 WHEN day = :today THEN '{DueKind.DUE_TODAY.value}'
@@ -115,10 +118,22 @@ SELECT day, plan_id, CASE kind {_KIND_RANK} END, coalesce(position, 0), kind, em
 """
 
 
+#: The columns of a row of :data:`DUE_ITEMS`.
+DUE_COLUMNS = ("day", "plan_id", "rank", "sort_position", "kind", "employee", "what", "position")
+
+
+def due_parameters(today: dt.date) -> dict[str, str]:
+    return {"today": today.isoformat()}
+
+
 def due_items(conn: sqlite3.Connection, today: dt.date) -> list[DueItem]:
     """Everything due or overdue in the plan book's running plans, as ``schedule.due_items`` says it."""
-    rows = conn.execute(_DUE_ITEMS, {"today": today.isoformat()}).fetchall()
-    rows.sort()  # as schedule.by_urgency sorts, comparing tuples rather than calling a key for each of thousands
+    return due_items_of(conn.execute(DUE_ITEMS, due_parameters(today)).fetchall())
+
+
+def due_items_of(rows: list[Any]) -> list[DueItem]:
+    """The items of the rows of :data:`DUE_ITEMS` (tuples, or lists as read from JSON), in urgency's order."""
+    rows.sort()  # as schedule.by_urgency sorts, comparing rows rather than calling a key for each of thousands
     kinds = {kind.value: kind for kind in DueKind}
     items = []
     for date, plan_id, _rank, _position, kind_value, employee, what, index in rows:
@@ -137,7 +152,7 @@ def due_items(conn: sqlite3.Connection, today: dt.date) -> list[DueItem]:
 # day after is 1 March either way, which SQLite's date() gives by adding the years to 1 March. Plans without a hold
 # are read only up to :closed_by (retention.latest_close_past_retention), along the index plans_closed; those with
 # one from the few holds, each plan looked up (CROSS JOIN keeps SQLite from scanning the closed plans for them).
-_PAST_RETENTION = f"""
+PAST_RETENTION = f"""
 SELECT day, plan_id, employee, title FROM (
     SELECT p.id AS plan_id, p.employee_name AS employee, p.title AS title,
            CASE WHEN substr({_CLOSED_ON}, 6) = '02-29' THEN date({_CLOSED_ON}, '+1 day', :years)
@@ -153,16 +168,25 @@ SELECT day, plan_id, employee, title FROM (
 """
 
 
+#: The columns of a row of :data:`PAST_RETENTION`.
+RETENTION_COLUMNS = ("day", "plan_id", "employee", "title")
+
+
+def retention_parameters(years: int, today: dt.date) -> dict[str, str]:
+    return {
+        "years": f"+{years} years",
+        "closed_by": latest_close_past_retention(years, today).isoformat(),
+        "today": today.isoformat(),
+    }
+
+
 def past_retention_items(conn: sqlite3.Connection, years: int, today: dt.date) -> list[DueItem]:
     """The closed plans past retention on ``today`` (``years`` after closing, or their own date), dated from then;
     an anonymised plan never is. ``retention.past_retention_since``'s rule, read in one query."""
-    rows = conn.execute(
-        _PAST_RETENTION,
-        {
-            "years": f"+{years} years",
-            "closed_by": latest_close_past_retention(years, today).isoformat(),
-            "today": today.isoformat(),
-        },
-    ).fetchall()
+    return retention_items_of(conn.execute(PAST_RETENTION, retention_parameters(years, today)).fetchall())
+
+
+def retention_items_of(rows: list[Any]) -> list[DueItem]:
+    """The items of the rows of :data:`PAST_RETENTION`."""
     kind = DueKind.PAST_RETENTION
     return [DueItem(plan_id, kind, _date(day), employee, title) for day, plan_id, employee, title in rows]

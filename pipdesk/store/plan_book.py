@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from pipdesk.domain.schedule import DueItem
     from pipdesk.store import attachments, due
     from pipdesk.store import rows as stored_rows
+    from pipdesk.store.read_ahead import ReadAhead
 else:
     audit = lazy_module("pipdesk.domain.audit")
     due = lazy_module("pipdesk.store.due")  # This week's: not for a command reading one plan
@@ -93,6 +94,26 @@ class PlanSummary:
 _SEARCH_TEXT = """p.summary || (SELECT coalesce(group_concat(' ' || c.area || ' ' || c.description, ''), '')
                                 FROM concerns c WHERE c.plan_id = p.id)"""
 _STATUSES = {status.value: status for status in Status}
+#: The plan list, one row a plan in the plan book's order; ``{words}``: what the search finds besides the
+#: employee and title (:data:`_SEARCH_TEXT`, or ``''``).
+SUMMARIES = """
+SELECT p.id, p.title, p.status, p.employee_name, p.start_date, p.end_date, p.updated_at,
+       p.next_meeting, {words} AS search_text, p.paused_since
+  FROM plans p
+ ORDER BY p.employee_name COLLATE NOCASE, p.start_date, p.id
+"""
+SUMMARY_COLUMNS = (
+    "id",
+    "title",
+    "status",
+    "employee_name",
+    "start_date",
+    "end_date",
+    "updated_at",
+    "next_meeting",
+    "search_text",
+    "paused_since",
+)
 
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
@@ -127,6 +148,7 @@ class PlanBook:
         # plan number → (SQLite's data_version, content hash) as this connection last saved it:
         # while no other connection has written the file since, the stored plan is what was saved.
         self._saved_here: dict[int, tuple[int, str]] = {}
+        self._ahead: ReadAhead | None = None  # what the window's first screen reads, being read (read_ahead)
 
     @classmethod
     def open(
@@ -179,15 +201,9 @@ class PlanBook:
 
         ``search_text=False``: without the words the search finds besides the employee and title
         (the window reads them with :meth:`search_texts` at its first search)."""
-        words = _SEARCH_TEXT if search_text else "''"
-        rows = self.db.execute(
-            f"""
-            SELECT p.id, p.title, p.status, p.employee_name, p.start_date, p.end_date, p.updated_at,
-                   p.next_meeting, {words} AS search_text, p.paused_since
-              FROM plans p
-             ORDER BY p.employee_name COLLATE NOCASE, p.start_date, p.id
-            """
-        ).fetchall()
+        rows = None if search_text else self._taken_ahead("summaries")
+        if rows is None:
+            rows = self.db.execute(SUMMARIES.format(words=_SEARCH_TEXT if search_text else "''")).fetchall()
         statuses, day, closed = _STATUSES, dt.date.fromisoformat, Status.CLOSED
         summaries = []
         for plan_id, title, status_text, employee, start, end, updated_at, next_checkin, text, paused in rows:
@@ -240,13 +256,35 @@ class PlanBook:
     def due_items(self, today: dt.date) -> list[DueItem]:
         """Everything due or overdue on ``today`` in the running plans, by ``schedule.due_items``'s rules,
         read in one query whatever their number (:mod:`pipdesk.store.due`): no plan is loaded."""
-        return due.due_items(self.db.conn, today)
+        rows = self._taken_ahead("due", today)
+        return due.due_items(self.db.conn, today) if rows is None else due.due_items_of(rows)
 
     @_reads_stored_plans
     def past_retention_items(self, years: int, today: dt.date) -> list[DueItem]:
         """The closed plans past retention on ``today``, ``years`` after they closed or at their own date
         (``retention.past_retention_since``'s rule, in one query: :mod:`pipdesk.store.due`)."""
-        return due.past_retention_items(self.db.conn, years, today)
+        rows = self._taken_ahead("retention", years, today)
+        return due.past_retention_items(self.db.conn, years, today) if rows is None else due.retention_items_of(rows)
+
+    def read_ahead(self, today: dt.date, retention_years: int) -> None:
+        """Begin reading the plan list and This week (on ``today``, with ``retention_years``) on a worker thread,
+        which :meth:`summaries` (without search words), :meth:`due_items` and :meth:`past_retention_items` then
+        take if asked the same and nothing changed the plan book since (:mod:`pipdesk.store.read_ahead`): the
+        window, at launch, reads them while it makes itself. Not for an encrypted plan book."""
+        if self.path is not None and not self.encrypted:
+            from pipdesk.store.read_ahead import ReadAhead
+
+            plans = SUMMARIES.format(words="''")
+            self._ahead = ReadAhead(self.path, today, retention_years, self.change_mark(), plans, SUMMARY_COLUMNS)
+
+    def _taken_ahead(self, what: str, *asked: object) -> list[Any] | None:
+        ahead = self._ahead
+        if ahead is None:
+            return None
+        rows = ahead.take(what, asked, self.change_mark())
+        if ahead.done():
+            self._ahead = None
+        return rows
 
     # Writes
 

@@ -133,11 +133,15 @@ def _run_window(path: Path | None, passphrase: str | None, file: Path | None) ->
         return 0
     from pipdesk.gui.shell import open_files
 
+    # The plan book opens first, and its plan list and This week are read on a worker thread while the theme
+    # and the window's modules load and the window is made (docs/performance.md).
+    target = open_files.book_to_start_on(path, file)
+    opened = open_files.open_ahead(target, passphrase)
     show_chosen_theme(app)
     from pipdesk.gui.shell.main_window import start_window
     from pipdesk.gui.shell.runner import show_unexpected_error
 
-    window = start_window(open_files.book_to_start_on(path, file), passphrase)
+    window = start_window(target, passphrase, opened=opened)
 
     def unexpected(kind: type[BaseException], error: BaseException, trace: object) -> None:
         show_unexpected_error(window.prompter, error)  # an error in a Qt slot: shown and logged, the app goes on

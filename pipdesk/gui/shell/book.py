@@ -180,25 +180,36 @@ class PlanBooks(QObject):
         book = self.window.book
         return book is not None and book.path is not None and book.path.resolve() == path.resolve()
 
-    def open(self, path: Path, create: bool = False, passphrase: str | None = None, back_up: bool = True) -> bool:
-        """Open ``path`` in the window; an encrypted plan book asks its passphrase until it opens or is cancelled."""
+    def open(
+        self,
+        path: Path,
+        create: bool = False,
+        passphrase: str | None = None,
+        back_up: bool = True,
+        opened: PlanBook | None = None,
+    ) -> bool:
+        """Open ``path`` in the window; an encrypted plan book asks its passphrase until it opens or is cancelled.
+        ``opened``: ``path`` opened already (at launch, before the window was made)."""
         if self.is_open(path):
             return True  # already open here; a second connection would be refused as "in use"
         if not self.window.save_status.may_leave(self.prompter, "open another plan book", "Open without saving"):
             return False
-        try:
-            opened = until_unlocked(
-                self.prompter,
-                lambda key: PlanBook.open(path, create=create, passphrase=key, check_later=True),
-                passphrase,
-                lambda: passphrase_dialog(PassphraseTask.OPEN, path.name, self.parent_widget),
-            )
-        except PipdeskError as error:
-            self.prompter.warning("The plan book cannot be opened", str(error))
-            return False
-        if opened is None:
-            return False
-        book, _passphrase = opened
+        if opened is not None:
+            book = opened
+        else:
+            try:
+                unlocked = until_unlocked(
+                    self.prompter,
+                    lambda key: PlanBook.open(path, create=create, passphrase=key, check_later=True),
+                    passphrase,
+                    lambda: passphrase_dialog(PassphraseTask.OPEN, path.name, self.parent_widget),
+                )
+            except PipdeskError as error:
+                self.prompter.warning("The plan book cannot be opened", str(error))
+                return False
+            if unlocked is None:
+                return False
+            book, _passphrase = unlocked
         try:
             plans = book.summaries(search_text=False)  # rows that do not read are said so before the window shows them
             book.forget_unused_attachments()  # files of attachments removed before it was last closed

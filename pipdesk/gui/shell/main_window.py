@@ -29,7 +29,7 @@ from pipdesk.gui.shell.book import PlanBooks
 from pipdesk.gui.shell.file_menu_extras import add_file_menu_extras
 from pipdesk.gui.shell.runner import run_command
 from pipdesk.gui.week.view import ThisWeekView
-from pipdesk.store import PlanBook, PlanSummary, default_plan_book_path
+from pipdesk.store import PlanBook, PlanSummary
 
 if TYPE_CHECKING:
     from pipdesk.gui.common.session import PlanSession
@@ -353,17 +353,19 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-def start_window(path: Path | None, passphrase: str | None = None, **options: Any) -> MainWindow:
+def start_window(
+    path: Path | None, passphrase: str | None = None, opened: PlanBook | None = None, **options: Any
+) -> MainWindow:
     """The main window on ``path``, else the plan book used last, else the default one in the data folder.
 
     A plan book that cannot be opened is said so in a message; the window opens all the same. What the
     first screen does not show waits for :meth:`MainWindow.window_painted` (``run_app`` calls it once
-    the window is painted). ``options`` go to :class:`MainWindow` (tests).
+    the window is painted). ``opened``: that plan book, opened already (``open_files.open_ahead``).
+    ``options`` go to :class:`MainWindow` (tests).
     """
     window = MainWindow(**options)
     window.open_plan_later = True
     window.books.until_painted = []
-    last = settings.last_plan_book()
-    target = path or (last if last is not None and last.exists() else None) or default_plan_book_path()
-    window.open_plan_book(target, create=True, passphrase=passphrase)
+    target = opened.path if opened is not None and opened.path is not None else settings.first_plan_book(path)
+    window.books.open(target, create=True, passphrase=passphrase, opened=opened)
     return window

@@ -4,6 +4,7 @@ a plan book opens; a plan file is imported into the plan book the person chooses
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,8 +15,10 @@ from PySide6.QtWidgets import (
     QApplication,
 )
 
+from pipdesk.domain import PipdeskError
 from pipdesk.gui.shell import settings
 from pipdesk.gui.shell.runner import run_command
+from pipdesk.store import PlanBook
 from pipdesk.system.lazy import lazy_module
 
 if TYPE_CHECKING:
@@ -42,6 +45,20 @@ def is_plan_file(path: Path) -> bool:
 def book_to_start_on(db: Path | None, file: Path | None) -> Path | None:
     """The plan book the window opens first: FILE when it is one, else ``--db`` (None: the one used last)."""
     return file if file is not None and not is_plan_file(file) else db
+
+
+def open_ahead(path: Path | None, passphrase: str | None, today: dt.date | None = None) -> PlanBook | None:
+    """At launch, before the window is made: the plan book it opens first (``path``, else the one used last, else
+    the default: ``settings.first_plan_book``) opened, and what its first screen shows (the plan list,
+    This week) being read on a worker thread while the window makes itself (``PlanBook.read_ahead``, #21).
+    None when it does not open at once (a passphrase to ask, a problem to say): the window then opens it
+    itself, asking or saying why, as it always does. ``today``: the window's (tests)."""
+    try:
+        book = PlanBook.open(settings.first_plan_book(path), create=True, passphrase=passphrase, check_later=True)
+    except PipdeskError:
+        return None
+    book.read_ahead(today or dt.date.today(), settings.retention_years())
+    return book
 
 
 def take_files(window: MainWindow, app: QApplication, file: Path | None) -> None:

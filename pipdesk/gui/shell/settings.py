@@ -194,3 +194,11 @@ def remember_plan_book(path: Path) -> None:
 def last_plan_book() -> Path | None:
     value = LAST_PLAN_BOOK.read()
     return Path(value) if value else None
+
+
+def first_plan_book(path: Path | None) -> Path:
+    """The plan book the window opens at launch: ``path``, else the one used last (if still there), else the default."""
+    from pipdesk.store import default_plan_book_path
+
+    last = last_plan_book()
+    return path or (last if last is not None and last.exists() else None) or default_plan_book_path()

@@ -117,6 +117,45 @@ def test_this_week_is_in_front_and_the_rest_waits_for_the_first_paint(qtbot: QtB
     assert window.book.count() == 5
 
 
+def test_the_plan_book_opened_before_the_window_shows_the_same_first_screen_read_on_a_worker_thread(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At launch the plan book opens before the window is made and its plan list and This week are read on a
+    worker thread meanwhile (open_files.open_ahead): the window shows what it shows reading them itself."""
+    from pipdesk.gui.shell.open_files import open_ahead
+    from pipdesk.store import read_ahead
+
+    path = _book_of_samples(tmp_path / "plans.pipdesk")
+    answered: list[str] = []
+    take = read_ahead.ReadAhead.take
+
+    def spy(self: read_ahead.ReadAhead, what: str, asked: tuple[object, ...], mark: object) -> object:
+        rows = take(self, what, asked, mark)
+        answered.extend([what] if rows is not None else [])
+        return rows
+
+    monkeypatch.setattr(read_ahead.ReadAhead, "take", spy)
+    shown = []
+    for ahead in (False, True):
+        opened = open_ahead(path, None, today=TODAY) if ahead else None
+        prompter = ScriptedPrompter()
+        window = start_window(
+            path, opened=opened, prompter=prompter, today=lambda: TODAY, backups_folder=tmp_path / "backups"
+        )
+        qtbot.addWidget(window)
+        assert window.book is not None and (opened is None or window.book is opened), prompter.shown
+        shown.append(
+            (
+                [window.plans.cell(row, 0, 0) for row in window.plans.rows],
+                window.this_week.model.items(),
+                window.ui.stack.currentWidget() is window.ui.thisWeekPage,
+            )
+        )
+        window.close_book()  # the plan book is open in one window at a time
+    assert shown[0] == shown[1] and shown[0][1] and shown[0][2]
+    assert answered == ["summaries", "due", "retention"]
+
+
 def test_with_nothing_due_the_plan_opens_before_the_first_paint(qtbot: QtBot, tmp_path: Path) -> None:
     path = tmp_path / "plans.pipdesk"
     with PlanBook.open(path) as book:
