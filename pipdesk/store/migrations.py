@@ -456,7 +456,9 @@ def _due_dates(db: Database) -> None:
     support, a reminder, its end, its outcome, its pause) with the first day This week shows it, written with
     the plan by every save (``due.write_due_dates``); This week reads what today shows along one index instead
     of joining the running plans to their milestones and support at every launch. Filled here from every plan's
-    rows by the same statement a save uses."""
+    rows by the same statement a save uses. The days may be NULL: a date SQLite cannot count from (the year 9999,
+    which only a plan book of before the limits on dates can hold) gives none, and a row without one never shows,
+    rather than stopping the step (and the plan book's opening) there."""
     from pipdesk.store.due import ALL_DUE_DATES, DUE_DATES_COLUMNS
 
     _run_each(
@@ -464,9 +466,9 @@ def _due_dates(db: Database) -> None:
         """
         CREATE TABLE due_dates (
             plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
-            shown_from TEXT NOT NULL,
+            shown_from TEXT,
             shown_until TEXT,
-            day TEXT NOT NULL,
+            day TEXT,
             kind TEXT NOT NULL,
             employee TEXT,
             what TEXT,
