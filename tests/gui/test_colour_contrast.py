@@ -7,6 +7,10 @@ Text keeps 4.5:1 (WCAG 1.4.3); the marks of the timeline and the lines of the ch
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -276,3 +280,28 @@ def test_an_error_label_inside_a_dialog_follows_a_theme_change(qtbot: QtBot, qap
     qapp.processEvents()
     assert label.palette().color(R.WindowText) == colours.alert_colour(qapp.palette())
     assert label.palette().color(R.Window) == dark_palette().color(R.Window), "the other roles follow the dialog"
+
+
+_STYLE_ASKED = """
+import json, sys
+from PySide6.QtWidgets import QApplication
+from pipdesk.gui.common.theme import Theme, apply_theme
+asked = []
+style = QApplication.style
+QApplication.style = staticmethod(lambda: asked.append(1) or style())
+app = QApplication(sys.argv[:1])
+shown = apply_theme(app, Theme.SYSTEM)
+print(json.dumps([bool(asked), app.style().name().casefold(), shown.value]))
+"""
+
+
+@pytest.mark.parametrize(("override", "asked", "style"), [(None, False, "fusion"), ("windows", True, "windows")])
+def test_the_style_is_asked_for_only_where_it_may_not_be_fusion(override: str | None, asked: bool, style: str) -> None:
+    """PySide6 makes QStyle's enums (~10 ms) the first time Python sees a style: at launch pipdesk asks for the
+    style only where the platform's may be another than Fusion (here: a style asked for by QT_STYLE_OVERRIDE)."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("QT_STYLE_OVERRIDE", None)
+    if override:
+        env["QT_STYLE_OVERRIDE"] = override
+    result = subprocess.run([sys.executable, "-c", _STYLE_ASKED], env=env, capture_output=True, text=True, check=True)
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == [asked, style, "light"]

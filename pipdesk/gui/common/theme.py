@@ -6,11 +6,12 @@ applied to the whole application, so every widget, item model and drawing reads 
 
 from __future__ import annotations
 
+import os
 from enum import Enum
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QStyleFactory
 
 
 class Theme(Enum):
@@ -95,7 +96,28 @@ _HIGH_CONTRAST_EDGES = (
 )
 
 _SCHEMES = {Theme.LIGHT: Qt.ColorScheme.Light, Theme.DARK: Qt.ColorScheme.Dark}
-_native_style: list[str] = []
+#: "native": the style the platform gives the app (casefolded); "shown": the style it has now (only this sets it).
+_styles: dict[str, str] = {}
+
+
+def _native_style(app: QApplication) -> str:
+    """The platform's own style, asked of the style itself only where it can be another than Fusion: the first
+    time Python sees a style, PySide6 makes QStyle's eleven enums (hundreds of members, ~10 ms of every launch),
+    and nothing else before the window's first paint needs them (#21). With no style installed but Qt's own
+    (Fusion and Windows: Linux without a desktop's style plugin) and none asked for (``QT_STYLE_OVERRIDE``,
+    ``-style``), every platform theme of Qt's puts Fusion first."""
+    if not _styles:
+        installed = {key.casefold() for key in QStyleFactory.keys()}  # noqa: SIM118  # a list, not a dict
+        asked = os.environ.get("QT_STYLE_OVERRIDE") or any(a.startswith("-style") for a in app.arguments()[1:])
+        name = "fusion" if installed <= {"fusion", "windows"} and not asked else app.style().name().casefold()
+        _styles.update(native=name, shown=name)
+    return _styles["native"]
+
+
+def _show_style(app: QApplication, name: str) -> None:
+    if _styles["shown"] != name:
+        app.setStyle(name)
+        _styles["shown"] = name
 
 
 def apply_theme(app: QApplication, choice: Theme) -> Theme:
@@ -105,24 +127,21 @@ def apply_theme(app: QApplication, choice: Theme) -> Theme:
     scheme; otherwise (a dark scheme the style draws light, high contrast, or the manager's own choice)
     Fusion draws pipdesk's palette.
     """
-    if not _native_style:
-        _native_style.append(app.style().name().casefold())
+    native = _native_style(app)
     hints = QGuiApplication.styleHints()
     theme = system_theme() if choice is Theme.SYSTEM else choice
     if choice is Theme.SYSTEM:
         hints.unsetColorScheme()
-        if app.style().name().casefold() != _native_style[0]:
-            app.setStyle(_native_style[0])
-        native = app.style().standardPalette()
-        dark = native.color(_Role.Base).lightness() < 128
-        if theme is not Theme.HIGH_CONTRAST and dark == (theme is Theme.DARK) and _native_style[0] != "fusion":
-            app.setPalette(native)
-            app.setStyleSheet("")
-            return theme
+        _show_style(app, native)
+        if native != "fusion" and theme is not Theme.HIGH_CONTRAST:
+            palette = app.style().standardPalette()
+            if (palette.color(_Role.Base).lightness() < 128) == (theme is Theme.DARK):
+                app.setPalette(palette)
+                app.setStyleSheet("")
+                return theme
     else:
         hints.setColorScheme(_SCHEMES.get(theme, Qt.ColorScheme.Dark))
-    if app.style().name().casefold() != "fusion":
-        app.setStyle("Fusion")
+    _show_style(app, "fusion")
     app.setPalette(PALETTES[theme]())
     app.setStyleSheet(_HIGH_CONTRAST_EDGES if theme is Theme.HIGH_CONTRAST else "")
     return theme
