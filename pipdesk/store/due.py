@@ -41,7 +41,8 @@ _CLOSED_ON = "coalesce(p.outcome_decided_on, p.end_date)"
 # the milestone's or support action's. A milestone or dated support action is shown from the Monday of its week
 # (:week_end, the Sunday of today's week, is on or after its day from then on); a reminder or a missing outcome
 # from the day after its own; support with no date from the middle of the plan; an ending plan in the
-# ENDING_SOON_DAYS before its end day and on it.
+# ENDING_SOON_DAYS before its end day and on it. CROSS JOIN: the running plans first, each one's milestones and support
+# found by its number (left to itself SQLite scanned every plan's open milestones to write one plan's: 1.4 ms a save).
 _MONDAY_OF = "date({}, '-6 days', 'weekday 1')"
 DUE_DATES_COLUMNS = "plan_id, shown_from, shown_until, day, kind, employee, what, position"
 _DUE_DATES = f"""
@@ -65,7 +66,7 @@ SELECT r.id, date(r.issued_on, '+{ACKNOWLEDGEMENT_DAYS + 1} days'), NULL,
    AND NOT EXISTS (SELECT 1 FROM checkins c WHERE c.plan_id = r.id)
 UNION ALL
 SELECT r.id, {_MONDAY_OF.format("m.date")}, NULL, m.date, 'milestone', r.employee, m.title, m.position
-  FROM running r JOIN milestones m ON m.plan_id = r.id
+  FROM running r CROSS JOIN milestones m ON m.plan_id = r.id
  WHERE NOT r.paused AND m.done = 0
 UNION ALL
 SELECT r.id, date(r.end_date, '-{ENDING_SOON_DAYS} days'), r.end_date, r.end_date, '{DueKind.ENDING_SOON.value}',
@@ -79,11 +80,11 @@ SELECT r.id, date(r.final_day, '+1 day'), NULL, r.final_day, '{DueKind.OUTCOME_M
  WHERE NOT r.paused AND r.final_day IS NOT NULL
 UNION ALL
 SELECT r.id, {_MONDAY_OF.format("s.due_date")}, NULL, s.due_date, 'support', r.employee, s.description, s.position
-  FROM running r JOIN support_actions s ON s.plan_id = r.id
+  FROM running r CROSS JOIN support_actions s ON s.plan_id = r.id
  WHERE NOT r.paused AND s.done = 0 AND s.due_date IS NOT NULL
 UNION ALL
 SELECT r.id, r.middle, NULL, r.middle, '{DueKind.SUPPORT_UNDATED.value}', r.employee, s.description, s.position
-  FROM running r JOIN support_actions s ON s.plan_id = r.id
+  FROM running r CROSS JOIN support_actions s ON s.plan_id = r.id
  WHERE NOT r.paused AND s.done = 0 AND s.due_date IS NULL
 """
 #: Every plan's due dates (schema step 0010).

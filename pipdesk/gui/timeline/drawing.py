@@ -17,7 +17,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSimpleTextItem
 
 from pipdesk.domain import Plan
-from pipdesk.domain.markers import Lane, Marker, MarkerState, paused_spans
+from pipdesk.domain.markers import Lane, Marker, MarkerState, PausedSpan, paused_spans
 from pipdesk.domain.schedule import original_end
 from pipdesk.domain.vocabulary import MONTHS
 from pipdesk.gui.timeline.items import Label, MarkerItem, Pill
@@ -245,12 +245,12 @@ class PlanDrawing:
                     QRectF(0, box.top, width, box.height), Qt.PenStyle.NoPen, QBrush(colours.lane)
                 )
                 tint.setZValue(-10)
-        paused = [(axis.x(span.first), axis.x(span.until)) for span in paused_spans(self.plan, self.today)]
-        self.rules = Rules(self.scene, colours, lanes, paused)
+        pauses = paused_spans(self.plan, self.today)
+        self.rules = Rules(self.scene, colours, lanes, [(axis.x(span.first), axis.x(span.until)) for span in pauses])
         self._weeks(lanes_bottom)
         self._months(lanes_bottom)
         self.rules.draw()
-        self._pauses(lanes_bottom)
+        self._pauses(lanes_bottom, pauses)
         extended_from = self._period(lanes_bottom, footer_y)
         self._today(lanes_bottom, footer_y)
         height = max(height, *(pill.bottom() + 6 for pill in self.pills))
@@ -349,13 +349,13 @@ class PlanDrawing:
         self._place_pill(Pill(text, self.font, colours.base, colours.text, colours.quiet), solid_end, footer_y)
         return extended_from
 
-    def _pauses(self, lanes_bottom: float) -> None:
+    def _pauses(self, lanes_bottom: float, spans: Sequence[PausedSpan]) -> None:
         """Each pause as a hatched band across the lanes, a running one up to today, with its words at its foot."""
         axis, colours = self.axis, self.colours
         edge = QPen(colours.paused, 1.2)
         tint = QColor(colours.paused)
         tint.setAlpha(28)
-        for span in paused_spans(self.plan, self.today):
+        for span in spans:
             left = axis.x(span.first)
             width = max(axis.x(span.until) - left, 2.0)
             area = QRectF(left, self.bar_y - 2, width, lanes_bottom - self.bar_y + 2)

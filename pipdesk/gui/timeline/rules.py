@@ -50,6 +50,7 @@ class Rules:
         self.lanes = lanes
         self.paused = paused  # the x ranges of the pauses' bands
         self.paths: dict[tuple[int, float], QPainterPath] = {}  # (opaque colour's rgba, z) -> its segments
+        self._seen: dict[tuple[int, bool], int] = {}  # (see-through colour's rgba, on a lane) -> the opaque one's
 
     def add(self, x: float, top: float, bottom: float, colour: QColor, z: float) -> None:
         if any(left - 1 <= x <= right + 1 for left, right in self.paused):
@@ -64,7 +65,10 @@ class Rules:
         for upper, lower in itertools.pairwise(edges):
             middle = (upper + lower) / 2
             on_lane = any(box.tinted and box.top <= middle < box.top + box.height for box in self.lanes)
-            key = (seen_colour(self.colours, colour, on_lane).rgba(), z)
+            seen = self._seen.get((colour.rgba(), on_lane))
+            if seen is None:
+                seen = self._seen[colour.rgba(), on_lane] = seen_colour(self.colours, colour, on_lane).rgba()
+            key = (seen, z)
             path = self.paths.setdefault(key, QPainterPath())
             path.moveTo(x, upper)
             path.lineTo(x, lower)
