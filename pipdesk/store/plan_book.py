@@ -96,11 +96,13 @@ _SEARCH_TEXT = """p.summary || (SELECT coalesce(group_concat(' ' || c.area || ' 
 _STATUSES = {status.value: status for status in Status}
 #: The plan list, one row a plan in the plan book's order; ``{words}``: what the search finds besides the
 #: employee and title (:data:`_SEARCH_TEXT`, or ``''``).
-SUMMARIES = """
+#: The plan list's order: by employee (case aside), then start date and number, as its index holds them.
+SUMMARY_ORDER = "employee_name COLLATE NOCASE, start_date, id"
+SUMMARIES = f"""
 SELECT p.id, p.title, p.status, p.employee_name, p.start_date, p.end_date, p.updated_at,
-       p.next_meeting, {words} AS search_text, p.paused_since
+       p.next_meeting, {{words}} AS search_text, p.paused_since
   FROM plans p
- ORDER BY p.employee_name COLLATE NOCASE, p.start_date, p.id
+ ORDER BY {SUMMARY_ORDER}
 """
 SUMMARY_COLUMNS = (
     "id",
@@ -275,7 +277,9 @@ class PlanBook:
             from pipdesk.store.read_ahead import ReadAhead
 
             plans = SUMMARIES.format(words="''")
-            self._ahead = ReadAhead(self.path, today, retention_years, self.change_mark(), plans, SUMMARY_COLUMNS)
+            self._ahead = ReadAhead(
+                self.path, today, retention_years, self.change_mark(), plans, SUMMARY_COLUMNS, SUMMARY_ORDER
+            )
 
     def _taken_ahead(self, what: str, *asked: object) -> list[Any] | None:
         ahead = self._ahead

@@ -25,8 +25,6 @@ from typing import Any
 from pipdesk.store import due
 from pipdesk.store.driver import apply_passphrase, sqlite3
 
-_SUMMARY_ORDER = "employee_name COLLATE NOCASE, start_date, id"  # as PlanBook.summaries orders them
-
 
 def as_json(query: str, columns: Sequence[str], order: str | None = None) -> str:
     """``query``'s rows as one JSON text: a list of lists of ``columns``, in ``order`` if given."""
@@ -38,15 +36,23 @@ class ReadAhead:
     """The plan list, This week's items on ``today`` and the plans past ``years`` of retention, being read."""
 
     def __init__(
-        self, path: Path, today: dt.date, years: int, mark: object, summaries: str, columns: Sequence[str]
+        self,
+        path: Path,
+        today: dt.date,
+        years: int,
+        mark: object,
+        summaries: str,
+        columns: Sequence[str],
+        order: str,
     ) -> None:
-        """``summaries``: the plan list's query, of ``columns``; ``mark``: the plan book's change mark now."""
+        """``summaries``: the plan list's query, of ``columns``, in ``order``; ``mark``: the plan book's change
+        mark now."""
         self.mark = mark
         self._asked: dict[str, tuple[object, ...]] = {"summaries": (), "due": (today,), "retention": (years, today)}
         self._texts: dict[str, str] = {}
         parameters = {**due.due_parameters(today), **due.retention_parameters(years, today)}
         statement = (
-            f"SELECT {as_json(summaries, columns, _SUMMARY_ORDER)}, {as_json(due.DUE_ITEMS, due.DUE_COLUMNS)},"
+            f"SELECT {as_json(summaries, columns, order)}, {as_json(due.DUE_ITEMS, due.DUE_COLUMNS)},"
             f" {as_json(due.PAST_RETENTION, due.RETENTION_COLUMNS)}"
         )
         self._thread = threading.Thread(
