@@ -372,7 +372,7 @@ def _open_book(args: argparse.Namespace, *, create: bool = False) -> PlanBook:
 
 def _clean_up_leftovers(book: PlanBook) -> None:
     """What a pipdesk stopped mid-task left beside the plan book or among its backups goes, said on stderr."""
-    from pipdesk.store.backups import default_backups_folder
+    from pipdesk.store.connection import default_backups_folder
     from pipdesk.store.leftovers import clean_up_leftovers, say_removed
 
     if removed := clean_up_leftovers(book, default_backups_folder()):
@@ -649,7 +649,7 @@ def _retention_command(
 ) -> int:
     """Erase or anonymise (``act``) and say what it reached; exit 1 when a backup still holds the plan."""
     from pipdesk.domain import vocabulary
-    from pipdesk.store.backups import default_backups_folder
+    from pipdesk.store.connection import default_backups_folder
 
     folder = args.backups if args.backups is not None else default_backups_folder()
     with _open_book(args) as book:

@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-import platformdirs
-
 from pipdesk.store.connection import (
     PLAN_BOOK_SUFFIX,
     PlanBookError,
@@ -49,11 +47,6 @@ class BackupInfo:
     size: int
     #: Encrypted: it opens only with the passphrase the plan book had when the backup was taken.
     encrypted: bool = False
-
-
-def default_backups_folder() -> Path:
-    """``backups`` in the platform's user data folder, beside the default plan book."""
-    return Path(platformdirs.user_data_dir("pipdesk", appauthor=False)) / "backups"
 
 
 #: Backups are taken one at a time (a worker thread's on opening, the window's on closing): names and pruning agree.

@@ -66,6 +66,11 @@ def default_plan_book_path() -> Path:
     return Path(platformdirs.user_data_dir("pipdesk", appauthor=False)) / f"plans{PLAN_BOOK_SUFFIX}"
 
 
+def default_backups_folder() -> Path:
+    """``backups`` in the platform's user data folder, beside the default plan book."""
+    return Path(platformdirs.user_data_dir("pipdesk", appauthor=False)) / "backups"
+
+
 def lock_path_of(path: Path) -> Path:
     """The lock file beside a plan book: ``plans.pipdesk`` → ``plans.pipdesk.lock``."""
     return path.with_name(path.name + LOCK_SUFFIX)

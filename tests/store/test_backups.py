@@ -14,10 +14,10 @@ from pipdesk.store.backups import (
     BackupInfo,
     backup_plan_book,
     backup_plan_book_file,
-    default_backups_folder,
     list_backups,
     restore_backup,
 )
+from pipdesk.store.connection import default_backups_folder
 from pipdesk.store.driver import sqlite3
 
 from conftest import SAMPLE_NAMES, load_sample

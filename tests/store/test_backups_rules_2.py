@@ -25,12 +25,11 @@ from pipdesk.store.backups import (
     backup_plan_book,
     backup_plan_book_file,
     backups_of,
-    default_backups_folder,
     list_backups,
     restore_backup,
     rewrite_backup,
 )
-from pipdesk.store.connection import default_plan_book_path
+from pipdesk.store.connection import default_backups_folder, default_plan_book_path
 from pipdesk.store.database import Database
 from pipdesk.store.driver import sqlite3
 from pipdesk.store.leftovers import LeftoverKind, find_leftovers, remove_leftovers

@@ -13,9 +13,9 @@ import pytest
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
-import pipdesk.gui.shell.book as book_module
 import pipdesk.store.backups as backups_module
 import pipdesk.store.encryption as encryption_module
+import pipdesk.store.leftovers as leftovers_module
 from pipdesk.gui.common.scripted_prompter import ScriptedPrompter
 from pipdesk.gui.shell.main_window import MainWindow
 from pipdesk.gui.shell.passphrase_dialog import PassphraseDialog
@@ -348,6 +348,26 @@ def test_the_window_removes_what_a_killed_window_left_and_says_so(qtbot: QtBot, 
     window.close()
 
 
+def test_at_launch_the_leftovers_go_once_the_window_is_painted_before_its_backup(qtbot: QtBot, tmp_path: Path) -> None:
+    from pipdesk.gui.shell.main_window import start_window
+
+    book, backups = plain_book(tmp_path), tmp_path / "backups"
+    left = leave_everything(book, backups)
+    window = start_window(
+        book, prompter=ScriptedPrompter(), today=lambda: dt.date(2026, 11, 23), backups_folder=backups
+    )
+    qtbot.addWidget(window)
+    assert window.plans.rowCount() == len(SAMPLE_NAMES)
+    assert all(path.exists() for path in left.values()), "the first screen is painted before the clean-up"
+    window.window_painted()
+    assert not any(path.exists() for path in left.values())
+    assert window.statusBar().currentMessage().startswith("Removed 6 files left by a pipdesk stopped mid-task: ")
+    qtbot.waitUntil(lambda: len(list_backups(backups, book.stem)) == 1)  # the backup after it, not removed by it
+    window.books.wait_for_backups()
+    assert hidden(tmp_path, backups) == []
+    window.close()
+
+
 def test_set_passphrase_offers_to_delete_unencrypted_leftovers_with_the_backups(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
@@ -355,7 +375,7 @@ def test_set_passphrase_offers_to_delete_unencrypted_leftovers_with_the_backups(
     prompter = ScriptedPrompter()
     window = open_window(qtbot, book, backups, prompter, None)
     # One an earlier start could not remove (its writer was still at work then).
-    monkeypatch.setattr(book_module, "clean_up_leftovers", lambda *_args: [])
+    monkeypatch.setattr(leftovers_module, "clean_up_leftovers", lambda *_args: [])
     partial = as_written_first_page_last(book, backups / ".plans-20260102-030405.pipdesk.x1y2z3w4.partial")
 
     def type_new_passphrase(dialog: QDialog) -> bool:

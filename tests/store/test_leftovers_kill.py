@@ -178,7 +178,8 @@ def test_a_killed_passphrase_command_leaves_no_staging_and_no_plain_copy(
 _BACKUP_LOOP = """
 import sys
 from pathlib import Path
-from pipdesk.store.backups import backup_plan_book_file, default_backups_folder
+from pipdesk.store.backups import backup_plan_book_file
+from pipdesk.store.connection import default_backups_folder
 book, passphrase = Path(sys.argv[1]), (sys.argv[2] or None)
 while True:  # as a window does on opening, on a worker thread: until killed
     backup_plan_book_file(book, default_backups_folder(), 3, passphrase)

@@ -20,25 +20,19 @@ from pipdesk.gui.common.session import PlanSession
 from pipdesk.gui.shell import settings
 from pipdesk.gui.shell.passphrase_task import PassphraseTask
 from pipdesk.store import PlanBook, PlanSummary
-from pipdesk.store.backups import (
-    backup_plan_book,
-    backup_plan_book_file,
-    default_backups_folder,
-    list_backups,
-    restore_backup,
-    save_copy,
-)
 from pipdesk.store.connection import (
     IntegrityCheck,
     PassphraseNeeded,
     PlanBookDamaged,
     WrongPassphrase,
+    default_backups_folder,
     integrity_of,
     passphrase_of,
 )
 from pipdesk.store.damage import is_damage
 from pipdesk.store.driver import sqlite3
-from pipdesk.store.leftovers import clean_up_leftovers, say_removed
+
+# pipdesk.store.backups and .leftovers load when first used, after the first paint at launch (#21).
 
 if TYPE_CHECKING:
     from pipdesk.gui.shell.passphrase_dialog import PassphraseDialog
@@ -146,20 +140,32 @@ class PlanBooks(QObject):
     # The window's plan book comes and goes
 
     def opened(self, book: PlanBook, back_up: bool) -> None:
-        """A plan book now in the window: its leftovers cleaned up, a backup taken once the window is up."""
-        self._changes_at_open = book.db.conn.total_changes
-        if removed := clean_up_leftovers(book, self.backups_folder):
-            self.say(say_removed(removed), 30000)
-        check = integrity_of(book.db.conn)
-        if back_up or check is not None:
-            # On a worker thread once the window is up: the check of every page (when the book was opened
-            # with check_later), then the backup (on a large plan book a copy takes a moment).
-            def start() -> None:
-                if self.window.book is book:
-                    self.back_up_in_background(book, "on opening", check, back_up)
+        """A plan book now in the window: its leftovers cleaned up, a backup taken once the window is up.
 
+        At launch both wait for the first paint (:meth:`window_painted`), the clean-up first: nothing
+        before it touches what a pipdesk stopped mid-task left beside the plan book or among its backups."""
+        self._changes_at_open = book.db.conn.total_changes
+        check = integrity_of(book.db.conn)
+
+        def clean_up() -> None:
+            from pipdesk.store.leftovers import clean_up_leftovers, say_removed
+
+            if self.window.book is book and (removed := clean_up_leftovers(book, self.backups_folder)):
+                self.say(say_removed(removed), 30000)
+
+        def start() -> None:
+            # On a worker thread: the check of every page (when the book was opened with check_later),
+            # then the backup (on a large plan book a copy takes a moment).
+            if self.window.book is book:
+                self.back_up_in_background(book, "on opening", check, back_up)
+
+        if self.until_painted is not None:
+            self.until_painted.append(clean_up)
+        else:
+            clean_up()
+        if back_up or check is not None:
             if self.until_painted is not None:
-                self.until_painted.append(start)  # at launch: once the window is painted (window_painted)
+                self.until_painted.append(start)
             else:
                 QTimer.singleShot(0, start)
         if book.path is not None:
@@ -266,6 +272,8 @@ class PlanBooks(QObject):
             return
         if book.path is not None and path.resolve() == book.path.resolve():
             raise PipdeskError("A copy cannot replace the plan book itself; choose another name")
+        from pipdesk.store.backups import save_copy
+
         save_copy(book, path)
         same = ", with the same passphrase" if book.encrypted else ""
         self.say(f"Saved a copy to {path}{same}")
@@ -303,6 +311,8 @@ class PlanBooks(QObject):
             settings.keep_backups(),
         )
 
+        from pipdesk.store.backups import backup_plan_book_file
+
         def back_up() -> None:
             try:
                 if check is not None:
@@ -331,6 +341,8 @@ class PlanBooks(QObject):
         book = self.window.book
         if book is None or book.path is None:
             return None
+        from pipdesk.store.backups import backup_plan_book
+
         try:
             return backup_plan_book(book, self.backups_folder, settings.keep_backups())
         except (PipdeskError, OSError, sqlite3.Error) as error:
@@ -341,6 +353,7 @@ class PlanBooks(QObject):
         book = self.window.book
         assert book is not None and book.path is not None
         from pipdesk.gui.shell.restore_dialog import RestoreBackupDialog
+        from pipdesk.store.backups import list_backups
 
         current = passphrase_of(book.db.conn)
         with busy():  # each encrypted backup costs a key derivation to count its plans
@@ -383,6 +396,8 @@ class PlanBooks(QObject):
             return dialog
 
         def restore(key: str | None) -> Path:
+            from pipdesk.store.backups import restore_backup
+
             with busy():
                 return restore_backup(backup, target, key)
 

@@ -80,7 +80,7 @@ def test_the_backup_on_opening_runs_on_a_worker_thread_and_a_failure_is_said(
 ) -> None:
     import threading
 
-    import pipdesk.gui.shell.book as book_module
+    import pipdesk.store.backups as backups_module
 
     path, backups = tmp_path / "plans.pipdesk", tmp_path / "backups"
     with PlanBook.open(path) as book:
@@ -91,7 +91,7 @@ def test_the_backup_on_opening_runs_on_a_worker_thread_and_a_failure_is_said(
         threads.append(threading.current_thread())
         raise PlanBookError("the disk is full; free some space and try again")
 
-    monkeypatch.setattr(book_module, "backup_plan_book_file", fails)
+    monkeypatch.setattr(backups_module, "backup_plan_book_file", fails)
     window = open_window(qtbot, path, backups, ScriptedPrompter())
     qtbot.waitUntil(lambda: "No backup was taken on opening" in window.statusBar().currentMessage())
     assert "the disk is full" in window.statusBar().currentMessage()

@@ -35,6 +35,9 @@ NOT_AT_FIRST_PAINT = (
     "pipdesk.gui.checkins.log",
     "pipdesk.gui.outcome.view",
     "pipdesk.gui.shell.preferences_dialog",
+    # Nor the clean-up of a crash's leftovers and the backups, which wait for the paint.
+    "pipdesk.store.leftovers",
+    "pipdesk.store.backups",
     # Nor what waits for the paint: listening for later launches (QtNetwork), the log file (Qt's offscreen
     # platform warns at every launch), backups' threads, the passphrase dialog of an encrypted plan book.
     "PySide6.QtNetwork",
