@@ -305,16 +305,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     run: Callable[[argparse.Namespace], int] | None = getattr(args, "run", None)
     thresholds = gc.get_threshold()
-    if run is not None and not getattr(args, "open", False):  # `demo --open` goes on as the window
+    if not getattr(args, "open", False):  # `demo --open` goes on as the window
         # A command is a short process making many objects (modules, rows) and few cycles: the collector's
-        # default ran ~140 times, ~50 ms of a 0.5 s `pipdesk list` or `pdf`; now once or twice (#21).
+        # default ran ~140 times, ~50 ms of a 0.5 s `pipdesk list` or `pdf`; now once or twice (#21). The
+        # window's launch likewise, until its first paint (run_app then sets them back).
         gc.set_threshold(_YOUNG_OBJECTS_BEFORE_COLLECTING, *thresholds[1:])
     from pipdesk.store.connection import explain_database_error, set_lock_holder
 
     holder = set_lock_holder(f"the command pipdesk {args.command}") if run is not None else None
     try:
         if run is None:
-            return _open_window(args.db, _book_passphrase(args), args.file)
+            return _open_window(args.db, _book_passphrase(args), args.file, collecting=thresholds)
         code = run(args)
         sys.stdout.flush()  # here, so that a reader gone away (below) is not said at exit as a fault
         return code
@@ -379,10 +380,16 @@ def _clean_up_leftovers(book: PlanBook) -> None:
         _say(f"pipdesk: {say_removed(removed)}")
 
 
-def _open_window(db: Path | None, passphrase: str | None = None, file: Path | None = None) -> int:
+def _open_window(
+    db: Path | None,
+    passphrase: str | None = None,
+    file: Path | None = None,
+    collecting: tuple[int, int, int] | None = None,
+) -> int:
     from pipdesk.gui.shell.app import run_app  # Qt is loaded only when a window is wanted
 
-    return run_app(db, passphrase, file)  # without --db: the plan book used last, else the default one
+    # Without --db: the plan book used last, else the default one.
+    return run_app(db, passphrase, file, collecting=collecting)
 
 
 def _count(text: str) -> int:

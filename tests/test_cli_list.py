@@ -84,7 +84,7 @@ def test_demo_that_opens_the_window_keeps_the_usual_collector(
 ) -> None:
     seen: list[tuple[int, int, int]] = []
 
-    def run_app(db: Path | None, passphrase: str | None = None, file: Path | None = None) -> int:
+    def run_app(db: Path | None, passphrase: str | None = None, file: Path | None = None, **_options: object) -> int:
         seen.append(gc.get_threshold())
         return 0
 

@@ -40,6 +40,6 @@ def test_the_file_goes_to_the_window(tmp_path: Path, monkeypatch: pytest.MonkeyP
     plan_file = tmp_path / "plan.json"
     plan_file.write_text("{}", encoding="utf-8")
     opened: list[tuple[object, ...]] = []
-    monkeypatch.setattr(app, "run_app", lambda *args: opened.append(args) or 0)
+    monkeypatch.setattr(app, "run_app", lambda *args, **_options: opened.append(args) or 0)
     assert main([str(plan_file)]) == 0
     assert opened == [(None, None, plan_file)]
