@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -47,17 +48,29 @@ def book_to_start_on(db: Path | None, file: Path | None) -> Path | None:
     return file if file is not None and not is_plan_file(file) else db
 
 
-def open_ahead(path: Path | None, passphrase: str | None, today: dt.date | None = None) -> PlanBook | None:
+#: The size of plan book from which its first screen is read ahead. Starting the worker costs the window's
+#: thread ~5 ms (``json``, ``threading``, the thread); reading on the thread saves ~8 ms at 10,000 plans (67 MB:
+#: 36-40 ms of reads on the window's thread, 31-39 with the worker), ~0 at ~5,000 (33 MB), and loses at 3,000
+#: (20 MB: 10.5 vs 12.5 ms) and below (the demo book: 0.3 vs 5.4 ms). Measured for #21.
+READ_AHEAD_FROM_BYTES = 32 * 2**20
+
+
+def open_ahead(
+    path: Path | None, passphrase: str | None, today: dt.date | None = None, from_bytes: int = READ_AHEAD_FROM_BYTES
+) -> PlanBook | None:
     """At launch, before the window is made: the plan book it opens first (``path``, else the one used last, else
-    the default: ``settings.first_plan_book``) opened, and what its first screen shows (the plan list,
-    This week) being read on a worker thread while the window makes itself (``PlanBook.read_ahead``, #21).
-    None when it does not open at once (a passphrase to ask, a problem to say): the window then opens it
+    the default: ``settings.first_plan_book``) opened, and, from ``from_bytes`` of it, what its first screen shows
+    (the plan list, This week) read on a worker thread while the window makes itself (``PlanBook.read_ahead``,
+    #21). None when it does not open at once (a passphrase to ask, a problem to say): the window then opens it
     itself, asking or saying why, as it always does. ``today``: the window's (tests)."""
+    target = settings.first_plan_book(path)
     try:
-        book = PlanBook.open(settings.first_plan_book(path), create=True, passphrase=passphrase, check_later=True)
+        book = PlanBook.open(target, create=True, passphrase=passphrase, check_later=True)
     except PipdeskError:
         return None
-    book.read_ahead(today or dt.date.today(), settings.retention_years())
+    with suppress(OSError):
+        if target.stat().st_size >= from_bytes:
+            book.read_ahead(today or dt.date.today(), settings.retention_years())
     return book
 
 

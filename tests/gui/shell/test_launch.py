@@ -38,6 +38,8 @@ NOT_AT_FIRST_PAINT = (
     # Nor the clean-up of a crash's leftovers and the backups, which wait for the paint.
     "pipdesk.store.leftovers",
     "pipdesk.store.backups",
+    # Nor, for a plan book this small, the worker that reads a large one's first screen ahead.
+    "pipdesk.store.read_ahead",
     # Nor what waits for the paint: listening for later launches (QtNetwork), the log file (Qt's offscreen
     # platform warns at every launch), backups' threads, the passphrase dialog of an encrypted plan book.
     "PySide6.QtNetwork",
@@ -188,7 +190,7 @@ def test_the_plan_book_opened_before_the_window_shows_the_same_first_screen_read
     monkeypatch.setattr(read_ahead.ReadAhead, "take", spy)
     shown = []
     for ahead in (False, True):
-        opened = open_ahead(path, None, today=TODAY) if ahead else None
+        opened = open_ahead(path, None, today=TODAY, from_bytes=0) if ahead else None
         prompter = ScriptedPrompter()
         window = start_window(
             path, opened=opened, prompter=prompter, today=lambda: TODAY, backups_folder=tmp_path / "backups"
@@ -205,6 +207,20 @@ def test_the_plan_book_opened_before_the_window_shows_the_same_first_screen_read
         window.close_book()  # the plan book is open in one window at a time
     assert shown[0] == shown[1] and shown[0][1] and shown[0][2]
     assert answered == ["summaries", "due", "retention"]
+
+
+def test_only_a_large_plan_book_is_read_ahead(tmp_path: Path) -> None:
+    from pipdesk.gui.shell.open_files import READ_AHEAD_FROM_BYTES, open_ahead
+
+    path = _book_of_samples(tmp_path / "plans.pipdesk")
+    assert path.stat().st_size < READ_AHEAD_FROM_BYTES
+    small = open_ahead(path, None, today=TODAY)
+    assert small is not None and small._ahead is None  # read on the window's thread: starting the worker costs more
+    small.close()
+    large = open_ahead(path, None, today=TODAY, from_bytes=path.stat().st_size)
+    assert large is not None and large._ahead is not None
+    large.summaries(search_text=False)
+    large.close()
 
 
 def test_with_nothing_due_the_plan_opens_before_the_first_paint(qtbot: QtBot, tmp_path: Path) -> None:
