@@ -11,15 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (
-    QAbstractScrollArea,
-    QBoxLayout,
-    QDialogButtonBox,
-    QFrame,
-    QScrollArea,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 
 #: Room left for the window frame: the borders each side, and the title bar with the bottom border.
 FRAME_WIDTH = 16
@@ -83,6 +75,10 @@ def _scroll_content(window: QWidget) -> None:
 
     A window that scrolls already (a form with a scroll area of its own) is left as it is.
     """
+    # Here, not at the top: importing a Qt class makes its type and enums, and the main window's launch (which
+    # fits without scrolling) does not need these (#21).
+    from PySide6.QtWidgets import QAbstractScrollArea, QBoxLayout, QDialogButtonBox, QFrame, QScrollArea, QVBoxLayout
+
     layout = window.layout()
     if not isinstance(layout, QBoxLayout) or window.findChild(QAbstractScrollArea) is not None:
         return

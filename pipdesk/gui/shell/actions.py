@@ -429,7 +429,8 @@ def install_tab_keys(window: Shell) -> None:
     """Tab and Shift+Tab leave the plan list; Ctrl+Tab and Ctrl+Page Down (with Shift, Page Up) go to the next tab."""
     window.ui.planTable.setTabKeyNavigation(False)  # the arrow keys move in the list
     for text, keys, step in (("Next tab", NEXT_TAB_KEYS, 1), ("Previous tab", PREVIOUS_TAB_KEYS, -1)):
-        action = QAction(text, window.window())
+        action = QAction(window.window())  # not QAction(text, parent): PySide6 would load QIcon for it (#21)
+        action.setText(text)
         action.setObjectName(f"action{text.replace(' ', '')}")
         action.setShortcuts([QKeySequence(key) for key in keys])
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)

@@ -57,7 +57,8 @@ def about(window: HelpWindow) -> None:
 def add_user_guide_action(ui: Ui_MainWindow, parent: QWidget) -> None:
     """Help › User guide, made in code (ui/main_window.ui is every feature's), first in the menu; the "?" links
     of the forms open the same guide."""
-    action = QAction("&User guide", parent)
+    action = QAction(parent)  # not QAction(text, parent): PySide6 would load QIcon for that overload (#21)
+    action.setText("&User guide")
     action.setObjectName(ACTION_NAME)
     setattr(ui, ACTION_NAME, action)
     ui.menuHelp.insertAction(ui.menuHelp.actions()[0], action)

@@ -63,7 +63,8 @@ def add_plan_menu_extras(ui: Ui_MainWindow, parent: QWidget) -> None:
 def add_menu_extras(ui: Ui_MainWindow, menu: QMenu, extras: tuple[tuple[str, str, str], ...], parent: QWidget) -> None:
     """Make each action of ``extras`` (name, text, the action it goes before), held by the form like its own."""
     for name, text, before in extras:
-        action = QAction(text, parent)
+        action = QAction(parent)  # not QAction(text, parent): PySide6 would load QIcon for that overload (#21)
+        action.setText(text)
         action.setObjectName(name)
         setattr(ui, name, action)
         menu.insertAction(getattr(ui, before), action)

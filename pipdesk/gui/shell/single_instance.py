@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QStandardPaths, QTimer
+from PySide6.QtCore import QObject, QTimer
 
 from pipdesk.domain import PipdeskError
 
@@ -37,9 +37,11 @@ def server_name() -> str:
         import getpass
 
         return f"pipdesk-{getpass.getuser()}"
-    folder = os.environ.get("XDG_RUNTIME_DIR") or QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.RuntimeLocation
-    )
+    folder = os.environ.get("XDG_RUNTIME_DIR")
+    if not folder:
+        from PySide6.QtCore import QStandardPaths  # its type and enums, only where needed (#21)
+
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.RuntimeLocation)
     return str(Path(folder) / "pipdesk.socket")
 
 

@@ -31,7 +31,8 @@ class Window(Protocol):
 
 def add_file_menu_action(ui: Ui_MainWindow, parent: QWidget) -> None:
     """File › Subject access export…, made in code (ui/main_window.ui is every feature's), after Print…."""
-    action = QAction("&Subject access export…", parent)
+    action = QAction(parent)  # not QAction(text, parent): PySide6 would load QIcon for that overload (#21)
+    action.setText("&Subject access export…")
     action.setObjectName(ACTION_NAME)
     setattr(ui, ACTION_NAME, action)
     menu_actions = ui.menuFile.actions()
