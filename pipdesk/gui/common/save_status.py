@@ -51,7 +51,8 @@ class SaveStatus(QFrame):
     saved_again = Signal()
 
     def __init__(self, window: QMainWindow) -> None:
-        super().__init__()  # no parent until it first shows (a child made now would have to be hidden)
+        super().__init__(window)
+        self.hide()  # until it is placed (above the window's content) and has words to show
         self.window_ = window
         self._sessions: list[PlanSession] = []
         self._shown: set[PlanSession] = set()
