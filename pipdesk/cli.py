@@ -280,22 +280,41 @@ COMMAND_NAMES = (
 )
 
 
+#: The window's launch options, as ``argparse.Namespace`` names them.
+_WINDOW_OPTIONS = {"--db": "db", "--passphrase-file": "passphrase_file"}
+
+
 def window_launch(argv: Sequence[str]) -> argparse.Namespace | None:
-    """``pipdesk [--db B] [--passphrase-file F] [FILE]``, the window's launch, read without building every
-    command's parser (about 6 ms of each start, #21); None for anything else (a command, ``--help``,
-    ``--version``, a mistake), which :func:`build_parser`'s parser reads and answers as before."""
-    parser = argparse.ArgumentParser(prog="pipdesk", add_help=False, exit_on_error=False)
-    parser.add_argument("--db", type=Path)
-    parser.add_argument("--passphrase-file", type=Path)
-    parser.add_argument("file", nargs="?", type=Path)
-    try:
-        args, rest = parser.parse_known_args(argv)
-    except argparse.ArgumentError:
+    """``pipdesk [--db B] [--passphrase-file F] [FILE]``, the window's launch, read without building a parser (each
+    launch paid ~6 ms for every command's parser, then ~3 ms for a small one: argparse's messages load
+    ``gettext``'s locale, its help formatter ``shutil``; #21). It takes what argparse takes (``--db=B``, a unique
+    abbreviation such as ``--d B``, ``-`` as a value); None for anything else (a command, ``--help``, ``--version``,
+    an option twice, a value that looks like an option, a mistake), which :func:`build_parser`'s parser reads
+    and answers as before."""
+    found: dict[str, Path] = {}
+    file: Path | None = None
+    words = iter(argv)
+    for word in words:
+        if file is not None:  # FILE comes last: the whole parser says "options go before the file"
+            return None
+        if not word.startswith("-") or word == "-":
+            file = Path(word)
+            continue
+        name, equals, value = word.partition("=")
+        matches = [option for option in _WINDOW_OPTIONS if len(name) > 2 and option.startswith(name)]
+        if len(matches) != 1 or matches[0] in found:
+            return None
+        if not equals:
+            following = next(words, None)
+            if following is None or (following.startswith("-") and following != "-"):
+                return None
+            value = following
+        found[matches[0]] = Path(value)
+    if file is not None and (str(file) in COMMAND_NAMES or not file.exists()):
         return None
-    if rest or (args.file is not None and (str(args.file) in COMMAND_NAMES or not args.file.exists())):
-        return None
-    args.command = None
-    return args
+    return argparse.Namespace(
+        command=None, file=file, **{name: found.get(option) for option, name in _WINDOW_OPTIONS.items()}
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

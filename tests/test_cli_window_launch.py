@@ -26,6 +26,10 @@ def test_the_command_names_are_those_of_the_parser() -> None:
         ["--db=team.pipdesk"],
         ["--d", "team.pipdesk"],  # argparse's abbreviations, as the whole parser takes them
         ["--passphrase-file", "-", "--db", "team.pipdesk"],
+        ["--passphrase-file=-", "--d=team.pipdesk"],
+        ["--pass", "secret.txt", "{file}"],
+        ["--db", "-"],
+        ["--db="],
         ["{file}"],
         ["--db", "team.pipdesk", "{file}"],
     ],
@@ -55,7 +59,14 @@ def test_a_window_launch_reads_as_the_whole_parser_reads_it(words: list[str], tm
         ["no-such-file.pipdesk"],  # neither a command nor a file: the whole parser says so
         ["--db"],  # the value missing
         ["--no-such-option"],
+        ["--", "{file}"],
+        ["--db", "one.pipdesk", "--db", "two.pipdesk"],  # said twice: the whole parser takes the last
+        ["--db", "--passphrase-file", "secret.txt"],  # a value that is an option
+        ["--db", "-x"],
+        ["-d", "team.pipdesk"],
+        ["--", "--db"],
         ["{file}", "{file}"],
+        ["{file}", "--db", "team.pipdesk"],  # options go before the file
     ],
 )
 def test_anything_else_is_left_to_the_whole_parser(words: list[str], tmp_path: Path) -> None:
