@@ -252,6 +252,7 @@ def test_this_week_and_the_not_saved_banner_follow_a_theme_change(window, qapp: 
     """#17: both took their colours once, when made, and kept the light theme's after a change to dark."""
     apply_theme(qapp, Theme.LIGHT)
     qapp.processEvents()
+    assert window.save_status.message is not None  # the banner made (as when a save first fails), in light
     apply_theme(qapp, Theme.DARK)
     qapp.processEvents()
     model = window.this_week.model
