@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from pipdesk.store import attachments, due
     from pipdesk.store import rows as stored_rows
     from pipdesk.store.read_ahead import ReadAhead
+    from pipdesk.store.verification import AuditTrail, PrintedSave
 else:
     audit = lazy_module("pipdesk.domain.audit")
     due = lazy_module("pipdesk.store.due")  # This week's: not for a command reading one plan
@@ -462,6 +463,8 @@ class PlanBook:
 
     def saves_of_content(self, content: str) -> list[PrintedSave]:
         """The saves whose content hash is ``content`` (the hash a PDF prints), oldest first."""
+        from pipdesk.store.verification import PrintedSave
+
         rows = self.db.execute(
             """SELECT a.plan_id, a.at,
                       (SELECT count(*) FROM audit_links b WHERE b.plan_id = a.plan_id AND b.position > a.position)
@@ -476,6 +479,8 @@ class PlanBook:
         A plan the chain of saves holds but the plan book does not (deleted outside pipdesk) is
         listed too, without title or employee.
         """
+        from pipdesk.store.verification import AuditTrail
+
         history = self.save_history()
         trails: dict[int, AuditTrail] = {}
         revision_rows: dict[int, list[dict[str, Any]]] = {}
@@ -603,38 +608,6 @@ class PlanBook:
         values = [plan_id, position, *(stored_rows.column_value(getattr(item, name)) for name in fields)]
         cursor = self.db.execute(stored_rows.insert_statement(table, "plan_id", type(item)), values)
         return int(cursor.lastrowid or 0)
-
-
-@dataclass(frozen=True)
-class PrintedSave:
-    """A save of a plan whose content a PDF printed, and how many saves of the plan came after it."""
-
-    plan_id: int
-    at: str
-    later_saves: int
-
-
-@dataclass(frozen=True)
-class AuditTrail:
-    """One plan's audit trail as `pipdesk verify` reports it.
-
-    ``broken_at``: the first revision whose stored hash does not match (``None``: the revisions'
-    chain is intact); ``problem``: what does not match in the chain of saves (``None``: the plan is
-    what pipdesk last saved).
-    """
-
-    plan_id: int
-    title: str
-    employee: str
-    revisions: int
-    broken_at: int | None = None
-    broken_revision: str | None = None
-    saves: int = 0
-    problem: str | None = None
-
-    @property
-    def intact(self) -> bool:
-        return self.broken_at is None and self.problem is None
 
 
 def _revision_content_of(row: dict[str, Any]) -> str:

@@ -15,7 +15,8 @@ import pytest
 
 from pipdesk.domain import Plan, audit
 from pipdesk.store import PlanBook
-from pipdesk.store.plan_book import AuditTrail, PlanChangedOutsidePipdesk
+from pipdesk.store.plan_book import PlanChangedOutsidePipdesk
+from pipdesk.store.verification import AuditTrail
 
 from conftest import ALEX, BETH, CARL, DMITRY, edit_outside_pipdesk, read_outside_pipdesk, stored_attachment
 
