@@ -115,9 +115,10 @@ class AfterFirstPaint(QObject):
             then()
 
 
-#: Until the first paint, Python's collector waits for this many new objects (its default: 700). A launch
-#: makes ~45,000 objects (modules, classes, Qt's enums), nearly all kept for good: the default collected
-#: ~60 times, ~9 ms of the demo book's ~200 ms to the paint, to find next to nothing (#21).
+#: Until the first paint, Python's collector waits for this many new objects (its default: 700). At the paint a
+#: launch holds ~30,000 objects it keeps for good (modules, classes, Qt's enums): the default collected ~70
+#: times before it, 8-12 ms of the demo book's ~200 ms, finding next to nothing; now ~25, all before pipdesk's
+#: main (#21).
 _YOUNG_OBJECTS_UNTIL_PAINTED = 50_000
 
 
