@@ -59,8 +59,7 @@ original = app.AfterFirstPaint.eventFilter
 
 def at_paint(self, watched, event):
     if event.type() == QEvent.Type.Paint and not loaded:
-        # A module made by lazy_module and not used yet is in sys.modules but has not run.
-        loaded.extend(m for m, module in sys.modules.items() if type(module).__name__ != "_LazyModule")
+        loaded.extend(sys.modules)  # a lazy_module not used yet is not among them
     return original(self, watched, event)
 
 app.AfterFirstPaint.eventFilter = at_paint
