@@ -117,8 +117,8 @@ class AfterFirstPaint(QObject):
 
 #: Until the first paint, Python's collector waits for this many new objects (its default: 700). At the paint a
 #: launch holds ~30,000 objects it keeps for good (modules, classes, Qt's enums): the default collected ~70
-#: times before it, 8-12 ms of the demo book's ~200 ms, finding next to nothing; now ~25, all before pipdesk's
-#: main (#21).
+#: times before it (8-12 ms as timed from gc.callbacks, whose own cost is in that), finding next to nothing;
+#: now ~25, all before pipdesk's main. Alternating launches put the gain within their noise (#21).
 _YOUNG_OBJECTS_UNTIL_PAINTED = 50_000
 
 
