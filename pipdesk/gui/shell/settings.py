@@ -37,7 +37,7 @@ class Setting(Generic[T]):
 
     def read(self) -> T:
         """The stored value, or the default when there is none or it does not read as one."""
-        return self._parsed(settings().value(self.key, None))
+        return self._parsed(_to_read().value(self.key, None))
 
     def write(self, value: T) -> None:
         store = settings()
@@ -104,9 +104,15 @@ def last_plan_setting(book: Path) -> Setting[int]:
 
 
 def settings() -> QSettings:
-    store = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "pipdesk", "pipdesk")
+    """The settings file, to write: made private first (:func:`_make_private`)."""
+    store = _to_read()
     _make_private(Path(store.fileName()))
     return store
+
+
+def _to_read() -> QSettings:
+    """The settings file, to read: Qt writes nothing for that, so nothing is made private (the launch reads ~10)."""
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "pipdesk", "pipdesk")
 
 
 def _make_private(ini: Path) -> None:
