@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QBrush, QPalette
-from PySide6.QtWidgets import QAbstractItemView
+from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 from pipdesk.domain import Status, vocabulary
 from pipdesk.gui.common.colours import alert_colour
@@ -359,6 +359,17 @@ class PlanFilterProxy(QAbstractProxyModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if self._model is not None:
             self._model.sort(column, order)
+
+
+def show_plans(table: QTableView, proxy: PlanFilterProxy) -> None:
+    """``table`` shows the plan list through ``proxy``: by employee, each column as wide as its usual text."""
+    table.setModel(proxy)
+    table.verticalHeader().setVisible(False)
+    header = table.horizontalHeader()
+    header.setStretchLastSection(True)
+    table.sortByColumn(PlanListModel.EMPLOYEE, Qt.SortOrder.AscendingOrder)
+    for column, width in ((0, 150), (1, 170), (2, 66), (3, 66), (4, 96)):
+        header.resizeSection(column, width)
 
 
 def keep_plan_selected(table: QAbstractItemView, proxy: PlanFilterProxy, plan_id: Callable[[], int | None]) -> None:

@@ -23,11 +23,11 @@ from pipdesk.gui.common.screen import fit_to_screen, fits
 from pipdesk.gui.forms.ui_main_window import Ui_MainWindow
 from pipdesk.gui.forms.ui_welcome import Ui_WelcomeView
 from pipdesk.gui.plans.folders import own_samples_path, own_templates_folder
-from pipdesk.gui.plans.model import PLAN_ID_ROLE, PlanFilterProxy, PlanListModel, keep_plan_selected
-from pipdesk.gui.shell import actions, help_menu, settings
+from pipdesk.gui.plans.model import PLAN_ID_ROLE, PlanFilterProxy, PlanListModel, keep_plan_selected, show_plans
+from pipdesk.gui.shell import help_menu, settings
 from pipdesk.gui.shell.book import PlanBooks
-from pipdesk.gui.shell.file_menu_extras import add_file_menu_extras
 from pipdesk.gui.shell.runner import run_command
+from pipdesk.gui.shell.window_actions import WindowActions
 from pipdesk.gui.week.view import ThisWeekView
 from pipdesk.store import PlanBook, PlanSummary
 
@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         templates_folder: Path | None = None,
         samples_path: Path | None = None,
         backups_folder: Path | None = None,
+        actions_after_paint: bool = False,
     ) -> None:
         super().__init__()
         self.ui = Ui_MainWindow()
@@ -84,12 +85,7 @@ class MainWindow(QMainWindow):
         self.proxy = PlanFilterProxy(self)
         self.proxy.setSourceModel(self.plans)
         table = self.ui.planTable
-        table.setModel(self.proxy)
-        table.verticalHeader().setVisible(False)
-        table.horizontalHeader().setStretchLastSection(True)
-        table.sortByColumn(PlanListModel.EMPLOYEE, Qt.SortOrder.AscendingOrder)
-        for column, width in ((0, 150), (1, 170), (2, 66), (3, 66), (4, 96)):
-            table.horizontalHeader().resizeSection(column, width)
+        show_plans(table, self.proxy)
         table.selectionModel().currentRowChanged.connect(self._plan_selected)
         self.ui.searchEdit.textChanged.connect(self.proxy.set_search)
         keep_plan_selected(table, self.proxy, lambda: self.session.plan_id if self.session else None)
@@ -105,8 +101,7 @@ class MainWindow(QMainWindow):
         self.ui.plansHeading.setFont(heading_font)
         self.ui.planHeading.setFont(heading_font)
 
-        # Each view made in the page that holds it: moving a made widget to another parent costs ~2 ms (#21).
-        self.welcome = WelcomeView(self.ui.welcomePage)
+        self.welcome = WelcomeView(self.ui.welcomePage)  # each view made in its page: moving one costs ~2 ms (#21)
         self.ui.welcomeLayout.addWidget(self.welcome)
         self._plan_views: PlanViews | None = None  # made when first wanted (plan_views.py)
         #: At launch (``start_window``): when This week is in front, open the last plan after the first paint.
@@ -124,13 +119,17 @@ class MainWindow(QMainWindow):
         self.save_status.saved_again.connect(self._list_refresh.start)
 
         self.undo_group = QUndoGroup(self)
-        add_file_menu_extras(self.ui, self)
-        self.undo_action, self.redo_action = actions.install(self, self.welcome.ui, self.undo_group)
+        self.window_actions = WindowActions(self, self.welcome.ui, self.undo_group)
+        if not actions_after_paint:
+            self.window_actions.install()
         self._restore_layout()
         if book is not None:
             self.set_book(book)
         else:
-            actions.update(self)
+            self.window_actions.update()
+
+    undo_action = property(lambda self: self.window_actions.undo_redo()[0], doc="Edit › Undo, of the plan shown.")
+    redo_action = property(lambda self: self.window_actions.undo_redo()[1], doc="Edit › Redo, of the plan shown.")
 
     # The open plan's views, made when first wanted
 
@@ -138,6 +137,7 @@ class MainWindow(QMainWindow):
         if self._plan_views is None:
             from pipdesk.gui.shell.plan_views import PlanViews
 
+            self.window_actions.install()  # a plan shown before the paint (nothing due): its view's buttons run them
             self._plan_views = PlanViews(self)
         return self._plan_views
 
@@ -169,7 +169,7 @@ class MainWindow(QMainWindow):
         self.refresh_plans(plans)
         if self.this_week.model.items() and self.open_plan_later:
             self.show_this_week()  # the start view, when anything is due; the plan opens once it is painted
-            actions.update(self)  # what the plan book allows (New plan, Import…) before any plan is open
+            self.window_actions.update()  # what the plan book allows (New plan, Import…) before any plan is open
         else:
             self.open_last_plan()
         if not self.open_plan_later:  # at launch: once painted (window_painted)
@@ -177,7 +177,9 @@ class MainWindow(QMainWindow):
         self.open_plan_later = False
 
     def window_painted(self) -> None:
-        """At launch, once the first screen is painted: the opening check and backup start, the last plan opens."""
+        """At launch, once the first screen is painted: the actions are installed, the opening check and backup
+        start, the last plan opens."""
+        self.window_actions.install()
         self.books.window_painted()
         self.open_last_plan()
         QTimer.singleShot(0, self.proxy.prepare_search)
@@ -273,7 +275,7 @@ class MainWindow(QMainWindow):
             if self.book is not None and self.book.path is not None:
                 settings.last_plan_setting(self.book.path).write(session.plan_id)
         self._update_heading()
-        actions.update(self)
+        self.window_actions.update()
 
     def show_plan_page(self) -> None:
         if self.session is not None:
@@ -299,7 +301,7 @@ class MainWindow(QMainWindow):
 
     def _plan_changed(self) -> None:
         self._update_heading()
-        actions.update(self)
+        self.window_actions.update()
         # Once typing pauses, not on every keystroke: the list is re-read whole (10,000 plans: ~0.1 s).
         self._list_refresh.start()
 
@@ -361,10 +363,11 @@ def start_window(
 
     A plan book that cannot be opened is said so in a message; the window opens all the same. What the
     first screen does not show waits for :meth:`MainWindow.window_painted` (``run_app`` calls it once
-    the window is painted). ``opened``: that plan book, opened already (``open_files.open_ahead``).
+    the window is painted), its actions' keys, tips and commands too (``WindowActions``: the form's own states
+    say what a window without a plan allows). ``opened``: that plan book, opened already (``open_files.open_ahead``).
     ``options`` go to :class:`MainWindow` (tests).
     """
-    window = MainWindow(**options)
+    window = MainWindow(actions_after_paint=True, **options)
     window.open_plan_later = True
     window.books.until_painted = []
     target = opened.path if opened is not None and opened.path is not None else settings.first_plan_book(path)

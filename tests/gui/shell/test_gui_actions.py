@@ -140,3 +140,44 @@ def test_the_state_of_an_encrypted_plan_book_enables_change_and_remove_passphras
     assert by_name["actionChangePassphrase"](encrypted) and by_name["actionRemovePassphrase"](encrypted)
     assert not by_name["actionChangePassphrase"](State(book=True))
     assert not any(by_name[name](State()) for name in WITH_A_BOOK | WITH_A_PLAN | RUNNING | DRAFT)
+
+
+def test_the_forms_own_states_are_a_window_s_with_a_plan_book_and_no_plan_shown(qtbot: QtBot, tmp_path: Path) -> None:
+    """At launch the actions are installed once the first screen is painted (#21): until then the toolbar shows
+    the form's own states, which must be what the table gives a window with a plan book and no plan open."""
+    from PySide6.QtWidgets import QMainWindow
+
+    from pipdesk.gui.forms.ui_main_window import Ui_MainWindow
+
+    bare = QMainWindow()
+    qtbot.addWidget(bare)
+    form = Ui_MainWindow()
+    form.setupUi(bare)
+    window = MainWindow(PlanBook.open(tmp_path / "plans.pipdesk"), prompter=ScriptedPrompter(), today=lambda: TODAY)
+    qtbot.addWidget(window)
+    assert window.session is None and window.book is not None
+    in_the_form = [spec.name for spec in ACTIONS if hasattr(form, spec.name)]
+    assert len(in_the_form) == 28
+    assert {name: getattr(form, name).isEnabled() for name in in_the_form} == {
+        name: getattr(window.ui, name).isEnabled() for name in in_the_form
+    }
+
+
+def test_at_launch_the_actions_are_installed_once_the_window_is_painted(qtbot: QtBot, tmp_path: Path) -> None:
+    from pipdesk.gui.shell.main_window import start_window
+
+    from conftest import SAMPLE_NAMES, load_sample
+
+    path = tmp_path / "plans.pipdesk"
+    with PlanBook.open(path) as book:
+        book.add_many(load_sample(name) for name in SAMPLE_NAMES)
+    day = load_sample("alex-delivery-active").start_date  # things due: This week in front, a plan opens once painted
+    window = start_window(path, prompter=ScriptedPrompter(), today=lambda: day, backups_folder=tmp_path / "b")
+    qtbot.addWidget(window)
+    assert window.session is None
+    assert window.ui.actionNewPlan.shortcut().isEmpty(), "no key before the paint"
+    assert window.ui.actionNewPlan.isEnabled() and not window.ui.actionNewCheckin.isEnabled()
+    window.window_painted()
+    assert window.ui.actionNewPlan.shortcut() == QKeySequence(QKeySequence.StandardKey.New)
+    assert window.session is not None and window.ui.actionNewCheckin.isEnabled()
+    assert window.undo_action in window.ui.menuEdit.actions()

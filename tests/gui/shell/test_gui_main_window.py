@@ -187,6 +187,7 @@ def _samples_opened_over_own_plans(qtbot: QtBot, tmp_path: Path) -> tuple[MainWi
     remember_plan_book(own)
     window = start_window(None)
     qtbot.addWidget(window)
+    window.window_painted()  # the first screen painted: its buttons answer from now on
     window.welcome.ui.openSamplesButton.click()
     return window, own
 

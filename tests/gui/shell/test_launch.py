@@ -40,6 +40,9 @@ NOT_AT_FIRST_PAINT = (
     "pipdesk.store.backups",
     # Nor, for a plan book this small, the worker that reads a large one's first screen ahead.
     "pipdesk.store.read_ahead",
+    # Nor the actions' table (their keys, tips and commands: the form's own states until then).
+    "pipdesk.gui.shell.actions",
+    "pipdesk.gui.shell.action_states",
     # Nor what waits for the paint: listening for later launches (QtNetwork), the log file (Qt's offscreen
     # platform warns at every launch), backups' threads, the passphrase dialog of an encrypted plan book.
     "PySide6.QtNetwork",
