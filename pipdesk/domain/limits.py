@@ -138,15 +138,20 @@ def _walk_dates(record: BaseModel, at: tuple[PathPart, ...]) -> Iterator[Problem
     for key in _dated_fields(type(record)):
         value = getattr(record, key)
         if isinstance(value, dt.date):  # a datetime is a date too
-            reason = date_out_of_range(value.date() if isinstance(value, dt.datetime) else value)
-            if reason is not None:
-                yield Problem((*at, key), reason)
+            yield from _date_problem(value, (*at, key))
         elif isinstance(value, BaseModel):
             yield from _walk_dates(value, (*at, key))
         elif isinstance(value, list):
             for i, item in enumerate(value):
                 if isinstance(item, BaseModel):
                     yield from _walk_dates(item, (*at, key, i))
+
+
+def _date_problem(value: dt.date, here: tuple[PathPart, ...]) -> Iterator[Problem]:
+    """The problem of a date (or date-time, by its day) outside the years allowed, if it is."""
+    reason = date_out_of_range(value.date() if isinstance(value, dt.datetime) else value)
+    if reason is not None:
+        yield Problem(here, reason)
 
 
 #: What a field holding a date or date-time is annotated with: pydantic's own kinds are classes of their own.
@@ -183,10 +188,7 @@ def _walk(record: BaseModel, at: tuple[PathPart, ...]) -> Iterator[Problem]:
             if len(value) > text_limit(key):
                 yield Problem(here, too_long(key, len(value)))
         elif isinstance(value, dt.date):  # a datetime is a date too
-            day = value.date() if isinstance(value, dt.datetime) else value
-            reason = date_out_of_range(day)
-            if reason is not None:
-                yield Problem(here, reason)
+            yield from _date_problem(value, here)
         elif isinstance(value, BaseModel):
             yield from _walk(value, here)
         elif isinstance(value, list):
