@@ -57,8 +57,7 @@ class SaveStatus(QFrame):
         self._sessions: list[PlanSession] = []
         self._shown: set[PlanSession] = set()
         self._column = self._column_above(window)
-        self._message: QLabel | None = None
-        self._save_button: QPushButton | None = None
+        self._parts: tuple[QLabel, QPushButton] | None = None  # its words and button, once made
         self.setObjectName("saveStatus")
 
     @staticmethod
@@ -76,34 +75,32 @@ class SaveStatus(QFrame):
 
     @property
     def message(self) -> QLabel:
-        if self._message is None:
-            self._make()
-        assert self._message is not None
-        return self._message
+        return self._made()[0]
 
     @property
     def save_button(self) -> QPushButton:
-        if self._save_button is None:
-            self._make()
-        assert self._save_button is not None
-        return self._save_button
+        return self._made()[1]
 
-    def _make(self) -> None:
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAutoFillBackground(True)
-        keep_coloured(self, lambda palette: {self.backgroundRole(): warning_colour(palette)})
-        self._message = QLabel(self)
-        self._message.setWordWrap(True)
-        self._message.setAccessibleName("Save status")
-        show_as_error(self._message)
-        self._save_button = QPushButton("Save no&w", self)
-        self._save_button.setAccessibleName("Save now")
-        self._save_button.setToolTip("Try to save the changes now, once some space is free")
-        self._save_button.clicked.connect(self.save_now)
-        layout = QHBoxLayout(self)
-        layout.addWidget(self._message, 1)
-        layout.addWidget(self._save_button)
-        self._column.insertWidget(0, self)
+    def _made(self) -> tuple[QLabel, QPushButton]:
+        """The words and button, made (and the banner placed above the window's content) the first time."""
+        if self._parts is None:
+            self.setFrameShape(QFrame.Shape.StyledPanel)
+            self.setAutoFillBackground(True)
+            keep_coloured(self, lambda palette: {self.backgroundRole(): warning_colour(palette)})
+            message = QLabel(self)
+            message.setWordWrap(True)
+            message.setAccessibleName("Save status")
+            show_as_error(message)
+            button = QPushButton("Save no&w", self)
+            button.setAccessibleName("Save now")
+            button.setToolTip("Try to save the changes now, once some space is free")
+            button.clicked.connect(self.save_now)
+            layout = QHBoxLayout(self)
+            layout.addWidget(message, 1)
+            layout.addWidget(button)
+            self._column.insertWidget(0, self)
+            self._parts = message, button
+        return self._parts
 
     def watch(self, session: PlanSession) -> None:
         self._sessions.append(session)
